@@ -1,0 +1,187 @@
+// The only file that imports cdktf itself. Module definitions call these helpers; a move to the
+// cdktn fork changes the imports here (and the provider packages' deep paths), nothing else.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import {
+  App,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformHclModule,
+  TerraformLocal,
+  TerraformOutput,
+  TerraformStack,
+  TerraformVariable,
+} from "cdktf";
+import { Construct } from "constructs";
+import { DefinitionError } from "../generator/errors";
+import { tf } from "../hcl/template";
+import { Value } from "../hcl/writer";
+
+export { tf };
+
+/** Whether each attribute (and nested attribute) is a block, as the provider bindings define it. */
+export type BlockSchema = { [name: string]: { block: boolean; nested: BlockSchema } };
+
+/** Where an element goes in the generated files, and the comment that says why it exists. */
+export interface Placement {
+  file?: string;
+  comment?: string;
+}
+
+export interface ElementRef {
+  /** "variable.preset", "locals.effects", "resource.aws_vpc.this", "module.document", "provider.aws" */
+  address: string;
+  placement: Placement;
+  /** Argument names in the order the definition wrote them (snake_case). */
+  order: string[];
+  /** For resources, data sources and providers: block structure from the bindings. */
+  schema?: BlockSchema;
+}
+
+export interface VariableDef {
+  description: string;
+  type: string;
+  default?: Value;
+  nullable?: boolean;
+  sensitive?: boolean;
+  validation?: { condition: string; errorMessage: string }[];
+}
+
+export interface ResourceOptions extends Placement {
+  count?: string;
+  forEach?: string;
+  dependsOn?: string[];
+}
+
+type Ctor<T> = new (scope: Construct, id: string, config: T) => TerraformElement;
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (m) => "_" + m.toLowerCase());
+
+/** Reads the block/attribute metadata that cdktf's provider bindings attach to each argument. */
+function blockSchema(attrs: unknown): BlockSchema {
+  const schema: BlockSchema = {};
+  if (!attrs || typeof attrs !== "object") return schema;
+  for (const [name, meta] of Object.entries(attrs as Record<string, unknown>)) {
+    if (!meta || typeof meta !== "object" || !("isBlock" in meta)) continue;
+    const { isBlock, value } = meta as { isBlock: boolean; value: unknown };
+    const nested = Array.isArray(value)
+      ? value.reduce<BlockSchema>((acc, v) => ({ ...acc, ...blockSchema(v) }), {})
+      : blockSchema(value);
+    schema[name] = { block: isBlock, nested };
+  }
+  return schema;
+}
+
+export function createApp(outdir?: string): App {
+  return new App({ skipValidation: true, ...(outdir ? { outdir } : {}) });
+}
+
+/** One generated directory (a module or an example) = one cdktf stack. */
+export class Unit {
+  readonly stack: TerraformStack;
+  readonly elements: ElementRef[] = [];
+  private readonly constructs = new Map<string, TerraformElement>();
+
+  constructor(
+    readonly app: App,
+    readonly name: string,
+  ) {
+    this.stack = new TerraformStack(app, name);
+  }
+
+  private add(address: string, placement: Placement, order: string[], element?: TerraformElement) {
+    if (this.elements.some((e) => e.address === address)) {
+      throw new DefinitionError(this.name, `${address} is defined twice; each name must be unique in a module`);
+    }
+    this.elements.push({ address, placement, order });
+    if (element) this.constructs.set(address, element);
+  }
+
+  private requireDescription(address: string, description: string | undefined) {
+    if (!description || !description.trim()) {
+      throw new DefinitionError(this.name, `${address} has no description; every variable and output needs one`);
+    }
+  }
+
+  variable(name: string, def: VariableDef, placement: Placement = {}): string {
+    const address = `variable.${name}`;
+    this.requireDescription(address, def.description);
+    this.add(address, placement, []);
+    new TerraformVariable(this.stack, `var-${name}`, {
+      description: def.description,
+      type: def.type,
+      // cdktf drops a null default (the variable would become required), so null is written as
+      // the expression "${null}", which the writer prints as `default = null`.
+      default: def.default === null ? tf("null") : def.default,
+      nullable: def.nullable,
+      sensitive: def.sensitive,
+      validation: def.validation?.map((v) => ({ condition: tf(v.condition), errorMessage: v.errorMessage })),
+    }).overrideLogicalId(name);
+    return `var.${name}`;
+  }
+
+  local(name: string, value: Value, placement: Placement = {}): string {
+    this.add(`locals.${name}`, placement, []);
+    new TerraformLocal(this.stack, `local-${name}`, value).overrideLogicalId(name);
+    return `local.${name}`;
+  }
+
+  output(name: string, def: { description: string; value: string; sensitive?: boolean }, placement: Placement = {}) {
+    const address = `output.${name}`;
+    this.requireDescription(address, def.description);
+    this.add(address, placement, []);
+    new TerraformOutput(this.stack, `output-${name}`, {
+      description: def.description,
+      value: def.value,
+      sensitive: def.sensitive,
+    }).overrideLogicalId(name);
+  }
+
+  /** A call to a module by relative path; `inputs` are written in the order given. */
+  module(name: string, source: string, inputs: Record<string, Value>, placement: Placement = {}): string {
+    this.add(`module.${name}`, placement, ["source", ...Object.keys(inputs)]);
+    new TerraformHclModule(this.stack, name, {
+      source,
+      variables: inputs as Record<string, unknown>,
+      skipAssetCreationFromLocalModules: true,
+    });
+    return `module.${name}`;
+  }
+
+  resource<T extends object>(ctor: Ctor<T>, name: string, config: T, options: ResourceOptions = {}): TerraformElement {
+    const element = new ctor(this.stack, `${ctor.name}:${name}`, config);
+    element.overrideLogicalId(name);
+    const type = (element as unknown as { terraformResourceType: string }).terraformResourceType;
+    const isData = element instanceof TerraformDataSource;
+    if (options.count) element.addOverride("count", tf(options.count));
+    if (options.forEach) element.addOverride("for_each", tf(options.forEach));
+    if (options.dependsOn) element.addOverride("depends_on", options.dependsOn);
+    this.add(`${isData ? "data" : "resource"}.${type}.${name}`, options, Object.keys(config).map(snake), element);
+    return element;
+  }
+
+  provider<T extends object>(ctor: Ctor<T>, config: T): void {
+    const element = new ctor(this.stack, "provider", config);
+    const type = (element as unknown as { terraformResourceType: string }).terraformResourceType;
+    this.add(`provider.${type}`, {}, Object.keys(config).map(snake), element);
+  }
+
+  /** Block structure for every resource, data source and provider, from the bindings. */
+  schemas(): void {
+    for (const ref of this.elements) {
+      const element = this.constructs.get(ref.address);
+      if (!element) continue;
+      const hcl = (element as unknown as { toHclTerraform(): Record<string, unknown> }).toHclTerraform();
+      const [kind, type, name] = ref.address.split(".");
+      const section = hcl[kind] as Record<string, unknown>;
+      const body = kind === "provider" ? (section[type] as unknown[])[0] : (section[type] as Record<string, unknown>)[name];
+      ref.schema = blockSchema(body);
+    }
+  }
+
+  /** The JSON that cdktf synthesized for this stack (call after app.synth()). */
+  synthesizedJson(): Record<string, unknown> {
+    const file = path.join(this.app.outdir, "stacks", this.name, "cdk.tf.json");
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  }
+}

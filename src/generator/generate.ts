@@ -1,0 +1,106 @@
+// definitions -> cdktf synth (JSON) -> HCL files + READMEs, as an in-memory tree of files.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import Handlebars from "handlebars";
+import { createApp, Unit } from "../cdktf/seam";
+import { attr, blank, block, comment, Item, renderFile, Value } from "../hcl/writer";
+import { Definition, directoryOf, Requirements } from "./definition";
+import { lowerStack } from "./lower";
+import { docsTables } from "./readme-tables";
+
+const TEMPLATES = path.join(__dirname, "..", "..", "templates");
+const template = (name: string) => Handlebars.compile(fs.readFileSync(path.join(TEMPLATES, name), "utf8"), { noEscape: true });
+
+let partialsRegistered = false;
+function registerPartials() {
+  if (partialsRegistered) return;
+  const dir = path.join(TEMPLATES, "readme");
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".hbs"))) {
+    Handlebars.registerPartial(f.replace(/\.hbs$/, ""), fs.readFileSync(path.join(dir, f), "utf8"));
+  }
+  partialsRegistered = true;
+}
+
+function versionsFile(req: Requirements): Item[] {
+  const body: Item[] = [comment(`${req.terraform}: ${req.terraformReason}`), attr("required_version", req.terraform)];
+  if (req.providers.length) {
+    const providers: Item[] = [];
+    for (const p of req.providers) {
+      providers.push(comment(`${p.version}: ${p.reason}`), attr(p.name, { source: p.source, version: p.version }));
+    }
+    body.push(blank, block("required_providers", [], providers));
+  }
+  return [block("terraform", [], body)];
+}
+
+/** Builds every definition's stack, synthesizes them in one cdktf app, and returns the units. */
+export function synthesize(definitions: Definition[], outdir?: string): Unit[] {
+  const app = createApp(outdir);
+  const units = definitions.map((d) => {
+    const unit = new Unit(app, d.name);
+    d.build(unit);
+    return unit;
+  });
+  app.synth();
+  return units;
+}
+
+/** Renders the files of every definition: path relative to the repository root -> content. */
+export function render(definitions: Definition[], units: Unit[]): Map<string, string> {
+  registerPartials();
+  const tfFile = template("tf-file.hbs");
+  const readme = template("readme.md.hbs");
+  const files = new Map<string, string>();
+  definitions.forEach((d, i) => {
+    const unit = units[i];
+    unit.schemas();
+    const json = unit.synthesizedJson() as Record<string, Value>;
+    const dir = directoryOf(d);
+    const trees = lowerStack(d.name, json, unit.elements);
+    trees.set("versions.tf", versionsFile(d.requirements));
+    for (const [name, items] of trees) {
+      files.set(`${dir}/${name}`, tfFile({ source: d.source, body: renderFile(items) }).replace(/\n*$/, "\n"));
+    }
+    for (const [name, content] of Object.entries(d.extraFiles?.() ?? {})) files.set(`${dir}/${name}`, content);
+    const context = { ...d, partial: d.readme, tables: docsTables(json, d.requirements), ...(d.readmeContext?.() ?? {}) };
+    files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
+  });
+  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The directories the generator owns entirely: any other file in them is stale. */
+export const ownedDirectories = (definitions: Definition[]) => definitions.map(directoryOf);
+
+/** Files under the owned directories that differ from, are missing from, or are absent in `files`. */
+export function staleFiles(root: string, definitions: Definition[], files: Map<string, string>): string[] {
+  const stale = new Set<string>();
+  for (const [rel, content] of files) {
+    const abs = path.join(root, rel);
+    if (!fs.existsSync(abs) || fs.readFileSync(abs, "utf8") !== content) stale.add(rel);
+  }
+  for (const dir of ownedDirectories(definitions)) {
+    const abs = path.join(root, dir);
+    if (!fs.existsSync(abs)) continue;
+    for (const f of fs.readdirSync(abs, { recursive: true, withFileTypes: true })) {
+      if (!f.isFile()) continue;
+      const rel = path.relative(root, path.join(f.parentPath, f.name));
+      if (!rel.split(path.sep).includes(".terraform") && !files.has(rel)) stale.add(rel);
+    }
+  }
+  return [...stale].sort();
+}
+
+/** Writes the tree and removes files the generator no longer produces. */
+export function writeTree(root: string, definitions: Definition[], files: Map<string, string>): string[] {
+  const changed = staleFiles(root, definitions, files);
+  for (const rel of changed) {
+    const abs = path.join(root, rel);
+    const content = files.get(rel);
+    if (content === undefined) fs.rmSync(abs);
+    else {
+      fs.mkdirSync(path.dirname(abs), { recursive: true });
+      fs.writeFileSync(abs, content);
+    }
+  }
+  return changed;
+}

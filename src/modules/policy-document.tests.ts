@@ -1,0 +1,208 @@
+// terraform test files for modules/cloudshell-policy-document. The expectations are written here
+// by hand, from AWS's documentation of each feature; real Terraform checks the module against them.
+import { attr, block, Item, renderFile, Value } from "../hcl/writer";
+
+interface Run {
+  name: string;
+  variables: Record<string, Value>;
+  asserts?: [condition: string, message: string][];
+  expectFailures?: string[];
+}
+
+// Lists and tuples never compare equal in Terraform, so compare their JSON.
+const exactly = (output: string, actions: string[]): [string, string] => [
+  `jsonencode(${output}) == jsonencode([${actions.map((a) => `"${a}"`).join(", ")}])`,
+  `${output} is not [${actions.join(", ")}]`,
+];
+const statement = (sid: string) => `[for s in jsondecode(output.json).Statement : s if s.Sid == "${sid}"]`;
+const hasSid = (sid: string, effect: string): [string, string] => [
+  `length(${statement(sid)}) == 1 && ${statement(sid)}[0].Effect == "${effect}"`,
+  `expected one ${effect} statement with Sid ${sid}`,
+];
+const noSid = (sid: string): [string, string] => [`length(${statement(sid)}) == 0`, `expected no statement with Sid ${sid}`];
+
+const LAUNCH = ["cloudshell:CreateEnvironment", "cloudshell:CreateSession", "cloudshell:GetEnvironmentStatus", "cloudshell:StartEnvironment"];
+const ALL = [
+  "cloudshell:ApproveCommand",
+  "cloudshell:CreateEnvironment",
+  "cloudshell:CreateSession",
+  "cloudshell:DeleteEnvironment",
+  "cloudshell:DescribeEnvironments",
+  "cloudshell:GetEnvironmentStatus",
+  "cloudshell:GetFileDownloadUrls",
+  "cloudshell:GetFileUploadUrls",
+  "cloudshell:PutCredentials",
+  "cloudshell:StartEnvironment",
+  "cloudshell:StopEnvironment",
+];
+const without = (xs: string[], ...drop: string[]) => xs.filter((x) => !drop.includes(x));
+const VPC = "vpc-0123456789abcdef0";
+const SUBNET = "subnet-0123456789abcdef0";
+const SG = "sg-0123456789abcdef0";
+
+const PRESET_RUNS: Run[] = [
+  {
+    name: "default_is_minimum",
+    variables: {},
+    asserts: [exactly("output.allowed_actions", LAUNCH), exactly("output.denied_actions", []), ["output.deny_json == null", "minimum denies nothing"]],
+  },
+  {
+    name: "full_grants_the_managed_policy_wildcard",
+    variables: { preset: "full" },
+    asserts: [
+      exactly(`${statement("AllowCloudShell")}[0].Action`, ["cloudshell:*"]),
+      exactly("output.allowed_actions", ALL),
+      [`length(jsondecode(output.json).Statement) == 1`, "full is one statement"],
+    ],
+  },
+  {
+    name: "minimum_grants_the_four_launch_actions",
+    variables: { preset: "minimum" },
+    asserts: [exactly(`${statement("AllowCloudShell")}[0].Action`, LAUNCH), exactly("output.denied_actions", [])],
+  },
+  {
+    name: "no_credentials_denies_put_credentials",
+    variables: { preset: "no-credentials" },
+    asserts: [
+      exactly("output.allowed_actions", without(ALL, "cloudshell:PutCredentials")),
+      exactly("output.denied_actions", ["cloudshell:PutCredentials"]),
+      hasSid("DenyCredentialForwarding", "Deny"),
+      [`jsondecode(output.deny_json).Statement[0].Sid == "DenyCredentialForwarding"`, "deny_json must carry the deny"],
+    ],
+  },
+  {
+    name: "no_file_transfer_denies_upload_and_download",
+    variables: { preset: "no-file-transfer" },
+    asserts: [
+      exactly("output.allowed_actions", without(ALL, "cloudshell:GetFileDownloadUrls", "cloudshell:GetFileUploadUrls")),
+      exactly("output.denied_actions", ["cloudshell:GetFileDownloadUrls", "cloudshell:GetFileUploadUrls"]),
+      hasSid("DenyFileUpload", "Deny"),
+      hasSid("DenyFileDownload", "Deny"),
+    ],
+  },
+  {
+    name: "deny_all_denies_the_wildcard",
+    variables: { preset: "deny-all" },
+    asserts: [
+      exactly("output.allowed_actions", []),
+      exactly("output.denied_actions", ALL),
+      [`output.json == jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "DenyCloudShell", Effect = "Deny", Action = ["cloudshell:*"], Resource = "*" }] })`, "deny-all is one Deny of cloudshell:*"],
+      [`output.deny_json == output.json`, "deny-all is all deny"],
+    ],
+  },
+];
+
+const OVERRIDE_RUNS: Run[] = [
+  {
+    name: "overrides_grant_on_top_of_minimum",
+    variables: { preset: "minimum", allow_restart: true, allow_credentials: true },
+    asserts: [exactly("output.allowed_actions", [...LAUNCH, "cloudshell:PutCredentials", "cloudshell:StopEnvironment"].sort())],
+  },
+  {
+    name: "overrides_deny_on_top_of_full",
+    variables: { preset: "full", allow_delete_home: false, allow_file_upload: false },
+    asserts: [
+      exactly("output.denied_actions", ["cloudshell:DeleteEnvironment", "cloudshell:GetFileUploadUrls"]),
+      hasSid("DenyDeleteHome", "Deny"),
+      hasSid("DenyFileUpload", "Deny"),
+      exactly(`${statement("AllowCloudShell")}[0].Action`, ["cloudshell:*"]),
+    ],
+  },
+  {
+    name: "override_true_lifts_a_preset_deny",
+    variables: { preset: "no-credentials", allow_credentials: true },
+    asserts: [exactly("output.denied_actions", []), noSid("DenyCredentialForwarding"), exactly("output.allowed_actions", ALL)],
+  },
+  {
+    name: "override_false_on_minimum_denies_explicitly",
+    variables: { preset: "minimum", allow_file_download: false },
+    asserts: [hasSid("DenyFileDownload", "Deny"), exactly("output.allowed_actions", LAUNCH)],
+  },
+];
+
+const VPC_RUNS: Run[] = [
+  {
+    name: "vpc_grant_adds_ec2_permissions_scoped_to_cloudshell",
+    variables: { vpc_environments: { grant_ec2_permissions: true } },
+    asserts: [
+      hasSid("AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell", "Allow"),
+      hasSid("AllowDeleteNetworkInterfaceWithCloudShellTagViaCloudShell", "Allow"),
+      [`contains(output.allowed_actions, "ec2:CreateNetworkInterface")`, "EC2 actions must be listed as allowed"],
+      noSid("DenyCloudShellPublicEnvironments"),
+    ],
+  },
+  {
+    name: "eni_cleanup_can_be_turned_off",
+    variables: { vpc_environments: { grant_ec2_permissions: true, allow_eni_cleanup: false } },
+    asserts: [noSid("AllowDeleteNetworkInterfaceWithCloudShellTagViaCloudShell"), [`!contains(output.allowed_actions, "ec2:DeleteNetworkInterface")`, "no ENI clean-up"]],
+  },
+  {
+    name: "restriction_to_ids_also_denies_public_environments",
+    variables: { vpc_environments: { vpc_ids: [VPC], subnet_ids: [SUBNET], security_group_ids: [SG] } },
+    asserts: [
+      hasSid("DenyCloudShellOutsideAllowedVpcs", "Deny"),
+      hasSid("DenyCloudShellOutsideAllowedSubnets", "Deny"),
+      hasSid("DenyCloudShellOutsideAllowedSecurityGroups", "Deny"),
+      hasSid("DenyCloudShellPublicEnvironments", "Deny"),
+      exactly(`${statement("DenyCloudShellOutsideAllowedVpcs")}[0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:VpcIds"]`, [VPC]),
+    ],
+  },
+  {
+    name: "require_vpc_alone_denies_public_environments",
+    variables: { vpc_environments: { require_vpc: true } },
+    asserts: [hasSid("DenyCloudShellPublicEnvironments", "Deny"), noSid("DenyCloudShellOutsideAllowedVpcs")],
+  },
+  {
+    name: "partition_reaches_the_arns",
+    variables: { partition: "aws-us-gov", vpc_environments: { grant_ec2_permissions: true } },
+    asserts: [
+      [`${statement("AllowCreateNetworkInterfaceWithCloudShellTagViaCloudShell")}[0].Resource == "arn:aws-us-gov:ec2:*:*:network-interface/*"`, "ARNs must use the partition input"],
+    ],
+  },
+];
+
+const BAD_INPUT_RUNS: Run[] = [
+  { name: "unknown_preset_is_rejected", variables: { preset: "admin" }, expectFailures: ["var.preset"] },
+  { name: "override_with_deny_all_is_rejected", variables: { preset: "deny-all", allow_credentials: true }, expectFailures: ["var.allow_credentials"] },
+  { name: "malformed_vpc_id_is_rejected", variables: { vpc_environments: { vpc_ids: ["vpc-123"] } }, expectFailures: ["var.vpc_environments"] },
+  { name: "malformed_subnet_id_is_rejected", variables: { vpc_environments: { subnet_ids: ["subnet_0123456789abcdef0"] } }, expectFailures: ["var.vpc_environments"] },
+  { name: "malformed_security_group_id_is_rejected", variables: { vpc_environments: { security_group_ids: ["sg-XYZ"] } }, expectFailures: ["var.vpc_environments"] },
+  {
+    name: "more_than_five_security_groups_are_rejected",
+    variables: { vpc_environments: { security_group_ids: [1, 2, 3, 4, 5, 6].map((i) => `sg-0123456789abcdef${i}`) } },
+    expectFailures: ["var.vpc_environments"],
+  },
+  { name: "public_environments_cannot_be_allowed_with_ids", variables: { vpc_environments: { require_vpc: false, vpc_ids: [VPC] } }, expectFailures: ["var.vpc_environments"] },
+  { name: "vpc_settings_with_deny_all_are_rejected", variables: { preset: "deny-all", vpc_environments: { grant_ec2_permissions: true } }, expectFailures: ["var.vpc_environments"] },
+  { name: "unknown_partition_is_rejected", variables: { partition: "aws-mars" }, expectFailures: ["var.partition"] },
+];
+
+function runBlock(run: Run): Item {
+  const body: Item[] = [attr("command", "${plan}")];
+  if (Object.keys(run.variables).length) {
+    body.push(block("variables", [], Object.entries(run.variables).map(([k, v]) => attr(k, v))));
+  }
+  for (const [condition, message] of run.asserts ?? []) {
+    body.push(block("assert", [], [attr("condition", "${" + condition + "}"), attr("error_message", message)]));
+  }
+  if (run.expectFailures) body.push(attr("expect_failures", run.expectFailures.map((f) => "${" + f + "}")));
+  return block("run", [run.name], body);
+}
+
+const HEADER = `# Generated by terraform-aws-cloudshell from src/modules/policy-document.tests.ts; do not edit.
+# Run with \`terraform init && terraform test\` in this module; npm test runs it too.
+
+`;
+
+function testFile(runs: Run[]): string {
+  const items: Item[] = [];
+  runs.forEach((r, i) => items.push(...(i ? [{ kind: "blank" } as Item] : []), runBlock(r)));
+  return HEADER + renderFile(items);
+}
+
+export const policyDocumentTests = () => ({
+  "tests/presets.tftest.hcl": testFile(PRESET_RUNS),
+  "tests/overrides.tftest.hcl": testFile(OVERRIDE_RUNS),
+  "tests/vpc.tftest.hcl": testFile(VPC_RUNS),
+  "tests/bad_inputs.tftest.hcl": testFile(BAD_INPUT_RUNS),
+});

@@ -1,0 +1,255 @@
+// modules/cloudshell-policy-document: the CloudShell policy as JSON, with no provider at all, so it
+// can feed an IAM policy, an SCP, a permission set, and real Terraform can test it offline.
+import { Unit } from "../cdktf/seam";
+import { Definition } from "../generator/definition";
+import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../policy/features";
+import { checkStatementActions } from "../policy/statements";
+import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, MAX_SECURITY_GROUPS, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../policy/vpc-statements";
+import { NO_PROVIDER } from "./requirements";
+import { policyDocumentTests } from "./policy-document.tests";
+
+export const PARTITIONS = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
+const presetNames = Object.keys(PRESETS);
+const list = (xs: string[]) => xs.map((x) => `"${x}"`).join(", ");
+
+export const VPC_ENVIRONMENTS_TYPE = `object({
+  grant_ec2_permissions = optional(bool, false)
+  allow_eni_cleanup     = optional(bool, true)
+  vpc_ids               = optional(set(string), [])
+  subnet_ids            = optional(set(string), [])
+  security_group_ids    = optional(set(string), [])
+  require_vpc           = optional(bool)
+})`;
+
+/** Variables shared with modules that call this one (cloudshell-policy passes them through). */
+export function policyInputs(unit: Unit): void {
+  unit.variable("preset", {
+    description: `What to grant: ${presetNames.map((p) => `"${p}"`).join(", ")}. ${Object.entries(PRESETS)
+      .map(([name, p]) => `${name}: ${p.summary}`)
+      .join(" ")}`,
+    type: "string",
+    default: DEFAULT_PRESET,
+    nullable: false,
+    validation: [
+      {
+        condition: `contains([${list(presetNames)}], var.preset)`,
+        errorMessage: `preset must be one of ${presetNames.join(", ")}.`,
+      },
+    ],
+  });
+  for (const [name, feature] of OVERRIDABLE) {
+    const input = feature.override!;
+    unit.variable(input, {
+      description: `${feature.label} (${feature.actions.join(", ")}): null keeps the preset's choice, true grants it, false denies it explicitly.`,
+      type: "bool",
+      default: null,
+      validation: [
+        {
+          condition: `var.${input} == null || var.preset != "deny-all"`,
+          errorMessage: `${input} cannot be combined with preset "deny-all", which denies every CloudShell action: leave ${input} null, or choose another preset.`,
+        },
+      ],
+    });
+    void name;
+  }
+  const ids = (input: string) => `var.vpc_environments.${input}`;
+  unit.variable("vpc_environments", {
+    description:
+      "CloudShell VPC environments. grant_ec2_permissions grants the EC2 permissions the console needs to create one (scoped with aws:CalledVia and the ManagedByCloudShell tag, as AWS does), allow_eni_cleanup lets CloudShell delete its network interfaces; vpc_ids, subnet_ids and security_group_ids restrict CreateEnvironment to those IDs and then also deny public environments; require_vpc = true denies public (non-VPC) environments.",
+    type: VPC_ENVIRONMENTS_TYPE,
+    default: {},
+    nullable: false,
+    validation: [
+      ...RESTRICTIONS.map((r) => ({
+        condition: `alltrue([for id in ${ids(r.input)} : can(regex("^${r.prefix}-([0-9a-f]{8}|[0-9a-f]{17})$", id))])`,
+        errorMessage: `vpc_environments.${r.input} must hold ${r.what} IDs such as "${r.prefix}-0123456789abcdef0" (${r.prefix}- and 8 or 17 hex digits).`,
+      })),
+      {
+        condition: `length(${ids("security_group_ids")}) <= ${MAX_SECURITY_GROUPS}`,
+        errorMessage: `vpc_environments.security_group_ids can hold at most ${MAX_SECURITY_GROUPS} security groups: a CloudShell VPC environment takes at most ${MAX_SECURITY_GROUPS}.`,
+      },
+      {
+        condition: `${ids("require_vpc")} != false || alltrue([for ids in [${RESTRICTIONS.map((r) => ids(r.input)).join(", ")}] : length(ids) == 0])`,
+        errorMessage:
+          "vpc_environments.require_vpc = false cannot be combined with vpc_ids, subnet_ids or security_group_ids: a restriction to IDs always denies public environments. Leave require_vpc null or true.",
+      },
+      {
+        condition: `var.preset != "deny-all" || (!${ids("grant_ec2_permissions")} && ${ids("require_vpc")} == null && alltrue([for ids in [${RESTRICTIONS.map((r) => ids(r.input)).join(", ")}] : length(ids) == 0]))`,
+        errorMessage: 'vpc_environments cannot be combined with preset "deny-all", which denies every CloudShell action: leave it unset, or choose another preset.',
+      },
+    ],
+  });
+  unit.variable("partition", {
+    description: 'AWS partition for ARNs: "aws", or "aws-us-gov" for GovCloud, "aws-cn" for China, and so on.',
+    type: "string",
+    default: "aws",
+    nullable: false,
+    validation: [
+      {
+        condition: `contains([${list(PARTITIONS)}], var.partition)`,
+        errorMessage: `partition must be one of ${PARTITIONS.join(", ")}.`,
+      },
+    ],
+  });
+}
+
+function build(unit: Unit): void {
+  checkStatementActions(unit.name, [...VPC_GRANT_STATEMENTS, ENI_CLEANUP_STATEMENT, DENY_PUBLIC_STATEMENT]);
+  policyInputs(unit);
+
+  const data = { file: "presets.tf" };
+  unit.local(
+    "feature_actions",
+    Object.fromEntries(Object.entries(FEATURES).map(([f, d]) => [f, d.actions])),
+    { ...data, comment: "The IAM actions behind each console feature of CloudShell (src/policy/features.ts)." },
+  );
+  unit.local("preset_effects", Object.fromEntries(Object.entries(PRESETS).map(([p, d]) => [p, d.effects])), {
+    ...data,
+    comment: "What each preset does with each feature: allow, deny (explicitly), or omit (neither).",
+  });
+  unit.local(
+    "preset_wildcards",
+    Object.fromEntries(Object.entries(PRESETS).filter(([, d]) => d.wildcard).map(([p, d]) => [p, d.wildcard!])),
+    {
+      ...data,
+      comment:
+        "These presets grant or deny cloudshell:* as AWS's own examples do; the others name each action,\nso an action AWS adds later is never granted without a review.",
+    },
+  );
+  unit.local("deny_sids", Object.fromEntries(Object.entries(FEATURES).map(([f, d]) => [f, d.denySid])), {
+    ...data,
+    comment: "Sid of the explicit Deny statement of each feature.",
+  });
+
+  unit.local(
+    "overrides",
+    Object.fromEntries(OVERRIDABLE.map(([f, d]) => [f, `\${var.${d.override}}`])),
+    { comment: "Per-feature inputs: null keeps the preset's choice." },
+  );
+  unit.local(
+    "effects",
+    `\${{
+for feature, effect in local.preset_effects[var.preset] :
+feature => lookup(local.overrides, feature, null) == null ? effect : (local.overrides[feature] ? "allow" : "deny")
+}}`,
+  );
+  unit.local("wildcard", "${lookup(local.preset_wildcards, var.preset, null)}");
+  unit.local(
+    "cloudshell_allowed",
+    '${sort(flatten([for feature, effect in local.effects : local.feature_actions[feature] if effect == "allow"]))}',
+  );
+  unit.local("denied_features", '${sort([for feature, effect in local.effects : feature if effect == "deny"])}');
+  unit.local("cloudshell_denied", "${sort(flatten([for feature in local.denied_features : local.feature_actions[feature]]))}");
+
+  unit.local(
+    "allow_statement",
+    {
+      Sid: "AllowCloudShell",
+      Effect: "Allow",
+      Action: '${local.wildcard == "allow" ? ["cloudshell:*"] : local.cloudshell_allowed}',
+      Resource: "*",
+    },
+    { comment: "CloudShell's own statements: one Allow, then one explicit Deny per denied feature." },
+  );
+  unit.local("deny_all_statement", { Sid: "DenyCloudShell", Effect: "Deny", Action: ["cloudshell:*"], Resource: "*" });
+  unit.local(
+    "deny_statements",
+    `\${concat(
+[for s in [local.deny_all_statement] : s if local.wildcard == "deny"],
+[for feature in local.denied_features : {
+Sid      = local.deny_sids[feature]
+Effect   = "Deny"
+Action   = local.feature_actions[feature]
+Resource = "*"
+} if local.wildcard != "deny"],
+)}`,
+  );
+
+  const vpc = { file: "vpc.tf" };
+  unit.local("vpc_grant_statements", VPC_GRANT_STATEMENTS, {
+    ...vpc,
+    comment: "EC2 permissions a VPC environment needs, scoped to calls CloudShell makes for the user.",
+  });
+  unit.local("eni_cleanup_statement", ENI_CLEANUP_STATEMENT, vpc);
+  unit.local(
+    "restriction_statements",
+    Object.fromEntries(
+      RESTRICTIONS.map((r) => [
+        r.input,
+        {
+          Sid: r.sid,
+          Effect: "Deny",
+          Action: ["cloudshell:CreateEnvironment"],
+          Resource: "*",
+          Condition: { "ForAnyValue:StringNotEquals": { [r.key]: `\${sort(var.vpc_environments.${r.input})}` } },
+        },
+      ]),
+    ),
+    {
+      ...vpc,
+      comment:
+        "Deny, not Allow: an Allow with ForAllValues also matches a request without the key, which is\nhow a public environment slips through AWS's own allow-list example.",
+    },
+  );
+  unit.local("deny_public_statement", DENY_PUBLIC_STATEMENT, vpc);
+  unit.local(
+    "restricted_inputs",
+    `\${[for input in [${list(RESTRICTIONS.map((r) => r.input))}] : input if length(var.vpc_environments[input]) > 0]}`,
+    vpc,
+  );
+  unit.local(
+    "require_vpc",
+    "${var.vpc_environments.require_vpc == null ? length(local.restricted_inputs) > 0 : var.vpc_environments.require_vpc}",
+    vpc,
+  );
+  unit.local(
+    "vpc_statements",
+    `\${concat(
+[for s in local.vpc_grant_statements : s if var.vpc_environments.grant_ec2_permissions],
+[for s in [local.eni_cleanup_statement] : s if var.vpc_environments.grant_ec2_permissions && var.vpc_environments.allow_eni_cleanup],
+[for input in local.restricted_inputs : local.restriction_statements[input]],
+[for s in [local.deny_public_statement] : s if local.require_vpc],
+)}`,
+    vpc,
+  );
+
+  unit.local(
+    "statements",
+    `\${concat(
+[for s in [local.allow_statement] : s if local.wildcard != "deny" && length(local.cloudshell_allowed) > 0],
+local.deny_statements,
+local.vpc_statements,
+)}`,
+    { comment: "The whole policy; its Deny statements alone make a guardrail for an SCP." },
+  );
+  unit.local("deny_only", '${[for s in local.statements : s if s.Effect == "Deny"]}');
+
+  unit.output("json", {
+    description: "The identity policy as JSON, for aws_iam_policy, a permission set's inline policy, or anything that takes a policy.",
+    value: '${jsonencode({ Version = "2012-10-17", Statement = local.statements })}',
+  });
+  unit.output("deny_json", {
+    description: "Only the Deny statements, as a policy for an SCP or a permissions guardrail; null when the policy denies nothing.",
+    value: '${length(local.deny_only) > 0 ? jsonencode({ Version = "2012-10-17", Statement = local.deny_only }) : null}',
+  });
+  unit.output("allowed_actions", {
+    description: "Every action the policy allows (cloudshell:* expanded to the actions it covers today), some only under the conditions in json.",
+    value:
+      "${sort(distinct(concat(local.cloudshell_allowed, flatten([for s in local.vpc_statements : s.Action if s.Effect == \"Allow\"]))))}",
+  });
+  unit.output("denied_actions", {
+    description: "The CloudShell actions the policy denies unconditionally (conditional VPC denies are not listed).",
+    value: "${local.cloudshell_denied}",
+  });
+}
+
+export const policyDocument: Definition = {
+  name: "cloudshell-policy-document",
+  kind: "module",
+  source: "src/modules/policy-document.ts",
+  title: "CloudShell policy document",
+  requirements: NO_PROVIDER,
+  build,
+  readme: "cloudshell-policy-document",
+  extraFiles: policyDocumentTests,
+};

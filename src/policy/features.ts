@@ -1,0 +1,105 @@
+// CloudShell's console features, the IAM actions each needs, and what each preset does with them.
+// This is the data the policy-document module is generated from; README tables read it too.
+
+export type Effect = "allow" | "deny" | "omit";
+
+export interface Feature {
+  /** What a console user sees. */
+  label: string;
+  actions: string[];
+  /** The module input that overrides the preset for this feature, if any. */
+  override?: string;
+  /** Sid of the explicit Deny statement for this feature. */
+  denySid: string;
+}
+
+export const FEATURES: Record<string, Feature> = {
+  launch: {
+    label: "Launch CloudShell (open a session)",
+    actions: [
+      "cloudshell:CreateEnvironment",
+      "cloudshell:CreateSession",
+      "cloudshell:GetEnvironmentStatus",
+      "cloudshell:StartEnvironment",
+    ],
+    denySid: "DenyLaunch",
+  },
+  list_environments: {
+    label: "List environments",
+    actions: ["cloudshell:DescribeEnvironments"],
+    denySid: "DenyListEnvironments",
+  },
+  approve_command: {
+    label: "Approve commands sent from other consoles",
+    actions: ["cloudshell:ApproveCommand"],
+    denySid: "DenyApproveCommand",
+  },
+  restart: {
+    label: "Actions > Restart",
+    actions: ["cloudshell:StopEnvironment"],
+    override: "allow_restart",
+    denySid: "DenyRestart",
+  },
+  delete_home: {
+    label: "Actions > Delete (home directory)",
+    actions: ["cloudshell:DeleteEnvironment"],
+    override: "allow_delete_home",
+    denySid: "DenyDeleteHome",
+  },
+  credentials: {
+    label: "AWS CLI credentials inside the shell",
+    actions: ["cloudshell:PutCredentials"],
+    override: "allow_credentials",
+    denySid: "DenyCredentialForwarding",
+  },
+  file_upload: {
+    label: "Actions > Upload file",
+    actions: ["cloudshell:GetFileUploadUrls"],
+    override: "allow_file_upload",
+    denySid: "DenyFileUpload",
+  },
+  file_download: {
+    label: "Actions > Download file",
+    actions: ["cloudshell:GetFileDownloadUrls"],
+    override: "allow_file_download",
+    denySid: "DenyFileDownload",
+  },
+};
+
+export interface Preset {
+  summary: string;
+  /** Granted or denied with "cloudshell:*" instead of naming actions (full, deny-all only). */
+  wildcard?: "allow" | "deny";
+  effects: Record<keyof typeof FEATURES, Effect>;
+}
+
+const every = (effect: Effect) =>
+  Object.fromEntries(Object.keys(FEATURES).map((f) => [f, effect])) as Record<keyof typeof FEATURES, Effect>;
+
+export const PRESETS: Record<string, Preset> = {
+  full: {
+    summary: "Everything CloudShell offers: the same grant as the AWS managed policy AWSCloudShellFullAccess (`cloudshell:*`).",
+    wildcard: "allow",
+    effects: every("allow"),
+  },
+  minimum: {
+    summary: "Only the 4 actions the console needs to launch CloudShell; nothing else is granted (and nothing is denied).",
+    effects: { ...every("omit"), launch: "allow" },
+  },
+  "no-credentials": {
+    summary: "Every action by name except `PutCredentials`, which is denied explicitly: the shell has no AWS CLI credentials.",
+    effects: { ...every("allow"), credentials: "deny" },
+  },
+  "no-file-transfer": {
+    summary: "Every action by name except console upload and download, which are denied explicitly.",
+    effects: { ...every("allow"), file_upload: "deny", file_download: "deny" },
+  },
+  "deny-all": {
+    summary: "Denies every CloudShell action (`cloudshell:*`); usable as a guardrail in an SCP.",
+    wildcard: "deny",
+    effects: every("deny"),
+  },
+};
+
+export const DEFAULT_PRESET = "minimum";
+export const OVERRIDABLE = Object.entries(FEATURES).filter(([, f]) => f.override);

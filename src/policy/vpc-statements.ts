@@ -1,0 +1,94 @@
+// IAM statements for CloudShell VPC environments, after the AWS user guide's "full access
+// including VPC" example (the aws:CalledVia variant), with the partition left to an input.
+// Strings are Terraform templates: ${var.partition} is filled in by the module.
+
+export const CLOUDSHELL_TAG_KEY = "ManagedByCloudShell";
+const calledVia = { "aws:CalledVia": ["cloudshell.amazonaws.com"] };
+const eni = "arn:${var.partition}:ec2:*:*:network-interface/*";
+
+/** The EC2 permissions the console and CloudShell need to create a VPC environment. */
+export const VPC_GRANT_STATEMENTS = [
+  {
+    Sid: "AllowDescribeVPC",
+    Effect: "Allow",
+    Action: ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs"],
+    Resource: "*",
+  },
+  {
+    Sid: "AllowInspectVPCConfigurationViaCloudShell",
+    Effect: "Allow",
+    Action: ["ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces"],
+    Resource: "*",
+    Condition: { "ForAnyValue:StringEquals": calledVia },
+  },
+  {
+    Sid: "AllowCreateTagWithCloudShellKeyViaCloudShell",
+    Effect: "Allow",
+    Action: ["ec2:CreateTags"],
+    Resource: eni,
+    Condition: {
+      StringEquals: { "ec2:CreateAction": "CreateNetworkInterface" },
+      "ForAnyValue:StringEquals": { "aws:TagKeys": [CLOUDSHELL_TAG_KEY], ...calledVia },
+    },
+  },
+  {
+    Sid: "AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell",
+    Effect: "Allow",
+    Action: ["ec2:CreateNetworkInterface"],
+    Resource: ["arn:${var.partition}:ec2:*:*:security-group/*", "arn:${var.partition}:ec2:*:*:subnet/*"],
+    Condition: { "ForAnyValue:StringEquals": calledVia },
+  },
+  {
+    Sid: "AllowCreateNetworkInterfaceWithCloudShellTagViaCloudShell",
+    Effect: "Allow",
+    Action: ["ec2:CreateNetworkInterface"],
+    Resource: eni,
+    Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": [CLOUDSHELL_TAG_KEY], ...calledVia } },
+  },
+  {
+    Sid: "AllowCreateNetworkInterfacePermissionWithCloudShellTagViaCloudShell",
+    Effect: "Allow",
+    Action: ["ec2:CreateNetworkInterfacePermission"],
+    Resource: eni,
+    Condition: {
+      StringEquals: { [`aws:ResourceTag/${CLOUDSHELL_TAG_KEY}`]: "" },
+      "ForAnyValue:StringEquals": calledVia,
+    },
+  },
+];
+
+/** Lets CloudShell delete the network interfaces it created; without it they pile up. */
+export const ENI_CLEANUP_STATEMENT = {
+  Sid: "AllowDeleteNetworkInterfaceWithCloudShellTagViaCloudShell",
+  Effect: "Allow",
+  Action: ["ec2:DeleteNetworkInterface"],
+  Resource: eni,
+  Condition: {
+    StringEquals: { [`aws:ResourceTag/${CLOUDSHELL_TAG_KEY}`]: "" },
+    "ForAnyValue:StringEquals": calledVia,
+  },
+};
+
+/** Condition keys of CreateEnvironment, by the module input that lists allowed IDs. */
+export const RESTRICTIONS = [
+  { input: "vpc_ids", key: "cloudshell:VpcIds", sid: "DenyCloudShellOutsideAllowedVpcs", prefix: "vpc", what: "VPC" },
+  { input: "subnet_ids", key: "cloudshell:SubnetIds", sid: "DenyCloudShellOutsideAllowedSubnets", prefix: "subnet", what: "subnet" },
+  {
+    input: "security_group_ids",
+    key: "cloudshell:SecurityGroupIds",
+    sid: "DenyCloudShellOutsideAllowedSecurityGroups",
+    prefix: "sg",
+    what: "security group",
+  },
+];
+
+/** The only reliable way to keep people off public environments (fact sheet 3.10, 3.13). */
+export const DENY_PUBLIC_STATEMENT = {
+  Sid: "DenyCloudShellPublicEnvironments",
+  Effect: "Deny",
+  Action: ["cloudshell:CreateEnvironment"],
+  Resource: "*",
+  Condition: { Null: { "cloudshell:VpcIds": "true" } },
+};
+
+export const MAX_SECURITY_GROUPS = 5;
