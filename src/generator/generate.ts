@@ -9,6 +9,8 @@ import { lowerStack } from "./lower";
 import { docsTables } from "./readme-tables";
 
 const TEMPLATES = path.join(__dirname, "..", "..", "templates");
+/** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=`. */
+export const REPOSITORY = "github.com/example-org/terraform-aws-cloudshell";
 const template = (name: string) => Handlebars.compile(fs.readFileSync(path.join(TEMPLATES, name), "utf8"), { noEscape: true });
 
 let partialsRegistered = false;
@@ -62,7 +64,7 @@ export function render(definitions: Definition[], units: Unit[]): Map<string, st
       files.set(`${dir}/${name}`, tfFile({ source: d.source, body: renderFile(items) }).replace(/\n*$/, "\n"));
     }
     for (const [name, content] of Object.entries(d.extraFiles?.() ?? {})) files.set(`${dir}/${name}`, content);
-    const context = { ...d, partial: d.readme, tables: docsTables(json, d.requirements), ...(d.readmeContext?.() ?? {}) };
+    const context = { ...d, repository: REPOSITORY, partial: d.readme, tables: docsTables(json, d.requirements), ...(d.readmeContext?.() ?? {}) };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
   });
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));

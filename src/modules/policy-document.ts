@@ -251,5 +251,6 @@ export const policyDocument: Definition = {
   requirements: NO_PROVIDER,
   build,
   readme: "cloudshell-policy-document",
+  readmeContext: () => ({ presets: PRESETS }),
   extraFiles: policyDocumentTests,
 };
