@@ -11,6 +11,7 @@ import {
   TerraformOutput,
   TerraformStack,
   TerraformVariable,
+  Token,
 } from "cdktf";
 import { Construct } from "constructs";
 import { DefinitionError } from "../generator/errors";
@@ -18,6 +19,12 @@ import { tf } from "../hcl/template";
 import { Value } from "../hcl/writer";
 
 export { tf };
+
+// Raw expressions where a binding's TypeScript type wants a list, map, number or boolean.
+export const tfList = (expr: string): string[] => Token.asList(tf(expr));
+export const tfMap = (expr: string): Record<string, string> => Token.asStringMap(tf(expr));
+export const tfNumber = (expr: string): number => Token.asNumber(tf(expr));
+export const tfBool = (expr: string): boolean => Token.asAny(tf(expr)) as unknown as boolean;
 
 /** Whether each attribute (and nested attribute) is a block, as the provider bindings define it. */
 export type BlockSchema = { [name: string]: { block: boolean; nested: BlockSchema } };
