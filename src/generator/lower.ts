@@ -25,7 +25,10 @@ function lookup(json: Json, address: string): Json | undefined {
 function lowerArguments(body: Json, schema: BlockSchema, order: string[]): Item[] {
   const keys = Object.keys(body).filter((k) => k !== "//");
   const ordered = [...order.filter((k) => keys.includes(k)), ...keys.filter((k) => !order.includes(k))];
-  const isBlock = (k: string) => schema[k]?.block === true || k === "lifecycle";
+  // An explicitly empty list for a block type is the "attributes as blocks" idiom (for example a
+  // security group's `ingress = []`, which removes every rule); zero blocks would mean "unset".
+  const emptyList = (k: string) => Array.isArray(body[k]) && (body[k] as Value[]).length === 0;
+  const isBlock = (k: string) => (schema[k]?.block === true && !emptyList(k)) || k === "lifecycle";
   const meta = ["count", "for_each", "provider"].filter((k) => keys.includes(k));
   const last = ["tags", "depends_on", "lifecycle"];
   const plain = ordered.filter((k) => !meta.includes(k) && !last.includes(k) && !isBlock(k));

@@ -29,8 +29,8 @@ function escapeLiteral(text: string): string {
     .replace(/\n/g, "\\n")
     .replace(/\r/g, "\\r")
     .replace(/\t/g, "\\t")
-    .replace(/\$\{/g, "$${")
-    .replace(/%\{/g, "%%{");
+    .replace(/\$\{/g, () => "$${")
+    .replace(/%\{/g, () => "%%{");
 }
 
 /** A quoted HCL template for a Terraform-JSON string. */

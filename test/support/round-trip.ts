@@ -5,11 +5,38 @@ import { BlockSchema, Unit } from "../../src/cdktf/seam";
 
 type J = unknown;
 
-/** Expression text compared without layout: whitespace and trailing commas do not matter. */
-const expr = (s: string) => s.replace(/\s+/g, "").replace(/,([\]})])/g, "$1");
+/**
+ * Expression text compared without layout: a line break separates items like a comma does, and
+ * whitespace and trailing commas do not matter.
+ */
+const expr = (s: string) =>
+  s
+    .replace(/\n/g, ",")
+    .replace(/\s+/g, "")
+    .replace(/,+/g, ",")
+    .replace(/([[({]),/g, "$1")
+    .replace(/,([\]})])/g, "$1");
+
+/**
+ * One text for a value, whether it arrived as a structure or as a constructor expression
+ * (hcl2json returns `{ a = var.b }` as an object, cdktf may hold it as "${{a=var.b}}").
+ */
+function canonical(v: J): string {
+  if (typeof v === "string") {
+    const whole = v.startsWith("${") && v.endsWith("}") && !v.slice(2).includes("${") ? v.slice(2, -1) : undefined;
+    return whole !== undefined ? expr(whole) : JSON.stringify(v);
+  }
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    const key = (k: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : JSON.stringify(k));
+    return `{${Object.entries(v).map(([k, x]) => `${key(k)}=${canonical(x)}`).join(",")}}`;
+  }
+  return String(v);
+}
 
 function normalize(v: J, schema: BlockSchema = {}): J {
-  if (typeof v === "string") return v === "${null}" ? null : v.includes("${") ? expr(v) : v;
+  // "${null}" is how the seam writes a null default (cdktf drops a plain null).
+  if (typeof v === "string") return v === "${null}" ? null : v;
   if (Array.isArray(v)) return v.map((x) => normalize(x, schema));
   if (v && typeof v === "object") {
     const out: Record<string, J> = {};
@@ -80,13 +107,13 @@ async function actual(files: [string, string][]): Promise<Record<string, J>> {
 }
 
 function differences(a: J, b: J, at: string, out: string[]): void {
-  if (JSON.stringify(a) === JSON.stringify(b)) return;
+  if (JSON.stringify(a) === JSON.stringify(b) || canonical(a) === canonical(b)) return;
   if (a && b && typeof a === "object" && typeof b === "object" && Array.isArray(a) === Array.isArray(b)) {
     const keys = new Set([...Object.keys(a as object), ...Object.keys(b as object)]);
     for (const k of keys) differences((a as Record<string, J>)[k], (b as Record<string, J>)[k], `${at}.${k}`, out);
     return;
   }
-  out.push(`${at}: cdktf ${JSON.stringify(a)} != HCL ${JSON.stringify(b)}`);
+  out.push(`${at}: cdktf ${canonical(a)} != HCL ${canonical(b)}`);
 }
 
 export async function roundTripDifferences(unit: Unit, files: [string, string][]): Promise<string[]> {
