@@ -19,7 +19,7 @@ resource "aws_iam_policy" "this" {
   count = var.create ? 1 : 0
 
   name        = var.name
-  name_prefix = var.name == null ? var.name_prefix : null
+  name_prefix = var.name == null ? coalesce(var.name_prefix, "cloudshell-") : null
   path        = var.path
   description = var.description
   policy      = module.document.json

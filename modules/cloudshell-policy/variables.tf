@@ -25,9 +25,9 @@ variable "name" {
 }
 
 variable "name_prefix" {
-  description = "Prefix of a unique generated policy name (1-102 of A-Z a-z 0-9 + = , . @ _ -), used when name is null."
+  description = "Prefix of a unique generated policy name (1-102 of A-Z a-z 0-9 + = , . @ _ -), used when name is null; null means \"cloudshell-\"."
   type        = string
-  default     = "cloudshell-"
+  default     = null
 
   validation {
     condition     = var.name_prefix == null || (length(coalesce(var.name_prefix, "x")) <= 102 && can(regex("^[\\w+=,.@-]+$", coalesce(var.name_prefix, "x"))))
@@ -69,7 +69,7 @@ variable "role_names" {
 
   validation {
     condition     = alltrue([for n in var.role_names : can(regex("^[\\w+=,.@-]+$", n)) && length(n) <= 128])
-    error_message = "role_names must hold IAM roles names (A-Z a-z 0-9 + = , . @ _ -), not ARNs."
+    error_message = "role_names must hold names of IAM roles (A-Z a-z 0-9 + = , . @ _ -), not ARNs."
   }
 }
 
@@ -81,7 +81,7 @@ variable "user_names" {
 
   validation {
     condition     = alltrue([for n in var.user_names : can(regex("^[\\w+=,.@-]+$", n)) && length(n) <= 128])
-    error_message = "user_names must hold IAM users names (A-Z a-z 0-9 + = , . @ _ -), not ARNs."
+    error_message = "user_names must hold names of IAM users (A-Z a-z 0-9 + = , . @ _ -), not ARNs."
   }
 }
 
@@ -93,7 +93,7 @@ variable "group_names" {
 
   validation {
     condition     = alltrue([for n in var.group_names : can(regex("^[\\w+=,.@-]+$", n)) && length(n) <= 128])
-    error_message = "group_names must hold IAM groups names (A-Z a-z 0-9 + = , . @ _ -), not ARNs."
+    error_message = "group_names must hold names of IAM groups (A-Z a-z 0-9 + = , . @ _ -), not ARNs."
   }
 }
 

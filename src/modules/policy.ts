@@ -32,9 +32,9 @@ function build(unit: Unit): void {
     ],
   });
   unit.variable("name_prefix", {
-    description: "Prefix of a unique generated policy name (1-102 of A-Z a-z 0-9 + = , . @ _ -), used when name is null.",
+    description: 'Prefix of a unique generated policy name (1-102 of A-Z a-z 0-9 + = , . @ _ -), used when name is null; null means "cloudshell-".',
     type: "string",
-    default: "cloudshell-",
+    default: null,
     validation: [
       {
         condition: `var.name_prefix == null || (length(coalesce(var.name_prefix, "x")) <= 102 && can(regex("${IAM_NAME}", coalesce(var.name_prefix, "x"))))`,
@@ -79,7 +79,7 @@ function build(unit: Unit): void {
       validation: [
         {
           condition: `alltrue([for n in var.${input} : can(regex("${IAM_NAME}", n)) && length(n) <= 128])`,
-          errorMessage: `${input} must hold IAM ${what} names (A-Z a-z 0-9 + = , . @ _ -), not ARNs.`,
+          errorMessage: `${input} must hold names of IAM ${what} (A-Z a-z 0-9 + = , . @ _ -), not ARNs.`,
         },
       ],
     });
@@ -100,7 +100,7 @@ function build(unit: Unit): void {
     "this",
     {
       name: tf("var.name"),
-      namePrefix: tf("var.name == null ? var.name_prefix : null"),
+      namePrefix: tf('var.name == null ? coalesce(var.name_prefix, "cloudshell-") : null'),
       path: tf("var.path"),
       description: tf("var.description"),
       policy: tf(`${document}.json`),
