@@ -76,7 +76,7 @@ describe("HCL writer on the cases cdktf's renderer gets wrong", () => {
   });
 
   test("no interpolation-only strings: references print bare", () => {
-    expect(files.get("modules/fixture/main.tf")).toMatch(/\n  name +\= var\.prefix\n/);
+    expect(files.get("modules/fixture/main.tf")).toMatch(/\n {2}name +(=) var\.prefix\n/);
     expect(files.get("modules/fixture/main.tf")).not.toMatch(/"\$\{var\.prefix\}"/);
   });
 
@@ -85,7 +85,7 @@ describe("HCL writer on the cases cdktf's renderer gets wrong", () => {
     const endpoint = main.resource.aws_vpc_endpoint.this[0];
     expect(endpoint.dns_options).toEqual([{ dns_record_ip_type: "ipv4" }]); // a block
     expect(endpoint.tags).toEqual({ Name: "logs" }); // a map attribute of the same JSON shape
-    expect(files.get("modules/fixture/main.tf")).toMatch(/\n  dns_options \{\n/);
+    expect(files.get("modules/fixture/main.tf")).toMatch(/\n {2}dns_options \{\n/);
   });
 
   test("template strings keep literal ${ and quotes escaped", async () => {

@@ -3,6 +3,7 @@
 import { Unit } from "../cdktf/seam";
 import { Definition } from "../generator/definition";
 import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../policy/features";
+import { matrixTable } from "../policy/matrix-table";
 import { checkStatementActions } from "../policy/statements";
 import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, MAX_SECURITY_GROUPS, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../policy/vpc-statements";
 import { NO_PROVIDER } from "./requirements";
@@ -251,6 +252,6 @@ export const policyDocument: Definition = {
   requirements: NO_PROVIDER,
   build,
   readme: "cloudshell-policy-document",
-  readmeContext: () => ({ presets: PRESETS }),
+  readmeContext: () => ({ presets: PRESETS, permissionMatrix: matrixTable() }),
   extraFiles: policyDocumentTests,
 };

@@ -1,0 +1,64 @@
+// Evaluates every scenario with real Terraform in one run: one root configuration (JSON syntax)
+// with a `module "s<i>"` block per scenario. Terraform is the only source of the policy JSON.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Scenario } from "./scenarios";
+import { evaluateOutputs, tempDir } from "./terraform";
+
+export const MODULE_DIR = path.resolve(__dirname, "..", "..", "modules", "cloudshell-policy-document");
+
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: "Allow" | "Deny";
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface PolicyDocument {
+  Version: string;
+  Statement: PolicyStatement[];
+}
+
+export interface EvaluatedScenario extends Scenario {
+  /** The `json` output, parsed. */
+  policy: PolicyDocument;
+  /** The `deny_json` output, parsed; null when the policy denies nothing. */
+  denyPolicy: PolicyDocument | null;
+  allowedActions: string[];
+  deniedActions: string[];
+}
+
+const OUTPUTS = ["json", "deny_json", "allowed_actions", "denied_actions"] as const;
+
+/** The root configuration, as a main.tf.json document. */
+export function rootConfig(scenarios: Scenario[], moduleDir = MODULE_DIR): object {
+  const module: Record<string, object> = {};
+  const output: Record<string, object> = {};
+  scenarios.forEach((s, i) => {
+    module[`s${i}`] = { source: moduleDir, ...s.inputs };
+    output[`s${i}`] = { value: Object.fromEntries(OUTPUTS.map((o) => [o, `\${module.s${i}.${o}}`])) };
+  });
+  return { module, output };
+}
+
+/** Runs terraform init + plan + show once for all scenarios; returns them in the same order. */
+export function evaluateScenarios(scenarios: Scenario[]): EvaluatedScenario[] {
+  const names = new Set(scenarios.map((s) => s.name));
+  if (names.size !== scenarios.length) throw new Error("scenario names must be unique");
+  const dir = tempDir("policy-matrix-");
+  fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(rootConfig(scenarios), null, 2));
+  const outputs = evaluateOutputs(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return scenarios.map((s, i) => {
+    const o = outputs[`s${i}`] as Record<(typeof OUTPUTS)[number], unknown> | undefined;
+    if (!o || typeof o.json !== "string") throw new Error(`terraform returned no policy for scenario "${s.name}"`);
+    return {
+      ...s,
+      policy: JSON.parse(o.json),
+      denyPolicy: o.deny_json == null ? null : JSON.parse(o.deny_json as string),
+      allowedActions: o.allowed_actions as string[],
+      deniedActions: o.denied_actions as string[],
+    };
+  });
+}

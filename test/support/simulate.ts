@@ -1,0 +1,246 @@
+// CloudShell's console features as IAM requests, simulated offline with @cloud-copilot/iam-simulate
+// against the policy Terraform computed. Test-side only: iam-simulate is AGPL-3.0 and must never be
+// imported from src/ or main.ts.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
+import { catalogVersion } from "../../src/policy/catalog";
+import { EvaluatedScenario } from "./evaluate-scenarios";
+import { IDS } from "./scenarios";
+
+export const ACCOUNT = "123456789012";
+export const REGION = "us-east-1";
+export const PRINCIPAL = `arn:aws:iam::${ACCOUNT}:role/cloudshell-user`;
+export const ENVIRONMENT_ARN = `arn:aws:cloudshell:${REGION}:${ACCOUNT}:environment/abcdefgh-aaaa-bbbb-cccc-dddddddddddd`;
+export const ENI_ARN = `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/eni-0aaaaaaaaaaaaaaaa`;
+const ec2Arn = (type: string, id: string) => `arn:aws:ec2:${REGION}:${ACCOUNT}:${type}/${id}`;
+
+export type Context = Record<string, string | string[]>;
+
+export interface IamRequest {
+  action: string;
+  resource: string;
+  context?: Context;
+}
+
+export interface ConsoleFeature {
+  /** Column label of the matrix. */
+  label: string;
+  /** Every request the console feature makes; the feature works only if all are allowed. */
+  requests: IamRequest[];
+}
+
+export type FeatureResult = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
+
+const onEnvironment = (...actions: string[]): IamRequest[] =>
+  actions.map((action) => ({ action: `cloudshell:${action}`, resource: ENVIRONMENT_ARN }));
+
+/** CloudShell calls EC2 for the user while it creates a VPC environment. */
+const VIA_CLOUDSHELL: Context = { "aws:CalledVia": ["cloudshell.amazonaws.com"] };
+const CLOUDSHELL_TAG = "ManagedByCloudShell";
+
+/** CreateEnvironment of a VPC environment, with the IDs the console sends. */
+const createVpcEnvironment = (vpc: string, subnet: string, securityGroups: string[]): IamRequest => ({
+  action: "cloudshell:CreateEnvironment",
+  resource: "*",
+  context: { "cloudshell:VpcIds": [vpc], "cloudshell:SubnetIds": [subnet], "cloudshell:SecurityGroupIds": securityGroups },
+});
+
+/** CloudShell creating and tagging its network interface in the chosen subnet (fact sheet 3.6/3.7). */
+const createEni = (subnet: string, securityGroups: string[]): IamRequest[] => [
+  { action: "ec2:CreateNetworkInterface", resource: ec2Arn("subnet", subnet), context: { ...VIA_CLOUDSHELL } },
+  ...securityGroups.map((sg) => ({
+    action: "ec2:CreateNetworkInterface",
+    resource: ec2Arn("security-group", sg),
+    context: { ...VIA_CLOUDSHELL },
+  })),
+  {
+    action: "ec2:CreateNetworkInterface",
+    resource: ENI_ARN,
+    context: { ...VIA_CLOUDSHELL, "aws:TagKeys": [CLOUDSHELL_TAG], [`aws:RequestTag/${CLOUDSHELL_TAG}`]: "" },
+  },
+  {
+    action: "ec2:CreateTags",
+    resource: ENI_ARN,
+    context: {
+      ...VIA_CLOUDSHELL,
+      "ec2:CreateAction": "CreateNetworkInterface",
+      "aws:TagKeys": [CLOUDSHELL_TAG],
+      [`aws:RequestTag/${CLOUDSHELL_TAG}`]: "",
+    },
+  },
+  {
+    action: "ec2:CreateNetworkInterfacePermission",
+    resource: ENI_ARN,
+    context: { ...VIA_CLOUDSHELL, [`aws:ResourceTag/${CLOUDSHELL_TAG}`]: "" },
+  },
+];
+
+/** Everything the "+ > Create VPC environment" dialog and the first session need. */
+const vpcEnvironment = (vpc: string, subnet: string, securityGroups: string[]): IamRequest[] => [
+  // The dialog lists VPCs, subnets and security groups as the user.
+  { action: "ec2:DescribeVpcs", resource: "*" },
+  { action: "ec2:DescribeSubnets", resource: "*" },
+  { action: "ec2:DescribeSecurityGroups", resource: "*" },
+  createVpcEnvironment(vpc, subnet, securityGroups),
+  { action: "ec2:DescribeDhcpOptions", resource: "*", context: { ...VIA_CLOUDSHELL } },
+  { action: "ec2:DescribeNetworkInterfaces", resource: "*", context: { ...VIA_CLOUDSHELL } },
+  ...createEni(subnet, securityGroups),
+  ...onEnvironment("CreateSession", "GetEnvironmentStatus", "StartEnvironment"),
+];
+
+export const FEATURES: ConsoleFeature[] = [
+  {
+    label: "Launch",
+    requests: [
+      { action: "cloudshell:CreateEnvironment", resource: "*" },
+      ...onEnvironment("CreateSession", "GetEnvironmentStatus", "StartEnvironment"),
+    ],
+  },
+  { label: "Upload file", requests: onEnvironment("GetFileUploadUrls") },
+  { label: "Download file", requests: onEnvironment("GetFileDownloadUrls") },
+  { label: "Restart", requests: onEnvironment("StopEnvironment", "StartEnvironment") },
+  { label: "Delete home", requests: onEnvironment("DeleteEnvironment") },
+  { label: "CLI credentials", requests: onEnvironment("PutCredentials") },
+  { label: "List environments", requests: [{ action: "cloudshell:DescribeEnvironments", resource: "*" }] },
+  {
+    label: "VPC env: allowed VPC",
+    requests: vpcEnvironment(IDS.allowedVpc, IDS.allowedSubnet, [IDS.allowedSecurityGroup]),
+  },
+  {
+    label: "VPC env: other VPC",
+    requests: vpcEnvironment(IDS.otherVpc, IDS.otherSubnet, [IDS.otherSecurityGroup]),
+  },
+  {
+    label: "VPC env: other subnet",
+    requests: vpcEnvironment(IDS.allowedVpc, IDS.otherSubnet, [IDS.allowedSecurityGroup]),
+  },
+  {
+    label: "VPC env: other security group",
+    requests: vpcEnvironment(IDS.allowedVpc, IDS.allowedSubnet, [IDS.allowedSecurityGroup, IDS.otherSecurityGroup]),
+  },
+  { label: "Public env", requests: [{ action: "cloudshell:CreateEnvironment", resource: "*" }] },
+  { label: "Create ENI via CloudShell", requests: createEni(IDS.allowedSubnet, [IDS.allowedSecurityGroup]) },
+  {
+    label: "Delete ENI via CloudShell",
+    requests: [
+      {
+        action: "ec2:DeleteNetworkInterface",
+        resource: ENI_ARN,
+        context: { ...VIA_CLOUDSHELL, [`aws:ResourceTag/${CLOUDSHELL_TAG}`]: "" },
+      },
+    ],
+  },
+  {
+    label: "Create ENI directly",
+    requests: [{ action: "ec2:CreateNetworkInterface", resource: ec2Arn("subnet", IDS.allowedSubnet) }],
+  },
+];
+
+export const FEATURE_LABELS = FEATURES.map((f) => f.label);
+
+/** One line per request, for the matrix file: `action on resource [key=value ...]`. */
+export function describeRequest(r: IamRequest): string {
+  const context = Object.entries(r.context ?? {}).map(([k, v]) => `${k}=${Array.isArray(v) ? `[${v.join(",")}]` : JSON.stringify(v)}`);
+  return [r.action, "on", r.resource, ...context].join(" ");
+}
+
+/** Simulates one request; throws on any simulator error or on a context key it would ignore. */
+export async function simulateRequest(policy: object, request: IamRequest, policyName = "policy"): Promise<FeatureResult> {
+  const simulation: Simulation = {
+    request: {
+      principal: PRINCIPAL,
+      action: request.action,
+      resource: { resource: request.resource, accountId: ACCOUNT },
+      contextVariables: request.context ?? {},
+    },
+    identityPolicies: [{ name: policyName, policy }],
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+  };
+  const result = await runSimulation(simulation, { simulationMode: "Strict" });
+  if (result.resultType === "error") {
+    throw new Error(`simulation of ${describeRequest(request)} failed: ${JSON.stringify(result.errors, null, 2)}`);
+  }
+  if (result.resultType === "single" && result.result.ignoredContextKeys?.length) {
+    throw new Error(`the simulator ignored ${result.result.ignoredContextKeys.join(", ")} in ${describeRequest(request)}`);
+  }
+  if (result.resultType === "wildcard") {
+    for (const r of result.results) {
+      if (r.ignoredContextKeys?.length) {
+        throw new Error(`the simulator ignored ${r.ignoredContextKeys.join(", ")} in ${describeRequest(request)}`);
+      }
+    }
+  }
+  return result.overallResult as FeatureResult;
+}
+
+/** A feature is Allowed only if every request is; an explicit Deny of any request wins over an implicit one. */
+export async function simulateFeature(policy: object, feature: ConsoleFeature): Promise<FeatureResult> {
+  const results = await Promise.all(feature.requests.map((r) => simulateRequest(policy, r)));
+  if (results.includes("ExplicitlyDenied")) return "ExplicitlyDenied";
+  if (results.includes("ImplicitlyDenied")) return "ImplicitlyDenied";
+  return "Allowed";
+}
+
+/** The row of one policy: every feature's result, in FEATURES order. */
+export async function simulateFeatures(policy: object): Promise<Record<string, FeatureResult>> {
+  const row: Record<string, FeatureResult> = {};
+  for (const feature of FEATURES) row[feature.label] = await simulateFeature(policy, feature);
+  return row;
+}
+
+// ---- The committed matrix file (src/policy/permission-matrix.json) ----
+
+export const MATRIX_FILE = path.resolve(__dirname, "..", "..", "src", "policy", "permission-matrix.json");
+
+const simulatorVersion = (): string =>
+  JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve("@cloud-copilot/iam-simulate")), "..", "..", "package.json"), "utf8")).version;
+
+export interface MatrixScenario {
+  name: string;
+  inputs: Record<string, unknown>;
+  allowed_actions: string[];
+  denied_actions: string[];
+  policy: object;
+  results: Record<string, FeatureResult>;
+}
+
+export interface PermissionMatrix {
+  generatedBy: string;
+  catalogVersion: string;
+  simulatorVersion: string;
+  principal: string;
+  features: string[];
+  featureRequests: Record<string, string[]>;
+  scenarios: MatrixScenario[];
+}
+
+/** Simulates every console feature against each scenario's policy; the key order is fixed. */
+export async function buildMatrix(evaluated: EvaluatedScenario[]): Promise<PermissionMatrix> {
+  const scenarios: MatrixScenario[] = [];
+  for (const s of evaluated) {
+    scenarios.push({
+      name: s.name,
+      inputs: s.inputs,
+      allowed_actions: s.allowedActions,
+      denied_actions: s.deniedActions,
+      policy: s.policy,
+      results: await simulateFeatures(s.policy),
+    });
+  }
+  return {
+    generatedBy:
+      "npm run matrix (scripts/matrix.ts): Terraform evaluates modules/cloudshell-policy-document for each scenario " +
+      "(test/support/scenarios.ts), @cloud-copilot/iam-simulate simulates each console feature (test/support/simulate.ts). Do not edit.",
+    catalogVersion: catalogVersion(),
+    simulatorVersion: simulatorVersion(),
+    principal: PRINCIPAL,
+    features: FEATURE_LABELS,
+    featureRequests: Object.fromEntries(FEATURES.map((f) => [f.label, f.requests.map(describeRequest)])),
+    scenarios,
+  };
+}
+
+/** The file's exact text: two-space JSON and a trailing newline. */
+export const matrixFileContent = (matrix: PermissionMatrix): string => `${JSON.stringify(matrix, null, 2)}\n`;
