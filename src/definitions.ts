@@ -1,8 +1,12 @@
 // Every generated directory, in the order they are generated.
 import { iamPolicy } from "./examples/iam-policy";
 import { scpGuardrail } from "./examples/scp-guardrail";
+import { existingVpc } from "./examples/existing-vpc";
+import { isolated } from "./examples/isolated";
+import { withNat } from "./examples/with-nat";
 import { Definition } from "./generator/definition";
+import { vpcNetwork } from "./modules/vpc-network";
 import { policy } from "./modules/policy";
 import { policyDocument } from "./modules/policy-document";
 
-export const DEFINITIONS: Definition[] = [policyDocument, policy, scpGuardrail, iamPolicy];
+export const DEFINITIONS: Definition[] = [policyDocument, policy, scpGuardrail, iamPolicy, vpcNetwork, isolated, withNat, existingVpc];

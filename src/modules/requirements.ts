@@ -10,7 +10,7 @@ export const AWS_PROVIDER: ProviderRequirement = {
   name: "aws",
   source: "hashicorp/aws",
   version: ">= 5.0",
-  reason: "aws_vpc_security_group_ingress_rule/egress_rule resources and the IAM arguments used here exist in 5.x; the generator pins provider bindings 6.25.",
+  reason: "every resource and argument used here exists in 5.0 (aws_vpc_security_group_*_rule since 4.62, aws_eip.domain since 5.0); the bindings are generated from 6.25.",
 };
 
 export const NO_PROVIDER: Requirements = { ...TERRAFORM, providers: [] };

@@ -1,0 +1,144 @@
+// npm run review -- <git-ref>: what a change does to permissions and to the network, in plain
+// words for a pull-request comment. It compares the working tree's committed evidence (the
+// simulation matrix src/policy/permission-matrix.json and the plan snapshots plans/*.md, both
+// kept current by the tests) with the same files at <git-ref>.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+const MATRIX = "src/policy/permission-matrix.json";
+const PLANS = "plans";
+
+interface Scenario {
+  name: string;
+  allowed_actions: string[];
+  denied_actions: string[];
+  policy: { Statement: { Sid: string }[] };
+  results: Record<string, string>;
+}
+interface Matrix {
+  scenarios: Scenario[];
+}
+
+const WORDS: Record<string, string> = { Allowed: "allowed", ExplicitlyDenied: "denied (explicit)", ImplicitlyDenied: "denied" };
+
+function atRef(repo: string, ref: string, file: string): string | undefined {
+  try {
+    return execFileSync("git", ["show", `${ref}:${file}`], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  } catch {
+    return undefined;
+  }
+}
+
+function inTree(repo: string, file: string): string | undefined {
+  const p = path.join(repo, file);
+  return fs.existsSync(p) ? fs.readFileSync(p, "utf8") : undefined;
+}
+
+function listAtRef(repo: string, ref: string, dir: string): string[] {
+  try {
+    const out = execFileSync("git", ["ls-tree", "--name-only", `${ref}:${dir}`], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return out.split("\n").filter(Boolean);
+  } catch {
+    return []; // the folder did not exist at that ref
+  }
+}
+
+function plansAt(repo: string, ref: string | undefined): Map<string, string> {
+  const names = ref
+    ? listAtRef(repo, ref, PLANS)
+    : fs.existsSync(path.join(repo, PLANS))
+      ? fs.readdirSync(path.join(repo, PLANS))
+      : [];
+  return new Map(names.map((n) => [n.replace(/\.md$/, ""), (ref ? atRef(repo, ref, `${PLANS}/${n}`) : inTree(repo, `${PLANS}/${n}`)) ?? ""]));
+}
+
+function policyChanges(before: Matrix | undefined, after: Matrix | undefined): string[] {
+  const lines: string[] = [];
+  const old = new Map((before?.scenarios ?? []).map((s) => [s.name, s]));
+  for (const s of after?.scenarios ?? []) {
+    const o = old.get(s.name);
+    if (!o) {
+      lines.push(`- **${s.name}**: new case (${Object.entries(s.results).filter(([, r]) => r === "Allowed").map(([f]) => f).join(", ") || "nothing"} allowed)`);
+      continue;
+    }
+    for (const [feature, result] of Object.entries(s.results)) {
+      const was = o.results[feature];
+      if (was === undefined) lines.push(`- **${s.name}**: new feature column "${feature}": ${WORDS[result] ?? result}`);
+      else if (was !== result) lines.push(`- **${s.name}**: ${feature} ${WORDS[was] ?? was} -> ${WORDS[result] ?? result}`);
+    }
+    for (const a of s.allowed_actions.filter((x) => !o.allowed_actions.includes(x))) lines.push(`- **${s.name}**: new action \`${a}\` granted`);
+    for (const a of o.allowed_actions.filter((x) => !s.allowed_actions.includes(x))) lines.push(`- **${s.name}**: \`${a}\` no longer granted`);
+    for (const a of s.denied_actions.filter((x) => !o.denied_actions.includes(x))) lines.push(`- **${s.name}**: \`${a}\` now denied explicitly`);
+    for (const a of o.denied_actions.filter((x) => !s.denied_actions.includes(x))) lines.push(`- **${s.name}**: \`${a}\` no longer denied explicitly`);
+    const sids = (m: Scenario) => m.policy.Statement.map((x) => x.Sid);
+    for (const sid of sids(s).filter((x) => !sids(o).includes(x))) lines.push(`- **${s.name}**: statement \`${sid}\` added`);
+    for (const sid of sids(o).filter((x) => !sids(s).includes(x))) lines.push(`- **${s.name}**: statement \`${sid}\` removed`);
+    if (JSON.stringify(s.policy) !== JSON.stringify(o.policy) && !lines.some((l) => l.startsWith(`- **${s.name}**`))) {
+      lines.push(`- **${s.name}**: policy JSON changed (same actions and results)`);
+    }
+  }
+  for (const name of old.keys()) if (!(after?.scenarios ?? []).some((s) => s.name === name)) lines.push(`- **${name}**: case removed`);
+  return lines;
+}
+
+const addresses = (snapshot: string) => new Set([...snapshot.matchAll(/^\+ (.+)$/gm)].map((m) => m[1]));
+const monthly = (snapshot: string) => {
+  const m = /"monthly_usd":\s*\{[^}]*"total":\s*([0-9.]+)/.exec(snapshot);
+  return m ? Number(m[1]) : undefined;
+};
+
+function planChanges(before: Map<string, string>, after: Map<string, string>): string[] {
+  const lines: string[] = [];
+  for (const name of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = after.get(name);
+    const b = before.get(name);
+    if (a === b) continue;
+    if (!b) {
+      lines.push(`- **examples/${name}**: new example (${addresses(a!).size} resources)`);
+      continue;
+    }
+    if (!a) {
+      lines.push(`- **examples/${name}**: example removed`);
+      continue;
+    }
+    const added = [...addresses(a)].filter((x) => !addresses(b).has(x));
+    const removed = [...addresses(b)].filter((x) => !addresses(a).has(x));
+    const parts: string[] = [];
+    if (added.length) parts.push(`${added.length} added (${added.map((x) => `\`${x}\``).join(", ")})`);
+    if (removed.length) parts.push(`${removed.length} removed (${removed.map((x) => `\`${x}\``).join(", ")})`);
+    const [mb, ma] = [monthly(b), monthly(a)];
+    if (mb !== undefined && ma !== undefined && mb !== ma) {
+      parts.push(`monthly estimate $${mb.toFixed(2)} -> $${ma.toFixed(2)} (${ma > mb ? "+" : "-"}$${Math.abs(ma - mb).toFixed(2)})`);
+    }
+    lines.push(`- **examples/${name}**: ${parts.length ? parts.join("; ") : "arguments changed (same resources)"}`);
+  }
+  return lines;
+}
+
+export function review(repo: string, ref: string): string {
+  const parse = (text: string | undefined) => (text ? (JSON.parse(text) as Matrix) : undefined);
+  const policy = policyChanges(parse(atRef(repo, ref, MATRIX)), parse(inTree(repo, MATRIX)));
+  const plans = planChanges(plansAt(repo, ref), plansAt(repo, undefined));
+  return [
+    `## CloudShell permission review (against \`${ref}\`)`,
+    "",
+    "### Policy presets (IAM simulation of the generated policies)",
+    "",
+    ...(policy.length ? policy : ["No change in what any preset or override allows."]),
+    "",
+    "### Examples and the network (plan snapshots)",
+    "",
+    ...(plans.length ? plans : ["No resource added or removed; no change in the monthly estimate."]),
+    "",
+  ].join("\n");
+}
+
+if (require.main === module) {
+  const ref = process.argv[2];
+  if (!ref) {
+    console.error("usage: npm run review -- <git-ref>   (for example: npm run review -- origin/main)");
+    process.exit(2);
+  }
+  process.stdout.write(review(path.join(__dirname, ".."), ref));
+}

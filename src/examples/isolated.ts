@@ -1,0 +1,33 @@
+// examples/isolated: no internet at all (no NAT), AWS APIs through endpoints only, and the IAM
+// policy that forces people into this network.
+import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import { tf, Unit } from "../cdktf/seam";
+import { Definition } from "../generator/definition";
+import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
+import { networkExample } from "./network-outputs";
+
+function build(unit: Unit): void {
+  const network = networkExample(unit, {
+    name: "cloudshell-isolated",
+    availability_zones: ["us-east-1a", "us-east-1b"],
+    internet_access: "none",
+    endpoints: { add: ["sts", "ec2", "ssm"] },
+    tags: { Environment: "example" },
+  });
+  unit.resource(IamPolicy, "cloudshell", {
+    name: "cloudshell-isolated-only",
+    description: "CloudShell only as a VPC environment in the isolated network.",
+    policy: tf(`${network}.cloudshell_policy_json`),
+  }, { comment: "Attach this policy to the people who use CloudShell: it denies every environment outside the network." });
+  unit.output("policy_arn", { description: "ARN of the policy that allows CloudShell only in this network.", value: tf("aws_iam_policy.cloudshell.arn") });
+}
+
+export const isolated: Definition = {
+  name: "isolated",
+  kind: "example",
+  source: "src/examples/isolated.ts",
+  title: "Example: an isolated CloudShell network",
+  requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
+  build,
+  readme: "isolated",
+};

@@ -1,0 +1,78 @@
+// npm run review on a real change between two commits, in a temporary git repository.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { review } from "../scripts/review";
+import { ROOT } from "./support/generated";
+import { tempDir } from "./support/terraform";
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+
+const SNAPSHOT = (extra: string, monthly: number) => `# Plan: examples/isolated
+
+\`\`\`
++ module.network.aws_vpc.this[0]
+    cidr_block = "10.0.0.0/16"
+${extra}
+\`\`\`
+
+Module outputs known before apply:
+
+\`\`\`
+module.network.cost = {
+  "monthly_usd": {
+    "endpoints": ${monthly},
+    "total": ${monthly}
+  }
+}
+\`\`\`
+`;
+
+describe("permission review", () => {
+  let repo: string;
+
+  beforeAll(() => {
+    repo = tempDir("review-repo-");
+    git(repo, "init", "-q", "-b", "main");
+    const matrix = fs.readFileSync(path.join(ROOT, "src/policy/permission-matrix.json"), "utf8");
+    fs.mkdirSync(path.join(repo, "src/policy"), { recursive: true });
+    fs.mkdirSync(path.join(repo, "plans"));
+    fs.writeFileSync(path.join(repo, "src/policy/permission-matrix.json"), matrix);
+    fs.writeFileSync(path.join(repo, "plans/isolated.md"), SNAPSHOT("", 65.7));
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "before");
+
+    // The change under review: no-credentials denies Restart, full gains a (pretend) action,
+    // and the isolated network gains an endpoint.
+    const m = JSON.parse(matrix);
+    const noCreds = m.scenarios.find((s: { name: string }) => s.name === "no-credentials");
+    noCreds.results.Restart = "ExplicitlyDenied";
+    noCreds.denied_actions.push("cloudshell:StopEnvironment");
+    noCreds.policy.Statement.push({ Sid: "DenyRestart", Effect: "Deny", Action: ["cloudshell:StopEnvironment"], Resource: "*" });
+    m.scenarios.find((s: { name: string }) => s.name === "full").allowed_actions.push("cloudshell:NewThing");
+    fs.writeFileSync(path.join(repo, "src/policy/permission-matrix.json"), JSON.stringify(m, null, 2) + "\n");
+    fs.writeFileSync(path.join(repo, "plans/isolated.md"), SNAPSHOT('+ module.network.aws_vpc_endpoint.interface["sts"]\n    service_name = "com.amazonaws.us-east-1.sts"', 73.0));
+    git(repo, "commit", "-qam", "after");
+  });
+
+  test("reports each preset change in plain words", () => {
+    const out = review(repo, "HEAD~1");
+    expect(out).toContain("- **no-credentials**: Restart allowed -> denied (explicit)");
+    expect(out).toContain("- **no-credentials**: `cloudshell:StopEnvironment` now denied explicitly");
+    expect(out).toContain("- **no-credentials**: statement `DenyRestart` added");
+    expect(out).toContain("- **full**: new action `cloudshell:NewThing` granted");
+    expect(out).not.toContain("**minimum**");
+  });
+
+  test("reports resources added and the change in the monthly estimate", () => {
+    const out = review(repo, "HEAD~1");
+    expect(out).toContain('- **examples/isolated**: 1 added (`module.network.aws_vpc_endpoint.interface["sts"]`); monthly estimate $65.70 -> $73.00 (+$7.30)');
+  });
+
+  test("says so when nothing changed", () => {
+    const out = review(repo, "HEAD");
+    expect(out).toContain("No change in what any preset or override allows.");
+    expect(out).toContain("No resource added or removed; no change in the monthly estimate.");
+  });
+});
