@@ -28,7 +28,8 @@ function compare(label: string, cmd: string, args: string[]) {
   }
   const b = median(bare);
   const f = median(full);
-  console.log(`| ${label} | ${b.toFixed(2)} s | ${f.toFixed(2)} s | +${(((f - b) / b) * 100).toFixed(0)}% |`);
+  const added = ((f - b) / b) * 100;
+  console.log(`| ${label} | ${b.toFixed(2)} s | ${f.toFixed(2)} s | ${added >= 0 ? "+" : ""}${added.toFixed(0)}% |`);
 }
 
 console.log(`Median of ${RUNS} runs each, ${os.cpus().length} cores.\n`);
