@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ROOT } from "./support/generated";
-import { copyDir, mustTerraform, tempDir, terraform } from "./support/terraform";
+import { copyDir, mustTerraform, planOutcome, tempDir, terraform } from "./support/terraform";
 
 const DOCUMENT = path.join(ROOT, "modules", "cloudshell-policy-document");
 
@@ -12,9 +12,7 @@ const DOCUMENT = path.join(ROOT, "modules", "cloudshell-policy-document");
 function planDocument(args: string): { status: number; output: string } {
   const dir = tempDir("doc-call-");
   fs.writeFileSync(path.join(dir, "main.tf"), `module "doc" {\n  source = "${DOCUMENT}"\n${args}\n}\n`);
-  mustTerraform(dir, ["init", "-input=false", "-no-color"]);
-  const r = terraform(dir, ["plan", "-input=false", "-no-color"]);
-  return { status: r.status, output: (r.stdout + r.stderr).replace(/\s*│\s*/g, " ").replace(/\s+/g, " ") };
+  return planOutcome(dir);
 }
 
 describe("cloudshell-policy-document under real Terraform", () => {
@@ -69,9 +67,7 @@ describe("cloudshell-policy under real Terraform (variables only)", () => {
     const dir = tempDir("policy-vars-");
     fs.copyFileSync(path.join(ROOT, "modules", "cloudshell-policy", "variables.tf"), path.join(dir, "variables.tf"));
     fs.writeFileSync(path.join(dir, "terraform.tfvars"), vars);
-    mustTerraform(dir, ["init", "-input=false", "-no-color"]);
-    const r = terraform(dir, ["plan", "-input=false", "-no-color"]);
-    return { status: r.status, output: (r.stdout + r.stderr).replace(/\s*│\s*/g, " ").replace(/\s+/g, " ") };
+    return planOutcome(dir);
   };
 
   test("accepts a name and role names", () => {

@@ -20,6 +20,15 @@ import { Value } from "../hcl/writer";
 
 export { tf };
 
+/**
+ * cdktf drops a null variable default (the variable would become required), so the seam writes
+ * null as this expression, which the writer prints as `default = null`. Readers of the
+ * synthesized JSON that hand it to Terraform's JSON syntax must turn it back into null.
+ */
+export const NULL_DEFAULT = tf("null");
+export const withNullDefault = (variable: Record<string, unknown>) =>
+  variable.default === NULL_DEFAULT ? { ...variable, default: null } : variable;
+
 // Raw expressions where a binding's TypeScript type wants a list, map, number or boolean.
 export const tfList = (expr: string): string[] => Token.asList(tf(expr));
 export const tfMap = (expr: string): Record<string, string> => Token.asStringMap(tf(expr));
@@ -117,9 +126,7 @@ export class Unit {
     new TerraformVariable(this.stack, `var-${name}`, {
       description: def.description,
       type: def.type,
-      // cdktf drops a null default (the variable would become required), so null is written as
-      // the expression "${null}", which the writer prints as `default = null`.
-      default: def.default === null ? tf("null") : def.default,
+      default: def.default === null ? NULL_DEFAULT : def.default,
       nullable: def.nullable,
       sensitive: def.sensitive,
       validation: def.validation?.map((v) => ({ condition: tf(v.condition), errorMessage: v.errorMessage })),

@@ -14,7 +14,6 @@ const reference = (s: Value): Value => (typeof s === "string" && !s.startsWith("
 
 function lookup(json: Json, address: string): Json | undefined {
   const [kind, ...rest] = address.split(".");
-  if (kind === "locals") return undefined;
   let node: Value | undefined = json[kind];
   for (const part of rest) node = node && typeof node === "object" && !Array.isArray(node) ? node[part] : undefined;
   if (kind === "provider" && Array.isArray(node)) node = node[0];

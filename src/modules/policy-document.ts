@@ -6,12 +6,12 @@ import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../policy/featur
 import { matrixTable } from "../policy/matrix-table";
 import { checkStatementActions } from "../policy/statements";
 import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, MAX_SECURITY_GROUPS, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../policy/vpc-statements";
+import { awsIdPattern, hclStrings } from "./hcl-snippets";
 import { NO_PROVIDER } from "./requirements";
 import { policyDocumentTests } from "./policy-document.tests";
 
 export const PARTITIONS = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
 const presetNames = Object.keys(PRESETS);
-const list = (xs: string[]) => xs.map((x) => `"${x}"`).join(", ");
 
 export const VPC_ENVIRONMENTS_TYPE = `object({
   grant_ec2_permissions = optional(bool, false)
@@ -33,7 +33,7 @@ export function policyInputs(unit: Unit): void {
     nullable: false,
     validation: [
       {
-        condition: `contains([${list(presetNames)}], var.preset)`,
+        condition: `contains(${hclStrings(presetNames)}, var.preset)`,
         errorMessage: `preset must be one of ${presetNames.join(", ")}.`,
       },
     ],
@@ -62,7 +62,7 @@ export function policyInputs(unit: Unit): void {
     nullable: false,
     validation: [
       ...RESTRICTIONS.map((r) => ({
-        condition: `alltrue([for id in ${ids(r.input)} : can(regex("^${r.prefix}-([0-9a-f]{8}|[0-9a-f]{17})$", id))])`,
+        condition: `alltrue([for id in ${ids(r.input)} : can(regex("${awsIdPattern(r.prefix)}", id))])`,
         errorMessage: `vpc_environments.${r.input} must hold ${r.what} IDs such as "${r.prefix}-0123456789abcdef0" (${r.prefix}- and 8 or 17 hex digits).`,
       })),
       {
@@ -87,7 +87,7 @@ export function policyInputs(unit: Unit): void {
     nullable: false,
     validation: [
       {
-        condition: `contains([${list(PARTITIONS)}], var.partition)`,
+        condition: `contains(${hclStrings(PARTITIONS)}, var.partition)`,
         errorMessage: `partition must be one of ${PARTITIONS.join(", ")}.`,
       },
     ],
@@ -195,7 +195,7 @@ Resource = "*"
   unit.local("deny_public_statement", DENY_PUBLIC_STATEMENT, vpc);
   unit.local(
     "restricted_inputs",
-    `\${[for input in [${list(RESTRICTIONS.map((r) => r.input))}] : input if length(var.vpc_environments[input]) > 0]}`,
+    `\${[for input in ${hclStrings(RESTRICTIONS.map((r) => r.input))} : input if length(var.vpc_environments[input]) > 0]}`,
     vpc,
   );
   unit.local(

@@ -20,6 +20,7 @@ import { Definition } from "../generator/definition";
 import { DEFAULT_ENDPOINTS, defaultInterfaceEndpoints, costScenarios, ENDPOINT_LABEL_PATTERN, GATEWAY_SERVICES, HOURS_PER_MONTH, US_EAST_1_PRICES } from "../network/endpoints";
 import { PRESETS } from "../policy/features";
 import { MAX_SECURITY_GROUPS } from "../policy/vpc-statements";
+import { awsIdPattern, hclStrings } from "./hcl-snippets";
 import { AWS_PROVIDER, TERRAFORM } from "./requirements";
 
 /** The provider-free locals file; test/vpc-network.test.ts loads it with variables.tf. */
@@ -30,11 +31,9 @@ export const POLICY_PRESETS = Object.keys(PRESETS).filter((p) => p !== "deny-all
 export const PARTITIONS = ["aws", "aws-us-gov"];
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
-const list = (xs: string[]) => `[${xs.map((x) => `"${x}"`).join(", ")}]`;
 const LETTERS = 'split("", "abcdefghijklmnopqrstuvwxyz")';
 const AZ_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$";
 const REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+$";
-const id = (prefix: string) => `^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`;
 /** A valid IPv4 network address in CIDR form (no host bits set). */
 const isCidr = (v: string) => `can(cidrnetmask(${v})) && try(cidrsubnet(${v}, 0, 0) == ${v}, false)`;
 const DEFAULT_LABELS = DEFAULT_ENDPOINTS.map((e) => e.label);
@@ -102,7 +101,7 @@ function variables(unit: Unit): void {
     default: null,
     validation: [
       {
-        condition: `var.partition == null ? true : contains(${list(PARTITIONS)}, var.partition)`,
+        condition: `var.partition == null ? true : contains(${hclStrings(PARTITIONS)}, var.partition)`,
         errorMessage: `partition must be null or one of ${PARTITIONS.join(", ")} (the partitions with CloudShell VPC environments).`,
       },
     ],
@@ -123,7 +122,7 @@ function variables(unit: Unit): void {
         errorMessage: 'vpc.cidr must be an IPv4 network in CIDR form with a prefix from /16 to /28, such as "10.0.0.0/16".',
       },
       {
-        condition: `var.vpc.create ? var.vpc.id == null : can(regex("${id("vpc")}", var.vpc.id))`,
+        condition: `var.vpc.create ? var.vpc.id == null : can(regex("${awsIdPattern("vpc")}", var.vpc.id))`,
         errorMessage: 'vpc.id must be an existing VPC ID such as "vpc-0123456789abcdef0" when vpc.create is false, and null when vpc.create is true.',
       },
     ],
@@ -135,7 +134,7 @@ function variables(unit: Unit): void {
     default: null,
     validation: [
       {
-        condition: `var.internet_gateway_id == null ? true : can(regex("${id("igw")}", var.internet_gateway_id)) && !var.vpc.create`,
+        condition: `var.internet_gateway_id == null ? true : can(regex("${awsIdPattern("igw")}", var.internet_gateway_id)) && !var.vpc.create`,
         errorMessage: 'internet_gateway_id must be null, or an ID such as "igw-0123456789abcdef0" of the existing VPC (vpc.create = false).',
       },
     ],
@@ -186,7 +185,7 @@ function variables(unit: Unit): void {
     nullable: false,
     validation: [
       {
-        condition: `contains(${list(INTERNET_ACCESS)}, var.internet_access)`,
+        condition: `contains(${hclStrings(INTERNET_ACCESS)}, var.internet_access)`,
         errorMessage: `internet_access must be one of ${INTERNET_ACCESS.map((x) => `"${x}"`).join(", ")}.`,
       },
     ],
@@ -205,7 +204,7 @@ function variables(unit: Unit): void {
         errorMessage: 'endpoints.add and endpoints.remove must hold service labels in lower case, such as "sts", "ec2", "ssm", "ecr.api" or "s3".',
       },
       {
-        condition: `length(setsubtract(var.endpoints.remove, ${list(DEFAULT_LABELS)})) == 0`,
+        condition: `length(setsubtract(var.endpoints.remove, ${hclStrings(DEFAULT_LABELS)})) == 0`,
         errorMessage: `endpoints.remove can only hold default endpoints: ${DEFAULT_LABELS.join(", ")}.`,
       },
       {
@@ -261,11 +260,11 @@ function variables(unit: Unit): void {
         errorMessage: 'The cidr_ipv4 of cloudshell_egress_rules must be an IPv4 CIDR such as "10.1.0.0/16".',
       },
       {
-        condition: `alltrue([for r in var.cloudshell_egress_rules : r.referenced_security_group_id == null ? true : can(regex("${id("sg")}", r.referenced_security_group_id))])`,
+        condition: `alltrue([for r in var.cloudshell_egress_rules : r.referenced_security_group_id == null ? true : can(regex("${awsIdPattern("sg")}", r.referenced_security_group_id))])`,
         errorMessage: 'The referenced_security_group_id of cloudshell_egress_rules must be an ID such as "sg-0123456789abcdef0".',
       },
       {
-        condition: `alltrue([for r in var.cloudshell_egress_rules : r.prefix_list_id == null ? true : can(regex("${id("pl")}", r.prefix_list_id))])`,
+        condition: `alltrue([for r in var.cloudshell_egress_rules : r.prefix_list_id == null ? true : can(regex("${awsIdPattern("pl")}", r.prefix_list_id))])`,
         errorMessage: 'The prefix_list_id of cloudshell_egress_rules must be an ID such as "pl-63a5400a".',
       },
     ],
@@ -277,7 +276,7 @@ function variables(unit: Unit): void {
     nullable: false,
     validation: [
       {
-        condition: `alltrue([for sg in var.additional_security_group_ids : can(regex("${id("sg")}", sg))])`,
+        condition: `alltrue([for sg in var.additional_security_group_ids : can(regex("${awsIdPattern("sg")}", sg))])`,
         errorMessage: 'additional_security_group_ids must hold security group IDs such as "sg-0123456789abcdef0".',
       },
       {
@@ -297,7 +296,7 @@ function variables(unit: Unit): void {
     nullable: false,
     validation: [
       {
-        condition: `contains(${list(POLICY_PRESETS)}, var.policy_preset)`,
+        condition: `contains(${hclStrings(POLICY_PRESETS)}, var.policy_preset)`,
         errorMessage: `policy_preset must be one of ${POLICY_PRESETS.join(", ")}.`,
       },
     ],

@@ -5,7 +5,7 @@
 // copied from the synthesized JSON, evaluated with the example's module arguments.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Unit } from "../../src/cdktf/seam";
+import { Unit, withNullDefault } from "../../src/cdktf/seam";
 import { Definition, directoryOf } from "../../src/generator/definition";
 import { renderValue, Value } from "../../src/hcl/writer";
 import { evaluateOutputs, mustTerraform, tempDir } from "./terraform";
@@ -64,6 +64,10 @@ function realPlan(example: Definition, files: Map<string, string>): string {
   ].join("\n");
 }
 
+/** A stack's variables, ready for Terraform's JSON syntax. */
+const jsonVariables = (json: Json): Json =>
+  Object.fromEntries(Object.entries((json.variable as Json) ?? {}).map(([k, v]) => [k, withNullDefault(v as Json) as Json]));
+
 const REFERENCE = /\b(aws_[a-z0-9_]+|data|module|local|var|each|count)\.([a-z0-9_]+)/g;
 
 /** Locals and module calls that need no provider: they reference only variables and each other. */
@@ -118,13 +122,7 @@ function harnessModule(dir: string, callee: Unit, units: Units, moduleRoot: stri
     [...JSON.stringify(v).matchAll(REFERENCE)].every(([, kind, name]) =>
       ["var", "each", "count"].includes(kind) || (kind === "local" && free.locals.has(name)) || (kind === "module" && free.modules.has(name)),
     );
-  const variable = Object.fromEntries(
-    Object.entries((json.variable as Json) ?? {}).map(([k, v]) => {
-      const body = { ...(v as Json) };
-      if (body.default === "${null}") body.default = null;
-      return [k, body];
-    }),
-  );
+  const variable = jsonVariables(json);
   const module = Object.fromEntries(
     [...free.modules].map((name) => {
       const body = (json.module as Json)[name] as Json;
@@ -202,9 +200,7 @@ function addressPlan(example: Definition, exampleUnit: Unit, units: Units, files
     plans.set(call, harnessModule(path.join(dir, `harness_${call}`), callee.unit, units, path.join(root, "modules")));
     calls[call] = { ...Object.fromEntries(Object.entries(body).filter(([k]) => !["//", "providers", "depends_on"].includes(k))), source: `./harness_${call}` };
   }
-  const variable = Object.fromEntries(
-    Object.entries((json.variable as Json) ?? {}).map(([k, v]) => [k, { ...(v as Json), default: (v as Json).default === "${null}" ? null : (v as Json).default }]),
-  );
+  const variable = jsonVariables(json);
   const output = Object.fromEntries([...plans.keys()].map((call) => [call, { value: `\${module.${call}}` }]));
   const rootConfig: Json = { module: calls, output };
   if (Object.keys(variable).length) rootConfig.variable = variable;

@@ -1,7 +1,7 @@
 // Parses generated HCL back to JSON (@cdktf/hcl2json) and compares it with the JSON cdktf
 // synthesized: same elements, same values, and a block wherever the bindings say block.
 import { parse } from "@cdktf/hcl2json";
-import { BlockSchema, Unit } from "../../src/cdktf/seam";
+import { BlockSchema, NULL_DEFAULT, Unit } from "../../src/cdktf/seam";
 
 type J = unknown;
 
@@ -35,8 +35,7 @@ function canonical(v: J): string {
 }
 
 function normalize(v: J, schema: BlockSchema = {}): J {
-  // "${null}" is how the seam writes a null default (cdktf drops a plain null).
-  if (typeof v === "string") return v === "${null}" ? null : v;
+  if (typeof v === "string") return v === NULL_DEFAULT ? null : v;
   if (Array.isArray(v)) return v.map((x) => normalize(x, schema));
   if (v && typeof v === "object") {
     const out: Record<string, J> = {};

@@ -29,6 +29,13 @@ export function mustTerraform(cwd: string, args: string[]): string {
   return r.stdout;
 }
 
+/** `terraform init` + `plan`; the message with Terraform's box drawing and line breaks folded. */
+export function planOutcome(dir: string): { status: number; output: string } {
+  mustTerraform(dir, ["init", "-input=false", "-no-color"]);
+  const r = terraform(dir, ["plan", "-input=false", "-no-color"]);
+  return { status: r.status, output: (r.stdout + r.stderr).replace(/[│\s]+/g, " ") };
+}
+
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
