@@ -1,21 +1,49 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+// The package root loads every AWS resource class (~3.5 s, ~550 MB per process).
+const deepProviderImports = {
+  paths: [{ name: "@cdktf/provider-aws", message: "Import by deep path: @cdktf/provider-aws/lib/<resource>." }],
+  patterns: [{ regex: "^@cdktf/provider-aws/lib$", message: "Import by deep path: @cdktf/provider-aws/lib/<resource>." }],
+};
+// The simulator is AGPL-3.0: evidence tooling (tools/) and tests may use it; nothing shipped may.
+const agpl = { name: "@cloud-copilot/iam-simulate", message: "AGPL-3.0: only tools/ and test/ may import the simulator; src/ and main.ts are shipped." };
+
 export default tseslint.config(
   { ignores: ["node_modules/", "cdktf.out/", "dist/", "modules/", "examples/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      // The package root loads every AWS resource class (~3.5 s, ~550 MB per process).
+      "no-restricted-imports": ["error", deepProviderImports],
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+  {
+    // The generator and the definitions: shipped, so no simulator and nothing from the evidence tooling or tests.
+    files: ["src/**/*.ts", "main.ts"],
+    rules: {
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@cdktf/provider-aws", message: "Import by deep path: @cdktf/provider-aws/lib/<resource>." }],
-          patterns: [{ regex: "^@cdktf/provider-aws/lib$", message: "Import by deep path: @cdktf/provider-aws/lib/<resource>." }],
+          paths: [...deepProviderImports.paths, agpl],
+          patterns: [
+            ...deepProviderImports.patterns,
+            { regex: "^@cloud-copilot/iam-simulate(/|$)", message: agpl.message },
+            { regex: "(^|/)(tools|test)(/|$)", message: "src/ and main.ts must not import evidence tooling (tools/) or tests (test/)." },
+          ],
         },
       ],
-      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+  {
+    // Evidence tooling is imported by tests and scripts, and never imports from test/.
+    files: ["tools/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: deepProviderImports.paths, patterns: [...deepProviderImports.patterns, { regex: "(^|/)test(/|$)", message: "tools/ must not import from test/." }] },
+      ],
     },
   },
   {

@@ -2,4 +2,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-node -r ts-node/register/transpile-only scripts/bench.ts
+node -r ts-node/register/transpile-only tools/bench.ts

@@ -1,6 +1,7 @@
-# Sourced by the scripts that run cdktf or Terraform: no phone-home, no missing-CLI-config warning.
+# Sourced by the scripts that run cdktf or Terraform: no phone-home, and an empty CLI config where
+# none exists (Terraform warns about a missing one, even when TF_CLI_CONFIG_FILE names it).
 export CHECKPOINT_DISABLE=1
-if [ -z "${TF_CLI_CONFIG_FILE:-}" ]; then
+if [ -z "${TF_CLI_CONFIG_FILE:-}" ] || [ ! -f "${TF_CLI_CONFIG_FILE}" ]; then
   TF_CLI_CONFIG_FILE="$(mktemp)"
   export TF_CLI_CONFIG_FILE
 fi

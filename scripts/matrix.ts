@@ -1,11 +1,11 @@
 // npm run matrix: evaluates every scenario with real Terraform, simulates every console feature
-// against the resulting policies, and writes src/policy/permission-matrix.json (committed; the
+// against the resulting policies, and writes evidence/permission-matrix.json (committed; the
 // README table is generated from it by `npm run synth`).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { evaluateScenarios } from "../test/support/evaluate-scenarios";
-import { SCENARIOS } from "../test/support/scenarios";
-import { buildMatrix, MATRIX_FILE, matrixFileContent } from "../test/support/simulate";
+import { evaluateScenarios } from "../tools/evaluate-scenarios";
+import { SCENARIOS } from "../tools/scenarios";
+import { buildMatrix, MATRIX_FILE, matrixFileContent } from "../tools/simulate";
 
 async function main(): Promise<void> {
   const started = Date.now();

@@ -1,15 +1,18 @@
-// npm run snapshots: rewrites plans/*.md, the plan snapshots reviewers read in pull requests.
+// npm run snapshots: rewrites evidence/plans/ (a real plan of every example, JSON and Markdown).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFINITIONS } from "../src/definitions";
-import { render, synthesize } from "../src/generator/generate";
-import { planSnapshots, SNAPSHOT_DIR } from "../test/support/plan-snapshot";
-import { tempDir } from "../test/support/terraform";
+import { exampleNames, generated, ROOT } from "../tools/generated";
+import { PLANS_DIR, planSnapshots } from "../tools/plan-snapshots";
 
-const root = path.join(__dirname, "..");
-const units = synthesize(DEFINITIONS, tempDir("cdktf-snap-"));
-const snapshots = planSnapshots(DEFINITIONS, units, render(DEFINITIONS, units));
-fs.rmSync(path.join(root, SNAPSHOT_DIR), { recursive: true, force: true });
-fs.mkdirSync(path.join(root, SNAPSHOT_DIR));
-for (const [rel, content] of snapshots) fs.writeFileSync(path.join(root, rel), content);
-console.log(`wrote ${snapshots.size} plan snapshot(s) into ${SNAPSHOT_DIR}/`);
+async function main() {
+  const snapshots = await planSnapshots(generated().files, exampleNames());
+  fs.rmSync(path.join(ROOT, PLANS_DIR), { recursive: true, force: true });
+  fs.mkdirSync(path.join(ROOT, PLANS_DIR), { recursive: true });
+  for (const [rel, content] of snapshots) fs.writeFileSync(path.join(ROOT, rel), content);
+  console.log(`wrote ${snapshots.size} file(s) into ${PLANS_DIR}/`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# The whole test suite: type-check, lint, then jest (which runs Terraform where it can).
+# The whole test suite: type-check and lint (side by side, one core each), then jest, which runs
+# Terraform with the real hashicorp/aws provider (tools/terraform.ts says where it comes from).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-echo "== tsc --noEmit"; npx tsc --noEmit
-echo "== eslint"; npx eslint .
+echo "== tsc --noEmit, eslint"
+npx tsc --noEmit > /tmp/tsc.$$.log 2>&1 & tsc_pid=$!
+lint_status=0; npx eslint . || lint_status=$?
+tsc_status=0; wait "$tsc_pid" || tsc_status=$?
+cat /tmp/tsc.$$.log; rm -f /tmp/tsc.$$.log
+if [ "$tsc_status" != 0 ] || [ "$lint_status" != 0 ]; then echo "tsc exit $tsc_status, eslint exit $lint_status"; exit 1; fi
 echo "== jest"; npx jest "$@"

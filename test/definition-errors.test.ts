@@ -1,10 +1,14 @@
-import { Unit } from "../src/cdktf/seam";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { tf, tfList, Unit } from "../src/cdktf/seam";
 import { Definition } from "../src/generator/definition";
 import { DefinitionError } from "../src/generator/errors";
-import { synthesize } from "../src/generator/generate";
+import { render, synthesize } from "../src/generator/generate";
 import { checkActions } from "../src/policy/statements";
 import { NO_PROVIDER } from "../src/modules/requirements";
-import { tempDir } from "./support/terraform";
+import { vpcNetwork } from "../src/modules/vpc-network";
+import { tempDir } from "../tools/terraform";
 
 const definition = (build: (u: Unit) => void): Definition => ({
   name: "broken",
@@ -45,5 +49,155 @@ describe("the generator stops on a bad definition", () => {
 
   test("a wildcard is not an action", () => {
     expect(() => checkActions("broken", "statement", ["cloudshell:*"])).toThrow('"cloudshell:*"');
+  });
+});
+
+/** The reference check runs while lowering, so these tests render as well as synthesize. */
+const renderAll = (def: Definition) => render([def], synthesize([def], tempDir("cdktf-refs-")));
+function renderError(def: Definition): Error {
+  try {
+    renderAll(def);
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error("render did not throw");
+}
+const brokenRender = (build: (u: Unit) => void) => renderError(definition(build));
+
+/** Two subnets and a route table, enough to misspell. */
+function network(u: Unit) {
+  u.variable("vpc_id", { description: "VPC", type: "string" });
+  u.resource(Subnet, "private", { vpcId: tf("var.vpc_id"), cidrBlock: "10.0.0.0/24" });
+  u.resource(Subnet, "public", { vpcId: tf("var.vpc_id"), cidrBlock: "10.0.1.0/24" });
+  u.resource(RouteTable, "private", { vpcId: tf("var.vpc_id") });
+}
+
+describe("the generator stops on a reference to something undeclared", () => {
+  test("a misspelled resource in an output", () => {
+    const err = brokenRender((u) => {
+      network(u);
+      u.output("private_subnet_ids", { description: "Subnets", value: tf("aws_subnet.privat[*].id") });
+    });
+    expect(err).toBeInstanceOf(DefinitionError);
+    expect(err.message).toBe(
+      "broken: output.private_subnet_ids refers to aws_subnet.privat, which is not declared in this module; declared aws_subnet resources: private, public",
+    );
+  });
+
+  test("a misspelled resource in another resource's argument", () => {
+    const err = brokenRender((u) => {
+      network(u);
+      u.resource(VpcEndpoint, "s3", {
+        vpcId: tf("var.vpc_id"),
+        serviceName: "com.amazonaws.us-east-1.s3",
+        routeTableIds: tfList("[aws_route_table.privte.id]"),
+      });
+    });
+    expect(err).toBeInstanceOf(DefinitionError);
+    expect(err.message).toBe(
+      "broken: aws_vpc_endpoint.s3 refers to aws_route_table.privte, which is not declared in this module; declared aws_route_table resources: private",
+    );
+  });
+
+  test("a resource type the module does not declare at all", () => {
+    const err = brokenRender((u) => {
+      network(u);
+      u.output("vpc", { description: "VPC", value: tf("aws_vpc.this.id") });
+    });
+    expect(err.message).toContain("output.vpc refers to aws_vpc.this, which is not declared in this module; no aws_vpc resources are declared");
+  });
+
+  test("an undeclared variable in a local", () => {
+    const err = brokenRender((u) => {
+      u.variable("preset", { description: "Preset", type: "string" });
+      u.local("effects", tf('var.presett == "read-only" ? "Deny" : "Allow"'));
+    });
+    expect(err).toBeInstanceOf(DefinitionError);
+    expect(err.message).toBe("broken: local.effects refers to var.presett, which is not declared in this module; declared variables: preset");
+  });
+
+  test("an undeclared local in an output", () => {
+    const err = brokenRender((u) => {
+      u.local("effects", { a: "Allow" });
+      u.output("effects", { description: "Effects", value: tf("local.efects") });
+    });
+    expect(err).toBeInstanceOf(DefinitionError);
+    expect(err.message).toBe("broken: output.effects refers to local.efects, which is not declared in this module; declared locals: effects");
+  });
+
+  test("an undeclared module in an output", () => {
+    const err = brokenRender((u) => {
+      u.module("document", "../cloudshell-policy-document", { preset: "read-only" });
+      u.output("json", { description: "Policy JSON", value: tf("module.documnt.json") });
+    });
+    expect(err).toBeInstanceOf(DefinitionError);
+    expect(err.message).toBe("broken: output.json refers to module.documnt, which is not declared in this module; declared modules: document");
+  });
+
+  test("a reference inside a quoted template nested in an interpolation", () => {
+    const err = brokenRender((u) => {
+      u.variable("name", { description: "Name", type: "string" });
+      u.output("label", { description: "Label", value: tf('format("%s", "${var.nope}-x")') });
+    });
+    expect(err).toBeInstanceOf(DefinitionError);
+    expect(err.message).toBe("broken: output.label refers to var.nope, which is not declared in this module; declared variables: name");
+  });
+
+  test("an undeclared variable in another variable's validation", () => {
+    const err = brokenRender((u) => {
+      u.variable("name", {
+        description: "Name",
+        type: "string",
+        validation: [{ condition: "length(var.name) <= var.max_lenght", errorMessage: "Too long." }],
+      });
+      u.variable("max_length", { description: "Limit", type: "number" });
+    });
+    expect(err.message).toBe(
+      "broken: variable.name refers to var.max_lenght, which is not declared in this module; declared variables: max_length, name",
+    );
+  });
+
+  test("references to declared things, bound names and literal text pass", () => {
+    const files = renderAll(
+      definition((u) => {
+        network(u);
+        u.variable("region", { description: "Region", type: "string" });
+        u.variable("names", { description: "Names", type: "map(string)" });
+        u.local("region", tf("var.region"));
+        u.local("labels", tf('{ for k, v in var.names : k => "${v}-${local.region}" if v != "var.nope" }'));
+        u.local("pairs", tf("[for s in aws_subnet.private[*] : s.local]"));
+        u.module("document", "../cloudshell-policy-document", { preset: tf("local.labels.var") });
+        u.resource(
+          VpcEndpoint,
+          "s3",
+          {
+            vpcId: tf("var.vpc_id"),
+            serviceName: "com.amazonaws.${local.region}.s3",
+            routeTableIds: tfList("[aws_route_table.private.id]"),
+            tags: { Name: tf("each.value.var"), Text: 'literal aws_subnet.privat and "$${var.nope}"' },
+          },
+          { forEach: "local.labels", dependsOn: ["aws_subnet.public"] },
+        );
+        u.output("json", { description: "Policy JSON", value: tf('format("%s-%s", module.document.json, "${aws_subnet.public.id}")') });
+      }),
+    );
+    const main = files.get("modules/broken/main.tf");
+    expect(main).toContain('"com.amazonaws.${local.region}.s3"');
+    expect(main).toContain("Name = each.value.var");
+  });
+
+  test("the real VPC network definition with a misspelled subnet in an extra output", () => {
+    const misspelled: Definition = {
+      ...vpcNetwork,
+      build: (u) => {
+        vpcNetwork.build(u);
+        u.output("broken_subnet_ids", { description: "Misspelled", value: tf("aws_subnet.privat[*].id") });
+      },
+    };
+    const err = renderError(misspelled);
+    expect(err).toBeInstanceOf(DefinitionError);
+    expect(err.message).toContain(
+      "cloudshell-vpc-network: output.broken_subnet_ids refers to aws_subnet.privat, which is not declared in this module; declared aws_subnet resources: private, public",
+    );
   });
 });

@@ -3,8 +3,8 @@ import * as path from "node:path";
 import { parse } from "@cdktf/hcl2json";
 import { DEFINITIONS } from "../src/definitions";
 import { render, staleFiles, synthesize } from "../src/generator/generate";
-import { generated, ROOT } from "./support/generated";
-import { tempDir, terraform } from "./support/terraform";
+import { generated, ROOT } from "../tools/generated";
+import { tempDir, terraform } from "../tools/terraform";
 import { roundTripDifferences } from "./support/round-trip";
 
 const hclFiles = () => [...generated().files].filter(([f]) => /\.(tf|tftest\.hcl)$/.test(f));

@@ -2,32 +2,31 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { review } from "../scripts/review";
-import { ROOT } from "./support/generated";
-import { tempDir } from "./support/terraform";
+import { MATRIX_FILE } from "../src/policy/matrix-table";
+import { PLANS_DIR, snapshotJson } from "../tools/plan-snapshots";
+import { review } from "../tools/review";
+import { ROOT } from "../tools/generated";
+import { tempDir } from "../tools/terraform";
+
+const MATRIX = path.relative(ROOT, MATRIX_FILE);
+const PLAN = path.join(PLANS_DIR, "isolated.json");
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
 
-const SNAPSHOT = (extra: string, monthly: number) => `# Plan: examples/isolated
-
-\`\`\`
-+ module.network.aws_vpc.this[0]
-    cidr_block = "10.0.0.0/16"
-${extra}
-\`\`\`
-
-Module outputs known before apply:
-
-\`\`\`
-module.network.cost = {
-  "monthly_usd": {
-    "endpoints": ${monthly},
-    "total": ${monthly}
-  }
-}
-\`\`\`
-`;
+/** A plan snapshot of examples/isolated with the given endpoints and monthly estimate. */
+const snapshot = (endpoints: string[], monthly: number): string =>
+  snapshotJson({
+    example: "examples/isolated",
+    provider: "hashicorp/aws 5.100.0",
+    resource_changes: ["module.network.aws_vpc.this[0]", ...endpoints.map((e) => `module.network.aws_vpc_endpoint.interface["${e}"]`)].map((address) => ({
+      address,
+      actions: ["create"],
+      after: {},
+      after_unknown: { id: true },
+    })),
+    output_changes: { cost: { actions: ["create"], after: { monthly_usd: { endpoints: monthly, total: monthly } }, after_unknown: false } },
+  });
 
 describe("permission review", () => {
   let repo: string;
@@ -35,11 +34,10 @@ describe("permission review", () => {
   beforeAll(() => {
     repo = tempDir("review-repo-");
     git(repo, "init", "-q", "-b", "main");
-    const matrix = fs.readFileSync(path.join(ROOT, "src/policy/permission-matrix.json"), "utf8");
-    fs.mkdirSync(path.join(repo, "src/policy"), { recursive: true });
-    fs.mkdirSync(path.join(repo, "plans"));
-    fs.writeFileSync(path.join(repo, "src/policy/permission-matrix.json"), matrix);
-    fs.writeFileSync(path.join(repo, "plans/isolated.md"), SNAPSHOT("", 65.7));
+    const matrix = fs.readFileSync(MATRIX_FILE, "utf8");
+    fs.mkdirSync(path.join(repo, PLANS_DIR), { recursive: true });
+    fs.writeFileSync(path.join(repo, MATRIX), matrix);
+    fs.writeFileSync(path.join(repo, PLAN), snapshot([], 65.7));
     git(repo, "add", "-A");
     git(repo, "commit", "-qm", "before");
 
@@ -51,8 +49,8 @@ describe("permission review", () => {
     noCreds.denied_actions.push("cloudshell:StopEnvironment");
     noCreds.policy.Statement.push({ Sid: "DenyRestart", Effect: "Deny", Action: ["cloudshell:StopEnvironment"], Resource: "*" });
     m.scenarios.find((s: { name: string }) => s.name === "full").allowed_actions.push("cloudshell:NewThing");
-    fs.writeFileSync(path.join(repo, "src/policy/permission-matrix.json"), JSON.stringify(m, null, 2) + "\n");
-    fs.writeFileSync(path.join(repo, "plans/isolated.md"), SNAPSHOT('+ module.network.aws_vpc_endpoint.interface["sts"]\n    service_name = "com.amazonaws.us-east-1.sts"', 73.0));
+    fs.writeFileSync(path.join(repo, MATRIX), JSON.stringify(m, null, 2) + "\n");
+    fs.writeFileSync(path.join(repo, PLAN), snapshot(["sts"], 73.0));
     git(repo, "commit", "-qam", "after");
   });
 

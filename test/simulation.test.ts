@@ -3,8 +3,8 @@
 import * as fs from "node:fs";
 import { actionExists } from "../src/policy/catalog";
 import { matrixTable } from "../src/policy/matrix-table";
-import { EvaluatedScenario, evaluateScenarios, PolicyStatement } from "./support/evaluate-scenarios";
-import { IDS, SCENARIOS } from "./support/scenarios";
+import { EvaluatedScenario, evaluateScenarios, PolicyStatement } from "../tools/evaluate-scenarios";
+import { IDS, SCENARIOS } from "../tools/scenarios";
 import {
   buildMatrix,
   FEATURE_LABELS,
@@ -15,7 +15,7 @@ import {
   PermissionMatrix,
   simulateFeature,
   simulateRequest,
-} from "./support/simulate";
+} from "../tools/simulate";
 
 // ---- The spec, written by hand from the AWS CloudShell user guide (fact sheet sections 2 and 3) ----
 // A = allowed, D = denied by an explicit Deny, - = denied because nothing grants it.
@@ -154,7 +154,7 @@ describe("the permission matrix matches the behaviour AWS documents", () => {
 });
 
 describe("the committed matrix", () => {
-  test("src/policy/permission-matrix.json is what Terraform and the simulator give today", () => {
+  test("evidence/permission-matrix.json is what Terraform and the simulator give today", () => {
     const committed = fs.existsSync(MATRIX_FILE) ? fs.readFileSync(MATRIX_FILE, "utf8") : "";
     const fresh = matrixFileContent(matrix);
     if (committed !== fresh) {

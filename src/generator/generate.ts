@@ -7,6 +7,7 @@ import { attr, blank, block, comment, Item, renderFile, Value } from "../hcl/wri
 import { Definition, directoryOf, Requirements } from "./definition";
 import { lowerStack } from "./lower";
 import { docsTables } from "./readme-tables";
+import { TESTED_AWS_PROVIDER } from "../modules/requirements";
 
 const TEMPLATES = path.join(__dirname, "..", "..", "templates");
 /** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=`. */
@@ -63,8 +64,17 @@ export function render(definitions: Definition[], units: Unit[]): Map<string, st
     for (const [name, items] of trees) {
       files.set(`${dir}/${name}`, tfFile({ source: d.source, body: renderFile(items) }).replace(/\n*$/, "\n"));
     }
-    for (const [name, content] of Object.entries(d.extraFiles?.() ?? {})) files.set(`${dir}/${name}`, content);
-    const context = { ...d, repository: REPOSITORY, partial: d.readme, tables: docsTables(json, d.requirements), ...(d.readmeContext?.() ?? {}) };
+    const extra = Object.entries(d.extraFiles?.() ?? {});
+    for (const [name, content] of extra) files.set(`${dir}/${name}`, content);
+    const testFiles = extra.filter(([name]) => name.endsWith(".tftest.hcl"));
+    const tests = testFiles.length
+      ? {
+          files: testFiles.map(([name]) => name),
+          runs: testFiles.reduce((n, [, text]) => n + (text.match(/^run "/gm) ?? []).length, 0),
+          mocked: testFiles.some(([, text]) => /^mock_provider "/m.test(text)),
+        }
+      : undefined;
+    const context = { ...d, repository: REPOSITORY, partial: d.readme, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
   });
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));

@@ -3,6 +3,7 @@
 import { BlockSchema, ElementRef } from "../cdktf/seam";
 import { attr, blank, block, comment, Item, Value } from "../hcl/writer";
 import { DefinitionError } from "./errors";
+import { checkReferences } from "./references";
 
 type Json = Record<string, Value>;
 
@@ -94,6 +95,7 @@ export function lowerStack(unit: string, json: Json, elements: ElementRef[]): Ma
       if (!declared.has(`${kind}.${name}`)) throw new DefinitionError(unit, `${kind}.${name} was not declared through the seam`);
     }
   }
+  checkReferences(unit, json);
 
   const files = new Map<string, Item[]>();
   // The open `locals` block of each file: consecutive locals of a file share one block.

@@ -9,6 +9,7 @@ import { Definition } from "../generator/definition";
 import { OVERRIDABLE } from "../policy/features";
 import { policyInputs } from "./policy-document";
 import { AWS_PROVIDER, TERRAFORM } from "./requirements";
+import { policyTests } from "./policy.tests";
 
 const IAM_NAME = "^[\\\\w+=,.@-]+$";
 
@@ -135,4 +136,5 @@ export const policy: Definition = {
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
   readme: "cloudshell-policy",
+  extraFiles: policyTests,
 };

@@ -22,6 +22,7 @@ import { PRESETS } from "../policy/features";
 import { MAX_SECURITY_GROUPS } from "../policy/vpc-statements";
 import { awsIdPattern, hclStrings } from "./hcl-snippets";
 import { AWS_PROVIDER, TERRAFORM } from "./requirements";
+import { vpcNetworkTests } from "./vpc-network.tests";
 
 /** The provider-free locals file; test/vpc-network.test.ts loads it with variables.tf. */
 export const PLAN_FILE = "network-plan.tf";
@@ -772,4 +773,5 @@ export const vpcNetwork: Definition = {
     prices: US_EAST_1_PRICES,
     hours: HOURS_PER_MONTH,
   }),
+  extraFiles: vpcNetworkTests,
 };

@@ -1,10 +1,10 @@
-// Renders the committed permission matrix (src/policy/permission-matrix.json, written by
+// Renders the committed permission matrix (evidence/permission-matrix.json, written by
 // `npm run matrix`) as Markdown for the policy-document README. Only reads the JSON file: the
-// simulator that produced it is a test-side tool and is never imported here.
+// simulator that produced it is evidence tooling (tools/) and is never imported here.
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-export const MATRIX_FILE = path.join(__dirname, "permission-matrix.json");
+export const MATRIX_FILE = path.join(__dirname, "..", "..", "evidence", "permission-matrix.json");
 
 type Result = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 

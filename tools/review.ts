@@ -1,13 +1,15 @@
 // npm run review -- <git-ref>: what a change does to permissions and to the network, in plain
 // words for a pull-request comment. It compares the working tree's committed evidence (the
-// simulation matrix src/policy/permission-matrix.json and the plan snapshots plans/*.md, both
-// kept current by the tests) with the same files at <git-ref>.
+// simulation matrix evidence/permission-matrix.json and the plan snapshots evidence/plans/*.json,
+// both kept current by the tests) with the same files at <git-ref>. It reads JSON only.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { MATRIX_FILE } from "../src/policy/matrix-table";
+import { PLANS_DIR, PlanSnapshot, readSnapshot } from "./plan-snapshots";
 
-const MATRIX = "src/policy/permission-matrix.json";
-const PLANS = "plans";
+const ROOT = path.join(__dirname, "..");
+const MATRIX = path.relative(ROOT, MATRIX_FILE);
 
 interface Scenario {
   name: string;
@@ -44,13 +46,12 @@ function listAtRef(repo: string, ref: string, dir: string): string[] {
   }
 }
 
-function plansAt(repo: string, ref: string | undefined): Map<string, string> {
-  const names = ref
-    ? listAtRef(repo, ref, PLANS)
-    : fs.existsSync(path.join(repo, PLANS))
-      ? fs.readdirSync(path.join(repo, PLANS))
-      : [];
-  return new Map(names.map((n) => [n.replace(/\.md$/, ""), (ref ? atRef(repo, ref, `${PLANS}/${n}`) : inTree(repo, `${PLANS}/${n}`)) ?? ""]));
+function plansAt(repo: string, ref: string | undefined): Map<string, PlanSnapshot> {
+  const names = (ref ? listAtRef(repo, ref, PLANS_DIR) : fs.existsSync(path.join(repo, PLANS_DIR)) ? fs.readdirSync(path.join(repo, PLANS_DIR)) : []).filter((n) =>
+    n.endsWith(".json"),
+  );
+  const read = (n: string) => (ref ? atRef(repo, ref, `${PLANS_DIR}/${n}`) : inTree(repo, `${PLANS_DIR}/${n}`));
+  return new Map(names.map((n) => [n.replace(/\.json$/, ""), readSnapshot(read(n) ?? "{}")]));
 }
 
 function policyChanges(before: Matrix | undefined, after: Matrix | undefined): string[] {
@@ -82,18 +83,18 @@ function policyChanges(before: Matrix | undefined, after: Matrix | undefined): s
   return lines;
 }
 
-const addresses = (snapshot: string) => new Set([...snapshot.matchAll(/^\+ (.+)$/gm)].map((m) => m[1]));
-const monthly = (snapshot: string) => {
-  const m = /"monthly_usd":\s*\{[^}]*"total":\s*([0-9.]+)/.exec(snapshot);
-  return m ? Number(m[1]) : undefined;
+const addresses = (s: PlanSnapshot) => new Set((s.resource_changes ?? []).filter((r) => r.actions.includes("create")).map((r) => r.address));
+const monthly = (s: PlanSnapshot): number | undefined => {
+  const cost = s.output_changes?.cost?.after as { monthly_usd?: { total?: number } } | undefined;
+  return cost?.monthly_usd?.total;
 };
 
-function planChanges(before: Map<string, string>, after: Map<string, string>): string[] {
+function planChanges(before: Map<string, PlanSnapshot>, after: Map<string, PlanSnapshot>): string[] {
   const lines: string[] = [];
   for (const name of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const a = after.get(name);
     const b = before.get(name);
-    if (a === b) continue;
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
     if (!b) {
       lines.push(`- **examples/${name}**: new example (${addresses(a!).size} resources)`);
       continue;
@@ -140,5 +141,5 @@ if (require.main === module) {
     console.error("usage: npm run review -- <git-ref>   (for example: npm run review -- origin/main)");
     process.exit(2);
   }
-  process.stdout.write(review(path.join(__dirname, ".."), ref));
+  process.stdout.write(review(ROOT, ref));
 }

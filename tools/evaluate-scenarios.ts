@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { Scenario } from "./scenarios";
 import { evaluateOutputs, tempDir } from "./terraform";
 
-export const MODULE_DIR = path.resolve(__dirname, "..", "..", "modules", "cloudshell-policy-document");
+export const MODULE_DIR = path.resolve(__dirname, "..", "modules", "cloudshell-policy-document");
 
 export interface PolicyStatement {
   Sid?: string;

@@ -1,10 +1,11 @@
 // CloudShell's console features as IAM requests, simulated offline with @cloud-copilot/iam-simulate
-// against the policy Terraform computed. Test-side only: iam-simulate is AGPL-3.0 and must never be
-// imported from src/ or main.ts.
+// against the policy Terraform computed. Evidence tooling only: iam-simulate is AGPL-3.0, and ESLint
+// rejects any import of it (or of tools/) from src/ and main.ts.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
-import { catalogVersion } from "../../src/policy/catalog";
+import { catalogVersion } from "../src/policy/catalog";
+export { MATRIX_FILE } from "../src/policy/matrix-table";
 import { EvaluatedScenario } from "./evaluate-scenarios";
 import { IDS } from "./scenarios";
 
@@ -190,9 +191,8 @@ export async function simulateFeatures(policy: object): Promise<Record<string, F
   return row;
 }
 
-// ---- The committed matrix file (src/policy/permission-matrix.json) ----
+// ---- The committed matrix file (evidence/permission-matrix.json) ----
 
-export const MATRIX_FILE = path.resolve(__dirname, "..", "..", "src", "policy", "permission-matrix.json");
 
 const simulatorVersion = (): string =>
   JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve("@cloud-copilot/iam-simulate")), "..", "..", "package.json"), "utf8")).version;
@@ -232,7 +232,7 @@ export async function buildMatrix(evaluated: EvaluatedScenario[]): Promise<Permi
   return {
     generatedBy:
       "npm run matrix (scripts/matrix.ts): Terraform evaluates modules/cloudshell-policy-document for each scenario " +
-      "(test/support/scenarios.ts), @cloud-copilot/iam-simulate simulates each console feature (test/support/simulate.ts). Do not edit.",
+      "(tools/scenarios.ts), @cloud-copilot/iam-simulate simulates each console feature (tools/simulate.ts). Do not edit.",
     catalogVersion: catalogVersion(),
     simulatorVersion: simulatorVersion(),
     principal: PRINCIPAL,

@@ -1,0 +1,332 @@
+// terraform test files for modules/cloudshell-vpc-network. The AWS provider is mocked
+// (mock_provider "aws": the real provider's schema, no AWS call), and every run applies, so the
+// outputs are checked with the IDs AWS would return. The expectations are written here by hand;
+// the default endpoint labels come from src/network/endpoints.ts, the cost figures are literals.
+import { Assert, Override, Run, sameJson, testFile } from "../generator/tftest";
+import { Value } from "../hcl/writer";
+import { costScenarios, DEFAULT_ENDPOINTS, defaultInterfaceEndpoints } from "../network/endpoints";
+
+const SOURCE = "src/modules/vpc-network.tests.ts";
+const REGION = "us-east-1";
+const TWO_ZONES = ["us-east-1a", "us-east-1b"];
+const THREE_ZONES = [...TWO_ZONES, "us-east-1c"];
+
+// Mocked IDs, in AWS's formats (17 hex digits where AWS uses them).
+const VPC = "vpc-0c5e1a2b3d4f56789";
+const EXISTING_VPC = "vpc-0fedcba9876543210";
+const DEFAULT_SUBNET = "subnet-0f1e2d3c4b5a69788";
+const PRIVATE_SUBNETS: Record<string, string> = {
+  "us-east-1a": "subnet-0a1b2c3d4e5f6a7b8",
+  "us-east-1b": "subnet-0b2c3d4e5f6a7b8c9",
+  "us-east-1c": "subnet-0c3d4e5f6a7b8c9d0",
+};
+const CLOUDSHELL_SG = "sg-0d4e5f6a7b8c9d0e1";
+const ENDPOINTS_SG = "sg-0e5f6a7b8c9d0e1f2";
+const INTERFACE_VPCE = "vpce-0c9d0e1f2a3b4c5d6";
+const S3_VPCE = "vpce-0d0e1f2a3b4c5d6e7";
+const NAT = "nat-0a7b8c9d0e1f2a3b4";
+const NATS: Record<string, string> = {
+  "us-east-1a": NAT,
+  "us-east-1b": "nat-0b8c9d0e1f2a3b4c5",
+  "us-east-1c": "nat-0c9d0e1f2a3b4c5d6",
+};
+
+const MOCK = {
+  provider: "aws",
+  resources: {
+    aws_vpc: { id: VPC, arn: `arn:aws:ec2:${REGION}:123456789012:vpc/${VPC}`, default_security_group_id: "sg-0123456789abcdef0", main_route_table_id: "rtb-0123456789abcdef0" },
+    aws_subnet: { id: DEFAULT_SUBNET, arn: `arn:aws:ec2:${REGION}:123456789012:subnet/${DEFAULT_SUBNET}` },
+    aws_route_table: { id: "rtb-0e1f2a3b4c5d6e7f8" },
+    aws_route_table_association: { id: "rtbassoc-0a3b4c5d6e7f8a9b0" },
+    aws_internet_gateway: { id: "igw-0f6a7b8c9d0e1f2a3" },
+    aws_eip: { id: "eipalloc-0b8c9d0e1f2a3b4c5", allocation_id: "eipalloc-0b8c9d0e1f2a3b4c5", public_ip: "203.0.113.10" },
+    aws_nat_gateway: { id: NAT },
+    aws_route: { id: "r-rtb-0e1f2a3b4c5d6e7f81080289494" },
+    aws_security_group: { id: CLOUDSHELL_SG, arn: `arn:aws:ec2:${REGION}:123456789012:security-group/${CLOUDSHELL_SG}` },
+    aws_vpc_security_group_egress_rule: { id: "sgr-0f2a3b4c5d6e7f8a9", arn: `arn:aws:ec2:${REGION}:123456789012:security-group-rule/sgr-0f2a3b4c5d6e7f8a9` },
+    aws_vpc_security_group_ingress_rule: { id: "sgr-0a3b4c5d6e7f8a9b0", arn: `arn:aws:ec2:${REGION}:123456789012:security-group-rule/sgr-0a3b4c5d6e7f8a9b0` },
+    aws_vpc_endpoint: { id: INTERFACE_VPCE, arn: `arn:aws:ec2:${REGION}:123456789012:vpc-endpoint/${INTERFACE_VPCE}`, prefix_list_id: "pl-63a5400a" },
+  },
+};
+
+const subnetOverrides = (zones: string[]): Override[] =>
+  zones.map((az) => ({ target: `aws_subnet.private["${az}"]`, values: { id: PRIVATE_SUBNETS[az] } }));
+/** Distinct IDs for the two groups and the S3 gateway endpoint (the mock gives one ID per type). */
+const GROUP_AND_S3_OVERRIDES: Override[] = [
+  { target: "aws_security_group.endpoints[0]", values: { id: ENDPOINTS_SG } },
+  { target: 'aws_vpc_endpoint.gateway["s3"]', values: { id: S3_VPCE, prefix_list_id: "pl-63a5400a" } },
+];
+
+const DEFAULT_INTERFACE = defaultInterfaceEndpoints(REGION).map((e) => e.label);
+const CODECATALYST = defaultInterfaceEndpoints("us-west-2").map((e) => e.label).filter((l) => !DEFAULT_INTERFACE.includes(l));
+const DEFAULT_GATEWAY = DEFAULT_ENDPOINTS.filter((e) => e.type === "Gateway").map((e) => e.label);
+const byLabel = (labels: string[], value: (label: string) => Value) => Object.fromEntries([...labels].sort().map((l) => [l, value(l)]));
+const endpointTypes = (iface: string[], gateway: string[]) =>
+  byLabel([...iface, ...gateway], (l) => (gateway.includes(l) ? "Gateway" : "Interface"));
+
+const statement = (sid: string) => `[for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Sid == "${sid}"][0]`;
+const denies = (sid: string, key: string, ids: string[]): Assert =>
+  sameJson(`${statement(sid)}.Condition["ForAnyValue:StringNotEquals"]["${key}"]`, [...ids].sort(), `${sid} must deny ${key} other than ${ids.join(", ")}`);
+const isEmpty = (output: string): Assert => [`length(output.${output}) == 0`, `${output} must be empty`];
+const none = (resources: string[]): Assert => [
+  `${resources.map((r) => `length(${r}) == 0`).join(" && ")}`,
+  `expected none of ${resources.join(", ")}`,
+];
+
+/** The cost output at the default prices (us-east-1, 730 hours): every figure a literal. */
+const cost = (
+  [interface_endpoints, endpoint_azs, endpoint_az_hours]: [number, number, number],
+  [nat_gateways, nat_gateway_hours, public_ipv4_hours]: [number, number, number],
+  monthly_usd: { endpoints: number; nat_gateways: number; public_ipv4: number; total: number },
+) => ({ interface_endpoints, endpoint_azs, endpoint_az_hours, nat_gateways, nat_gateway_hours, public_ipv4_hours, monthly_usd });
+
+/** Runs apply unless they say plan: plan is enough where no value comes from AWS. */
+const apply = (run: Run): Run => ({ command: "apply", ...run });
+
+const DEFAULT_RUNS: Run[] = [
+  {
+    name: "two_zones_give_the_console_the_mocked_network",
+    overrides: [...subnetOverrides(TWO_ZONES), ...GROUP_AND_S3_OVERRIDES],
+    asserts: [
+      sameJson("output.vpc_environment", {
+        security_group_ids: [CLOUDSHELL_SG],
+        subnet_ids: { "us-east-1a": PRIVATE_SUBNETS["us-east-1a"], "us-east-1b": PRIVATE_SUBNETS["us-east-1b"] },
+        vpc_id: VPC,
+      }),
+      sameJson("output.private_subnet_ids", { "us-east-1a": PRIVATE_SUBNETS["us-east-1a"], "us-east-1b": PRIVATE_SUBNETS["us-east-1b"] }),
+      ["output.vpc_id == output.vpc_environment.vpc_id", "vpc_id must be the form's VPC"],
+      [`output.cloudshell_security_group_id == "${CLOUDSHELL_SG}" && output.endpoint_security_group_id == "${ENDPOINTS_SG}"`, "the two security groups must be the mocked ones"],
+      [`output.region == "${REGION}"`, "the Region must come from the zone names"],
+      isEmpty("nat_gateway_ids"),
+      isEmpty("public_subnet_ids"),
+      // Subnets are keyed and numbered by zone letter, each with its own route table.
+      sameJson("{ for az, s in aws_subnet.private : az => s.cidr_block }", { "us-east-1a": "10.0.0.0/24", "us-east-1b": "10.0.1.0/24" }),
+      sameJson("keys(aws_route_table.private)", TWO_ZONES),
+      // Isolated: no internet path at all; egress only to the endpoints and S3's gateway.
+      none(["aws_internet_gateway.this", "aws_route_table.public", "aws_route.public_internet", "aws_subnet.public", "aws_eip.nat", "aws_route.private_nat"]),
+      sameJson("keys(aws_vpc_security_group_egress_rule.cloudshell)", ["endpoints", "gateway-s3"]),
+      ["length(aws_security_group.endpoints) == 1 && length(aws_vpc_security_group_ingress_rule.endpoints) == 1", "interface endpoints need their security group and its one ingress rule"],
+      // The endpoints and what they cost.
+      sameJson("{ for label, e in output.endpoints : label => e.type }", endpointTypes(DEFAULT_INTERFACE, DEFAULT_GATEWAY)),
+      sameJson(
+        "{ for label, e in output.endpoints : label => e.id }",
+        byLabel([...DEFAULT_INTERFACE, ...DEFAULT_GATEWAY], (l) => (l === "s3" ? S3_VPCE : INTERFACE_VPCE)),
+      ),
+      sameJson(
+        "{ for label, e in output.endpoints : label => e.service_name }",
+        byLabel([...DEFAULT_INTERFACE, ...DEFAULT_GATEWAY], (l) => `com.amazonaws.${REGION}.${l}`),
+      ),
+      sameJson("output.endpoint_availability_zones", ["us-east-1a"]),
+      sameJson("output.cost", cost([9, 1, 6570], [0, 0, 0], { endpoints: 65.7, nat_gateways: 0, public_ipv4: 0, total: 65.7 })),
+      // The policy: only this VPC, its subnets and its group; no public environments.
+      denies("DenyCloudShellOutsideAllowedVpcs", "cloudshell:VpcIds", [VPC]),
+      denies("DenyCloudShellOutsideAllowedSubnets", "cloudshell:SubnetIds", TWO_ZONES.map((az) => PRIVATE_SUBNETS[az])),
+      denies("DenyCloudShellOutsideAllowedSecurityGroups", "cloudshell:SecurityGroupIds", [CLOUDSHELL_SG]),
+      [`${statement("DenyCloudShellPublicEnvironments")}.Effect == "Deny"`, "public environments must be denied"],
+      [
+        `length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 4`,
+        "expected exactly four Deny statements: VPCs, subnets, security groups, public environments",
+      ],
+    ],
+  },
+];
+
+const INTERNET_RUNS: Run[] = [
+  {
+    name: "single_nat_gateway_for_three_zones_costs_102_20_usd",
+    variables: { internet_access: "single" },
+    overrides: subnetOverrides(THREE_ZONES),
+    asserts: [
+      sameJson("output.nat_gateway_ids", { "us-east-1a": NAT }),
+      sameJson("keys(output.public_subnet_ids)", ["us-east-1a"]),
+      sameJson("keys(output.private_subnet_ids)", THREE_ZONES),
+      // The public subnet is counted from the top of the range; every zone routes to the one NAT gateway.
+      sameJson("{ for az, s in aws_subnet.public : az => s.cidr_block }", { "us-east-1a": "10.0.255.0/24" }),
+      sameJson("{ for az, r in aws_route.private_nat : az => r.nat_gateway_id }", Object.fromEntries(THREE_ZONES.map((az) => [az, NAT]))),
+      ["length(aws_internet_gateway.this) == 1", "NAT needs an internet gateway"],
+      sameJson("keys(aws_vpc_security_group_egress_rule.cloudshell)", ["endpoints", "gateway-s3", "internet"]),
+      ['aws_vpc_security_group_egress_rule.cloudshell["internet"].cidr_ipv4 == "0.0.0.0/0"', "with NAT, HTTPS to the internet is allowed"],
+      sameJson("output.cost", cost([9, 1, 6570], [1, 730, 730], { endpoints: 65.7, nat_gateways: 32.85, public_ipv4: 3.65, total: 102.2 })),
+    ],
+  },
+  {
+    name: "per_az_puts_a_nat_gateway_in_every_zone",
+    variables: { internet_access: "per_az" },
+    overrides: [
+      ...subnetOverrides(THREE_ZONES),
+      ...THREE_ZONES.map((az) => ({ target: `aws_nat_gateway.this["${az}"]`, values: { id: NATS[az] } })),
+    ],
+    asserts: [
+      sameJson("output.nat_gateway_ids", NATS),
+      sameJson("keys(output.public_subnet_ids)", THREE_ZONES),
+      sameJson("{ for az, s in aws_subnet.public : az => s.cidr_block }", { "us-east-1a": "10.0.255.0/24", "us-east-1b": "10.0.254.0/24", "us-east-1c": "10.0.253.0/24" }),
+      sameJson("{ for az, r in aws_route.private_nat : az => r.nat_gateway_id }", NATS),
+      sameJson("keys(aws_eip.nat)", THREE_ZONES),
+      sameJson("output.cost", cost([9, 1, 6570], [3, 2190, 2190], { endpoints: 65.7, nat_gateways: 98.55, public_ipv4: 10.95, total: 175.2 })),
+    ],
+  },
+];
+
+const EXISTING_VPC_RUNS: Run[] = [
+  {
+    name: "existing_vpc_is_used_not_created",
+    variables: { vpc: { create: false, id: EXISTING_VPC, cidr: "10.20.0.0/16" }, private_subnet_cidrs: { "us-east-1a": "10.20.200.0/24" } },
+    overrides: subnetOverrides(TWO_ZONES),
+    asserts: [
+      sameJson("{ for az, s in aws_subnet.private : az => s.cidr_block }", { "us-east-1a": "10.20.200.0/24", "us-east-1b": "10.20.1.0/24" }),
+      [`output.vpc_environment.vpc_id == "${EXISTING_VPC}" && output.vpc_id == "${EXISTING_VPC}"`, "the outputs must carry the existing VPC's ID"],
+      none(["aws_vpc.this"]),
+      denies("DenyCloudShellOutsideAllowedVpcs", "cloudshell:VpcIds", [EXISTING_VPC]),
+      sameJson("output.private_subnet_ids", { "us-east-1a": PRIVATE_SUBNETS["us-east-1a"], "us-east-1b": PRIVATE_SUBNETS["us-east-1b"] }),
+    ],
+  },
+];
+
+const ADDED = ["sts", "ec2", "ssm", "dynamodb"];
+const REMOVED = ["execute-api"];
+const ENDPOINT_RUNS: Run[] = [
+  {
+    name: "endpoints_add_and_remove",
+    variables: { endpoints: { add: ADDED, remove: REMOVED } },
+    asserts: [
+      sameJson(
+        "{ for label, e in output.endpoints : label => e.type }",
+        endpointTypes([...DEFAULT_INTERFACE.filter((l) => !REMOVED.includes(l)), "sts", "ec2", "ssm"], [...DEFAULT_GATEWAY, "dynamodb"]),
+      ),
+      [`output.endpoints["dynamodb"].service_name == "com.amazonaws.${REGION}.dynamodb"`, "dynamodb must be a gateway endpoint of the Region"],
+      ["output.cost.interface_endpoints == 11 && output.cost.endpoint_az_hours == 8030 && output.cost.monthly_usd.total == 80.3", "9 - 1 + 3 interface endpoints: 8030 hours, 80.30 USD"],
+    ],
+  },
+  {
+    name: "endpoints_in_two_zones_without_s3",
+    command: "plan",
+    variables: { endpoints: { add: ["sts", "ec2", "ssm", "dynamodb"], remove: ["execute-api", "s3"] }, endpoint_az_count: 2 },
+    asserts: [
+      sameJson("keys(aws_vpc_endpoint.gateway)", ["dynamodb"]),
+      sameJson("keys(aws_vpc_security_group_egress_rule.cloudshell)", ["endpoints", "gateway-dynamodb"]),
+      sameJson("output.endpoint_availability_zones", TWO_ZONES),
+      ["output.cost.interface_endpoints == 11 && output.cost.endpoint_azs == 2 && output.cost.endpoint_az_hours == 16060 && output.cost.monthly_usd.total == 160.6", "11 interface endpoints x 2 zones: 16060 hours, 160.60 USD"],
+    ],
+  },
+  {
+    name: "no_interface_endpoints_no_endpoint_security_group",
+    command: "plan",
+    variables: { endpoints: { remove: DEFAULT_INTERFACE } },
+    asserts: [
+      none(["aws_security_group.endpoints", "aws_vpc_security_group_ingress_rule.endpoints", "aws_vpc_endpoint.interface"]),
+      sameJson("keys(aws_vpc_security_group_egress_rule.cloudshell)", ["gateway-s3"]),
+      sameJson("output.cost.monthly_usd", { endpoints: 0, nat_gateways: 0, public_ipv4: 0, total: 0 }),
+    ],
+  },
+  {
+    name: "custom_egress_rules_are_added_by_name",
+    command: "plan",
+    variables: { cloudshell_egress_rules: { http: { from_port: 80, to_port: 80, cidr_ipv4: "0.0.0.0/0" } } },
+    asserts: [
+      sameJson("keys(aws_vpc_security_group_egress_rule.cloudshell)", ["custom-http", "endpoints", "gateway-s3"]),
+      ['aws_vpc_security_group_egress_rule.cloudshell["custom-http"].ip_protocol == "tcp" && aws_vpc_security_group_egress_rule.cloudshell["custom-http"].from_port == 80', "a custom rule keeps its protocol and ports"],
+    ],
+  },
+];
+
+const LAYOUT_RUNS: Run[] = [
+  {
+    name: "zones_a_and_c_are_numbered_by_letter",
+    command: "plan",
+    variables: { availability_zones: ["us-east-1a", "us-east-1c"] },
+    asserts: [sameJson("{ for az, s in aws_subnet.private : az => s.cidr_block }", { "us-east-1a": "10.0.0.0/24", "us-east-1c": "10.0.2.0/24" })],
+  },
+  {
+    name: "adding_zone_b_moves_no_other_subnet",
+    command: "plan",
+    variables: { availability_zones: THREE_ZONES },
+    asserts: [sameJson("{ for az, s in aws_subnet.private : az => s.cidr_block }", { "us-east-1a": "10.0.0.0/24", "us-east-1b": "10.0.1.0/24", "us-east-1c": "10.0.2.0/24" })],
+  },
+  {
+    name: "codecatalyst_endpoints_in_us_west_2",
+    command: "plan",
+    variables: { availability_zones: ["us-west-2a", "us-west-2b"] },
+    asserts: [
+      sameJson("sort(keys(output.endpoints))", [...DEFAULT_INTERFACE, ...DEFAULT_GATEWAY, ...CODECATALYST].sort()),
+      ['output.endpoints["codecatalyst"].service_name == "aws.api.global.codecatalyst"', "the global CodeCatalyst endpoint has a fixed name"],
+      ['output.endpoints["codecatalyst.git"].service_name == "com.amazonaws.us-west-2.codecatalyst.git"', "regional CodeCatalyst endpoints follow the Region"],
+    ],
+  },
+  {
+    name: "tokyo_prices_reach_the_estimate",
+    command: "plan",
+    variables: { availability_zones: ["ap-northeast-1a"], prices: { interface_endpoint_hour: 0.014 } },
+    asserts: [
+      sameJson("sort(keys(output.endpoints))", [...DEFAULT_INTERFACE, ...DEFAULT_GATEWAY].sort()),
+      ["output.cost.monthly_usd.total == 91.98", "9 endpoints x 730 h x 0.014 USD = 91.98 USD"],
+    ],
+  },
+  {
+    name: "govcloud_partition_comes_from_the_region",
+    variables: { availability_zones: ["us-gov-west-1a"] },
+    overrides: [{ target: 'aws_subnet.private["us-gov-west-1a"]', values: { id: PRIVATE_SUBNETS["us-east-1a"] } }],
+    asserts: [
+      ['output.region == "us-gov-west-1"', "the Region comes from the zone name"],
+      [`${statement("AllowCreateNetworkInterfaceWithCloudShellTagViaCloudShell")}.Resource == "arn:aws-us-gov:ec2:*:*:network-interface/*"`, "GovCloud ARNs use the aws-us-gov partition"],
+    ],
+  },
+];
+
+/** The README's cost table, row by row: Terraform's arithmetic must give what the TypeScript estimate printed. */
+const COST_RUNS: Run[] = costScenarios().map((row, i) => ({
+  name: `readme_cost_row_${i + 1}`,
+  command: "plan",
+  variables: {
+    availability_zones: THREE_ZONES.slice(0, row.azs),
+    internet_access: row.nat === 0 ? "none" : row.nat === 1 ? "single" : "per_az",
+    endpoint_az_count: row.endpointAzs,
+  },
+  asserts: [sameJson("output.cost", row.cost as unknown as Value, `the README row "${row.name}" says ${row.cost.monthly_usd.total} USD`)],
+}));
+
+const CREATE_FALSE_RUNS: Run[] = [
+  {
+    name: "create_false_creates_nothing",
+    variables: { create: false },
+    asserts: [
+      [
+        "output.vpc_id == null && output.cloudshell_security_group_id == null && output.endpoint_security_group_id == null && output.cloudshell_policy_json == null",
+        "single IDs and the policy must be null",
+      ],
+      sameJson("output.vpc_environment", { security_group_ids: [], subnet_ids: {}, vpc_id: null }),
+      [
+        ["private_subnet_ids", "security_group_ids", "endpoints", "nat_gateway_ids", "public_subnet_ids", "endpoint_availability_zones"].map((o) => `length(output.${o}) == 0`).join(" && "),
+        "every collection output must be empty",
+      ],
+      sameJson("output.cost", cost([0, 0, 0], [0, 0, 0], { endpoints: 0, nat_gateways: 0, public_ipv4: 0, total: 0 })),
+      none([
+        "aws_vpc.this",
+        "aws_subnet.private",
+        "aws_subnet.public",
+        "aws_route_table.private",
+        "aws_security_group.cloudshell",
+        "aws_security_group.endpoints",
+        "aws_vpc_endpoint.interface",
+        "aws_vpc_endpoint.gateway",
+        "aws_nat_gateway.this",
+        "aws_eip.nat",
+        "aws_internet_gateway.this",
+      ]),
+    ],
+  },
+];
+
+const COMMENT = "The AWS provider is mocked: no credentials and no AWS call. Each run applies with mocked IDs.";
+const file = (zones: string[], runs: Run[]) =>
+  testFile({ source: SOURCE, comment: COMMENT, mockProvider: MOCK, variables: { availability_zones: zones }, runs: runs.map(apply) });
+
+export const vpcNetworkTests = () => ({
+  "tests/defaults.tftest.hcl": file(TWO_ZONES, DEFAULT_RUNS),
+  "tests/internet_access.tftest.hcl": file(THREE_ZONES, INTERNET_RUNS),
+  "tests/existing_vpc.tftest.hcl": file(TWO_ZONES, EXISTING_VPC_RUNS),
+  "tests/endpoints.tftest.hcl": file(TWO_ZONES, ENDPOINT_RUNS),
+  "tests/create_false.tftest.hcl": file(TWO_ZONES, CREATE_FALSE_RUNS),
+  "tests/layout.tftest.hcl": file(TWO_ZONES, LAYOUT_RUNS),
+  "tests/cost.tftest.hcl": file(TWO_ZONES, COST_RUNS),
+});
+

@@ -1,0 +1,72 @@
+// Every example, planned for real with the pinned hashicorp/aws provider (tools/terraform.ts), and
+// the committed plan snapshots (evidence/plans/) compared with those plans. A plan also validates
+// the example and every module it calls.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { exampleNames, generated, ROOT } from "../tools/generated";
+import { committedSnapshots, PLANS_DIR, planSnapshots, PlanSnapshot, readSnapshot } from "../tools/plan-snapshots";
+import { AWS_PROVIDER_VERSION } from "../tools/terraform";
+import { withProvider } from "./support/provider";
+
+let fresh: Map<string, string> | undefined;
+const snapshot = (example: string): PlanSnapshot => readSnapshot(fresh!.get(path.join(PLANS_DIR, `${example}.json`))!);
+const creates = (s: PlanSnapshot) => s.resource_changes.filter((r) => r.actions.includes("create")).map((r) => r.address);
+
+beforeAll(async () => {
+  fresh = await withProvider("terraform plan of every example", () => planSnapshots(generated().files, exampleNames()));
+});
+
+describe("examples under real Terraform and hashicorp/aws", () => {
+  test("every example plans, and the committed snapshots are those plans", () => {
+    if (!fresh) return;
+    const expected = exampleNames().flatMap((e) => [`${e}.json`, `${e}.md`].map((f) => path.join(PLANS_DIR, f)));
+    expect([...fresh.keys()].sort()).toEqual(expected.sort());
+    const stale = [...fresh].filter(([rel, content]) => !fs.existsSync(path.join(ROOT, rel)) || fs.readFileSync(path.join(ROOT, rel), "utf8") !== content).map(([rel]) => rel);
+    const extra = committedSnapshots(ROOT).filter((rel) => !fresh!.has(rel));
+    if (stale.length || extra.length) {
+      throw new Error(`plan snapshots differ (review the change, then run \`npm run snapshots\` and commit, saying why):\n  ${[...stale, ...extra].join("\n  ")}`);
+    }
+  });
+
+  test(`examples that use AWS were planned with hashicorp/aws ${AWS_PROVIDER_VERSION}, and the header says so`, () => {
+    if (!fresh) return;
+    for (const e of exampleNames()) {
+      const s = snapshot(e);
+      const usesAws = fs.readFileSync(path.join(ROOT, "examples", e, "versions.tf"), "utf8").includes('"hashicorp/aws"');
+      expect(`${e}: ${s.provider}`).toBe(`${e}: ${usesAws ? `hashicorp/aws ${AWS_PROVIDER_VERSION}` : null}`);
+      if (usesAws) expect(fresh.get(path.join(PLANS_DIR, `${e}.md`))).toContain(`**hashicorp/aws ${AWS_PROVIDER_VERSION}**`);
+      expect(JSON.stringify(s)).not.toMatch(/"(timestamp|terraform_version|format_version)"|\/tmp\//);
+    }
+  });
+
+  test("the SCP example's plan carries the guardrail's deny statements", () => {
+    if (!fresh) return;
+    const scp = JSON.parse(snapshot("scp-guardrail").output_changes.scp_json.after as string);
+    expect(scp.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(["DenyCredentialForwarding", "DenyFileDownload", "DenyFileUpload", "DenyCloudShellPublicEnvironments"]);
+    expect(creates(snapshot("scp-guardrail"))).toEqual([]);
+  });
+
+  test("the IAM policy example creates the policy and one attachment keyed by role name", () => {
+    if (!fresh) return;
+    const s = snapshot("iam-policy");
+    expect(creates(s)).toEqual(['module.cloudshell_policy.aws_iam_policy.this[0]', 'module.cloudshell_policy.aws_iam_role_policy_attachment.roles["developer"]']);
+    const policy = s.resource_changes.find((r) => r.address.endsWith("aws_iam_policy.this[0]"))!;
+    expect(policy.after).toMatchObject({ name: "cloudshell-no-credentials", path: "/" });
+    const statements = JSON.parse(policy.after!.policy as string).Statement.map((x: { Sid: string }) => x.Sid);
+    expect(statements).toEqual(["AllowCloudShell", "DenyCredentialForwarding"]);
+  });
+
+  test("the network examples create a VPC (or not), subnets keyed by zone, and state their monthly cost", () => {
+    if (!fresh) return;
+    const isolated = creates(snapshot("isolated"));
+    expect(isolated).toContain("module.network.aws_vpc.this[0]");
+    expect(isolated).toContain('module.network.aws_subnet.private["us-east-1a"]');
+    expect(isolated.filter((a) => a.includes("aws_nat_gateway"))).toEqual([]);
+    expect(creates(snapshot("with-nat")).filter((a) => a.includes("aws_nat_gateway"))).toEqual(['module.network.aws_nat_gateway.this["us-east-1a"]']);
+    expect(creates(snapshot("existing-vpc")).filter((a) => a.includes("aws_vpc.this"))).toEqual([]);
+    for (const e of ["isolated", "with-nat", "existing-vpc"]) {
+      const cost = snapshot(e).output_changes.cost.after as { monthly_usd: { total: number } };
+      expect(`${e}: ${typeof cost.monthly_usd.total}`).toBe(`${e}: number`);
+    }
+  });
+});

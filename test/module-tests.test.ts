@@ -1,0 +1,134 @@
+// The terraform test files that ship with each module (modules/<name>/tests/), run by real
+// Terraform: the provider-free document module as it is, the other two with mock_provider "aws"
+// (the real hashicorp/aws schema, mocked apply). `terraform test` validates each module first.
+// Then the network's cloudshell_policy_json, taken from a mocked apply, is IAM-simulated with
+// the IDs the mocked network returned.
+import * as path from "node:path";
+import { DEFINITIONS } from "../src/definitions";
+import { directoryOf } from "../src/generator/definition";
+import { generated } from "../tools/generated";
+import { ENI_ARN, IamRequest, simulateRequest } from "../tools/simulate";
+import { AWS_PROVIDER_VERSION, scratchTree, TestReport, testModule } from "../tools/terraform";
+import { withProvider } from "./support/provider";
+
+const MODULES = DEFINITIONS.filter((d) => d.kind === "module").map(directoryOf);
+const testFilesOf = (dir: string) => [...generated().files].filter(([rel]) => rel.startsWith(`${dir}/tests/`) && rel.endsWith(".tftest.hcl"));
+const runCount = (dir: string) => testFilesOf(dir).reduce((n, [, text]) => n + (text.match(/^run "/gm) ?? []).length, 0);
+
+/** A scratch copy of every module (they call each other by relative path); returns the module's directory. */
+const scratchModule = (dir: string) => path.join(scratchTree([...generated().files].filter(([rel]) => rel.startsWith("modules/"))), dir);
+
+const NETWORK = "modules/cloudshell-vpc-network";
+const POLICY_FILE = "tests/defaults.tftest.hcl";
+const reports = new Map<string, TestReport>();
+let networkDefaults: TestReport | undefined;
+
+/** Each module's test files in one process; the network's files split in two, its policy run verbose. */
+async function runAll(): Promise<void> {
+  const networkFiles = testFilesOf(NETWORK).map(([rel]) => path.relative(NETWORK, rel));
+  const jobs = MODULES.map(async (dir) => {
+    if (dir !== NETWORK) return [dir, await testModule(scratchModule(dir))] as const;
+    const [rest, defaults] = await Promise.all([
+      testModule(scratchModule(dir), { filter: networkFiles.filter((f) => f !== POLICY_FILE) }),
+      testModule(scratchModule(dir), { verbose: true, filter: [POLICY_FILE] }),
+    ]);
+    networkDefaults = defaults;
+    const merged: TestReport = {
+      provider: rest.provider,
+      runs: [...rest.runs, ...defaults.runs],
+      summary: {
+        passed: rest.summary.passed + defaults.summary.passed,
+        failed: rest.summary.failed + defaults.summary.failed,
+        errored: rest.summary.errored + defaults.summary.errored,
+        skipped: rest.summary.skipped + defaults.summary.skipped,
+      },
+    };
+    return [dir, merged] as const;
+  });
+  for (const [dir, report] of await Promise.all(jobs)) reports.set(dir, report);
+}
+
+beforeAll(() => withProvider("terraform test in every module", runAll));
+
+describe("each module's shipped terraform test files pass under real Terraform", () => {
+  test("every module has test files", () => {
+    for (const dir of MODULES) expect(`${dir}: ${testFilesOf(dir).length > 0}`).toBe(`${dir}: true`);
+  });
+
+  test.each(MODULES)("%s: every run block passes", (dir) => {
+    const report = reports.get(dir);
+    if (!report) return;
+    const failed = report.runs.filter((r) => r.status !== "pass").map((r) => `${r.file} / ${r.run}: ${r.status} ${r.messages.join(" | ")}`);
+    expect(failed).toEqual([]);
+    expect(report.summary).toEqual({ passed: runCount(dir), failed: 0, errored: 0, skipped: 0 });
+  });
+
+  test("modules that use AWS ran with the pinned provider", () => {
+    for (const [dir, report] of reports) {
+      const usesAws = generated().files.get(`${dir}/versions.tf`)!.includes('"hashicorp/aws"');
+      expect(`${dir}: ${report.provider}`).toBe(`${dir}: ${usesAws ? `hashicorp/aws ${AWS_PROVIDER_VERSION}` : undefined}`);
+    }
+  });
+});
+
+describe("the network's policy, simulated with the IDs of a mocked apply", () => {
+  type Form = { vpc_id: string; subnet_ids: Record<string, string>; security_group_ids: string[] };
+  let policy: object;
+  let form: Form;
+  const OTHER = { vpc: "vpc-0999999999999999f", subnet: "subnet-0999999999999999f", sg: "sg-0999999999999999f" };
+
+  beforeAll(() => {
+    const run = networkDefaults?.runs.find((r) => r.file === POLICY_FILE);
+    if (!run) return;
+    if (!run.outputs) throw new Error(`${POLICY_FILE} left no outputs: ${JSON.stringify(run)}`);
+    policy = JSON.parse(run.outputs.cloudshell_policy_json as string);
+    form = run.outputs.vpc_environment as Form;
+  });
+
+  const create = (vpc: string, subnet: string, sgs: string[]): IamRequest => ({
+    action: "cloudshell:CreateEnvironment",
+    resource: "*",
+    context: { "cloudshell:VpcIds": [vpc], "cloudshell:SubnetIds": [subnet], "cloudshell:SecurityGroupIds": sgs },
+  });
+  const subnet = () => Object.values(form.subnet_ids)[0];
+
+  test("the mocked apply returned the network's IDs", () => {
+    if (!networkDefaults) return;
+    expect(form.vpc_id).toMatch(/^vpc-[0-9a-f]{17}$/);
+    expect(Object.keys(form.subnet_ids).sort()).toEqual(["us-east-1a", "us-east-1b"]);
+    expect(new Set(Object.values(form.subnet_ids)).size).toBe(2);
+    expect(form.security_group_ids).toHaveLength(1);
+  });
+
+  test("an environment in this VPC, in each of its subnets, with its group, is allowed", async () => {
+    if (!networkDefaults) return;
+    for (const s of Object.values(form.subnet_ids)) {
+      expect(await simulateRequest(policy, create(form.vpc_id, s, form.security_group_ids))).toBe("Allowed");
+    }
+  });
+
+  test.each([
+    ["another VPC", () => create(OTHER.vpc, subnet(), form.security_group_ids)],
+    ["a subnet outside the network", () => create(form.vpc_id, OTHER.subnet, form.security_group_ids)],
+    ["a group outside the network", () => create(form.vpc_id, subnet(), [...form.security_group_ids, OTHER.sg])],
+    ["a public environment", () => ({ action: "cloudshell:CreateEnvironment", resource: "*" }) as IamRequest],
+  ])("%s is denied explicitly", async (_what, request) => {
+    if (!networkDefaults) return;
+    expect(await simulateRequest(policy, request())).toBe("ExplicitlyDenied");
+  });
+
+  test("CloudShell's network-interface calls in the network are allowed", async () => {
+    if (!networkDefaults) return;
+    const via = { "aws:CalledVia": ["cloudshell.amazonaws.com"] };
+    const arn = (type: string, id: string) => `arn:aws:ec2:us-east-1:123456789012:${type}/${id}`;
+    const requests: IamRequest[] = [
+      { action: "ec2:CreateNetworkInterface", resource: arn("subnet", subnet()), context: via },
+      { action: "ec2:CreateNetworkInterface", resource: arn("security-group", form.security_group_ids[0]), context: via },
+      { action: "ec2:CreateNetworkInterface", resource: ENI_ARN, context: { ...via, "aws:TagKeys": ["ManagedByCloudShell"] } },
+      { action: "ec2:CreateTags", resource: ENI_ARN, context: { ...via, "ec2:CreateAction": "CreateNetworkInterface", "aws:TagKeys": ["ManagedByCloudShell"] } },
+      { action: "ec2:CreateNetworkInterfacePermission", resource: ENI_ARN, context: { ...via, "aws:ResourceTag/ManagedByCloudShell": "" } },
+      { action: "ec2:DeleteNetworkInterface", resource: ENI_ARN, context: { ...via, "aws:ResourceTag/ManagedByCloudShell": "" } },
+    ];
+    for (const r of requests) expect(`${r.action} on ${r.resource}: ${await simulateRequest(policy, r)}`).toBe(`${r.action} on ${r.resource}: Allowed`);
+  });
+});

@@ -1,0 +1,159 @@
+// Plan snapshots of the examples, the evidence reviewers read: a real `terraform plan` with the
+// pinned hashicorp/aws provider, then `terraform show -json`, normalized and committed as JSON
+// (evidence/plans/<example>.json); the Markdown beside it is rendered from that JSON alone.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { planJson, scratchTree } from "./terraform";
+
+export const PLANS_DIR = path.join("evidence", "plans");
+
+type Json = Record<string, unknown>;
+
+export interface ResourceChange {
+  address: string;
+  actions: string[];
+  /** Known values after apply. */
+  after: Json | null;
+  /** Attributes known only after apply (true), as Terraform reports them. */
+  after_unknown: Json;
+}
+
+export interface OutputChange {
+  actions: string[];
+  after: unknown;
+  after_unknown: unknown;
+}
+
+export interface PlanSnapshot {
+  example: string;
+  /** "hashicorp/aws 5.100.0", or null when the example uses no provider. */
+  provider: string | null;
+  resource_changes: ResourceChange[];
+  output_changes: Record<string, OutputChange>;
+}
+
+/** Sorted keys; the scratch directory's absolute path replaced by <root>. */
+function canonical(v: unknown, root: string): unknown {
+  if (typeof v === "string") return v.split(root).join("<root>");
+  if (Array.isArray(v)) return v.map((x) => canonical(x, root));
+  if (v && typeof v === "object") {
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, canonical((v as Json)[k], root)]),
+    );
+  }
+  return v;
+}
+
+/**
+ * Only what a reviewer reads: each resource's actions and values, each output. Timestamps,
+ * Terraform's version, the format version and the configuration (the source itself) are left out.
+ */
+export function normalizePlan(example: string, provider: string | undefined, plan: Json, root: string): PlanSnapshot {
+  type Change = { address: string; change: { actions: string[]; after: Json | null; after_unknown: Json } };
+  const resources = ((plan.resource_changes as Change[]) ?? []).map((r) => ({
+    address: r.address,
+    actions: r.change.actions,
+    after: r.change.after,
+    after_unknown: r.change.after_unknown,
+  }));
+  const outputs = Object.fromEntries(
+    Object.entries((plan.output_changes as Record<string, OutputChange>) ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, o]) => [name, { actions: o.actions, after: o.after, after_unknown: o.after_unknown }]),
+  );
+  return canonical(
+    { example, provider: provider ?? null, resource_changes: resources.sort((a, b) => (a.address < b.address ? -1 : 1)), output_changes: outputs },
+    root,
+  ) as PlanSnapshot;
+}
+
+export const snapshotJson = (s: PlanSnapshot) => `${JSON.stringify(s, null, 2)}\n`;
+
+/** Plans one example in a scratch copy of the generated tree. */
+export async function planExample(files: Map<string, string>, example: string): Promise<PlanSnapshot> {
+  const tree = scratchTree([...files].filter(([rel]) => /\.tf$/.test(rel) && (rel.startsWith("modules/") || rel.startsWith(`examples/${example}/`))));
+  const result = await planJson(path.join(tree, "examples", example));
+  return normalizePlan(`examples/${example}`, result.provider, result.plan, tree);
+}
+
+// ---- Markdown, rendered from the JSON ----
+
+const UNKNOWN = "(known after apply)";
+
+/** The values worth reading: known non-empty values, then the attributes known only after apply. */
+function argumentLines(r: ResourceChange): string[] {
+  const after = r.after ?? {};
+  const empty = (v: unknown) => v === null || v === undefined || (typeof v === "object" && Object.keys(v as object).length === 0);
+  const unknown = Object.keys(r.after_unknown ?? {}).filter((k) => r.after_unknown[k] === true).sort();
+  const rows = Object.keys(after)
+    .filter((k) => !unknown.includes(k) && !empty(after[k]))
+    .sort()
+    .map((k) => [k, JSON.stringify(after[k])]);
+  const width = Math.max(0, ...rows.map(([k]) => k.length));
+  return [...rows.map(([k, v]) => `    ${k.padEnd(width)} = ${v}`), ...(unknown.length ? [`    (known after apply: ${unknown.join(", ")})`] : [])];
+}
+
+const SYMBOL: Record<string, string> = { create: "+", delete: "-", update: "~", "no-op": " ", read: "<=" };
+
+export function snapshotMarkdown(s: PlanSnapshot): string {
+  const creates = s.resource_changes.filter((r) => r.actions.includes("create")).length;
+  const lines = [
+    `<!-- Rendered from ${path.posix.join("evidence/plans", path.basename(s.example))}.json by \`npm run snapshots\`; do not edit. -->`,
+    `# Plan: ${s.example}`,
+    "",
+    ...(s.provider
+      ? [
+          `A real \`terraform plan\` + \`terraform show -json\` with **${s.provider}**, offline: placeholder`,
+          "credentials and provider settings that make no AWS call. Values marked",
+          `\`${UNKNOWN}\` come from AWS when applied.`,
+        ]
+      : ["A real `terraform plan` + `terraform show -json`; the example needs no provider."]),
+    "",
+    `${creates} resource(s) to create.`,
+    "",
+  ];
+  if (s.resource_changes.length) {
+    lines.push("```");
+    for (const r of s.resource_changes) lines.push(`${r.actions.map((a) => SYMBOL[a] ?? a).join("/")} ${r.address}`, ...argumentLines(r), "");
+    lines.push("```", "");
+  }
+  const outputs = Object.entries(s.output_changes);
+  if (outputs.length) {
+    lines.push("Outputs:", "", "```");
+    for (const [name, o] of outputs) {
+      lines.push(`${name} = ${o.after_unknown === true ? UNKNOWN : JSON.stringify(o.after, null, 2)}`);
+    }
+    lines.push("```", "");
+  }
+  return lines.join("\n");
+}
+
+/** Every example's snapshot files (path relative to the repository -> content). */
+export async function planSnapshots(files: Map<string, string>, examples: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  // Two at a time: the machine has two cores, and each plan loads the provider once.
+  const queue = [...examples];
+  const snapshots = new Map<string, PlanSnapshot>();
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let e = queue.shift(); e; e = queue.shift()) snapshots.set(e, await planExample(files, e));
+    }),
+  );
+  for (const e of examples) {
+    const s = snapshots.get(e)!;
+    out.set(path.join(PLANS_DIR, `${e}.json`), snapshotJson(s));
+    out.set(path.join(PLANS_DIR, `${e}.md`), snapshotMarkdown(s));
+  }
+  return out;
+}
+
+export function readSnapshot(text: string): PlanSnapshot {
+  return JSON.parse(text) as PlanSnapshot;
+}
+
+export function committedSnapshots(root: string): string[] {
+  const dir = path.join(root, PLANS_DIR);
+  return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(PLANS_DIR, f)) : [];
+}

@@ -1,0 +1,315 @@
+// The one way tests and scripts run Terraform: in scratch directories outside the repository,
+// with hashicorp/aws from a plugin directory or the registry, pinned to the version the committed
+// plan snapshots were made with.
+//
+// Where the provider comes from, in this order:
+//   1. TF_PLUGIN_DIR, a filesystem mirror in registry layout (it must hold the pinned version);
+//   2. /opt/tf-plugins, when it exists (the development machines and CI have it);
+//   3. the Terraform registry, downloaded once (`terraform providers mirror`) into a mirror in the
+//      temporary directory that every scratch directory then installs from, as from 1 and 2.
+import { spawn, spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { TESTED_AWS_PROVIDER } from "../src/modules/requirements";
+
+/** The hashicorp/aws version every provider-backed check and snapshot uses. */
+export const AWS_PROVIDER_VERSION = TESTED_AWS_PROVIDER;
+export const DEFAULT_PLUGIN_DIR = "/opt/tf-plugins";
+const PROVIDER_PATH = ["registry.terraform.io", "hashicorp", "aws", AWS_PROVIDER_VERSION];
+const REGISTRY_MIRROR = path.join(os.tmpdir(), `terraform-aws-${AWS_PROVIDER_VERSION}-mirror`);
+
+const CLI_CONFIG = path.join(os.tmpdir(), "terraform-empty.tfrc");
+
+
+/** Why provider-backed checks cannot run, and how to make them run. */
+export class ProviderUnavailable extends Error {
+  constructor(why: string) {
+    super(
+      `hashicorp/aws ${AWS_PROVIDER_VERSION} is unavailable: ${why}. ` +
+        `Fix: set TF_PLUGIN_DIR to a filesystem mirror that holds it (registry layout, as in ${DEFAULT_PLUGIN_DIR}), ` +
+        "or run where registry.terraform.io is reachable. ALLOW_PROVIDER_SKIP=1 skips the provider-backed checks instead.",
+    );
+    this.name = "ProviderUnavailable";
+  }
+}
+
+export type ProviderSource = { kind: "plugin-dir"; dir: string; from: string } | { kind: "registry" };
+
+export function providerSource(env: NodeJS.ProcessEnv = process.env): ProviderSource {
+  if (env.TF_PLUGIN_DIR) return { kind: "plugin-dir", dir: env.TF_PLUGIN_DIR, from: "TF_PLUGIN_DIR" };
+  if (fs.existsSync(DEFAULT_PLUGIN_DIR)) return { kind: "plugin-dir", dir: DEFAULT_PLUGIN_DIR, from: "default" };
+  return { kind: "registry" };
+}
+
+export const describeSource = (s: ProviderSource = providerSource()) =>
+  s.kind === "registry" ? "the Terraform registry" : `the plugin directory ${s.dir}${s.from === "TF_PLUGIN_DIR" ? " (TF_PLUGIN_DIR)" : ""}`;
+
+/** Throws ProviderUnavailable when a plugin directory is chosen but lacks the pinned version. */
+export function checkPluginDir(s: ProviderSource = providerSource()): void {
+  if (s.kind === "plugin-dir" && !fs.existsSync(path.join(s.dir, ...PROVIDER_PATH))) {
+    throw new ProviderUnavailable(`${describeSource(s)} has no ${PROVIDER_PATH.join("/")}`);
+  }
+}
+
+export const skipAllowed = (env: NodeJS.ProcessEnv = process.env) => env.ALLOW_PROVIDER_SKIP === "1";
+
+export interface TerraformResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function environment(): NodeJS.ProcessEnv {
+  if (!fs.existsSync(CLI_CONFIG)) fs.writeFileSync(CLI_CONFIG, "");
+  return {
+    ...process.env,
+    CHECKPOINT_DISABLE: "1",
+    TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE && fs.existsSync(process.env.TF_CLI_CONFIG_FILE) ? process.env.TF_CLI_CONFIG_FILE : CLI_CONFIG,
+    TF_IN_AUTOMATION: "1",
+    NO_COLOR: "1",
+    // Terraform and the 700 MB provider are short-lived Go processes here: collecting garbage less
+    // often saves about a quarter of their CPU time (measured with terraform test and show -json).
+    GOGC: process.env.GOGC ?? "400",
+    // Placeholder credentials: nothing here may reach AWS, and nothing needs to.
+    AWS_ACCESS_KEY_ID: "placeholder",
+    AWS_SECRET_ACCESS_KEY: "placeholder",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+}
+
+/** With TF_TIMING_LOG set (npm run bench), every Terraform command appends "seconds<TAB>command". */
+function logTiming(started: bigint, args: string[]) {
+  const log = process.env.TF_TIMING_LOG;
+  if (log) fs.appendFileSync(log, `${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(3)}\t${args[0]}\n`);
+}
+
+export function terraform(cwd: string, args: string[]): TerraformResult {
+  const started = process.hrtime.bigint();
+  const r = spawnSync("terraform", args, { cwd, encoding: "utf8", env: environment(), maxBuffer: 256 * 1024 * 1024 });
+  logTiming(started, args);
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The same, without blocking, so a test file can keep both cores busy. */
+export function terraformAsync(cwd: string, args: string[]): Promise<TerraformResult> {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn("terraform", args, { cwd, env: environment() });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b) => out.push(b));
+    child.stderr.on("data", (b) => err.push(b));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      logTiming(started, args);
+      resolve({ status: code ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
+}
+
+function failure(cwd: string, args: string[], r: TerraformResult): Error {
+  return new Error(`terraform ${args.join(" ")} failed in ${cwd}:\n${r.stdout}\n${r.stderr}`);
+}
+
+export function mustTerraform(cwd: string, args: string[]): string {
+  const r = terraform(cwd, args);
+  if (r.status !== 0) throw failure(cwd, args, r);
+  return r.stdout;
+}
+
+export async function mustTerraformAsync(cwd: string, args: string[]): Promise<string> {
+  const r = await terraformAsync(cwd, args);
+  if (r.status !== 0) throw failure(cwd, args, r);
+  return r.stdout;
+}
+
+/** Terraform's message with its box drawing and line breaks folded, for matching. */
+export const folded = (r: TerraformResult) => (r.stdout + r.stderr).replace(/[│╷╵\s]+/g, " ");
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes files (path relative to the root -> content) into a new scratch directory. */
+export function scratchTree(files: Map<string, string> | [string, string][], prefix = "tf-tree-"): string {
+  const root = tempDir(prefix);
+  for (const [rel, content] of files) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), content);
+  }
+  return root;
+}
+
+const usesAws = (dir: string) =>
+  fs.readdirSync(dir).some((f) => f.endsWith(".tf") && /source\s*=\s*"hashicorp\/aws"/.test(fs.readFileSync(path.join(dir, f), "utf8")));
+const hasAwsProviderBlock = (dir: string) =>
+  fs.readdirSync(dir).some((f) => f.endsWith(".tf") && /^provider "aws"/m.test(fs.readFileSync(path.join(dir, f), "utf8")));
+
+// Override files are merged into the configuration by Terraform itself; they exist only in scratch copies.
+const PIN_OVERRIDE = `terraform {
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "${AWS_PROVIDER_VERSION}"
+    }
+  }
+}
+`;
+// No credential check, no account lookup, no instance metadata: a plan makes no AWS call.
+const OFFLINE_PROVIDER_OVERRIDE = `provider "aws" {
+  access_key                  = "placeholder"
+  secret_key                  = "placeholder"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+}
+`;
+
+export interface InitResult {
+  /** "hashicorp/aws 5.100.0" when the configuration uses the provider, else undefined. */
+  provider?: string;
+}
+
+/**
+ * The directory to install hashicorp/aws from. In registry mode it is filled once per machine:
+ * downloaded into a private directory, then renamed into place (atomic, so parallel test workers
+ * never see half a mirror; Terraform's own plugin cache is not safe for concurrent use).
+ */
+function pluginDir(): string {
+  const source = providerSource();
+  checkPluginDir(source);
+  if (source.kind === "plugin-dir") return source.dir;
+  if (fs.existsSync(path.join(REGISTRY_MIRROR, ...PROVIDER_PATH))) return REGISTRY_MIRROR;
+  const work = tempDir("tf-mirror-");
+  fs.writeFileSync(path.join(work, "versions.tf"), PIN_OVERRIDE);
+  const r = terraform(work, ["providers", "mirror", "-platform=linux_amd64", path.join(work, "mirror")]);
+  if (r.status !== 0) throw new ProviderUnavailable(`terraform providers mirror could not download it from the registry:\n${(r.stdout + r.stderr).trim()}`);
+  try {
+    fs.renameSync(path.join(work, "mirror"), REGISTRY_MIRROR);
+  } catch {
+    // Another worker renamed its copy first; that one is as good.
+  }
+  return REGISTRY_MIRROR;
+}
+
+function initArgs(dir: string): { args: string[]; aws: boolean } {
+  const aws = usesAws(dir);
+  const args = ["init", "-input=false", "-no-color", "-backend=false"];
+  if (aws) {
+    args.push(`-plugin-dir=${pluginDir()}`);
+    fs.writeFileSync(path.join(dir, "provider_pin_override.tf"), PIN_OVERRIDE);
+    if (hasAwsProviderBlock(dir)) fs.writeFileSync(path.join(dir, "provider_offline_override.tf"), OFFLINE_PROVIDER_OVERRIDE);
+  }
+  return { args, aws };
+}
+
+function initResult(dir: string, aws: boolean, r: TerraformResult): InitResult {
+  if (r.status !== 0) {
+    if (aws && /Failed to query available provider packages|could not connect to registry/i.test(r.stdout + r.stderr)) {
+      throw new ProviderUnavailable(`terraform init could not install it from ${describeSource()}:\n${(r.stdout + r.stderr).trim()}`);
+    }
+    throw failure(dir, ["init"], r);
+  }
+  if (!aws) return {};
+  const lock = fs.readFileSync(path.join(dir, ".terraform.lock.hcl"), "utf8");
+  const version = /provider "registry\.terraform\.io\/hashicorp\/aws" \{\s*version\s*=\s*"([^"]+)"/.exec(lock)?.[1];
+  if (version !== AWS_PROVIDER_VERSION) throw new Error(`terraform init in ${dir} selected hashicorp/aws ${version}, not the pinned ${AWS_PROVIDER_VERSION}`);
+  return { provider: `hashicorp/aws ${version}` };
+}
+
+/**
+ * `terraform init` of a scratch directory. A configuration that uses hashicorp/aws gets the pin
+ * (and, with a provider block, placeholder credentials) as override files first.
+ */
+export function init(dir: string): InitResult {
+  const { args, aws } = initArgs(dir);
+  return initResult(dir, aws, terraform(dir, args));
+}
+
+export async function initAsync(dir: string): Promise<InitResult> {
+  const { args, aws } = initArgs(dir);
+  return initResult(dir, aws, await terraformAsync(dir, args));
+}
+
+export interface PlanResult extends InitResult {
+  /** `terraform show -json` of the saved plan. */
+  plan: Record<string, unknown>;
+}
+
+/** init, plan to a file, show it as JSON. */
+export async function planJson(dir: string): Promise<PlanResult> {
+  const initialized = await initAsync(dir);
+  await mustTerraformAsync(dir, ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"]);
+  const plan = JSON.parse(await mustTerraformAsync(dir, ["show", "-json", "tfplan"]));
+  return { ...initialized, plan };
+}
+
+/** init + plan, for checking an error: the status and Terraform's folded message. */
+export function planOutcome(dir: string): { status: number; output: string } {
+  init(dir);
+  const r = terraform(dir, ["plan", "-input=false", "-no-color", "-lock=false"]);
+  return { status: r.status, output: folded(r) };
+}
+
+/** Plans a configuration that needs no provider and returns its output values. */
+export function evaluateOutputs(dir: string): Record<string, unknown> {
+  init(dir);
+  mustTerraform(dir, ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"]);
+  const plan = JSON.parse(mustTerraform(dir, ["show", "-json", "tfplan"]));
+  const outputs = plan.planned_values?.outputs ?? {};
+  return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, (v as { value: unknown }).value]));
+}
+
+// ---- terraform test ----
+
+export interface TestRun {
+  file: string;
+  run: string;
+  status: "pass" | "fail" | "error" | "skip";
+  /** Diagnostics Terraform reported for the run (assertion and validation messages), folded. */
+  messages: string[];
+  /** The run's outputs, with -verbose (mocked apply leaves them in the state). */
+  outputs?: Record<string, unknown>;
+}
+
+export interface TestReport extends InitResult {
+  runs: TestRun[];
+  summary: { passed: number; failed: number; errored: number; skipped: number };
+}
+
+/**
+ * init + `terraform test -json` in a scratch copy of a module. With `verbose`, each run's outputs
+ * are read from the state Terraform prints (the provider schemas in it are dropped unread).
+ */
+export async function testModule(dir: string, options: { verbose?: boolean; filter?: string[] } = {}): Promise<TestReport> {
+  const initialized = await initAsync(dir);
+  const args = ["test", "-json", "-no-color", ...(options.verbose ? ["-verbose"] : []), ...(options.filter ?? []).map((f) => `-filter=${f}`)];
+  const r = await terraformAsync(dir, args);
+  const runs = new Map<string, TestRun>();
+  const runOf = (file: string, run: string) => {
+    const key = `${file}/${run}`;
+    if (!runs.has(key)) runs.set(key, { file, run, status: "skip", messages: [] });
+    return runs.get(key)!;
+  };
+  let summary: TestReport["summary"] | undefined;
+  for (const line of r.stdout.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const m = JSON.parse(line);
+    const file = m["@testfile"];
+    const run = m["@testrun"];
+    if (m.type === "test_run" && m.test_run?.progress === "complete") runOf(file, run).status = m.test_run.status;
+    else if (m.type === "diagnostic" && file && run) {
+      const d = m.diagnostic;
+      runOf(file, run).messages.push(`${d.summary}: ${d.detail ?? ""}`.replace(/\s+/g, " ").trim());
+    } else if (m.type === "test_state" && file && run) {
+      const outputs = m.test_state?.outputs ?? {};
+      runOf(file, run).outputs = Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, (v as { value: unknown }).value]));
+    } else if (m.type === "test_summary") {
+      const s = m.test_summary;
+      summary = { passed: s.passed, failed: s.failed, errored: s.errored, skipped: s.skipped };
+    }
+  }
+  if (!summary) throw failure(dir, args, r);
+  return { ...initialized, runs: [...runs.values()], summary };
+}
