@@ -39,25 +39,37 @@ console.log("|---|---|---|---|");
 compare("`cdktf synth` (the CLI, as `npm run synth`)", "npx", ["cdktf", "synth"]);
 compare("`node main.ts` (the app alone)", "node", ["-r", "ts-node/register/transpile-only", "main.ts"]);
 
-/** `npm test` once (tsc, ESLint, jest), with every Terraform command's time logged by the runner. */
+/** `npm test` once (tsc, ESLint, jest), with every Terraform command's start and end logged by the runner. */
 function suite() {
   const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-tf-")), "timings.tsv");
   fs.writeFileSync(log, "");
   const total = time("npm", ["test", "--silent"], { TF_TIMING_LOG: log });
-  const byCommand = new Map<string, { n: number; s: number }>();
-  for (const line of fs.readFileSync(log, "utf8").split("\n").filter(Boolean)) {
-    const [seconds, command] = line.split("\t");
-    const c = byCommand.get(command) ?? { n: 0, s: 0 };
-    byCommand.set(command, { n: c.n + 1, s: c.s + Number(seconds) });
+  const spans = fs
+    .readFileSync(log, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => {
+      const [start, end, command] = line.split("\t");
+      return { start: Number(start), end: Number(end), command };
+    });
+  // The wall-clock time during which at least one Terraform process ran (processes overlap).
+  let covered = 0;
+  let reach = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    covered += Math.max(0, s.end - Math.max(s.start, reach));
+    reach = Math.max(reach, s.end);
   }
-  const tf = [...byCommand.values()].reduce((a, c) => a + c.s, 0);
-  const cores = os.cpus().length;
-  console.log(`\n\`npm test\` (tsc, ESLint, jest with ${cores} workers): ${total.toFixed(1)} s wall clock (target: at most 60 s).`);
+  const byCommand = new Map<string, { n: number; s: number }>();
+  for (const s of spans) {
+    const c = byCommand.get(s.command) ?? { n: 0, s: 0 };
+    byCommand.set(s.command, { n: c.n + 1, s: c.s + (s.end - s.start) / 1000 });
+  }
+  console.log(`\n\`npm test\` (tsc and ESLint side by side, then jest with 2 workers): ${total.toFixed(1)} s wall clock (target: at most 60 s).`);
   console.log(
-    `Terraform: ${[...byCommand.values()].reduce((a, c) => a + c.n, 0)} commands, ${tf.toFixed(1)} s summed over parallel processes ` +
-      `(${((tf / (total * cores)) * 100).toFixed(0)}% of ${cores} cores x the wall clock).`,
+    `Terraform: ${spans.length} commands; at least one was running for ${(covered / 1000).toFixed(1)} s, ` +
+      `${((covered / 1000 / total) * 100).toFixed(0)}% of the wall clock.`,
   );
-  console.log("\n| terraform command | runs | seconds (summed) |\n|---|---|---|");
+  console.log("\n| terraform command | runs | seconds, summed over overlapping processes |\n|---|---|---|");
   for (const [command, c] of [...byCommand].sort(([, a], [, b]) => b.s - a.s)) console.log(`| ${command} | ${c.n} | ${c.s.toFixed(1)} |`);
 }
 
