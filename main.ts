@@ -5,9 +5,9 @@
 import { DEFINITIONS } from "./src/definitions";
 import { render, synthesize, writeTree } from "./src/generator/generate";
 
-const units = synthesize(DEFINITIONS, process.env.CDKTF_OUTDIR);
+const built = synthesize(DEFINITIONS, process.env.CDKTF_OUTDIR);
 if (!process.env.SYNTH_ONLY) {
   const root = process.env.GENERATE_ROOT ?? __dirname;
-  const changed = writeTree(root, DEFINITIONS, render(DEFINITIONS, units));
+  const changed = writeTree(root, DEFINITIONS, render(built));
   console.log(changed.length ? `updated ${changed.length} file(s):\n  ${changed.join("\n  ")}` : "modules/ and examples/ are up to date");
 }

@@ -5,18 +5,18 @@ import { tf, tfList, Unit } from "../src/cdktf/seam";
 import { Definition } from "../src/generator/definition";
 import { DefinitionError } from "../src/generator/errors";
 import { render, synthesize } from "../src/generator/generate";
-import { checkActions } from "../src/policy/statements";
+import { checkActions } from "../src/generator/action-check";
 import { NO_PROVIDER } from "../src/modules/requirements";
 import { vpcNetwork } from "../src/modules/vpc-network";
 import { tempDir } from "../tools/terraform";
 
 const definition = (build: (u: Unit) => void): Definition => ({
   name: "broken",
+  readme: "cloudshell-policy",
   kind: "module",
   source: "test/definition-errors.test.ts",
   title: "Broken",
   requirements: NO_PROVIDER,
-  readme: "cloudshell-policy",
   build,
 });
 const generate = (build: (u: Unit) => void) => () => synthesize([definition(build)], tempDir("cdktf-broken-"));
@@ -53,7 +53,7 @@ describe("the generator stops on a bad definition", () => {
 });
 
 /** The reference check runs while lowering, so these tests render as well as synthesize. */
-const renderAll = (def: Definition) => render([def], synthesize([def], tempDir("cdktf-refs-")));
+const renderAll = (def: Definition) => render(synthesize([def], tempDir("cdktf-refs-")));
 function renderError(def: Definition): Error {
   try {
     renderAll(def);

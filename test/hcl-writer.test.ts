@@ -14,11 +14,11 @@ import { roundTripDifferences } from "./support/round-trip";
 
 const fixture: Definition = {
   name: "fixture",
+  readme: "cloudshell-policy",
   kind: "module",
   source: "test/hcl-writer.test.ts",
   title: "Fixture",
   requirements: NO_PROVIDER,
-  readme: "cloudshell-policy",
   build(unit: Unit) {
     unit.variable("enabled", { description: "d", type: "bool", default: false, nullable: false });
     unit.variable("size", { description: "d", type: "number", default: 0 });
@@ -42,9 +42,9 @@ let files: Map<string, string>;
 let unit: Unit;
 
 beforeAll(() => {
-  const units = synthesize([fixture], tempDir("cdktf-fixture-"));
-  unit = units[0];
-  files = render([fixture], units);
+  const built = synthesize([fixture], tempDir("cdktf-fixture-"));
+  unit = built[0].unit;
+  files = render(built);
 });
 
 

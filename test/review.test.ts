@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MATRIX_FILE } from "../src/policy/matrix-table";
+import { MATRIX_FILE } from "../src/generator/matrix-table";
 import { PLANS_DIR, snapshotJson } from "../tools/plan-snapshots";
 import { review } from "../tools/review";
 import { ROOT } from "../tools/generated";

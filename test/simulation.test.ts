@@ -1,14 +1,14 @@
 // The permission matrix: every scenario's policy, as real Terraform computes it, simulated offline
 // (@cloud-copilot/iam-simulate) against every console feature, and compared with what AWS documents.
 import * as fs from "node:fs";
-import { actionExists } from "../src/policy/catalog";
-import { matrixTable } from "../src/policy/matrix-table";
+import { actionExists } from "../src/facts/action-catalog";
+import { matrixTable } from "../src/generator/matrix-table";
 import { EvaluatedScenario, evaluateScenarios, PolicyStatement } from "../tools/evaluate-scenarios";
 import { IDS, SCENARIOS } from "../tools/scenarios";
 import {
   buildMatrix,
-  FEATURE_LABELS,
-  FEATURES,
+  TASK_LABELS,
+  CONSOLE_TASKS,
   FeatureResult,
   MATRIX_FILE,
   matrixFileContent,
@@ -90,8 +90,10 @@ beforeAll(async () => {
 
 describe("the permission matrix matches the behaviour AWS documents", () => {
   test("the spec and the simulation have the same scenarios and features", () => {
-    expect(Object.keys(EXPECTED)).toEqual(SCENARIOS.map((s) => s.name));
-    expect(COLUMNS).toEqual(FEATURE_LABELS);
+    const missing = SCENARIOS.map((s) => s.name).filter((n) => !(n in EXPECTED));
+    if (missing.length) throw new Error(`no expected row in EXPECTED (test/simulation.test.ts) for: ${missing.join(", ")}; write what AWS documents for each console task`);
+    expect(Object.keys(EXPECTED).sort()).toEqual(SCENARIOS.map((s) => s.name).sort());
+    expect(COLUMNS).toEqual(TASK_LABELS);
   });
 
   test.each(SCENARIOS.map((s) => [s.name]))("%s: every console feature is allowed or denied as documented", (name) => {
@@ -149,7 +151,7 @@ describe("the permission matrix matches the behaviour AWS documents", () => {
   });
 
   test("every feature is simulated with at least one request", () => {
-    for (const f of FEATURES) expect(`${f.label}: ${f.requests.length > 0}`).toBe(`${f.label}: true`);
+    for (const f of CONSOLE_TASKS) expect(`${f.label}: ${f.requests.length > 0}`).toBe(`${f.label}: true`);
   });
 });
 
@@ -165,7 +167,7 @@ describe("the committed matrix", () => {
   test("the README table has one row per scenario and one column per feature", () => {
     const table = matrixTable(matrix).split("\n").filter((l) => l.startsWith("| "));
     expect(table).toHaveLength(SCENARIOS.length + 1);
-    for (const row of table) expect(row.split(" | ")).toHaveLength(FEATURE_LABELS.length + 1);
+    for (const row of table) expect(row.split(" | ")).toHaveLength(TASK_LABELS.length + 1);
   });
 });
 
@@ -233,7 +235,7 @@ describe("why the module restricts VPC environments with Deny, not with AWS's al
       },
     ],
   };
-  const publicEnvironment = FEATURES.find((f) => f.label === "Public env")!;
+  const publicEnvironment = CONSOLE_TASKS.find((f) => f.label === "Public env")!;
   const createEnvironment = (vpc: string, subnet: string, sg: string) => ({
     action: "cloudshell:CreateEnvironment",
     resource: "*",

@@ -14,20 +14,18 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { DEFINITIONS } from "../src/definitions";
 import { directoryOf } from "../src/generator/definition";
-import { costScenarios } from "../src/network/endpoints";
+import { costScenarios } from "../src/modules/vpc-network-cost";
 import { Value } from "../src/hcl/writer";
 import { PLAN_FILE, vpcNetwork } from "../src/modules/vpc-network";
 import { checkInputs } from "../tools/input-checks";
-import { generated } from "../tools/generated";
+import { generated, synthesizedJson } from "../tools/generated";
 
 type J = Record<string, unknown>;
 type Resources = Record<string, Record<string, J>>;
 
 const DIR = directoryOf(vpcNetwork);
-const index = DEFINITIONS.indexOf(vpcNetwork);
-const json = () => generated().units[index].synthesizedJson() as J;
+const json = () => synthesizedJson(vpcNetwork.name) as J;
 const resources = () => json().resource as Resources;
 const file = (name: string) => {
   const content = generated().files.get(`${DIR}/${name}`);
@@ -78,7 +76,7 @@ describe("cloudshell-vpc-network: synthesized resources", () => {
 
   test("interface endpoints get private DNS and the endpoint security group when created", () => {
     const ep = resources().aws_vpc_endpoint.interface;
-    expect(ep.private_dns_enabled).toBe("${true}");
+    expect(ep.private_dns_enabled).toBe(true);
     expect(ep.security_group_ids).toBe("${[aws_security_group.endpoints[0].id]}");
     expect(ep.subnet_ids).toBe("${[for az in local.endpoint_azs : aws_subnet.private[az].id]}");
   });

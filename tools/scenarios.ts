@@ -2,6 +2,8 @@
 // `module "cloudshell-policy-document"` block. Terraform computes each policy from these inputs;
 // nothing here knows what the policy says.
 
+import { OVERRIDABLE, PRESETS } from "../src/facts/features";
+
 export type ModuleInputs = Record<string, unknown>;
 
 export interface Scenario {
@@ -19,10 +21,11 @@ export const IDS = {
   otherSecurityGroup: "sg-0bbbbbbbbbbbbbbbb",
 } as const;
 
-export const PRESET_NAMES = ["full", "minimum", "no-credentials", "no-file-transfer", "deny-all"] as const;
+/** Every preset, from the facts: a preset added there gets a row here, and the test asks for its expectations. */
+export const PRESET_NAMES = Object.keys(PRESETS);
 
-/** Every allow_* input of the module, in table order. */
-export const OVERRIDES = ["allow_credentials", "allow_file_upload", "allow_file_download", "allow_restart", "allow_delete_home"] as const;
+/** Every allow_* input of the module, from the facts. */
+export const OVERRIDES = OVERRIDABLE.map(([, f]) => f.override!);
 
 const grant = { grant_ec2_permissions: true };
 const allIds = {

@@ -4,8 +4,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
-import { catalogVersion } from "../src/policy/catalog";
-export { MATRIX_FILE } from "../src/policy/matrix-table";
+import { catalogVersion } from "../src/facts/action-catalog";
+export { MATRIX_FILE } from "../src/generator/matrix-table";
 import { EvaluatedScenario } from "./evaluate-scenarios";
 import { IDS } from "./scenarios";
 
@@ -90,7 +90,8 @@ const vpcEnvironment = (vpc: string, subnet: string, securityGroups: string[]): 
   ...onEnvironment("CreateSession", "GetEnvironmentStatus", "StartEnvironment"),
 ];
 
-export const FEATURES: ConsoleFeature[] = [
+/** What a console user does, as the IAM requests it makes (not the IAM feature groups of src/facts/features.ts). */
+export const CONSOLE_TASKS: ConsoleFeature[] = [
   {
     label: "Launch",
     requests: [
@@ -138,7 +139,7 @@ export const FEATURES: ConsoleFeature[] = [
   },
 ];
 
-export const FEATURE_LABELS = FEATURES.map((f) => f.label);
+export const TASK_LABELS = CONSOLE_TASKS.map((f) => f.label);
 
 /** One line per request, for the matrix file: `action on resource [key=value ...]`. */
 export function describeRequest(r: IamRequest): string {
@@ -184,10 +185,10 @@ export async function simulateFeature(policy: object, feature: ConsoleFeature): 
   return "Allowed";
 }
 
-/** The row of one policy: every feature's result, in FEATURES order. */
+/** The row of one policy: every task's result, in CONSOLE_TASKS order. */
 export async function simulateFeatures(policy: object): Promise<Record<string, FeatureResult>> {
   const row: Record<string, FeatureResult> = {};
-  for (const feature of FEATURES) row[feature.label] = await simulateFeature(policy, feature);
+  for (const feature of CONSOLE_TASKS) row[feature.label] = await simulateFeature(policy, feature);
   return row;
 }
 
@@ -236,8 +237,8 @@ export async function buildMatrix(evaluated: EvaluatedScenario[]): Promise<Permi
     catalogVersion: catalogVersion(),
     simulatorVersion: simulatorVersion(),
     principal: PRINCIPAL,
-    features: FEATURE_LABELS,
-    featureRequests: Object.fromEntries(FEATURES.map((f) => [f.label, f.requests.map(describeRequest)])),
+    features: TASK_LABELS,
+    featureRequests: Object.fromEntries(CONSOLE_TASKS.map((f) => [f.label, f.requests.map(describeRequest)])),
     scenarios,
   };
 }

@@ -2,7 +2,7 @@
 # Change the TypeScript or templates/, then run `npm run synth`.
 
 locals {
-  # The IAM actions behind each console feature of CloudShell (src/policy/features.ts).
+  # The IAM actions behind each console feature of CloudShell (src/facts/features.ts).
   feature_actions = {
     approve_command = ["cloudshell:ApproveCommand"]
     credentials     = ["cloudshell:PutCredentials"]

@@ -105,45 +105,26 @@ locals {
   endpoint_azs                   = slice(local.azs, 0, var.endpoint_az_count)
   create_endpoint_security_group = var.create && length(local.interface_endpoints) > 0
 
+  # Every egress rule has these fields; the module's own rules are HTTPS (443).
+  egress_rule_defaults = {
+    cidr_ipv4                    = null
+    cidr_ipv6                    = null
+    description                  = null
+    from_port                    = 443
+    gateway_endpoint             = null
+    ip_protocol                  = "tcp"
+    prefix_list_id               = null
+    referenced_security_group_id = null
+    to_endpoints                 = false
+    to_port                      = 443
+  }
+
   # Egress of the CloudShell security group, by name. It has no ingress: nothing connects to a shell.
   # The endpoint group admits 443 from the CloudShell group only.
   cloudshell_egress_rules = merge(
-    { for name, r in { endpoints = {
-      description                  = "HTTPS to the interface endpoints"
-      ip_protocol                  = "tcp"
-      from_port                    = 443
-      to_port                      = 443
-      cidr_ipv4                    = null
-      cidr_ipv6                    = null
-      prefix_list_id               = null
-      referenced_security_group_id = null
-      to_endpoints                 = true
-      gateway_endpoint             = null
-    } } : name => r if length(local.interface_endpoints) > 0 },
-    { for label, e in local.gateway_endpoints : format("gateway-%s", label) => {
-      description                  = format("HTTPS to %s through its gateway endpoint", label)
-      ip_protocol                  = "tcp"
-      from_port                    = 443
-      to_port                      = 443
-      cidr_ipv4                    = null
-      cidr_ipv6                    = null
-      prefix_list_id               = null
-      referenced_security_group_id = null
-      to_endpoints                 = false
-      gateway_endpoint             = label
-    } },
-    { for name, r in { internet = {
-      description                  = "HTTPS to the internet through NAT"
-      ip_protocol                  = "tcp"
-      from_port                    = 443
-      to_port                      = 443
-      cidr_ipv4                    = "0.0.0.0/0"
-      cidr_ipv6                    = null
-      prefix_list_id               = null
-      referenced_security_group_id = null
-      to_endpoints                 = false
-      gateway_endpoint             = null
-    } } : name => r if length(local.nat_azs) > 0 },
+    { for name, r in { endpoints = merge(local.egress_rule_defaults, { description = "HTTPS to the interface endpoints", to_endpoints = true }) } : name => r if length(local.interface_endpoints) > 0 },
+    { for label, e in local.gateway_endpoints : format("gateway-%s", label) => merge(local.egress_rule_defaults, { description = format("HTTPS to %s through its gateway endpoint", label), gateway_endpoint = label }) },
+    { for name, r in { internet = merge(local.egress_rule_defaults, { description = "HTTPS to the internet through NAT", cidr_ipv4 = "0.0.0.0/0" }) } : name => r if length(local.nat_azs) > 0 },
     { for name, r in var.cloudshell_egress_rules : format("custom-%s", name) => merge(r, { to_endpoints = false, gateway_endpoint = null }) },
   )
 

@@ -33,7 +33,6 @@ export const withNullDefault = (variable: Record<string, unknown>) =>
 export const tfList = (expr: string): string[] => Token.asList(tf(expr));
 export const tfMap = (expr: string): Record<string, string> => Token.asStringMap(tf(expr));
 export const tfNumber = (expr: string): number => Token.asNumber(tf(expr));
-export const tfBool = (expr: string): boolean => Token.asAny(tf(expr)) as unknown as boolean;
 
 /** Whether each attribute (and nested attribute) is a block, as the provider bindings define it. */
 export type BlockSchema = { [name: string]: { block: boolean; nested: BlockSchema } };

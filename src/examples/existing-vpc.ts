@@ -1,9 +1,10 @@
 // examples/existing-vpc: subnets, endpoints and security groups for CloudShell in a VPC you already
 // have. Its ID and CIDR are inputs, so planning needs no data source.
 import { tf, Unit } from "../cdktf/seam";
-import { Definition } from "../generator/definition";
+import { Definition, sourceOf } from "../generator/definition";
 import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
-import { networkExample } from "./network-outputs";
+import { networkExample } from "./network-example";
+import { awsIdPattern } from "../modules/hcl-snippets";
 
 function build(unit: Unit): void {
   unit.variable("vpc_id", {
@@ -12,7 +13,7 @@ function build(unit: Unit): void {
     default: "vpc-0123456789abcdef0",
     validation: [
       {
-        condition: 'can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", var.vpc_id))',
+        condition: `can(regex("${awsIdPattern("vpc")}", var.vpc_id))`,
         errorMessage: 'vpc_id must be a VPC ID such as "vpc-0123456789abcdef0".',
       },
     ],
@@ -36,9 +37,8 @@ function build(unit: Unit): void {
 export const existingVpc: Definition = {
   name: "existing-vpc",
   kind: "example",
-  source: "src/examples/existing-vpc.ts",
+  source: sourceOf(__filename),
   title: "Example: CloudShell in an existing VPC",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
-  readme: "existing-vpc",
 };

@@ -1,7 +1,7 @@
 // examples/iam-policy: a no-credentials CloudShell policy attached to an existing role by name.
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { tf, Unit } from "../cdktf/seam";
-import { Definition } from "../generator/definition";
+import { Definition, sourceOf } from "../generator/definition";
 import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
 
 function build(unit: Unit): void {
@@ -19,9 +19,8 @@ function build(unit: Unit): void {
 export const iamPolicy: Definition = {
   name: "iam-policy",
   kind: "example",
-  source: "src/examples/iam-policy.ts",
+  source: sourceOf(__filename),
   title: "Example: a CloudShell IAM policy attached to a role",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
-  readme: "iam-policy",
 };

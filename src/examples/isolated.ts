@@ -2,9 +2,9 @@
 // policy that forces people into this network.
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { tf, Unit } from "../cdktf/seam";
-import { Definition } from "../generator/definition";
+import { Definition, sourceOf } from "../generator/definition";
 import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
-import { networkExample } from "./network-outputs";
+import { networkExample } from "./network-example";
 
 function build(unit: Unit): void {
   const network = networkExample(unit, {
@@ -25,9 +25,8 @@ function build(unit: Unit): void {
 export const isolated: Definition = {
   name: "isolated",
   kind: "example",
-  source: "src/examples/isolated.ts",
+  source: sourceOf(__filename),
   title: "Example: an isolated CloudShell network",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
-  readme: "isolated",
 };

@@ -1,7 +1,7 @@
 // examples/scp-guardrail: an organization-wide guardrail as an SCP document. It needs no
 // provider, so its plan runs anywhere (the plan snapshot is a real `terraform plan`).
 import { tf, Unit } from "../cdktf/seam";
-import { Definition } from "../generator/definition";
+import { Definition, sourceOf } from "../generator/definition";
 import { NO_PROVIDER } from "../modules/requirements";
 
 function build(unit: Unit): void {
@@ -20,9 +20,8 @@ function build(unit: Unit): void {
 export const scpGuardrail: Definition = {
   name: "scp-guardrail",
   kind: "example",
-  source: "src/examples/scp-guardrail.ts",
+  source: sourceOf(__filename),
   title: "Example: a CloudShell guardrail for an SCP",
   requirements: NO_PROVIDER,
   build,
-  readme: "scp-guardrail",
 };

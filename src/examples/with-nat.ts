@@ -1,8 +1,8 @@
 // examples/with-nat: internet access through one shared NAT gateway.
 import { Unit } from "../cdktf/seam";
-import { Definition } from "../generator/definition";
+import { Definition, sourceOf } from "../generator/definition";
 import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
-import { networkExample } from "./network-outputs";
+import { networkExample } from "./network-example";
 
 function build(unit: Unit): void {
   networkExample(unit, {
@@ -18,9 +18,8 @@ function build(unit: Unit): void {
 export const withNat: Definition = {
   name: "with-nat",
   kind: "example",
-  source: "src/examples/with-nat.ts",
+  source: sourceOf(__filename),
   title: "Example: a CloudShell network with internet access through NAT",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
-  readme: "with-nat",
 };

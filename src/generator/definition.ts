@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import { Unit } from "../cdktf/seam";
 
 export interface ProviderRequirement {
@@ -18,17 +19,21 @@ export interface Requirements {
 export interface Definition {
   name: string;
   kind: "module" | "example";
-  /** Where to edit instead: the TypeScript file that defines it. */
+  /** Where to edit instead: the TypeScript file that defines it (sourceOf(__filename)). */
   source: string;
   title: string;
   requirements: Requirements;
   build(unit: Unit): void;
-  /** Handlebars partial under templates/readme/ with the README's prose. */
-  readme: string;
+  /** Handlebars partial under templates/readme/ with the README's prose; the name when absent. */
+  readme?: string;
   /** Extra context for the README partial (tables no anchor module has). */
   readmeContext?: () => Record<string, unknown>;
   /** Other generated files, relative to the directory (terraform test files). */
   extraFiles?: () => Record<string, string>;
 }
 
+/** The README's prose is the Handlebars partial templates/readme/<name>.hbs. */
 export const directoryOf = (d: Definition) => `${d.kind === "module" ? "modules" : "examples"}/${d.name}`;
+
+/** A file's path relative to the repository, as generated headers name it. */
+export const sourceOf = (filename: string) => path.relative(path.join(__dirname, "..", ".."), filename).split(path.sep).join("/");

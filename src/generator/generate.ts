@@ -36,26 +36,31 @@ function versionsFile(req: Requirements): Item[] {
   return [block("terraform", [], body)];
 }
 
-/** Builds every definition's stack, synthesizes them in one cdktf app, and returns the units. */
-export function synthesize(definitions: Definition[], outdir?: string): Unit[] {
+/** A definition with the stack it built. */
+export interface Built {
+  definition: Definition;
+  unit: Unit;
+}
+
+/** Builds every definition's stack and synthesizes them in one cdktf app. */
+export function synthesize(definitions: Definition[], outdir?: string): Built[] {
   const app = createApp(outdir);
-  const units = definitions.map((d) => {
-    const unit = new Unit(app, d.name);
-    d.build(unit);
-    return unit;
+  const built = definitions.map((definition) => {
+    const unit = new Unit(app, definition.name);
+    definition.build(unit);
+    return { definition, unit };
   });
   app.synth();
-  return units;
+  return built;
 }
 
 /** Renders the files of every definition: path relative to the repository root -> content. */
-export function render(definitions: Definition[], units: Unit[]): Map<string, string> {
+export function render(built: Built[]): Map<string, string> {
   registerPartials();
   const tfFile = template("tf-file.hbs");
   const readme = template("readme.md.hbs");
   const files = new Map<string, string>();
-  definitions.forEach((d, i) => {
-    const unit = units[i];
+  for (const { definition: d, unit } of built) {
     unit.schemas();
     const json = unit.synthesizedJson() as Record<string, Value>;
     const dir = directoryOf(d);
@@ -74,9 +79,9 @@ export function render(definitions: Definition[], units: Unit[]): Map<string, st
           mocked: testFiles.some(([, text]) => /^mock_provider "/m.test(text)),
         }
       : undefined;
-    const context = { ...d, repository: REPOSITORY, partial: d.readme, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
+    const context = { ...d, repository: REPOSITORY, partial: d.readme ?? d.name, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
-  });
+  };
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }
 

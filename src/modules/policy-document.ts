@@ -1,16 +1,16 @@
 // modules/cloudshell-policy-document: the CloudShell policy as JSON, with no provider at all, so it
 // can feed an IAM policy, an SCP, a permission set, and real Terraform can test it offline.
 import { Unit } from "../cdktf/seam";
-import { Definition } from "../generator/definition";
-import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../policy/features";
-import { matrixTable } from "../policy/matrix-table";
-import { checkStatementActions } from "../policy/statements";
-import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, MAX_SECURITY_GROUPS, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../policy/vpc-statements";
+import { Definition, sourceOf } from "../generator/definition";
+import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../facts/features";
+import { matrixTable } from "../generator/matrix-table";
+import { checkStatementActions } from "../generator/action-check";
+import { AWS_PARTITIONS, MAX_SECURITY_GROUPS } from "../facts/limits";
+import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../facts/vpc-statements";
 import { awsIdPattern, hclStrings } from "./hcl-snippets";
 import { NO_PROVIDER } from "./requirements";
-import { policyDocumentTests } from "./policy-document.tests";
+import { policyDocumentTests } from "./policy-document-tests";
 
-export const PARTITIONS = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
 const presetNames = Object.keys(PRESETS);
 
 export const VPC_ENVIRONMENTS_TYPE = `object({
@@ -87,8 +87,8 @@ export function policyInputs(unit: Unit): void {
     nullable: false,
     validation: [
       {
-        condition: `contains(${hclStrings(PARTITIONS)}, var.partition)`,
-        errorMessage: `partition must be one of ${PARTITIONS.join(", ")}.`,
+        condition: `contains(${hclStrings(AWS_PARTITIONS)}, var.partition)`,
+        errorMessage: `partition must be one of ${AWS_PARTITIONS.join(", ")}.`,
       },
     ],
   });
@@ -102,7 +102,7 @@ function build(unit: Unit): void {
   unit.local(
     "feature_actions",
     Object.fromEntries(Object.entries(FEATURES).map(([f, d]) => [f, d.actions])),
-    { ...data, comment: "The IAM actions behind each console feature of CloudShell (src/policy/features.ts)." },
+    { ...data, comment: "The IAM actions behind each console feature of CloudShell (src/facts/features.ts)." },
   );
   unit.local("preset_effects", Object.fromEntries(Object.entries(PRESETS).map(([p, d]) => [p, d.effects])), {
     ...data,
@@ -247,11 +247,10 @@ local.vpc_statements,
 export const policyDocument: Definition = {
   name: "cloudshell-policy-document",
   kind: "module",
-  source: "src/modules/policy-document.ts",
+  source: sourceOf(__filename),
   title: "CloudShell policy document",
   requirements: NO_PROVIDER,
   build,
-  readme: "cloudshell-policy-document",
   readmeContext: () => ({ presets: PRESETS, permissionMatrix: matrixTable() }),
   extraFiles: policyDocumentTests,
 };

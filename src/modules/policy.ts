@@ -5,11 +5,11 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy-attachment";
 import { tf, tfMap, Unit } from "../cdktf/seam";
-import { Definition } from "../generator/definition";
-import { OVERRIDABLE } from "../policy/features";
+import { Definition, sourceOf } from "../generator/definition";
+import { OVERRIDABLE } from "../facts/features";
 import { policyInputs } from "./policy-document";
 import { AWS_PROVIDER, TERRAFORM } from "./requirements";
-import { policyTests } from "./policy.tests";
+import { policyTests } from "./policy-tests";
 
 const IAM_NAME = "^[\\\\w+=,.@-]+$";
 
@@ -131,10 +131,9 @@ function build(unit: Unit): void {
 export const policy: Definition = {
   name: "cloudshell-policy",
   kind: "module",
-  source: "src/modules/policy.ts",
+  source: sourceOf(__filename),
   title: "CloudShell IAM policy",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
-  readme: "cloudshell-policy",
   extraFiles: policyTests,
 };

@@ -15,21 +15,22 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { tf, tfBool, tfList, tfMap, tfNumber, Unit } from "../cdktf/seam";
-import { Definition } from "../generator/definition";
-import { DEFAULT_ENDPOINTS, defaultInterfaceEndpoints, costScenarios, ENDPOINT_LABEL_PATTERN, GATEWAY_SERVICES, HOURS_PER_MONTH, US_EAST_1_PRICES } from "../network/endpoints";
-import { PRESETS } from "../policy/features";
-import { MAX_SECURITY_GROUPS } from "../policy/vpc-statements";
+import { tf, tfList, tfMap, tfNumber, Unit } from "../cdktf/seam";
+import { Definition, sourceOf } from "../generator/definition";
+import { DEFAULT_ENDPOINTS, defaultInterfaceEndpoints, ENDPOINT_LABEL_PATTERN, GATEWAY_SERVICES } from "../facts/endpoints";
+import { HOURS_PER_MONTH, US_EAST_1_PRICES } from "../facts/prices";
+import { costScenarios } from "./vpc-network-cost";
+import { PRESETS } from "../facts/features";
+import { MAX_SECURITY_GROUPS, VPC_ENVIRONMENT_PARTITIONS } from "../facts/limits";
 import { awsIdPattern, hclStrings } from "./hcl-snippets";
 import { AWS_PROVIDER, TERRAFORM } from "./requirements";
-import { vpcNetworkTests } from "./vpc-network.tests";
+import { vpcNetworkTests } from "./vpc-network-tests";
 
 /** The provider-free locals file; test/vpc-network.test.ts loads it with variables.tf. */
 export const PLAN_FILE = "network-plan.tf";
 export const MAX_AZS = 6;
 export const INTERNET_ACCESS = ["none", "single", "per_az"];
 export const POLICY_PRESETS = Object.keys(PRESETS).filter((p) => p !== "deny-all");
-export const PARTITIONS = ["aws", "aws-us-gov"];
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
 const LETTERS = 'split("", "abcdefghijklmnopqrstuvwxyz")';
@@ -102,8 +103,8 @@ function variables(unit: Unit): void {
     default: null,
     validation: [
       {
-        condition: `var.partition == null ? true : contains(${hclStrings(PARTITIONS)}, var.partition)`,
-        errorMessage: `partition must be null or one of ${PARTITIONS.join(", ")} (the partitions with CloudShell VPC environments).`,
+        condition: `var.partition == null ? true : contains(${hclStrings(VPC_ENVIRONMENT_PARTITIONS)}, var.partition)`,
+        errorMessage: `partition must be null or one of ${VPC_ENVIRONMENT_PARTITIONS.join(", ")} (the partitions with CloudShell VPC environments).`,
       },
     ],
   });
@@ -413,31 +414,29 @@ type         = try(local.default_endpoints[label].type, contains(local.gateway_s
   });
   unit.local("create_endpoint_security_group", "${var.create && length(local.interface_endpoints) > 0}", at);
 
-  const rule = (fields: Record<string, string>) => {
-    const all: Record<string, string> = {
-      description: "null",
-      ip_protocol: '"tcp"',
-      from_port: "443",
-      to_port: "443",
-      cidr_ipv4: "null",
-      cidr_ipv6: "null",
-      prefix_list_id: "null",
-      referenced_security_group_id: "null",
-      to_endpoints: "false",
-      gateway_endpoint: "null",
-      ...fields,
-    };
-    const width = Math.max(...Object.keys(all).map((k) => k.length));
-    return `{\n${Object.entries(all)
-      .map(([k, v]) => `${k.padEnd(width)} = ${v}`)
-      .join("\n")}\n}`;
-  };
+  unit.local(
+    "egress_rule_defaults",
+    {
+      description: null,
+      ip_protocol: "tcp",
+      from_port: 443,
+      to_port: 443,
+      cidr_ipv4: null,
+      cidr_ipv6: null,
+      prefix_list_id: null,
+      referenced_security_group_id: null,
+      to_endpoints: false,
+      gateway_endpoint: null,
+    },
+    { ...at, comment: "Every egress rule has these fields; the module's own rules are HTTPS (443)." },
+  );
+  const rule = (fields: string) => `merge(local.egress_rule_defaults, { ${fields} })`;
   unit.local(
     "cloudshell_egress_rules",
     `\${merge(
-{ for name, r in { endpoints = ${rule({ description: '"HTTPS to the interface endpoints"', to_endpoints: "true" })} } : name => r if length(local.interface_endpoints) > 0 },
-{ for label, e in local.gateway_endpoints : format("gateway-%s", label) => ${rule({ description: 'format("HTTPS to %s through its gateway endpoint", label)', gateway_endpoint: "label" })} },
-{ for name, r in { internet = ${rule({ description: '"HTTPS to the internet through NAT"', cidr_ipv4: '"0.0.0.0/0"' })} } : name => r if length(local.nat_azs) > 0 },
+{ for name, r in { endpoints = ${rule('description = "HTTPS to the interface endpoints", to_endpoints = true')} } : name => r if length(local.interface_endpoints) > 0 },
+{ for label, e in local.gateway_endpoints : format("gateway-%s", label) => ${rule('description = format("HTTPS to %s through its gateway endpoint", label), gateway_endpoint = label')} },
+{ for name, r in { internet = ${rule('description = "HTTPS to the internet through NAT", cidr_ipv4 = "0.0.0.0/0"')} } : name => r if length(local.nat_azs) > 0 },
 { for name, r in var.cloudshell_egress_rules : format("custom-%s", name) => merge(r, { to_endpoints = false, gateway_endpoint = null }) },
 )}`,
     {
@@ -656,7 +655,7 @@ function endpoints(unit: Unit): void {
       vpcId: tf("local.vpc_id"),
       serviceName: tf("each.value.service_name"),
       vpcEndpointType: "Interface",
-      privateDnsEnabled: tfBool("true"),
+      privateDnsEnabled: true,
       subnetIds: tfList("[for az in local.endpoint_azs : aws_subnet.private[az].id]"),
       securityGroupIds: tfList("[aws_security_group.endpoints[0].id]"),
       tags: tags('"${var.name}-${each.key}"'),
@@ -754,11 +753,10 @@ function build(unit: Unit): void {
 export const vpcNetwork: Definition = {
   name: "cloudshell-vpc-network",
   kind: "module",
-  source: "src/modules/vpc-network.ts",
+  source: sourceOf(__filename),
   title: "CloudShell VPC network",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
-  readme: "cloudshell-vpc-network",
   readmeContext: () => ({
     defaultEndpoints: DEFAULT_ENDPOINTS.map((e) => ({
       ...e,

@@ -1,5 +1,6 @@
 // IAM statements for CloudShell VPC environments, after the AWS user guide's "full access
-// including VPC" example (the aws:CalledVia variant), with the partition left to an input.
+// including VPC" example (the aws:CalledVia variant), with the partition left to an input:
+// https://docs.aws.amazon.com/cloudshell/latest/userguide/aws-cloudshell-vpc-permissions-1.html
 // Strings are Terraform templates: ${var.partition} is filled in by the module.
 
 export const CLOUDSHELL_TAG_KEY = "ManagedByCloudShell";
@@ -82,7 +83,7 @@ export const RESTRICTIONS = [
   },
 ];
 
-/** The only reliable way to keep people off public environments (fact sheet 3.10, 3.13). */
+/** The only reliable way to keep people off public environments: the VPC keys are absent from a public one. */
 export const DENY_PUBLIC_STATEMENT = {
   Sid: "DenyCloudShellPublicEnvironments",
   Effect: "Deny",
@@ -90,5 +91,3 @@ export const DENY_PUBLIC_STATEMENT = {
   Resource: "*",
   Condition: { Null: { "cloudshell:VpcIds": "true" } },
 };
-
-export const MAX_SECURITY_GROUPS = 5;

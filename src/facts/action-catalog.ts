@@ -13,13 +13,6 @@ function serviceData(service: string): Record<string, { name: string }> {
   return cache.get(service)!;
 }
 
-/** Every action of a service, spelled as AWS spells it ("cloudshell:PutCredentials"). */
-export function serviceActions(service: string): string[] {
-  return Object.values(serviceData(service))
-    .map((a) => `${service}:${a.name}`)
-    .sort();
-}
-
 /** Whether "service:Action" is in the catalog; wildcards are not actions. */
 export function actionExists(action: string): boolean {
   const [service, name] = action.split(":");

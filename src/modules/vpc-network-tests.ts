@@ -1,12 +1,14 @@
 // terraform test files for modules/cloudshell-vpc-network. The AWS provider is mocked
 // (mock_provider "aws": the real provider's schema, no AWS call), and every run applies, so the
 // outputs are checked with the IDs AWS would return. The expectations are written here by hand;
-// the default endpoint labels come from src/network/endpoints.ts, the cost figures are literals.
+// the default endpoint labels come from src/facts/endpoints.ts, the cost figures are literals.
+import { sourceOf } from "../generator/definition";
 import { Assert, Override, Run, sameJson, testFile } from "../generator/tftest";
 import { Value } from "../hcl/writer";
-import { costScenarios, DEFAULT_ENDPOINTS, defaultInterfaceEndpoints } from "../network/endpoints";
+import { DEFAULT_ENDPOINTS, defaultInterfaceEndpoints } from "../facts/endpoints";
+import { costScenarios } from "./vpc-network-cost";
 
-const SOURCE = "src/modules/vpc-network.tests.ts";
+const SOURCE = sourceOf(__filename);
 const REGION = "us-east-1";
 const TWO_ZONES = ["us-east-1a", "us-east-1b"];
 const THREE_ZONES = [...TWO_ZONES, "us-east-1c"];

@@ -1,9 +1,10 @@
 // terraform test files for modules/cloudshell-policy. The AWS provider is mocked (mock_provider
 // "aws": the real provider's schema, no AWS call), and every run applies. The expectations are
 // written here by hand; what each preset allows is proven in modules/cloudshell-policy-document.
+import { sourceOf } from "../generator/definition";
 import { Assert, Run, sameJson, testFile } from "../generator/tftest";
 
-const SOURCE = "src/modules/policy.tests.ts";
+const SOURCE = sourceOf(__filename);
 const ARN = "arn:aws:iam::123456789012:policy/cloudshell-test";
 /** What AWS names a policy created with name_prefix "cloudshell-" (a 26-digit suffix). */
 const GENERATED_NAME = "cloudshell-20250101000000000000000001";

@@ -1,5 +1,6 @@
 // terraform test files for modules/cloudshell-policy-document. The expectations are written here
 // by hand, from AWS's documentation of each feature; real Terraform checks the module against them.
+import { sourceOf } from "../generator/definition";
 import { Run, testFile } from "../generator/tftest";
 
 // Lists and tuples never compare equal in Terraform, so compare their JSON.
@@ -170,7 +171,7 @@ const BAD_INPUT_RUNS: Run[] = [
   { name: "unknown_partition_is_rejected", variables: { partition: "aws-mars" }, expectFailures: ["var.partition"] },
 ];
 
-const SOURCE = "src/modules/policy-document.tests.ts";
+const SOURCE = sourceOf(__filename);
 const file = (runs: Run[]) => testFile({ source: SOURCE, runs });
 
 export const policyDocumentTests = () => ({

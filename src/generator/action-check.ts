@@ -1,6 +1,6 @@
-import { DefinitionError } from "../generator/errors";
-import { actionExists } from "./catalog";
-import { FEATURES } from "./features";
+import { DefinitionError } from "./errors";
+import { actionExists } from "../facts/action-catalog";
+import { FEATURES } from "../facts/features";
 
 type Statement = { Sid: string; Action: string[] };
 

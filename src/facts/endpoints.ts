@@ -1,0 +1,49 @@
+// The VPC endpoints AWS lists for a CloudShell VPC environment's managed compute host, plus S3.
+// https://docs.aws.amazon.com/cloudshell/latest/userguide/using-cshell-in-vpc.html
+
+/** How an endpoint label becomes a service name: regional "com.amazonaws.<region>.<label>" or a fixed name. */
+export interface EndpointSpec {
+  label: string;
+  /** A fixed service name (the global CodeCatalyst one); otherwise com.amazonaws.<region>.<label>. */
+  serviceName?: string;
+  type: "Interface" | "Gateway";
+  /** Only in these regions; every region when absent. */
+  regions?: string[];
+  why: string;
+}
+
+const LISTED = "listed by AWS as access the environment's managed compute host may need";
+const CODECATALYST_REGIONS = ["us-west-2", "eu-west-1"];
+
+/** Fact sheet 4.2: the endpoints AWS may use for the environment's managed compute host, plus S3. */
+export const DEFAULT_ENDPOINTS: EndpointSpec[] = [
+  { label: "ssmmessages", type: "Interface", why: "the shell's terminal I/O runs over a Session Manager data channel" },
+  { label: "logs", type: "Interface", why: LISTED },
+  { label: "kms", type: "Interface", why: LISTED },
+  { label: "execute-api", type: "Interface", why: LISTED },
+  { label: "ecs-telemetry", type: "Interface", why: LISTED },
+  { label: "ecs-agent", type: "Interface", why: LISTED },
+  { label: "ecs", type: "Interface", why: LISTED },
+  { label: "ecr.dkr", type: "Interface", why: LISTED },
+  { label: "ecr.api", type: "Interface", why: LISTED },
+  { label: "codecatalyst.packages", type: "Interface", regions: CODECATALYST_REGIONS, why: "CodeCatalyst packages (us-west-2 and eu-west-1 only)" },
+  { label: "codecatalyst.git", type: "Interface", regions: CODECATALYST_REGIONS, why: "CodeCatalyst git (us-west-2 and eu-west-1 only)" },
+  {
+    label: "codecatalyst",
+    serviceName: "aws.api.global.codecatalyst",
+    type: "Interface",
+    regions: CODECATALYST_REGIONS,
+    why: "CodeCatalyst's global API (us-west-2 and eu-west-1 only)",
+  },
+  { label: "s3", type: "Gateway", why: "listed by AWS too; a gateway endpoint, free of charge" },
+];
+
+/** Services reachable through a (free) gateway endpoint; any other added label is an interface endpoint. */
+export const GATEWAY_SERVICES = ["s3", "dynamodb"];
+
+/** An endpoint label as AWS writes service-name suffixes: lower-case words joined by "." or "-". */
+export const ENDPOINT_LABEL_PATTERN = "^[a-z0-9]+([.-][a-z0-9]+)*$";
+
+/** Interface endpoints the module creates by default in a region. */
+export const defaultInterfaceEndpoints = (region: string) =>
+  DEFAULT_ENDPOINTS.filter((e) => e.type === "Interface" && (!e.regions || e.regions.includes(region)));

@@ -1,0 +1,52 @@
+// The network's monthly estimate in TypeScript, for the README's cost table: the same arithmetic
+// as the module's cost locals. The module's terraform test (tests/cost.tftest.hcl, one run per
+// README row) checks that Terraform gives the same figures.
+import { defaultInterfaceEndpoints } from "../facts/endpoints";
+import { HOURS_PER_MONTH, Prices, US_EAST_1_PRICES } from "../facts/prices";
+
+export interface CostUnits {
+  interface_endpoints: number;
+  endpoint_azs: number;
+  nat_gateways: number;
+  endpoint_az_hours: number;
+  nat_gateway_hours: number;
+  public_ipv4_hours: number;
+}
+
+export interface Cost extends CostUnits {
+  monthly_usd: { endpoints: number; nat_gateways: number; public_ipv4: number; total: number };
+}
+
+const cents = (x: number) => Math.round(x * 100) / 100;
+
+/** What a configuration bills a month. */
+export function estimate(interfaceEndpoints: number, endpointAzs: number, natGateways: number, prices: Prices = US_EAST_1_PRICES): Cost {
+  const units: CostUnits = {
+    interface_endpoints: interfaceEndpoints,
+    endpoint_azs: endpointAzs,
+    nat_gateways: natGateways,
+    endpoint_az_hours: interfaceEndpoints * endpointAzs * HOURS_PER_MONTH,
+    nat_gateway_hours: natGateways * HOURS_PER_MONTH,
+    public_ipv4_hours: natGateways * HOURS_PER_MONTH,
+  };
+  const endpoints = cents(units.endpoint_az_hours * prices.interface_endpoint_hour);
+  const nat = cents(units.nat_gateway_hours * prices.nat_gateway_hour);
+  const ipv4 = cents(units.public_ipv4_hours * prices.public_ipv4_hour);
+  return { ...units, monthly_usd: { endpoints, nat_gateways: nat, public_ipv4: ipv4, total: cents(endpoints + nat + ipv4) } };
+}
+
+/** The scenarios of the README's cost table: the module's default against a naive setup. */
+export function costScenarios() {
+  const regional = defaultInterfaceEndpoints("us-east-1").length;
+  const rows = [
+    { name: "This module's default (`internet_access = \"none\"`, `endpoint_az_count = 1`), any number of AZs", azs: 2, endpoints: regional, endpointAzs: 1, nat: 0 },
+    { name: "Default + `internet_access = \"single\"`", azs: 2, endpoints: regional, endpointAzs: 1, nat: 1 },
+    { name: "Naive, 2 AZs: every endpoint in every AZ, a NAT gateway per AZ", azs: 2, endpoints: regional, endpointAzs: 2, nat: 2 },
+    { name: "Naive, 3 AZs: every endpoint in every AZ, a NAT gateway per AZ", azs: 3, endpoints: regional, endpointAzs: 3, nat: 3 },
+  ];
+  const def = estimate(regional, 1, 0);
+  return rows.map((r) => {
+    const cost = estimate(r.endpoints, r.endpointAzs, r.nat);
+    return { ...r, cost, extra: cents(cost.monthly_usd.total - def.monthly_usd.total) };
+  });
+}
