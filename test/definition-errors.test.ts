@@ -1,7 +1,7 @@
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { tf, tfList, Unit } from "../src/cdktf/seam";
+import { tf, tfList, tfMap, Unit } from "../src/cdktf/seam";
 import { Definition } from "../src/generator/definition";
 import { DefinitionError } from "../src/generator/errors";
 import { render, synthesize } from "../src/generator/generate";
@@ -53,7 +53,8 @@ describe("the generator stops on a bad definition", () => {
 });
 
 /** The reference check runs while lowering, so these tests render as well as synthesize. */
-const renderAll = (def: Definition) => render(synthesize([def], tempDir("cdktf-refs-")));
+// Examples: the reference check applies to every generated directory, the module rules only to modules.
+const renderAll = (def: Definition) => render(synthesize([{ ...def, kind: "example" }], tempDir("cdktf-refs-")));
 function renderError(def: Definition): Error {
   try {
     renderAll(def);
@@ -181,7 +182,7 @@ describe("the generator stops on a reference to something undeclared", () => {
         u.output("json", { description: "Policy JSON", value: tf('format("%s-%s", module.document.json, "${aws_subnet.public.id}")') });
       }),
     );
-    const main = files.get("modules/broken/main.tf");
+    const main = files.get("examples/broken/main.tf");
     expect(main).toContain('"com.amazonaws.${local.region}.s3"');
     expect(main).toContain("Name = each.value.var");
   });
@@ -199,5 +200,46 @@ describe("the generator stops on a reference to something undeclared", () => {
     expect(err.message).toContain(
       "cloudshell-vpc-network: output.broken_subnet_ids refers to aws_subnet.privat, which is not declared in this module; declared aws_subnet resources: private, public",
     );
+  });
+});
+
+describe("the generator stops on a module that breaks the module rules", () => {
+  const create = (u: Unit) => u.variable("create", { description: "Whether to create anything.", type: "bool", default: true });
+  const tags = (u: Unit) => u.variable("tags", { description: "Tags.", type: "map(string)", default: {} });
+  const run = (build: (u: Unit) => void) => () => render(synthesize([definition(build)], tempDir("cdktf-rules-")));
+
+  test("resources without a create variable", () => {
+    expect(run((u) => u.resource(RouteTable, "this", { vpcId: "vpc-0123456789abcdef0" }))).toThrow('broken: a module with resources needs a "create" variable');
+  });
+
+  test("a resource that create does not gate", () => {
+    expect(
+      run((u) => {
+        create(u);
+        u.resource(RouteTable, "this", { vpcId: "vpc-0123456789abcdef0", tags: tfMap("var.tags") }, { count: "1" });
+        tags(u);
+      }),
+    ).toThrow("broken: aws_route_table.this is not gated by var.create");
+  });
+
+  test("a create gate through a local is accepted", () => {
+    expect(
+      run((u) => {
+        create(u);
+        tags(u);
+        u.local("create_table", "${var.create && true}");
+        u.resource(RouteTable, "this", { vpcId: "vpc-0123456789abcdef0", tags: tfMap("var.tags") }, { count: "local.create_table ? 1 : 0" });
+      }),
+    ).not.toThrow();
+  });
+
+  test("a taggable resource that does not take var.tags", () => {
+    expect(
+      run((u) => {
+        create(u);
+        tags(u);
+        u.resource(RouteTable, "this", { vpcId: "vpc-0123456789abcdef0", tags: { Name: "x" } }, { count: "var.create ? 1 : 0" });
+      }),
+    ).toThrow("broken: aws_route_table.this can be tagged but does not take var.tags");
   });
 });

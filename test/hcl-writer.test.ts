@@ -15,7 +15,7 @@ import { roundTripDifferences } from "./support/round-trip";
 const fixture: Definition = {
   name: "fixture",
   readme: "cloudshell-policy",
-  kind: "module",
+  kind: "example", // printing only: the module rules (create, tags) do not apply to examples
   source: "test/hcl-writer.test.ts",
   title: "Fixture",
   requirements: NO_PROVIDER,
@@ -50,48 +50,48 @@ beforeAll(() => {
 
 describe("HCL writer on the cases cdktf's renderer gets wrong", () => {
   test("false, 0 and empty-string defaults are kept", async () => {
-    const vars = (await parse("variables.tf", files.get("modules/fixture/variables.tf")!)).variable;
+    const vars = (await parse("variables.tf", files.get("examples/fixture/variables.tf")!)).variable;
     expect(vars.enabled[0].default).toBe(false);
     expect(vars.size[0].default).toBe(0);
     expect(vars.prefix[0].default).toBe("");
   });
 
   test("nullable = false is kept, and a null default stays optional", async () => {
-    const vars = (await parse("variables.tf", files.get("modules/fixture/variables.tf")!)).variable;
+    const vars = (await parse("variables.tf", files.get("examples/fixture/variables.tf")!)).variable;
     expect(vars.enabled[0].nullable).toBe(false);
     expect(vars.maybe[0]).toHaveProperty("default", null);
   });
 
   test("empty lists are kept, as defaults and as arguments", async () => {
-    const vars = (await parse("variables.tf", files.get("modules/fixture/variables.tf")!)).variable;
+    const vars = (await parse("variables.tf", files.get("examples/fixture/variables.tf")!)).variable;
     expect(vars.ids[0].default).toEqual([]);
-    const main = await parse("main.tf", files.get("modules/fixture/main.tf")!);
+    const main = await parse("main.tf", files.get("examples/fixture/main.tf")!);
     expect(main.resource.aws_security_group.this[0].ingress).toEqual([]);
   });
 
   test("jsonencode with references inside stays an expression", async () => {
-    const main = await parse("main.tf", files.get("modules/fixture/main.tf")!);
+    const main = await parse("main.tf", files.get("examples/fixture/main.tf")!);
     expect(main.locals[0].policy).toMatch(/^\$\{jsonencode\(\{.*Resource = aws_security_group\.this\.arn.*\}\)\}$/);
-    expect(files.get("modules/fixture/main.tf")).toContain("policy = jsonencode(");
+    expect(files.get("examples/fixture/main.tf")).toContain("policy = jsonencode(");
   });
 
   test("no interpolation-only strings: references print bare", () => {
-    expect(files.get("modules/fixture/main.tf")).toMatch(/\n {2}name +(=) var\.prefix\n/);
-    expect(files.get("modules/fixture/main.tf")).not.toMatch(/"\$\{var\.prefix\}"/);
+    expect(files.get("examples/fixture/main.tf")).toMatch(/\n {2}name +(=) var\.prefix\n/);
+    expect(files.get("examples/fixture/main.tf")).not.toMatch(/"\$\{var\.prefix\}"/);
   });
 
   test("blocks and attributes follow the provider bindings, not the JSON shape", async () => {
-    const main = await parse("main.tf", files.get("modules/fixture/main.tf")!);
+    const main = await parse("main.tf", files.get("examples/fixture/main.tf")!);
     const endpoint = main.resource.aws_vpc_endpoint.this[0];
     expect(endpoint.dns_options).toEqual([{ dns_record_ip_type: "ipv4" }]); // a block
     expect(endpoint.tags).toEqual({ Name: "logs" }); // a map attribute of the same JSON shape
-    expect(files.get("modules/fixture/main.tf")).toMatch(/\n {2}dns_options \{\n/);
+    expect(files.get("examples/fixture/main.tf")).toMatch(/\n {2}dns_options \{\n/);
   });
 
   test("template strings keep literal ${ and quotes escaped", async () => {
-    const main = await parse("main.tf", files.get("modules/fixture/main.tf")!);
+    const main = await parse("main.tf", files.get("examples/fixture/main.tf")!);
     expect(main.locals[0].literal).toEqual({ template: "arn:${var.prefix}:x", dollar: "$${not.interpolated}", quote: 'say "hi"' });
-    expect(files.get("modules/fixture/main.tf")).toContain('dollar   = "$${not.interpolated}"');
+    expect(files.get("examples/fixture/main.tf")).toContain('dollar   = "$${not.interpolated}"');
   });
 
   test("the HCL means what cdktf synthesized", async () => {

@@ -17,7 +17,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { directoryOf } from "../src/generator/definition";
 import { costScenarios } from "../src/modules/vpc-network-cost";
 import { Value } from "../src/hcl/writer";
-import { PLAN_FILE, vpcNetwork } from "../src/modules/vpc-network";
+import { DECISIONS_FILE, vpcNetwork } from "../src/modules/vpc-network";
 import { checkInputs } from "../tools/input-checks";
 import { generated, synthesizedJson } from "../tools/generated";
 
@@ -91,8 +91,8 @@ describe("cloudshell-vpc-network: synthesized resources", () => {
     }
   });
 
-  test("network-plan.tf refers to no resource, module or data source", () => {
-    const plan = file(PLAN_FILE);
+  test("decisions.tf refers to no resource, module or data source", () => {
+    const plan = file(DECISIONS_FILE);
     expect(plan.match(/\b(aws_[a-z_]+\.[a-z_]+|module\.\w+|data\.\w+)/g) ?? []).toEqual([]);
   });
 

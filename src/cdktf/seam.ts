@@ -51,6 +51,8 @@ export interface ElementRef {
   order: string[];
   /** For resources, data sources and providers: block structure from the bindings. */
   schema?: BlockSchema;
+  /** For resources: whether the provider lets it carry tags (its binding has a tags argument). */
+  taggable?: boolean;
 }
 
 export interface VariableDef {
@@ -170,6 +172,7 @@ export class Unit {
     if (options.forEach) element.addOverride("for_each", tf(options.forEach));
     if (options.dependsOn) element.addOverride("depends_on", options.dependsOn);
     this.add(`${isData ? "data" : "resource"}.${type}.${name}`, options, Object.keys(config).map(snake), element);
+    this.elements[this.elements.length - 1].taggable = "tagsInput" in element;
     return element;
   }
 

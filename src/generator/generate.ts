@@ -6,6 +6,7 @@ import { createApp, Unit } from "../cdktf/seam";
 import { attr, blank, block, comment, Item, renderFile, Value } from "../hcl/writer";
 import { Definition, directoryOf, Requirements } from "./definition";
 import { lowerStack } from "./lower";
+import { checkModuleRules } from "./module-rules";
 import { docsTables } from "./readme-tables";
 import { TESTED_AWS_PROVIDER } from "../modules/requirements";
 
@@ -64,6 +65,7 @@ export function render(built: Built[]): Map<string, string> {
     unit.schemas();
     const json = unit.synthesizedJson() as Record<string, Value>;
     const dir = directoryOf(d);
+    if (d.kind === "module") checkModuleRules(d.name, json, unit.elements);
     const trees = lowerStack(d.name, json, unit.elements);
     trees.set("versions.tf", versionsFile(d.requirements));
     for (const [name, items] of trees) {

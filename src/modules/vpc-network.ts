@@ -1,8 +1,8 @@
 // modules/cloudshell-vpc-network: a private network for CloudShell VPC environments, with the VPC
-// endpoints CloudShell depends on, in one module block. Every decision that needs no provider
-// (AZs, CIDRs, NAT placement, endpoint names, security-group rules, cost) is a local in
-// network-plan.tf, which refers only to var.* and local.*: the tests load it into real Terraform
-// without the resources. The resource files only iterate over those maps.
+// endpoints AWS lists for its compute host, in one module block. Every decision that depends on the
+// inputs alone (AZs, CIDRs, NAT placement, endpoint names, security-group rules, cost) is a local
+// in decisions.tf, which refers only to var.* and local.*; the resource files only iterate over
+// those maps.
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
@@ -27,7 +27,8 @@ import { AWS_PROVIDER, TERRAFORM } from "./requirements";
 import { vpcNetworkTests } from "./vpc-network-tests";
 
 /** The provider-free locals file; test/vpc-network.test.ts loads it with variables.tf. */
-export const PLAN_FILE = "network-plan.tf";
+/** The locals decided from the inputs alone. */
+export const DECISIONS_FILE = "decisions.tf";
 export const MAX_AZS = 6;
 export const INTERNET_ACCESS = ["none", "single", "per_az"];
 export const POLICY_PRESETS = Object.keys(PRESETS).filter((p) => p !== "deny-all");
@@ -339,13 +340,13 @@ function variables(unit: Unit): void {
   });
 }
 
-/** Provider-free decisions, in one file that refers only to var.* and local.*. */
-function plan(unit: Unit): void {
-  const at = { file: PLAN_FILE };
+/** Decisions from the inputs alone, in one file that refers only to var.* and local.*. */
+function decisions(unit: Unit): void {
+  const at = { file: DECISIONS_FILE };
   unit.local("azs", "${sort(var.availability_zones)}", {
     ...at,
     comment:
-      "Everything here is decided from the inputs alone (no resource, no data source), so the tests\nload this file with variables.tf into real Terraform and check it without the AWS provider.",
+      "Everything here is decided from the inputs alone (no resource, no data source), so it is\nknown at plan time; the resource files only iterate over these maps.",
   });
   unit.local("region", "${var.region != null ? var.region : substr(local.azs[0], 0, length(local.azs[0]) - 1)}", at);
   unit.local("partition", '${var.partition != null ? var.partition : startswith(local.region, "us-gov-") ? "aws-us-gov" : "aws"}', at);
@@ -743,7 +744,7 @@ function policyAndOutputs(unit: Unit): void {
 
 function build(unit: Unit): void {
   variables(unit);
-  plan(unit);
+  decisions(unit);
   network(unit);
   securityGroups(unit);
   endpoints(unit);

@@ -2,8 +2,8 @@
 # Change the TypeScript or templates/, then run `npm run synth`.
 
 locals {
-  # Everything here is decided from the inputs alone (no resource, no data source), so the tests
-  # load this file with variables.tf into real Terraform and check it without the AWS provider.
+  # Everything here is decided from the inputs alone (no resource, no data source), so it is
+  # known at plan time; the resource files only iterate over these maps.
   azs       = sort(var.availability_zones)
   region    = var.region != null ? var.region : substr(local.azs[0], 0, length(local.azs[0]) - 1)
   partition = var.partition != null ? var.partition : startswith(local.region, "us-gov-") ? "aws-us-gov" : "aws"
