@@ -3,6 +3,7 @@
 // written here by hand; what each preset allows is proven in modules/cloudshell-policy-document.
 import { sourceOf } from "../generator/definition";
 import { Assert, Run, sameJson, testFile } from "../generator/tftest";
+import { ALL, LAUNCH } from "./policy-document-tests";
 
 const SOURCE = sourceOf(__filename);
 const ARN = "arn:aws:iam::123456789012:policy/cloudshell-test";
@@ -19,20 +20,6 @@ const MOCK = {
   },
 };
 
-const ALL = [
-  "cloudshell:ApproveCommand",
-  "cloudshell:CreateEnvironment",
-  "cloudshell:CreateSession",
-  "cloudshell:DeleteEnvironment",
-  "cloudshell:DescribeEnvironments",
-  "cloudshell:GetEnvironmentStatus",
-  "cloudshell:GetFileDownloadUrls",
-  "cloudshell:GetFileUploadUrls",
-  "cloudshell:PutCredentials",
-  "cloudshell:StartEnvironment",
-  "cloudshell:StopEnvironment",
-];
-const LAUNCH = ["cloudshell:CreateEnvironment", "cloudshell:CreateSession", "cloudshell:GetEnvironmentStatus", "cloudshell:StartEnvironment"];
 const statement = (sid: string) => `[for s in jsondecode(output.json).Statement : s if s.Sid == "${sid}"]`;
 const sids = (sidList: string[]): Assert => sameJson("[for s in jsondecode(output.json).Statement : s.Sid]", sidList);
 
