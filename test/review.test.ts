@@ -74,3 +74,21 @@ describe("permission review", () => {
     expect(out).toContain("No resource added or removed; no change in the monthly estimate.");
   });
 });
+
+describe("permission review against a ref from before evidence/", () => {
+  test("reads the matrix where it was then (src/policy/) and reports only real changes", () => {
+    const old = tempDir("review-legacy-");
+    git(old, "init", "-q", "-b", "main");
+    fs.mkdirSync(path.join(old, "src/policy"), { recursive: true });
+    const m = JSON.parse(fs.readFileSync(MATRIX_FILE, "utf8"));
+    m.scenarios.find((s: { name: string }) => s.name === "minimum").results["Restart"] = "Allowed";
+    fs.writeFileSync(path.join(old, "src/policy/permission-matrix.json"), JSON.stringify(m));
+    git(old, "add", "-A");
+    git(old, "commit", "-qm", "legacy");
+    fs.mkdirSync(path.dirname(path.join(old, MATRIX)), { recursive: true });
+    fs.copyFileSync(MATRIX_FILE, path.join(old, MATRIX));
+    const out = review(old, "HEAD");
+    expect(out).toContain("- **minimum**: Restart allowed -> denied");
+    expect(out.match(/^- \*\*/gm)).toHaveLength(1);
+  });
+});

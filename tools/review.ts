@@ -119,7 +119,9 @@ function planChanges(before: Map<string, PlanSnapshot>, after: Map<string, PlanS
 
 export function review(repo: string, ref: string): string {
   const parse = (text: string | undefined) => (text ? (JSON.parse(text) as Matrix) : undefined);
-  const policy = policyChanges(parse(atRef(repo, ref, MATRIX)), parse(inTree(repo, MATRIX)));
+  // Refs from before the evidence moved to evidence/ kept the matrix in src/policy/.
+  const before = atRef(repo, ref, MATRIX) ?? atRef(repo, ref, "src/policy/permission-matrix.json");
+  const policy = policyChanges(parse(before), parse(inTree(repo, MATRIX)));
   const plans = planChanges(plansAt(repo, ref), plansAt(repo, undefined));
   return [
     `## CloudShell permission review (against \`${ref}\`)`,
