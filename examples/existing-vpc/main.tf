@@ -11,9 +11,9 @@ module "network" {
   name               = "cloudshell"
   availability_zones = ["us-east-1a", "us-east-1b", "us-east-1c"]
   vpc = {
-    cidr   = var.vpc_cidr
     create = false
     id     = var.vpc_id
+    cidr   = var.vpc_cidr
   }
   subnet_newbits = 8
   private_subnet_cidrs = {

@@ -13,10 +13,10 @@ module "network" {
   internet_access    = "single"
   cloudshell_egress_rules = {
     http = {
-      cidr_ipv4   = "0.0.0.0/0"
       description = "HTTP to the internet (package mirrors)"
       from_port   = 80
       to_port     = 80
+      cidr_ipv4   = "0.0.0.0/0"
     }
   }
 }

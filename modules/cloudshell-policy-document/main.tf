@@ -4,11 +4,11 @@
 locals {
   # Per-feature inputs: null keeps the preset's choice.
   overrides = {
-    credentials   = var.allow_credentials
-    delete_home   = var.allow_delete_home
-    file_download = var.allow_file_download
-    file_upload   = var.allow_file_upload
     restart       = var.allow_restart
+    delete_home   = var.allow_delete_home
+    credentials   = var.allow_credentials
+    file_upload   = var.allow_file_upload
+    file_download = var.allow_file_download
   }
   effects = {
     for feature, effect in local.preset_effects[var.preset] :
@@ -21,16 +21,16 @@ locals {
 
   # CloudShell's own statements: one Allow, then one explicit Deny per denied feature.
   allow_statement = {
-    Action   = local.wildcard == "allow" ? ["cloudshell:*"] : local.cloudshell_allowed
-    Effect   = "Allow"
-    Resource = "*"
     Sid      = "AllowCloudShell"
+    Effect   = "Allow"
+    Action   = local.wildcard == "allow" ? ["cloudshell:*"] : local.cloudshell_allowed
+    Resource = "*"
   }
   deny_all_statement = {
-    Action   = ["cloudshell:*"]
-    Effect   = "Deny"
-    Resource = "*"
     Sid      = "DenyCloudShell"
+    Effect   = "Deny"
+    Action   = ["cloudshell:*"]
+    Resource = "*"
   }
   deny_statements = concat(
     [for s in [local.deny_all_statement] : s if local.wildcard == "deny"],

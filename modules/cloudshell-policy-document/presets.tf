@@ -4,11 +4,6 @@
 locals {
   # The IAM actions behind each console feature of CloudShell (src/facts/features.ts).
   feature_actions = {
-    approve_command = ["cloudshell:ApproveCommand"]
-    credentials     = ["cloudshell:PutCredentials"]
-    delete_home     = ["cloudshell:DeleteEnvironment"]
-    file_download   = ["cloudshell:GetFileDownloadUrls"]
-    file_upload     = ["cloudshell:GetFileUploadUrls"]
     launch = [
       "cloudshell:CreateEnvironment",
       "cloudshell:CreateSession",
@@ -16,79 +11,84 @@ locals {
       "cloudshell:StartEnvironment",
     ]
     list_environments = ["cloudshell:DescribeEnvironments"]
+    approve_command   = ["cloudshell:ApproveCommand"]
     restart           = ["cloudshell:StopEnvironment"]
+    delete_home       = ["cloudshell:DeleteEnvironment"]
+    credentials       = ["cloudshell:PutCredentials"]
+    file_upload       = ["cloudshell:GetFileUploadUrls"]
+    file_download     = ["cloudshell:GetFileDownloadUrls"]
   }
 
   # What each preset does with each feature: allow, deny (explicitly), or omit (neither).
   preset_effects = {
-    "deny-all" = {
-      approve_command   = "deny"
-      credentials       = "deny"
-      delete_home       = "deny"
-      file_download     = "deny"
-      file_upload       = "deny"
-      launch            = "deny"
-      list_environments = "deny"
-      restart           = "deny"
-    }
     full = {
-      approve_command   = "allow"
-      credentials       = "allow"
-      delete_home       = "allow"
-      file_download     = "allow"
-      file_upload       = "allow"
       launch            = "allow"
       list_environments = "allow"
+      approve_command   = "allow"
       restart           = "allow"
+      delete_home       = "allow"
+      credentials       = "allow"
+      file_upload       = "allow"
+      file_download     = "allow"
     }
     minimum = {
-      approve_command   = "omit"
-      credentials       = "omit"
-      delete_home       = "omit"
-      file_download     = "omit"
-      file_upload       = "omit"
       launch            = "allow"
       list_environments = "omit"
+      approve_command   = "omit"
       restart           = "omit"
+      delete_home       = "omit"
+      credentials       = "omit"
+      file_upload       = "omit"
+      file_download     = "omit"
     }
     "no-credentials" = {
-      approve_command   = "allow"
-      credentials       = "deny"
-      delete_home       = "allow"
-      file_download     = "allow"
-      file_upload       = "allow"
       launch            = "allow"
       list_environments = "allow"
+      approve_command   = "allow"
       restart           = "allow"
+      delete_home       = "allow"
+      credentials       = "deny"
+      file_upload       = "allow"
+      file_download     = "allow"
     }
     "no-file-transfer" = {
-      approve_command   = "allow"
-      credentials       = "allow"
-      delete_home       = "allow"
-      file_download     = "deny"
-      file_upload       = "deny"
       launch            = "allow"
       list_environments = "allow"
+      approve_command   = "allow"
       restart           = "allow"
+      delete_home       = "allow"
+      credentials       = "allow"
+      file_upload       = "deny"
+      file_download     = "deny"
+    }
+    "deny-all" = {
+      launch            = "deny"
+      list_environments = "deny"
+      approve_command   = "deny"
+      restart           = "deny"
+      delete_home       = "deny"
+      credentials       = "deny"
+      file_upload       = "deny"
+      file_download     = "deny"
     }
   }
 
   # These presets grant or deny cloudshell:* as AWS's own examples do; the others name each action,
   # so an action AWS adds later is never granted without a review.
   preset_wildcards = {
-    "deny-all" = "deny"
     full       = "allow"
+    "deny-all" = "deny"
   }
 
   # Sid of the explicit Deny statement of each feature.
   deny_sids = {
-    approve_command   = "DenyApproveCommand"
-    credentials       = "DenyCredentialForwarding"
-    delete_home       = "DenyDeleteHome"
-    file_download     = "DenyFileDownload"
-    file_upload       = "DenyFileUpload"
     launch            = "DenyLaunch"
     list_environments = "DenyListEnvironments"
+    approve_command   = "DenyApproveCommand"
     restart           = "DenyRestart"
+    delete_home       = "DenyDeleteHome"
+    credentials       = "DenyCredentialForwarding"
+    file_upload       = "DenyFileUpload"
+    file_download     = "DenyFileDownload"
   }
 }

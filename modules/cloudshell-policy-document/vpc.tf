@@ -5,137 +5,137 @@ locals {
   # EC2 permissions a VPC environment needs, scoped to calls CloudShell makes for the user.
   vpc_grant_statements = [
     {
-      Action   = ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs"]
-      Effect   = "Allow"
-      Resource = "*"
       Sid      = "AllowDescribeVPC"
+      Effect   = "Allow"
+      Action   = ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs"]
+      Resource = "*"
     },
     {
-      Action = ["ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces"]
+      Sid      = "AllowInspectVPCConfigurationViaCloudShell"
+      Effect   = "Allow"
+      Action   = ["ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces"]
+      Resource = "*"
       Condition = {
         "ForAnyValue:StringEquals" = {
           "aws:CalledVia" = ["cloudshell.amazonaws.com"]
         }
       }
-      Effect   = "Allow"
-      Resource = "*"
-      Sid      = "AllowInspectVPCConfigurationViaCloudShell"
     },
     {
-      Action = ["ec2:CreateTags"]
+      Sid      = "AllowCreateTagWithCloudShellKeyViaCloudShell"
+      Effect   = "Allow"
+      Action   = ["ec2:CreateTags"]
+      Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
       Condition = {
-        "ForAnyValue:StringEquals" = {
-          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
-          "aws:TagKeys"   = ["ManagedByCloudShell"]
-        }
         StringEquals = {
           "ec2:CreateAction" = "CreateNetworkInterface"
         }
-      }
-      Effect   = "Allow"
-      Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
-      Sid      = "AllowCreateTagWithCloudShellKeyViaCloudShell"
-    },
-    {
-      Action = ["ec2:CreateNetworkInterface"]
-      Condition = {
         "ForAnyValue:StringEquals" = {
-          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
-        }
-      }
-      Effect   = "Allow"
-      Resource = ["arn:${var.partition}:ec2:*:*:security-group/*", "arn:${var.partition}:ec2:*:*:subnet/*"]
-      Sid      = "AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell"
-    },
-    {
-      Action = ["ec2:CreateNetworkInterface"]
-      Condition = {
-        "ForAnyValue:StringEquals" = {
-          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
           "aws:TagKeys"   = ["ManagedByCloudShell"]
+          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
         }
       }
-      Effect   = "Allow"
-      Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
-      Sid      = "AllowCreateNetworkInterfaceWithCloudShellTagViaCloudShell"
     },
     {
-      Action = ["ec2:CreateNetworkInterfacePermission"]
+      Sid      = "AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell"
+      Effect   = "Allow"
+      Action   = ["ec2:CreateNetworkInterface"]
+      Resource = ["arn:${var.partition}:ec2:*:*:security-group/*", "arn:${var.partition}:ec2:*:*:subnet/*"]
       Condition = {
         "ForAnyValue:StringEquals" = {
           "aws:CalledVia" = ["cloudshell.amazonaws.com"]
         }
+      }
+    },
+    {
+      Sid      = "AllowCreateNetworkInterfaceWithCloudShellTagViaCloudShell"
+      Effect   = "Allow"
+      Action   = ["ec2:CreateNetworkInterface"]
+      Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
+      Condition = {
+        "ForAnyValue:StringEquals" = {
+          "aws:TagKeys"   = ["ManagedByCloudShell"]
+          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
+        }
+      }
+    },
+    {
+      Sid      = "AllowCreateNetworkInterfacePermissionWithCloudShellTagViaCloudShell"
+      Effect   = "Allow"
+      Action   = ["ec2:CreateNetworkInterfacePermission"]
+      Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
+      Condition = {
         StringEquals = {
           "aws:ResourceTag/ManagedByCloudShell" = ""
         }
+        "ForAnyValue:StringEquals" = {
+          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
+        }
       }
-      Effect   = "Allow"
-      Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
-      Sid      = "AllowCreateNetworkInterfacePermissionWithCloudShellTagViaCloudShell"
     },
   ]
   eni_cleanup_statement = {
-    Action = ["ec2:DeleteNetworkInterface"]
+    Sid      = "AllowDeleteNetworkInterfaceWithCloudShellTagViaCloudShell"
+    Effect   = "Allow"
+    Action   = ["ec2:DeleteNetworkInterface"]
+    Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
     Condition = {
-      "ForAnyValue:StringEquals" = {
-        "aws:CalledVia" = ["cloudshell.amazonaws.com"]
-      }
       StringEquals = {
         "aws:ResourceTag/ManagedByCloudShell" = ""
       }
+      "ForAnyValue:StringEquals" = {
+        "aws:CalledVia" = ["cloudshell.amazonaws.com"]
+      }
     }
-    Effect   = "Allow"
-    Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
-    Sid      = "AllowDeleteNetworkInterfaceWithCloudShellTagViaCloudShell"
   }
 
   # Deny, not Allow: an Allow with ForAllValues also matches a request without the key, which is
   # how a public environment slips through AWS's own allow-list example.
   restriction_statements = {
-    security_group_ids = {
-      Action = ["cloudshell:CreateEnvironment"]
-      Condition = {
-        "ForAnyValue:StringNotEquals" = {
-          "cloudshell:SecurityGroupIds" = sort(var.vpc_environments.security_group_ids)
-        }
-      }
-      Effect   = "Deny"
-      Resource = "*"
-      Sid      = "DenyCloudShellOutsideAllowedSecurityGroups"
-    }
-    subnet_ids = {
-      Action = ["cloudshell:CreateEnvironment"]
-      Condition = {
-        "ForAnyValue:StringNotEquals" = {
-          "cloudshell:SubnetIds" = sort(var.vpc_environments.subnet_ids)
-        }
-      }
-      Effect   = "Deny"
-      Resource = "*"
-      Sid      = "DenyCloudShellOutsideAllowedSubnets"
-    }
     vpc_ids = {
-      Action = ["cloudshell:CreateEnvironment"]
+      Sid      = "DenyCloudShellOutsideAllowedVpcs"
+      Effect   = "Deny"
+      Action   = ["cloudshell:CreateEnvironment"]
+      Resource = "*"
       Condition = {
         "ForAnyValue:StringNotEquals" = {
           "cloudshell:VpcIds" = sort(var.vpc_environments.vpc_ids)
         }
       }
+    }
+    subnet_ids = {
+      Sid      = "DenyCloudShellOutsideAllowedSubnets"
       Effect   = "Deny"
+      Action   = ["cloudshell:CreateEnvironment"]
       Resource = "*"
-      Sid      = "DenyCloudShellOutsideAllowedVpcs"
+      Condition = {
+        "ForAnyValue:StringNotEquals" = {
+          "cloudshell:SubnetIds" = sort(var.vpc_environments.subnet_ids)
+        }
+      }
+    }
+    security_group_ids = {
+      Sid      = "DenyCloudShellOutsideAllowedSecurityGroups"
+      Effect   = "Deny"
+      Action   = ["cloudshell:CreateEnvironment"]
+      Resource = "*"
+      Condition = {
+        "ForAnyValue:StringNotEquals" = {
+          "cloudshell:SecurityGroupIds" = sort(var.vpc_environments.security_group_ids)
+        }
+      }
     }
   }
   deny_public_statement = {
-    Action = ["cloudshell:CreateEnvironment"]
+    Sid      = "DenyCloudShellPublicEnvironments"
+    Effect   = "Deny"
+    Action   = ["cloudshell:CreateEnvironment"]
+    Resource = "*"
     Condition = {
       Null = {
         "cloudshell:VpcIds" = "true"
       }
     }
-    Effect   = "Deny"
-    Resource = "*"
-    Sid      = "DenyCloudShellPublicEnvironments"
   }
   restricted_inputs = [for input in ["vpc_ids", "subnet_ids", "security_group_ids"] : input if length(var.vpc_environments[input]) > 0]
   require_vpc       = var.vpc_environments.require_vpc == null ? length(local.restricted_inputs) > 0 : var.vpc_environments.require_vpc

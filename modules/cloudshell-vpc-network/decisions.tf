@@ -24,70 +24,70 @@ locals {
   # What CloudShell's compute host may use (AWS's list for VPC environments, plus S3); service names
   # are built from the Region, never looked up. regions = [] means every Region.
   default_endpoints = {
-    codecatalyst = {
-      regions      = ["us-west-2", "eu-west-1"]
-      service_name = "aws.api.global.codecatalyst"
-      type         = "Interface"
-    }
-    "codecatalyst.git" = {
-      regions      = ["us-west-2", "eu-west-1"]
-      service_name = "com.amazonaws.${local.region}.codecatalyst.git"
-      type         = "Interface"
-    }
-    "codecatalyst.packages" = {
-      regions      = ["us-west-2", "eu-west-1"]
-      service_name = "com.amazonaws.${local.region}.codecatalyst.packages"
-      type         = "Interface"
-    }
-    "ecr.api" = {
-      regions      = []
-      service_name = "com.amazonaws.${local.region}.ecr.api"
-      type         = "Interface"
-    }
-    "ecr.dkr" = {
-      regions      = []
-      service_name = "com.amazonaws.${local.region}.ecr.dkr"
-      type         = "Interface"
-    }
-    ecs = {
-      regions      = []
-      service_name = "com.amazonaws.${local.region}.ecs"
-      type         = "Interface"
-    }
-    "ecs-agent" = {
-      regions      = []
-      service_name = "com.amazonaws.${local.region}.ecs-agent"
-      type         = "Interface"
-    }
-    "ecs-telemetry" = {
-      regions      = []
-      service_name = "com.amazonaws.${local.region}.ecs-telemetry"
-      type         = "Interface"
-    }
-    "execute-api" = {
-      regions      = []
-      service_name = "com.amazonaws.${local.region}.execute-api"
-      type         = "Interface"
-    }
-    kms = {
-      regions      = []
-      service_name = "com.amazonaws.${local.region}.kms"
-      type         = "Interface"
-    }
-    logs = {
-      regions      = []
-      service_name = "com.amazonaws.${local.region}.logs"
-      type         = "Interface"
-    }
-    s3 = {
-      regions      = []
-      service_name = "com.amazonaws.${local.region}.s3"
-      type         = "Gateway"
-    }
     ssmmessages = {
-      regions      = []
       service_name = "com.amazonaws.${local.region}.ssmmessages"
       type         = "Interface"
+      regions      = []
+    }
+    logs = {
+      service_name = "com.amazonaws.${local.region}.logs"
+      type         = "Interface"
+      regions      = []
+    }
+    kms = {
+      service_name = "com.amazonaws.${local.region}.kms"
+      type         = "Interface"
+      regions      = []
+    }
+    "execute-api" = {
+      service_name = "com.amazonaws.${local.region}.execute-api"
+      type         = "Interface"
+      regions      = []
+    }
+    "ecs-telemetry" = {
+      service_name = "com.amazonaws.${local.region}.ecs-telemetry"
+      type         = "Interface"
+      regions      = []
+    }
+    "ecs-agent" = {
+      service_name = "com.amazonaws.${local.region}.ecs-agent"
+      type         = "Interface"
+      regions      = []
+    }
+    ecs = {
+      service_name = "com.amazonaws.${local.region}.ecs"
+      type         = "Interface"
+      regions      = []
+    }
+    "ecr.dkr" = {
+      service_name = "com.amazonaws.${local.region}.ecr.dkr"
+      type         = "Interface"
+      regions      = []
+    }
+    "ecr.api" = {
+      service_name = "com.amazonaws.${local.region}.ecr.api"
+      type         = "Interface"
+      regions      = []
+    }
+    "codecatalyst.packages" = {
+      service_name = "com.amazonaws.${local.region}.codecatalyst.packages"
+      type         = "Interface"
+      regions      = ["us-west-2", "eu-west-1"]
+    }
+    "codecatalyst.git" = {
+      service_name = "com.amazonaws.${local.region}.codecatalyst.git"
+      type         = "Interface"
+      regions      = ["us-west-2", "eu-west-1"]
+    }
+    codecatalyst = {
+      service_name = "aws.api.global.codecatalyst"
+      type         = "Interface"
+      regions      = ["us-west-2", "eu-west-1"]
+    }
+    s3 = {
+      service_name = "com.amazonaws.${local.region}.s3"
+      type         = "Gateway"
+      regions      = []
     }
   }
   gateway_services = ["s3", "dynamodb"]
@@ -107,16 +107,16 @@ locals {
 
   # Every egress rule has these fields; the module's own rules are HTTPS (443).
   egress_rule_defaults = {
+    description                  = null
+    ip_protocol                  = "tcp"
+    from_port                    = 443
+    to_port                      = 443
     cidr_ipv4                    = null
     cidr_ipv6                    = null
-    description                  = null
-    from_port                    = 443
-    gateway_endpoint             = null
-    ip_protocol                  = "tcp"
     prefix_list_id               = null
     referenced_security_group_id = null
     to_endpoints                 = false
-    to_port                      = 443
+    gateway_endpoint             = null
   }
 
   # Egress of the CloudShell security group, by name. It has no ingress: nothing connects to a shell.

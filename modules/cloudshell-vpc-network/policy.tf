@@ -14,8 +14,8 @@ module "cloudshell_policy" {
   partition = local.partition
   vpc_environments = {
     grant_ec2_permissions = true
-    security_group_ids    = local.security_group_ids
-    subnet_ids            = [for az in local.azs : aws_subnet.private[az].id if var.create]
     vpc_ids               = var.create ? [local.vpc_id] : []
+    subnet_ids            = [for az in local.azs : aws_subnet.private[az].id if var.create]
+    security_group_ids    = local.security_group_ids
   }
 }

@@ -1,7 +1,5 @@
 // The only file that imports cdktf itself. Module definitions call these helpers; a move to the
 // cdktn fork changes the imports here (and the provider packages' deep paths), nothing else.
-import * as fs from "node:fs";
-import * as path from "node:path";
 import {
   App,
   TerraformDataSource,
@@ -195,9 +193,11 @@ export class Unit {
     }
   }
 
-  /** The JSON that cdktf synthesized for this stack (call after app.synth()). */
+  /**
+   * The stack as Terraform JSON, in the order the definition wrote it (cdk.tf.json on disk has
+   * its keys sorted, which would give policy statements another key order than AWS's examples).
+   */
   synthesizedJson(): Record<string, unknown> {
-    const file = path.join(this.app.outdir, "stacks", this.name, "cdk.tf.json");
-    return JSON.parse(fs.readFileSync(file, "utf8"));
+    return JSON.parse(JSON.stringify(this.stack.toTerraform()));
   }
 }

@@ -44,6 +44,8 @@ export function docsTables(json: Json, req: Requirements): string {
       }
     }
   }
+  // Sorted as terraform-docs sorts them, whatever order the definition wrote them in.
+  resources.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   sections.push("## Resources\n\n" + (resources.length ? table(["Name", "Type"], resources) : "No resources."));
   const inputs = Object.entries((json.variable as Json) ?? {})
     .sort(([a, x], [b, y]) => Number("default" in (x as Json)) - Number("default" in (y as Json)) || a.localeCompare(b))
