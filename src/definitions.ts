@@ -5,8 +5,8 @@ import { existingVpc } from "./examples/existing-vpc";
 import { isolated } from "./examples/isolated";
 import { withNat } from "./examples/with-nat";
 import { Definition } from "./generator/definition";
-import { vpcNetwork } from "./modules/vpc-network";
-import { policy } from "./modules/policy";
-import { policyDocument } from "./modules/policy-document";
+import { vpcNetwork } from "./modules/vpc-network/definition";
+import { policy } from "./modules/policy/definition";
+import { policyDocument } from "./modules/policy-document/definition";
 
 export const DEFINITIONS: Definition[] = [policyDocument, policy, scpGuardrail, iamPolicy, vpcNetwork, isolated, withNat, existingVpc];

@@ -7,7 +7,7 @@ import { DefinitionError } from "../src/generator/errors";
 import { render, synthesize } from "../src/generator/generate";
 import { checkActions } from "../src/generator/action-check";
 import { NO_PROVIDER } from "../src/modules/requirements";
-import { vpcNetwork } from "../src/modules/vpc-network";
+import { vpcNetwork } from "../src/modules/vpc-network/definition";
 import { tempDir } from "../tools/terraform";
 
 const definition = (build: (u: Unit) => void): Definition => ({

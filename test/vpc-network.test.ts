@@ -15,9 +15,10 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { directoryOf } from "../src/generator/definition";
-import { costScenarios } from "../src/modules/vpc-network-cost";
+import { costScenarios } from "../src/modules/vpc-network/cost";
 import { Value } from "../src/hcl/writer";
-import { DECISIONS_FILE, vpcNetwork } from "../src/modules/vpc-network";
+import { DECISIONS_FILE } from "../src/modules/vpc-network/decisions";
+import { vpcNetwork } from "../src/modules/vpc-network/definition";
 import { checkInputs } from "../tools/input-checks";
 import { generated, synthesizedJson } from "../tools/generated";
 

@@ -1,9 +1,9 @@
 // terraform test files for modules/cloudshell-policy. The AWS provider is mocked (mock_provider
 // "aws": the real provider's schema, no AWS call), and every run applies. The expectations are
 // written here by hand; what each preset allows is proven in modules/cloudshell-policy-document.
-import { sourceOf } from "../generator/definition";
-import { Assert, Run, sameJson, testFile } from "../generator/tftest";
-import { ALL, LAUNCH } from "./policy-document-tests";
+import { sourceOf } from "../../generator/definition";
+import { Assert, Run, sameJson, testFile } from "../../generator/tftest";
+import { ALL, LAUNCH } from "../policy-document/terraform-tests";
 
 const SOURCE = sourceOf(__filename);
 const ARN = "arn:aws:iam::123456789012:policy/cloudshell-test";

@@ -1,7 +1,7 @@
 // terraform test files for modules/cloudshell-policy-document. The expectations are written here
 // by hand, from AWS's documentation of each feature; real Terraform checks the module against them.
-import { sourceOf } from "../generator/definition";
-import { Run, testFile } from "../generator/tftest";
+import { sourceOf } from "../../generator/definition";
+import { Run, testFile } from "../../generator/tftest";
 
 // Lists and tuples never compare equal in Terraform, so compare their JSON.
 const exactly = (output: string, actions: string[]): [string, string] => [

@@ -1,15 +1,15 @@
 // modules/cloudshell-policy-document: the CloudShell policy as JSON, with no provider at all, so it
 // can feed an IAM policy, an SCP, a permission set, and real Terraform can test it offline.
-import { Unit } from "../cdktf/seam";
-import { Definition, sourceOf } from "../generator/definition";
-import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../facts/features";
-import { matrixTable } from "../generator/matrix-table";
-import { checkStatementActions } from "../generator/action-check";
-import { AWS_PARTITIONS, MAX_SECURITY_GROUPS } from "../facts/limits";
-import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../facts/vpc-statements";
-import { awsIdPattern, hclStrings } from "./hcl-snippets";
-import { NO_PROVIDER } from "./requirements";
-import { policyDocumentTests } from "./policy-document-tests";
+import { Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../../facts/features";
+import { matrixTable } from "../../generator/matrix-table";
+import { checkStatementActions } from "../../generator/action-check";
+import { AWS_PARTITIONS, MAX_SECURITY_GROUPS } from "../../facts/limits";
+import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
+import { awsIdPattern, hclStrings } from "../hcl-snippets";
+import { NO_PROVIDER } from "../requirements";
+import { policyDocumentTests } from "./terraform-tests";
 
 const presetNames = Object.keys(PRESETS);
 
@@ -247,7 +247,7 @@ local.vpc_statements,
 export const policyDocument: Definition = {
   name: "cloudshell-policy-document",
   kind: "module",
-  source: sourceOf(__filename),
+  source: sourceOf(__dirname),
   title: "CloudShell policy document",
   requirements: NO_PROVIDER,
   build,

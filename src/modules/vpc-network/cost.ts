@@ -1,8 +1,8 @@
 // The network's monthly estimate in TypeScript, for the README's cost table: the same arithmetic
 // as the module's cost locals. The module's terraform test (tests/cost.tftest.hcl, one run per
 // README row) checks that Terraform gives the same figures.
-import { defaultInterfaceEndpoints } from "../facts/endpoints";
-import { HOURS_PER_MONTH, Prices, US_EAST_1_PRICES } from "../facts/prices";
+import { defaultInterfaceEndpoints } from "../../facts/endpoints";
+import { HOURS_PER_MONTH, Prices, US_EAST_1_PRICES } from "../../facts/prices";
 
 export interface CostUnits {
   interface_endpoints: number;

@@ -4,12 +4,12 @@ import { IamGroupPolicyAttachment } from "@cdktf/provider-aws/lib/iam-group-poli
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy-attachment";
-import { tf, tfMap, Unit } from "../cdktf/seam";
-import { Definition, sourceOf } from "../generator/definition";
-import { OVERRIDABLE } from "../facts/features";
-import { policyInputs } from "./policy-document";
-import { AWS_PROVIDER, TERRAFORM } from "./requirements";
-import { policyTests } from "./policy-tests";
+import { tf, tfMap, Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { OVERRIDABLE } from "../../facts/features";
+import { policyInputs } from "../policy-document/definition";
+import { AWS_PROVIDER, TERRAFORM } from "../requirements";
+import { policyTests } from "./terraform-tests";
 
 const IAM_NAME = "^[\\\\w+=,.@-]+$";
 
@@ -131,7 +131,7 @@ function build(unit: Unit): void {
 export const policy: Definition = {
   name: "cloudshell-policy",
   kind: "module",
-  source: sourceOf(__filename),
+  source: sourceOf(__dirname),
   title: "CloudShell IAM policy",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,

@@ -2,11 +2,11 @@
 // (mock_provider "aws": the real provider's schema, no AWS call), and every run applies, so the
 // outputs are checked with the IDs AWS would return. The expectations are written here by hand;
 // the default endpoint labels come from src/facts/endpoints.ts, the cost figures are literals.
-import { sourceOf } from "../generator/definition";
-import { Assert, Override, Run, sameJson, testFile } from "../generator/tftest";
-import { Value } from "../hcl/writer";
-import { DEFAULT_ENDPOINTS, defaultInterfaceEndpoints } from "../facts/endpoints";
-import { costScenarios } from "./vpc-network-cost";
+import { sourceOf } from "../../generator/definition";
+import { Assert, Override, Run, sameJson, testFile } from "../../generator/tftest";
+import { Value } from "../../hcl/writer";
+import { DEFAULT_ENDPOINTS, defaultInterfaceEndpoints } from "../../facts/endpoints";
+import { costScenarios } from "./cost";
 
 const SOURCE = sourceOf(__filename);
 const REGION = "us-east-1";

@@ -1,0 +1,151 @@
+// decisions.tf: what the network looks like, decided from the inputs alone (known at plan time).
+import { Unit } from "../../cdktf/seam";
+import { DEFAULT_ENDPOINTS, GATEWAY_SERVICES } from "../../facts/endpoints";
+import { LETTERS } from "./inputs";
+
+/** The locals decided from the inputs alone. */
+export const DECISIONS_FILE = "decisions.tf";
+
+/** Decisions from the inputs alone, in one file that refers only to var.* and local.*. */
+export function decisions(unit: Unit): void {
+  const at = { file: DECISIONS_FILE };
+  unit.local("azs", "${sort(var.availability_zones)}", {
+    ...at,
+    comment:
+      "Everything here is decided from the inputs alone (no resource, no data source), so it is\nknown at plan time; the resource files only iterate over these maps.",
+  });
+  unit.local("region", "${var.region != null ? var.region : substr(local.azs[0], 0, length(local.azs[0]) - 1)}", at);
+  unit.local("partition", '${var.partition != null ? var.partition : startswith(local.region, "us-gov-") ? "aws-us-gov" : "aws"}', at);
+
+  unit.local("az_numbers", `\${{ for az in local.azs : az => index(${LETTERS}, substr(az, -1, 1)) }}`, {
+    ...at,
+    comment: "Subnets are keyed by zone name and numbered by zone letter, so adding a zone moves nothing.",
+  });
+  unit.local(
+    "private_subnets",
+    "${{ for az in local.azs : az => lookup(var.private_subnet_cidrs, az, cidrsubnet(var.vpc.cidr, var.subnet_newbits, local.az_numbers[az])) }}",
+    at,
+  );
+  unit.local(
+    "nat_azs",
+    '${var.internet_access == "per_az" ? local.azs : var.internet_access == "single" ? slice(local.azs, 0, 1) : []}',
+    { ...at, comment: "NAT gateways, and the public subnets they need, exist only with internet access." },
+  );
+  unit.local(
+    "public_subnets",
+    "${{ for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(var.vpc.cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }}",
+    at,
+  );
+  unit.local("private_nat_routes", '${{ for az in local.azs : az => var.internet_access == "per_az" ? az : local.azs[0] if length(local.nat_azs) > 0 }}', {
+    ...at,
+    comment: "Which NAT gateway each private subnet's default route uses.",
+  });
+  unit.local("create_vpc", "${var.create && var.vpc.create}", at);
+  unit.local("create_internet_gateway", "${var.create && length(local.nat_azs) > 0 && var.internet_gateway_id == null}", at);
+
+  unit.local(
+    "default_endpoints",
+    Object.fromEntries(
+      DEFAULT_ENDPOINTS.map((e) => [
+        e.label,
+        { service_name: e.serviceName ?? `com.amazonaws.\${local.region}.${e.label}`, type: e.type, regions: e.regions ?? [] },
+      ]),
+    ),
+    {
+      ...at,
+      comment:
+        "What CloudShell's compute host may use (AWS's list for VPC environments, plus S3); service names\nare built from the Region, never looked up. regions = [] means every Region.",
+    },
+  );
+  unit.local("gateway_services", GATEWAY_SERVICES, at);
+  unit.local(
+    "endpoint_labels",
+    "${setunion(setsubtract([for label, e in local.default_endpoints : label if length(e.regions) == 0 || contains(e.regions, local.region)], var.endpoints.remove), var.endpoints.add)}",
+    at,
+  );
+  unit.local(
+    "endpoints",
+    `\${{
+for label in local.endpoint_labels : label => {
+service_name = try(local.default_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
+type         = try(local.default_endpoints[label].type, contains(local.gateway_services, label) ? "Gateway" : "Interface")
+}
+}}`,
+    at,
+  );
+  unit.local("interface_endpoints", '${{ for label, e in local.endpoints : label => e if e.type == "Interface" }}', at);
+  unit.local("gateway_endpoints", '${{ for label, e in local.endpoints : label => e if e.type == "Gateway" }}', at);
+  unit.local("endpoint_azs", "${slice(local.azs, 0, var.endpoint_az_count)}", {
+    ...at,
+    comment: "Interface endpoints sit in the first endpoint_az_count zones: one interface per endpoint per zone.",
+  });
+  unit.local("create_endpoint_security_group", "${var.create && length(local.interface_endpoints) > 0}", at);
+
+  unit.local(
+    "egress_rule_defaults",
+    {
+      description: null,
+      ip_protocol: "tcp",
+      from_port: 443,
+      to_port: 443,
+      cidr_ipv4: null,
+      cidr_ipv6: null,
+      prefix_list_id: null,
+      referenced_security_group_id: null,
+      to_endpoints: false,
+      gateway_endpoint: null,
+    },
+    { ...at, comment: "Every egress rule has these fields; the module's own rules are HTTPS (443)." },
+  );
+  const rule = (fields: string) => `merge(local.egress_rule_defaults, { ${fields} })`;
+  unit.local(
+    "cloudshell_egress_rules",
+    `\${merge(
+{ for name, r in { endpoints = ${rule('description = "HTTPS to the interface endpoints", to_endpoints = true')} } : name => r if length(local.interface_endpoints) > 0 },
+{ for label, e in local.gateway_endpoints : format("gateway-%s", label) => ${rule('description = format("HTTPS to %s through its gateway endpoint", label), gateway_endpoint = label')} },
+{ for name, r in { internet = ${rule('description = "HTTPS to the internet through NAT", cidr_ipv4 = "0.0.0.0/0"')} } : name => r if length(local.nat_azs) > 0 },
+{ for name, r in var.cloudshell_egress_rules : format("custom-%s", name) => merge(r, { to_endpoints = false, gateway_endpoint = null }) },
+)}`,
+    {
+      ...at,
+      comment:
+        "Egress of the CloudShell security group, by name. It has no ingress: nothing connects to a shell.\nThe endpoint group admits 443 from the CloudShell group only.",
+    },
+  );
+
+  unit.local(
+    "cost",
+    `\${{
+endpoint_azs        = var.create && length(local.interface_endpoints) > 0 ? var.endpoint_az_count : 0
+interface_endpoints = var.create ? length(local.interface_endpoints) : 0
+nat_gateways        = var.create ? length(local.nat_azs) : 0
+}}`,
+    { ...at, comment: "Billed hours a month, and their list price (data processing is billed per GB on top)." },
+  );
+  unit.local(
+    "cost_hours",
+    `\${{
+endpoint_az_hours = local.cost.interface_endpoints * local.cost.endpoint_azs * var.prices.hours_per_month
+nat_gateway_hours = local.cost.nat_gateways * var.prices.hours_per_month
+public_ipv4_hours = local.cost.nat_gateways * var.prices.hours_per_month
+}}`,
+    at,
+  );
+  const cents = (x: string) => `floor((${x}) * 100 + 0.5) / 100`;
+  unit.local(
+    "cost_usd",
+    `\${{
+endpoints    = ${cents("local.cost_hours.endpoint_az_hours * var.prices.interface_endpoint_hour")}
+nat_gateways = ${cents("local.cost_hours.nat_gateway_hours * var.prices.nat_gateway_hour")}
+public_ipv4  = ${cents("local.cost_hours.public_ipv4_hours * var.prices.public_ipv4_hour")}
+}}`,
+    at,
+  );
+  unit.local(
+    "cost_estimate",
+    `\${merge(local.cost, local.cost_hours, {
+monthly_usd = merge(local.cost_usd, { total = ${cents("local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4")} })
+})}`,
+    at,
+  );
+}

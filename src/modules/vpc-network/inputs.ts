@@ -1,0 +1,319 @@
+// The inputs of modules/cloudshell-vpc-network: every variable, described and validated.
+import { Unit } from "../../cdktf/seam";
+import { DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, GATEWAY_SERVICES } from "../../facts/endpoints";
+import { HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
+import { PRESETS } from "../../facts/features";
+import { MAX_SECURITY_GROUPS, VPC_ENVIRONMENT_PARTITIONS } from "../../facts/limits";
+import { awsIdPattern, hclStrings } from "../hcl-snippets";
+
+
+/** The provider-free locals file; test/vpc-network.test.ts loads it with variables.tf. */
+export const MAX_AZS = 6;
+export const INTERNET_ACCESS = ["none", "single", "per_az"];
+export const POLICY_PRESETS = Object.keys(PRESETS).filter((p) => p !== "deny-all");
+
+export const LETTERS = 'split("", "abcdefghijklmnopqrstuvwxyz")';
+const AZ_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$";
+const REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+$";
+/** A valid IPv4 network address in CIDR form (no host bits set). */
+const isCidr = (v: string) => `can(cidrnetmask(${v})) && try(cidrsubnet(${v}, 0, 0) == ${v}, false)`;
+const DEFAULT_LABELS = DEFAULT_ENDPOINTS.map((e) => e.label);
+
+export function variables(unit: Unit): void {
+  unit.variable("create", {
+    description: "Whether to create anything. With false, nothing is created, the outputs are null or empty and the cost is zero.",
+    type: "bool",
+    default: true,
+    nullable: false,
+  });
+  unit.variable("name", {
+    description: "Name of the network, used in the Name tag of every resource (1-48 of A-Z a-z 0-9 . _ -).",
+    type: "string",
+    default: "cloudshell",
+    nullable: false,
+    validation: [
+      {
+        condition: 'length(var.name) <= 48 && can(regex("^[A-Za-z0-9._-]+$", var.name))',
+        errorMessage: 'name must be 1-48 characters of A-Z a-z 0-9 . _ -, such as "cloudshell".',
+      },
+    ],
+  });
+  unit.variable("availability_zones", {
+    description: `Availability Zone names of one Region, such as ["us-east-1a", "us-east-1b"] (1-${MAX_AZS}, distinct). Each gets a private subnet, keyed by its name. Names, not IDs: no data source is needed to plan.`,
+    type: "list(string)",
+    nullable: false,
+    validation: [
+      {
+        condition: `length(var.availability_zones) >= 1 && length(var.availability_zones) <= ${MAX_AZS}`,
+        errorMessage: `availability_zones must hold 1 to ${MAX_AZS} Availability Zone names, such as ["us-east-1a", "us-east-1b"].`,
+      },
+      {
+        condition: `alltrue([for az in var.availability_zones : can(regex("${AZ_PATTERN}", az))])`,
+        errorMessage: 'availability_zones must hold Availability Zone names such as "us-east-1a" (a Region name followed by one letter), not zone IDs such as "use1-az1".',
+      },
+      {
+        condition: "length(distinct(var.availability_zones)) == length(var.availability_zones)",
+        errorMessage: "availability_zones must not name an Availability Zone twice.",
+      },
+      {
+        condition: "length(distinct([for az in var.availability_zones : substr(az, 0, length(az) - 1)])) <= 1",
+        errorMessage: 'availability_zones must all be in one Region, such as ["us-east-1a", "us-east-1b"].',
+      },
+    ],
+  });
+  unit.variable("region", {
+    description: "Region of the network, such as \"us-east-1\". Null derives it from availability_zones (the name without its last letter).",
+    type: "string",
+    default: null,
+    validation: [
+      {
+        condition: `var.region == null ? true : can(regex("${REGION_PATTERN}", var.region)) && !startswith(var.region, "cn-")`,
+        errorMessage: 'region must be a Region name such as "us-east-1" or "us-gov-west-1" (CloudShell has no China Regions).',
+      },
+      {
+        condition: "var.region == null ? true : alltrue([for az in var.availability_zones : substr(az, 0, length(az) - 1) == var.region])",
+        errorMessage: 'region must be the Region of availability_zones: "us-east-1" for ["us-east-1a", "us-east-1b"].',
+      },
+    ],
+  });
+  unit.variable("partition", {
+    description: 'AWS partition, for the ARNs of cloudshell_policy_json: "aws" or "aws-us-gov". Null derives it from the Region (us-gov-* is "aws-us-gov").',
+    type: "string",
+    default: null,
+    validation: [
+      {
+        condition: `var.partition == null ? true : contains(${hclStrings(VPC_ENVIRONMENT_PARTITIONS)}, var.partition)`,
+        errorMessage: `partition must be null or one of ${VPC_ENVIRONMENT_PARTITIONS.join(", ")} (the partitions with CloudShell VPC environments).`,
+      },
+    ],
+  });
+  unit.variable("vpc", {
+    description:
+      "The VPC. create = true (default) creates one with DNS support and hostnames on (which private DNS for endpoints needs); create = false uses the existing VPC id (\"vpc-...\"), whose DNS support and hostnames must be on. cidr is the VPC's IPv4 CIDR (/16 to /28), from which subnet CIDRs are computed; for an existing VPC give its CIDR, or a secondary CIDR of it.",
+    type: `object({
+  create = optional(bool, true)
+  cidr   = optional(string, "10.0.0.0/16")
+  id     = optional(string)
+})`,
+    default: {},
+    nullable: false,
+    validation: [
+      {
+        condition: `var.vpc.cidr == null ? false : ${isCidr("var.vpc.cidr")} && try(tonumber(split("/", var.vpc.cidr)[1]) >= 16 && tonumber(split("/", var.vpc.cidr)[1]) <= 28, false)`,
+        errorMessage: 'vpc.cidr must be an IPv4 network in CIDR form with a prefix from /16 to /28, such as "10.0.0.0/16".',
+      },
+      {
+        condition: `var.vpc.create ? var.vpc.id == null : can(regex("${awsIdPattern("vpc")}", var.vpc.id))`,
+        errorMessage: 'vpc.id must be an existing VPC ID such as "vpc-0123456789abcdef0" when vpc.create is false, and null when vpc.create is true.',
+      },
+    ],
+  });
+  unit.variable("internet_gateway_id", {
+    description:
+      "With an existing VPC and internet access through NAT: that VPC's internet gateway (\"igw-...\"), since a VPC can have only one. Null creates one when NAT needs it.",
+    type: "string",
+    default: null,
+    validation: [
+      {
+        condition: `var.internet_gateway_id == null ? true : can(regex("${awsIdPattern("igw")}", var.internet_gateway_id)) && !var.vpc.create`,
+        errorMessage: 'internet_gateway_id must be null, or an ID such as "igw-0123456789abcdef0" of the existing VPC (vpc.create = false).',
+      },
+    ],
+  });
+  unit.variable("subnet_newbits", {
+    description:
+      "Bits added to the VPC prefix for each computed subnet (8 makes /24 subnets in a /16). The private subnet of zone letter n (a = 0) is netnum n; the public one is counted from the top of the range, so adding a zone never moves another zone's subnet.",
+    type: "number",
+    default: 8,
+    nullable: false,
+    validation: [
+      {
+        condition: "var.subnet_newbits >= 2 && var.subnet_newbits <= 12 && floor(var.subnet_newbits) == var.subnet_newbits",
+        errorMessage: "subnet_newbits must be a whole number from 2 to 12.",
+      },
+      {
+        condition: 'try(tonumber(split("/", var.vpc.cidr)[1]) + var.subnet_newbits <= 28, true)',
+        errorMessage: "subnet_newbits plus the prefix length of vpc.cidr must be at most 28 (the smallest subnet AWS allows is /28).",
+      },
+      {
+        condition: `try(2 * max([for az in var.availability_zones : index(${LETTERS}, substr(az, -1, 1))]...) + 1 < pow(2, var.subnet_newbits), true)`,
+        errorMessage: "subnet_newbits is too small for the zone letters in availability_zones: private (from the bottom) and public (from the top) subnets would overlap. Increase it.",
+      },
+    ],
+  });
+  for (const [input, what] of [
+    ["private_subnet_cidrs", "private subnet"],
+    ["public_subnet_cidrs", "public (NAT) subnet"],
+  ]) {
+    unit.variable(input, {
+      description: `Explicit ${what} CIDRs keyed by Availability Zone name, such as { "us-east-1a" = "10.0.0.0/24" }; zones not listed get computed CIDRs.`,
+      type: "map(string)",
+      default: {},
+      nullable: false,
+      validation: [
+        {
+          condition: `alltrue([for az, cidr in var.${input} : contains(var.availability_zones, az) && ${isCidr("cidr")}])`,
+          errorMessage: `${input} must map Availability Zone names from availability_zones to IPv4 CIDRs, such as { "us-east-1a" = "10.0.0.0/24" }.`,
+        },
+      ],
+    });
+  }
+  unit.variable("internet_access", {
+    description:
+      'How the CloudShell environments reach the internet. A VPC environment never gets a public IP, so only NAT works: "none" (default, isolated: AWS APIs only through endpoints), "single" (one NAT gateway in the first zone, shared), "per_az" (one NAT gateway per zone).',
+    type: "string",
+    default: "none",
+    nullable: false,
+    validation: [
+      {
+        condition: `contains(${hclStrings(INTERNET_ACCESS)}, var.internet_access)`,
+        errorMessage: `internet_access must be one of ${INTERNET_ACCESS.map((x) => `"${x}"`).join(", ")}.`,
+      },
+    ],
+  });
+  unit.variable("endpoints", {
+    description: `VPC endpoints, by label: the service-name suffix, such as "sts" for com.amazonaws.<region>.sts. The defaults are the services CloudShell's compute host depends on (${DEFAULT_LABELS.join(", ")}; the CodeCatalyst ones only in us-west-2 and eu-west-1; s3 as a free gateway endpoint). add: the AWS APIs people call from an isolated environment, such as ["sts", "ec2", "ssm"] (${GATEWAY_SERVICES.join(" and ")} become gateway endpoints, the others interface endpoints). remove: defaults to leave out.`,
+    type: `object({
+  add    = optional(set(string), [])
+  remove = optional(set(string), [])
+})`,
+    default: {},
+    nullable: false,
+    validation: [
+      {
+        condition: `alltrue([for label in setunion(var.endpoints.add, var.endpoints.remove) : can(regex("${ENDPOINT_LABEL_PATTERN}", label))])`,
+        errorMessage: 'endpoints.add and endpoints.remove must hold service labels in lower case, such as "sts", "ec2", "ssm", "ecr.api" or "s3".',
+      },
+      {
+        condition: `length(setsubtract(var.endpoints.remove, ${hclStrings(DEFAULT_LABELS)})) == 0`,
+        errorMessage: `endpoints.remove can only hold default endpoints: ${DEFAULT_LABELS.join(", ")}.`,
+      },
+      {
+        condition: "length(setintersection(var.endpoints.add, var.endpoints.remove)) == 0",
+        errorMessage: "endpoints.add and endpoints.remove must not share a label.",
+      },
+    ],
+  });
+  unit.variable("endpoint_az_count", {
+    description:
+      "How many zones (the first ones, sorted) carry a network interface of each interface endpoint. Every endpoint is billed per zone per hour, and one zone serves the whole VPC, so the default is 1; 2 or more survive a zone outage.",
+    type: "number",
+    default: 1,
+    nullable: false,
+    validation: [
+      {
+        condition: "floor(var.endpoint_az_count) == var.endpoint_az_count && var.endpoint_az_count >= 1 && var.endpoint_az_count <= length(var.availability_zones)",
+        errorMessage: "endpoint_az_count must be a whole number from 1 to the number of availability_zones.",
+      },
+    ],
+  });
+  unit.variable("cloudshell_egress_rules", {
+    description:
+      "Extra egress rules of the CloudShell security group, by name. Each has exactly one destination (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id), ip_protocol \"tcp\" (default), \"udp\", \"icmp\" or \"-1\" (all), and from_port/to_port (0-65535; null with \"-1\"). The module already allows 443 to the endpoints, to S3 through its gateway endpoint and, with NAT, to the internet.",
+    type: `map(object({
+  description                  = optional(string)
+  ip_protocol                  = optional(string, "tcp")
+  from_port                    = optional(number)
+  to_port                      = optional(number)
+  cidr_ipv4                    = optional(string)
+  cidr_ipv6                    = optional(string)
+  prefix_list_id               = optional(string)
+  referenced_security_group_id = optional(string)
+}))`,
+    default: {},
+    nullable: false,
+    validation: [
+      {
+        condition: "alltrue([for r in var.cloudshell_egress_rules : length(compact([r.cidr_ipv4, r.cidr_ipv6, r.prefix_list_id, r.referenced_security_group_id])) == 1])",
+        errorMessage: "Each of cloudshell_egress_rules needs exactly one of cidr_ipv4, cidr_ipv6, prefix_list_id, referenced_security_group_id.",
+      },
+      {
+        condition: 'alltrue([for r in var.cloudshell_egress_rules : contains(["tcp", "udp", "icmp", "-1"], r.ip_protocol)])',
+        errorMessage: 'The ip_protocol of cloudshell_egress_rules must be "tcp", "udp", "icmp" or "-1" (all).',
+      },
+      {
+        condition:
+          'alltrue([for r in var.cloudshell_egress_rules : r.ip_protocol == "-1" ? r.from_port == null && r.to_port == null : r.ip_protocol == "icmp" ? true : try(r.from_port >= 0 && r.to_port <= 65535 && r.from_port <= r.to_port, false)])',
+        errorMessage: 'cloudshell_egress_rules with ip_protocol "tcp" or "udp" need from_port <= to_port within 0-65535; with "-1" both must be null.',
+      },
+      {
+        condition: `alltrue([for r in var.cloudshell_egress_rules : r.cidr_ipv4 == null ? true : ${isCidr("r.cidr_ipv4")}])`,
+        errorMessage: 'The cidr_ipv4 of cloudshell_egress_rules must be an IPv4 CIDR such as "10.1.0.0/16".',
+      },
+      {
+        condition: `alltrue([for r in var.cloudshell_egress_rules : r.referenced_security_group_id == null ? true : can(regex("${awsIdPattern("sg")}", r.referenced_security_group_id))])`,
+        errorMessage: 'The referenced_security_group_id of cloudshell_egress_rules must be an ID such as "sg-0123456789abcdef0".',
+      },
+      {
+        condition: `alltrue([for r in var.cloudshell_egress_rules : r.prefix_list_id == null ? true : can(regex("${awsIdPattern("pl")}", r.prefix_list_id))])`,
+        errorMessage: 'The prefix_list_id of cloudshell_egress_rules must be an ID such as "pl-63a5400a".',
+      },
+    ],
+  });
+  unit.variable("additional_security_group_ids", {
+    description: `Your own security groups to offer with the CloudShell group, such as ["sg-0123456789abcdef0"]. A CloudShell VPC environment takes at most ${MAX_SECURITY_GROUPS} security groups, the module's own included, so at most ${MAX_SECURITY_GROUPS - 1}.`,
+    type: "list(string)",
+    default: [],
+    nullable: false,
+    validation: [
+      {
+        condition: `alltrue([for sg in var.additional_security_group_ids : can(regex("${awsIdPattern("sg")}", sg))])`,
+        errorMessage: 'additional_security_group_ids must hold security group IDs such as "sg-0123456789abcdef0".',
+      },
+      {
+        condition: "length(distinct(var.additional_security_group_ids)) == length(var.additional_security_group_ids)",
+        errorMessage: "additional_security_group_ids must not name a security group twice.",
+      },
+      {
+        condition: `length(var.additional_security_group_ids) <= ${MAX_SECURITY_GROUPS - 1}`,
+        errorMessage: `additional_security_group_ids can hold at most ${MAX_SECURITY_GROUPS - 1}: a CloudShell VPC environment takes at most ${MAX_SECURITY_GROUPS} security groups, and the module's CloudShell group is one of them.`,
+      },
+    ],
+  });
+  unit.variable("policy_preset", {
+    description: `Preset of cloudshell_policy_json (see modules/cloudshell-policy-document): ${POLICY_PRESETS.map((p) => `"${p}"`).join(", ")}. The policy also grants the EC2 permissions a VPC environment needs and denies any environment outside this network.`,
+    type: "string",
+    default: "minimum",
+    nullable: false,
+    validation: [
+      {
+        condition: `contains(${hclStrings(POLICY_PRESETS)}, var.policy_preset)`,
+        errorMessage: `policy_preset must be one of ${POLICY_PRESETS.join(", ")}.`,
+      },
+    ],
+  });
+  unit.variable("prices", {
+    description: `Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, and hours in a month. Defaults: us-east-1 list prices (${US_EAST_1_PRICES.interface_endpoint_hour}, ${US_EAST_1_PRICES.nat_gateway_hour}, ${US_EAST_1_PRICES.public_ipv4_hour}) and ${HOURS_PER_MONTH} hours. Data processing is not included.`,
+    type: `object({
+  interface_endpoint_hour = optional(number, ${US_EAST_1_PRICES.interface_endpoint_hour})
+  nat_gateway_hour        = optional(number, ${US_EAST_1_PRICES.nat_gateway_hour})
+  public_ipv4_hour        = optional(number, ${US_EAST_1_PRICES.public_ipv4_hour})
+  hours_per_month         = optional(number, ${HOURS_PER_MONTH})
+})`,
+    default: {},
+    nullable: false,
+    validation: [
+      {
+        condition:
+          "alltrue([for p in [var.prices.interface_endpoint_hour, var.prices.nat_gateway_hour, var.prices.public_ipv4_hour] : p != null ? p >= 0 : false])",
+        errorMessage: "prices must be numbers of USD, zero or more, such as { nat_gateway_hour = 0.062 }.",
+      },
+      {
+        condition: "var.prices.hours_per_month != null ? var.prices.hours_per_month > 0 && var.prices.hours_per_month <= 744 : false",
+        errorMessage: "prices.hours_per_month must be more than 0 and at most 744 (31 days).",
+      },
+    ],
+  });
+  unit.variable("tags", {
+    description: "Tags for every taggable resource; each also gets a Name tag.",
+    type: "map(string)",
+    default: {},
+    nullable: false,
+    validation: [
+      {
+        condition: 'alltrue([for k, v in var.tags : length(k) >= 1 && length(k) <= 128 && length(v) <= 256 && !startswith(lower(k), "aws:")])',
+        errorMessage: 'tags must have keys of 1-128 characters that do not start with "aws:", and values of at most 256 characters.',
+      },
+    ],
+  });
+}

@@ -1,0 +1,63 @@
+// The policy that keeps people in this network, and the outputs the console's form asks for.
+import { tf, Unit } from "../../cdktf/seam";
+
+export function policyAndOutputs(unit: Unit): void {
+  unit.local(
+    "security_group_ids",
+    "${var.create ? concat([try(aws_security_group.cloudshell[0].id, null)], var.additional_security_group_ids) : []}",
+    { file: "policy.tf", comment: "The security groups offered to CloudShell: the module's own first, then yours." },
+  );
+  const policy = unit.module(
+    "cloudshell_policy",
+    "../cloudshell-policy-document",
+    {
+      preset: tf("var.policy_preset"),
+      partition: tf("local.partition"),
+      vpc_environments: {
+        grant_ec2_permissions: true,
+        vpc_ids: tf("var.create ? [local.vpc_id] : []"),
+        subnet_ids: tf("[for az in local.azs : aws_subnet.private[az].id if var.create]"),
+        security_group_ids: tf("local.security_group_ids"),
+      },
+    },
+    {
+      file: "policy.tf",
+      comment: "A policy that lets people create CloudShell environments only in this network, with these groups.",
+    },
+  );
+
+  const out = (name: string, description: string, value: string) => unit.output(name, { description, value: tf(value) });
+  out("vpc_id", "ID of the VPC (\"VPC\" in the console's Create VPC environment form); null when create is false.", "var.create ? local.vpc_id : null");
+  out("private_subnet_ids", "IDs of the private subnets for CloudShell (\"Subnet\" in the form), keyed by Availability Zone name.", "{ for az, s in aws_subnet.private : az => s.id }");
+  out(
+    "security_group_ids",
+    "Security groups to pick in the form (\"Security group\", at most 5): the CloudShell group, then additional_security_group_ids.",
+    "local.security_group_ids",
+  );
+  out("cloudshell_security_group_id", "ID of the CloudShell security group; null when create is false.", "try(aws_security_group.cloudshell[0].id, null)");
+  out("endpoint_security_group_id", "ID of the security group of the interface endpoints; null without interface endpoints.", "try(aws_security_group.endpoints[0].id, null)");
+  out(
+    "vpc_environment",
+    "Everything the console's \"Create VPC environment\" form asks for: vpc_id, subnet_ids (by zone) and security_group_ids.",
+    "{\nsecurity_group_ids = local.security_group_ids\nsubnet_ids         = { for az, s in aws_subnet.private : az => s.id }\nvpc_id             = var.create ? local.vpc_id : null\n}",
+  );
+  out(
+    "endpoints",
+    "VPC endpoints by label: id, service_name, type (Interface or Gateway) and dns_names (empty for gateway endpoints).",
+    "merge(\n{ for label, e in aws_vpc_endpoint.interface : label => { id = e.id, service_name = e.service_name, type = \"Interface\", dns_names = [for d in e.dns_entry : d.dns_name] } },\n{ for label, e in aws_vpc_endpoint.gateway : label => { id = e.id, service_name = e.service_name, type = \"Gateway\", dns_names = [] } },\n)",
+  );
+  out("nat_gateway_ids", "IDs of the NAT gateways, keyed by Availability Zone name; empty with internet_access = \"none\".", "{ for az, n in aws_nat_gateway.this : az => n.id }");
+  out("public_subnet_ids", "IDs of the public subnets that hold the NAT gateways, keyed by Availability Zone name.", "{ for az, s in aws_subnet.public : az => s.id }");
+  out(
+    "cloudshell_policy_json",
+    "IAM policy JSON that lets people create CloudShell VPC environments only in this VPC, its private subnets and the security_group_ids (public environments denied), with the EC2 permissions that needs; null when create is false.",
+    `var.create ? ${policy}.json : null`,
+  );
+  out("region", "The Region the network is planned for (derived from availability_zones unless given).", "local.region");
+  out("endpoint_availability_zones", "The zones that carry the interface endpoints' network interfaces.", "var.create ? local.endpoint_azs : []");
+  out(
+    "cost",
+    "What the configuration bills by the hour, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, and monthly_usd at the prices input (data processing not included).",
+    "local.cost_estimate",
+  );
+}

@@ -1,0 +1,211 @@
+// The VPC, subnets, NAT, security groups and endpoints: each iterates over a map of decisions.tf.
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { tf, tfList, tfMap, tfNumber, Unit } from "../../cdktf/seam";
+
+const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
+
+export function network(unit: Unit): void {
+  unit.local("vpc_id", "${var.vpc.create ? try(aws_vpc.this[0].id, null) : var.vpc.id}", {
+    comment: "The VPC: created, or an existing one (whose ID is an input).",
+  });
+  unit.resource(
+    Vpc,
+    "this",
+    { cidrBlock: tf("var.vpc.cidr"), enableDnsSupport: true, enableDnsHostnames: true, tags: tags("var.name") },
+    { count: "local.create_vpc ? 1 : 0" },
+  );
+  unit.resource(
+    Subnet,
+    "private",
+    {
+      vpcId: tf("local.vpc_id"),
+      availabilityZone: tf("each.key"),
+      cidrBlock: tf("each.value"),
+      mapPublicIpOnLaunch: false,
+      tags: tags('"${var.name}-private-${each.key}"'),
+    },
+    { forEach: "var.create ? local.private_subnets : {}", comment: "One private subnet per zone, keyed by zone name: the subnets CloudShell environments use." },
+  );
+  unit.resource(
+    RouteTable,
+    "private",
+    { vpcId: tf("local.vpc_id"), tags: tags('"${var.name}-private-${each.key}"') },
+    { forEach: "var.create ? local.private_subnets : {}", comment: "A route table per private subnet, so each zone can use its own NAT gateway." },
+  );
+  unit.resource(
+    RouteTableAssociation,
+    "private",
+    { subnetId: tf("aws_subnet.private[each.key].id"), routeTableId: tf("aws_route_table.private[each.key].id") },
+    { forEach: "var.create ? local.private_subnets : {}" },
+  );
+
+  const nat = { file: "nat.tf" };
+  unit.resource(
+    InternetGateway,
+    "this",
+    { vpcId: tf("local.vpc_id"), tags: tags("var.name") },
+    {
+      ...nat,
+      count: "local.create_internet_gateway ? 1 : 0",
+      comment:
+        "Internet access, only with internet_access = \"single\" or \"per_az\": CloudShell never gets a public IP,\nso the private subnets route to NAT gateways in public subnets, which route to the internet gateway.",
+    },
+  );
+  unit.local("internet_gateway_id", "${var.internet_gateway_id != null ? var.internet_gateway_id : try(aws_internet_gateway.this[0].id, null)}", nat);
+  unit.resource(
+    Subnet,
+    "public",
+    {
+      vpcId: tf("local.vpc_id"),
+      availabilityZone: tf("each.key"),
+      cidrBlock: tf("each.value"),
+      mapPublicIpOnLaunch: false,
+      tags: tags('"${var.name}-public-${each.key}"'),
+    },
+    { ...nat, forEach: "var.create ? local.public_subnets : {}" },
+  );
+  unit.resource(
+    RouteTable,
+    "public",
+    { vpcId: tf("local.vpc_id"), tags: tags('"${var.name}-public"') },
+    { ...nat, count: "var.create && length(local.nat_azs) > 0 ? 1 : 0" },
+  );
+  unit.resource(
+    Route,
+    "public_internet",
+    { routeTableId: tf("aws_route_table.public[0].id"), destinationCidrBlock: "0.0.0.0/0", gatewayId: tf("local.internet_gateway_id") },
+    { ...nat, count: "var.create && length(local.nat_azs) > 0 ? 1 : 0" },
+  );
+  unit.resource(
+    RouteTableAssociation,
+    "public",
+    { subnetId: tf("aws_subnet.public[each.key].id"), routeTableId: tf("aws_route_table.public[0].id") },
+    { ...nat, forEach: "var.create ? local.public_subnets : {}" },
+  );
+  unit.resource(Eip, "nat", { domain: "vpc", tags: tags('"${var.name}-nat-${each.key}"') }, { ...nat, forEach: "var.create ? local.public_subnets : {}" });
+  unit.resource(
+    NatGateway,
+    "this",
+    { allocationId: tf("aws_eip.nat[each.key].id"), subnetId: tf("aws_subnet.public[each.key].id"), tags: tags('"${var.name}-${each.key}"') },
+    { ...nat, forEach: "var.create ? local.public_subnets : {}", dependsOn: ["aws_internet_gateway.this", "aws_route.public_internet"] },
+  );
+  unit.resource(
+    Route,
+    "private_nat",
+    { routeTableId: tf("aws_route_table.private[each.key].id"), destinationCidrBlock: "0.0.0.0/0", natGatewayId: tf("aws_nat_gateway.this[each.value].id") },
+    { ...nat, forEach: "var.create ? local.private_nat_routes : {}" },
+  );
+}
+
+export function securityGroups(unit: Unit): void {
+  const at = { file: "security-groups.tf" };
+  unit.resource(
+    SecurityGroup,
+    "cloudshell",
+    {
+      namePrefix: "${var.name}-cloudshell-",
+      description: "CloudShell VPC environments: no ingress; egress only as its rules allow",
+      vpcId: tf("local.vpc_id"),
+      tags: tags('"${var.name}-cloudshell"'),
+      lifecycle: { createBeforeDestroy: true },
+    },
+    {
+      ...at,
+      count: "var.create ? 1 : 0",
+      comment:
+        "The group to pick in \"Create VPC environment\". Terraform removes the allow-all egress rule AWS adds\nto a new group, so only the rules below apply.",
+    },
+  );
+  unit.resource(
+    VpcSecurityGroupEgressRule,
+    "cloudshell",
+    {
+      securityGroupId: tf("aws_security_group.cloudshell[0].id"),
+      description: tf("each.value.description"),
+      ipProtocol: tf("each.value.ip_protocol"),
+      fromPort: tfNumber("each.value.from_port"),
+      toPort: tfNumber("each.value.to_port"),
+      cidrIpv4: tf("each.value.cidr_ipv4"),
+      cidrIpv6: tf("each.value.cidr_ipv6"),
+      prefixListId: tf("each.value.gateway_endpoint != null ? aws_vpc_endpoint.gateway[each.value.gateway_endpoint].prefix_list_id : each.value.prefix_list_id"),
+      referencedSecurityGroupId: tf("each.value.to_endpoints ? aws_security_group.endpoints[0].id : each.value.referenced_security_group_id"),
+      tags: tags('"${var.name}-cloudshell-${each.key}"'),
+    },
+    { ...at, forEach: "var.create ? local.cloudshell_egress_rules : {}" },
+  );
+  unit.resource(
+    SecurityGroup,
+    "endpoints",
+    {
+      namePrefix: "${var.name}-endpoints-",
+      description: "VPC endpoints for CloudShell: HTTPS from the CloudShell group only",
+      vpcId: tf("local.vpc_id"),
+      tags: tags('"${var.name}-endpoints"'),
+      lifecycle: { createBeforeDestroy: true },
+    },
+    {
+      ...at,
+      count: "local.create_endpoint_security_group ? 1 : 0",
+      comment: "Attached to every interface endpoint when it is created, so the VPC's default group is never used.",
+    },
+  );
+  unit.resource(
+    VpcSecurityGroupIngressRule,
+    "endpoints",
+    {
+      securityGroupId: tf("aws_security_group.endpoints[0].id"),
+      description: "HTTPS from CloudShell environments",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      referencedSecurityGroupId: tf("aws_security_group.cloudshell[0].id"),
+      tags: tags('"${var.name}-endpoints-https"'),
+    },
+    { ...at, count: "local.create_endpoint_security_group ? 1 : 0" },
+  );
+}
+
+export function endpoints(unit: Unit): void {
+  const at = { file: "endpoints.tf" };
+  unit.resource(
+    VpcEndpoint,
+    "interface",
+    {
+      vpcId: tf("local.vpc_id"),
+      serviceName: tf("each.value.service_name"),
+      vpcEndpointType: "Interface",
+      privateDnsEnabled: true,
+      subnetIds: tfList("[for az in local.endpoint_azs : aws_subnet.private[az].id]"),
+      securityGroupIds: tfList("[aws_security_group.endpoints[0].id]"),
+      tags: tags('"${var.name}-${each.key}"'),
+    },
+    {
+      ...at,
+      forEach: "var.create ? local.interface_endpoints : {}",
+      comment: "Interface endpoints, keyed by label, with private DNS, in endpoint_az_count zones.",
+    },
+  );
+  unit.resource(
+    VpcEndpoint,
+    "gateway",
+    {
+      vpcId: tf("local.vpc_id"),
+      serviceName: tf("each.value.service_name"),
+      vpcEndpointType: "Gateway",
+      routeTableIds: tfList("[for az in local.azs : aws_route_table.private[az].id]"),
+      tags: tags('"${var.name}-${each.key}"'),
+    },
+    { ...at, forEach: "var.create ? local.gateway_endpoints : {}", comment: "Gateway endpoints (S3, DynamoDB): free, routed from every private subnet." },
+  );
+}
