@@ -6,6 +6,7 @@ import { Definition } from "../src/generator/definition";
 import { DefinitionError } from "../src/generator/errors";
 import { render, synthesize } from "../src/generator/generate";
 import { checkActions } from "../src/generator/action-check";
+import { tagsInput } from "../src/modules/common-inputs";
 import { NO_PROVIDER } from "../src/modules/requirements";
 import { vpcNetwork } from "../src/modules/vpc-network/definition";
 import { tempDir } from "../tools/terraform";
@@ -205,8 +206,12 @@ describe("the generator stops on a reference to something undeclared", () => {
 
 describe("the generator stops on a module that breaks the module rules", () => {
   const create = (u: Unit) => u.variable("create", { description: "Whether to create anything.", type: "bool", default: true });
-  const tags = (u: Unit) => u.variable("tags", { description: "Tags.", type: "map(string)", default: {} });
+  const tags = (u: Unit) => tagsInput(u, "Tags.");
   const run = (build: (u: Unit) => void) => () => render(synthesize([definition(build)], tempDir("cdktf-rules-")));
+
+  test("an input that can be wrong but has no validation", () => {
+    expect(run((u) => u.variable("name", { description: "A name.", type: "string" }))).toThrow("broken: variable.name (string) has no validation");
+  });
 
   test("resources without a create variable", () => {
     expect(run((u) => u.resource(RouteTable, "this", { vpcId: "vpc-0123456789abcdef0" }))).toThrow('broken: a module with resources needs a "create" variable');

@@ -46,6 +46,8 @@ describe("cloudshell-policy: bad inputs are rejected with a clear message", () =
     ["name and name_prefix", { name: "x", name_prefix: "y" }, "Set name or name_prefix, not both."],
     ["a path without slashes", { path: "cloudshell" }, 'path must begin and end with "/"'],
     ["a role ARN", { role_names: ["arn:aws:iam::123456789012:role/dev"] }, "role_names must hold names of IAM roles"],
+    ["a reserved tag key", { tags: { "aws:owner": "x" } }, 'do not start with "aws:"'],
+    ["a description over 1,000 characters", { description: "x".repeat(1001) }, "description must be at most 1,000 characters"],
   ];
   let got: Record<string, string>;
   beforeAll(async () => {

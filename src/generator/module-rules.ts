@@ -1,6 +1,7 @@
-// Rules every generated module follows, checked while generating, so a new module or resource
-// cannot quietly break them: a module with resources has a `create` toggle that gates every
-// resource, and every taggable resource (its binding has tags) takes the module's `tags` input.
+// Rules every generated module follows, checked while generating, so a new module, input or
+// resource cannot quietly break them: every input that can hold a wrong value (any type but bool)
+// is validated; a module with resources has a `create` toggle that gates every resource; and
+// every taggable resource (its binding has tags) takes the module's `tags` input.
 import { ElementRef } from "../cdktf/seam";
 import { Value } from "../hcl/writer";
 import { DefinitionError } from "./errors";
@@ -19,6 +20,12 @@ function gatedByCreate(expr: string, locals: Json, seen = new Set<string>()): bo
 }
 
 export function checkModuleRules(unit: string, json: Json, elements: ElementRef[]): void {
+  for (const [name, body] of Object.entries((json.variable as Json) ?? {})) {
+    const v = body as Json;
+    if (v.type !== "bool" && !(v.validation as Value[] | undefined)?.length) {
+      throw new DefinitionError(unit, `variable.${name} (${v.type}) has no validation: add one that rejects a wrong value with a message naming the accepted form`);
+    }
+  }
   const resources = elements.filter((e) => e.address.startsWith("resource."));
   if (!resources.length) return;
   const variables = (json.variable as Json) ?? {};

@@ -1,4 +1,5 @@
 // The inputs of modules/cloudshell-vpc-network: every variable, described and validated.
+import { tagsInput } from "../common-inputs";
 import { Unit } from "../../cdktf/seam";
 import { DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, GATEWAY_SERVICES } from "../../facts/endpoints";
 import { HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
@@ -304,16 +305,5 @@ export function variables(unit: Unit): void {
       },
     ],
   });
-  unit.variable("tags", {
-    description: "Tags for every taggable resource; each also gets a Name tag.",
-    type: "map(string)",
-    default: {},
-    nullable: false,
-    validation: [
-      {
-        condition: 'alltrue([for k, v in var.tags : length(k) >= 1 && length(k) <= 128 && length(v) <= 256 && !startswith(lower(k), "aws:")])',
-        errorMessage: 'tags must have keys of 1-128 characters that do not start with "aws:", and values of at most 256 characters.',
-      },
-    ],
-  });
+  tagsInput(unit, "Tags for every taggable resource; each also gets a Name tag.");
 }
