@@ -112,6 +112,8 @@ describe("the network's policy, simulated with the IDs of a mocked apply", () =>
     ["a subnet outside the network", () => create(form.vpc_id, OTHER.subnet, form.security_group_ids)],
     ["a group outside the network", () => create(form.vpc_id, subnet(), [...form.security_group_ids, OTHER.sg])],
     ["a public environment", () => ({ action: "cloudshell:CreateEnvironment", resource: "*" }) as IamRequest],
+    ["a request without subnet IDs", () => ({ action: "cloudshell:CreateEnvironment", resource: "*", context: { "cloudshell:VpcIds": [form.vpc_id], "cloudshell:SecurityGroupIds": form.security_group_ids } }) as IamRequest],
+    ["a request without security-group IDs", () => ({ action: "cloudshell:CreateEnvironment", resource: "*", context: { "cloudshell:VpcIds": [form.vpc_id], "cloudshell:SubnetIds": [subnet()] } }) as IamRequest],
   ])("%s is denied explicitly", async (_what, request) => {
     if (!networkDefaults) return;
     expect(await simulateRequest(policy, request())).toBe("ExplicitlyDenied");

@@ -137,6 +137,15 @@ export const CONSOLE_TASKS: ConsoleFeature[] = [
     label: "Create ENI directly",
     requests: [{ action: "ec2:CreateNetworkInterface", resource: ec2Arn("subnet", IDS.allowedSubnet) }],
   },
+  // A request that lacks a key the policy restricts must not slip through (ForAnyValue never matches it).
+  {
+    label: "VPC env: no subnet key",
+    requests: [{ action: "cloudshell:CreateEnvironment", resource: "*", context: { "cloudshell:VpcIds": [IDS.allowedVpc], "cloudshell:SecurityGroupIds": [IDS.allowedSecurityGroup] } }],
+  },
+  {
+    label: "VPC env: no group key",
+    requests: [{ action: "cloudshell:CreateEnvironment", resource: "*", context: { "cloudshell:VpcIds": [IDS.allowedVpc], "cloudshell:SubnetIds": [IDS.allowedSubnet] } }],
+  },
 ];
 
 export const TASK_LABELS = CONSOLE_TASKS.map((f) => f.label);

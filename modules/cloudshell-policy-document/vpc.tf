@@ -90,41 +90,70 @@ locals {
   }
 
   # Deny, not Allow: an Allow with ForAllValues also matches a request without the key, which is
-  # how a public environment slips through AWS's own allow-list example.
+  # how a public environment slips through AWS's own allow-list example. A restricted subnet or
+  # security-group key is also denied when absent: ForAnyValue never matches a missing key.
   restriction_statements = {
-    vpc_ids = {
-      Sid      = "DenyCloudShellOutsideAllowedVpcs"
-      Effect   = "Deny"
-      Action   = ["cloudshell:CreateEnvironment"]
-      Resource = "*"
-      Condition = {
-        "ForAnyValue:StringNotEquals" = {
-          "cloudshell:VpcIds" = sort(var.vpc_environments.vpc_ids)
+    vpc_ids = [
+      {
+        Sid      = "DenyCloudShellOutsideAllowedVpcs"
+        Effect   = "Deny"
+        Action   = ["cloudshell:CreateEnvironment"]
+        Resource = "*"
+        Condition = {
+          "ForAnyValue:StringNotEquals" = {
+            "cloudshell:VpcIds" = sort(var.vpc_environments.vpc_ids)
+          }
         }
-      }
-    }
-    subnet_ids = {
-      Sid      = "DenyCloudShellOutsideAllowedSubnets"
-      Effect   = "Deny"
-      Action   = ["cloudshell:CreateEnvironment"]
-      Resource = "*"
-      Condition = {
-        "ForAnyValue:StringNotEquals" = {
-          "cloudshell:SubnetIds" = sort(var.vpc_environments.subnet_ids)
+      },
+    ]
+    subnet_ids = [
+      {
+        Sid      = "DenyCloudShellOutsideAllowedSubnets"
+        Effect   = "Deny"
+        Action   = ["cloudshell:CreateEnvironment"]
+        Resource = "*"
+        Condition = {
+          "ForAnyValue:StringNotEquals" = {
+            "cloudshell:SubnetIds" = sort(var.vpc_environments.subnet_ids)
+          }
         }
-      }
-    }
-    security_group_ids = {
-      Sid      = "DenyCloudShellOutsideAllowedSecurityGroups"
-      Effect   = "Deny"
-      Action   = ["cloudshell:CreateEnvironment"]
-      Resource = "*"
-      Condition = {
-        "ForAnyValue:StringNotEquals" = {
-          "cloudshell:SecurityGroupIds" = sort(var.vpc_environments.security_group_ids)
+      },
+      {
+        Sid      = "DenyCloudShellWithoutSubnetIds"
+        Effect   = "Deny"
+        Action   = ["cloudshell:CreateEnvironment"]
+        Resource = "*"
+        Condition = {
+          Null = {
+            "cloudshell:SubnetIds" = "true"
+          }
         }
-      }
-    }
+      },
+    ]
+    security_group_ids = [
+      {
+        Sid      = "DenyCloudShellOutsideAllowedSecurityGroups"
+        Effect   = "Deny"
+        Action   = ["cloudshell:CreateEnvironment"]
+        Resource = "*"
+        Condition = {
+          "ForAnyValue:StringNotEquals" = {
+            "cloudshell:SecurityGroupIds" = sort(var.vpc_environments.security_group_ids)
+          }
+        }
+      },
+      {
+        Sid      = "DenyCloudShellWithoutSecurityGroupIds"
+        Effect   = "Deny"
+        Action   = ["cloudshell:CreateEnvironment"]
+        Resource = "*"
+        Condition = {
+          Null = {
+            "cloudshell:SecurityGroupIds" = "true"
+          }
+        }
+      },
+    ]
   }
   deny_public_statement = {
     Sid      = "DenyCloudShellPublicEnvironments"
@@ -142,7 +171,7 @@ locals {
   vpc_statements = concat(
     [for s in local.vpc_grant_statements : s if var.vpc_environments.grant_ec2_permissions],
     [for s in [local.eni_cleanup_statement] : s if var.vpc_environments.grant_ec2_permissions && var.vpc_environments.allow_eni_cleanup],
-    [for input in local.restricted_inputs : local.restriction_statements[input]],
+    flatten([for input in local.restricted_inputs : local.restriction_statements[input]]),
     [for s in [local.deny_public_statement] : s if local.require_vpc],
   )
 }

@@ -71,13 +71,27 @@ export const ENI_CLEANUP_STATEMENT = {
 };
 
 /** Condition keys of CreateEnvironment, by the module input that lists allowed IDs. */
+/**
+ * Condition keys of CreateEnvironment, by the module input that lists allowed IDs. A Deny with
+ * ForAnyValue:StringNotEquals never matches a request that lacks the key, so a restricted key
+ * also gets a Deny when it is absent (absentSid); an absent VpcIds is a public environment, which
+ * DENY_PUBLIC_STATEMENT denies whenever any ID is restricted.
+ */
 export const RESTRICTIONS = [
   { input: "vpc_ids", key: "cloudshell:VpcIds", sid: "DenyCloudShellOutsideAllowedVpcs", prefix: "vpc", what: "VPC" },
-  { input: "subnet_ids", key: "cloudshell:SubnetIds", sid: "DenyCloudShellOutsideAllowedSubnets", prefix: "subnet", what: "subnet" },
+  {
+    input: "subnet_ids",
+    key: "cloudshell:SubnetIds",
+    sid: "DenyCloudShellOutsideAllowedSubnets",
+    absentSid: "DenyCloudShellWithoutSubnetIds",
+    prefix: "subnet",
+    what: "subnet",
+  },
   {
     input: "security_group_ids",
     key: "cloudshell:SecurityGroupIds",
     sid: "DenyCloudShellOutsideAllowedSecurityGroups",
+    absentSid: "DenyCloudShellWithoutSecurityGroupIds",
     prefix: "sg",
     what: "security group",
   },

@@ -73,6 +73,39 @@ run "restriction_to_ids_also_denies_public_environments" {
     condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedVpcs"][0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:VpcIds"]) == jsonencode(["vpc-0123456789abcdef0"])
     error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyCloudShellOutsideAllowedVpcs\"][0].Condition[\"ForAnyValue:StringNotEquals\"][\"cloudshell:VpcIds\"] is not [vpc-0123456789abcdef0]"
   }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellWithoutSubnetIds"]) == 1 && [for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellWithoutSubnetIds"][0].Effect == "Deny"
+    error_message = "expected one Deny statement with Sid DenyCloudShellWithoutSubnetIds"
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellWithoutSecurityGroupIds"]) == 1 && [for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellWithoutSecurityGroupIds"][0].Effect == "Deny"
+    error_message = "expected one Deny statement with Sid DenyCloudShellWithoutSecurityGroupIds"
+  }
+  assert {
+    condition     = [for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellWithoutSubnetIds"][0].Condition.Null["cloudshell:SubnetIds"] == "true"
+    error_message = "an absent SubnetIds key must be denied"
+  }
+}
+
+run "a_vpc_restriction_alone_adds_no_absent_key_denies" {
+  command = plan
+  variables {
+    vpc_environments = {
+      vpc_ids = ["vpc-0123456789abcdef0"]
+    }
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellWithoutSubnetIds"]) == 0
+    error_message = "expected no statement with Sid DenyCloudShellWithoutSubnetIds"
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellWithoutSecurityGroupIds"]) == 0
+    error_message = "expected no statement with Sid DenyCloudShellWithoutSecurityGroupIds"
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellPublicEnvironments"]) == 1 && [for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellPublicEnvironments"][0].Effect == "Deny"
+    error_message = "expected one Deny statement with Sid DenyCloudShellPublicEnvironments"
+  }
 }
 
 run "require_vpc_alone_denies_public_environments" {

@@ -192,7 +192,7 @@ run "two_zones_give_the_console_the_mocked_network" {
     error_message = "public environments must be denied"
   }
   assert {
-    condition     = length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 4
-    error_message = "expected exactly four Deny statements: VPCs, subnets, security groups, public environments"
+    condition     = length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 6
+    error_message = "expected exactly six Deny statements: other VPCs, subnets and security groups, requests without subnet or security-group IDs, public environments"
   }
 }

@@ -177,19 +177,24 @@ Resource = "*"
     Object.fromEntries(
       RESTRICTIONS.map((r) => [
         r.input,
-        {
-          Sid: r.sid,
-          Effect: "Deny",
-          Action: ["cloudshell:CreateEnvironment"],
-          Resource: "*",
-          Condition: { "ForAnyValue:StringNotEquals": { [r.key]: `\${sort(var.vpc_environments.${r.input})}` } },
-        },
+        [
+          {
+            Sid: r.sid,
+            Effect: "Deny",
+            Action: ["cloudshell:CreateEnvironment"],
+            Resource: "*",
+            Condition: { "ForAnyValue:StringNotEquals": { [r.key]: `\${sort(var.vpc_environments.${r.input})}` } },
+          },
+          ...(r.absentSid
+            ? [{ Sid: r.absentSid, Effect: "Deny", Action: ["cloudshell:CreateEnvironment"], Resource: "*", Condition: { Null: { [r.key]: "true" } } }]
+            : []),
+        ],
       ]),
     ),
     {
       ...vpc,
       comment:
-        "Deny, not Allow: an Allow with ForAllValues also matches a request without the key, which is\nhow a public environment slips through AWS's own allow-list example.",
+        "Deny, not Allow: an Allow with ForAllValues also matches a request without the key, which is\nhow a public environment slips through AWS's own allow-list example. A restricted subnet or\nsecurity-group key is also denied when absent: ForAnyValue never matches a missing key.",
     },
   );
   unit.local("deny_public_statement", DENY_PUBLIC_STATEMENT, vpc);
@@ -208,7 +213,7 @@ Resource = "*"
     `\${concat(
 [for s in local.vpc_grant_statements : s if var.vpc_environments.grant_ec2_permissions],
 [for s in [local.eni_cleanup_statement] : s if var.vpc_environments.grant_ec2_permissions && var.vpc_environments.allow_eni_cleanup],
-[for input in local.restricted_inputs : local.restriction_statements[input]],
+flatten([for input in local.restricted_inputs : local.restriction_statements[input]]),
 [for s in [local.deny_public_statement] : s if local.require_vpc],
 )}`,
     vpc,

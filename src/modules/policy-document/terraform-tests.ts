@@ -140,7 +140,16 @@ const VPC_RUNS: Run[] = [
       hasSid("DenyCloudShellOutsideAllowedSecurityGroups", "Deny"),
       hasSid("DenyCloudShellPublicEnvironments", "Deny"),
       exactly(`${statement("DenyCloudShellOutsideAllowedVpcs")}[0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:VpcIds"]`, [VPC]),
+      // Fail closed: a restricted key that the request lacks is denied too.
+      hasSid("DenyCloudShellWithoutSubnetIds", "Deny"),
+      hasSid("DenyCloudShellWithoutSecurityGroupIds", "Deny"),
+      [`${statement("DenyCloudShellWithoutSubnetIds")}[0].Condition.Null["cloudshell:SubnetIds"] == "true"`, "an absent SubnetIds key must be denied"],
     ],
+  },
+  {
+    name: "a_vpc_restriction_alone_adds_no_absent_key_denies",
+    variables: { vpc_environments: { vpc_ids: [VPC] } },
+    asserts: [noSid("DenyCloudShellWithoutSubnetIds"), noSid("DenyCloudShellWithoutSecurityGroupIds"), hasSid("DenyCloudShellPublicEnvironments", "Deny")],
   },
   {
     name: "require_vpc_alone_denies_public_environments",

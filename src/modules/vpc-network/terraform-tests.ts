@@ -126,8 +126,8 @@ const DEFAULT_RUNS: Run[] = [
       denies("DenyCloudShellOutsideAllowedSecurityGroups", "cloudshell:SecurityGroupIds", [CLOUDSHELL_SG]),
       [`${statement("DenyCloudShellPublicEnvironments")}.Effect == "Deny"`, "public environments must be denied"],
       [
-        `length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 4`,
-        "expected exactly four Deny statements: VPCs, subnets, security groups, public environments",
+        `length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 6`,
+        "expected exactly six Deny statements: other VPCs, subnets and security groups, requests without subnet or security-group IDs, public environments",
       ],
     ],
   },
