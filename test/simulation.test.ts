@@ -14,6 +14,7 @@ import {
   matrixFileContent,
   PermissionMatrix,
   simulateFeature,
+  ENI_ARN,
   simulateRequest,
 } from "../tools/simulate";
 
@@ -146,6 +147,19 @@ describe("the permission matrix matches the behaviour AWS documents", () => {
   test("allow_eni_cleanup = false leaves CloudShell unable to delete its network interface", () => {
     expect(byName("minimum + VPC grant")["Delete ENI via CloudShell"]).toBe("Allowed");
     expect(byName("minimum + VPC grant, no ENI cleanup")["Delete ENI via CloudShell"]).toBe("ImplicitlyDenied");
+  });
+
+  test.each([
+    ["", "Allowed"],
+    ["true", "Allowed"],
+    [undefined, "ImplicitlyDenied"],
+  ])("CloudShell's network-interface permission and clean-up with the ManagedByCloudShell tag value %j: %s", async (value, expected) => {
+    const policy = evaluated.find((s) => s.name === "minimum + VPC grant")!.policy;
+    const tag: Record<string, string> = value === undefined ? {} : { "aws:ResourceTag/ManagedByCloudShell": value };
+    for (const action of ["ec2:CreateNetworkInterfacePermission", "ec2:DeleteNetworkInterface"]) {
+      const result = await simulateRequest(policy, { action, resource: ENI_ARN, context: { "aws:CalledVia": ["cloudshell.amazonaws.com"], ...tag } });
+      expect(`${action}: ${result}`).toBe(`${action}: ${expected}`);
+    }
   });
 
   test("the EC2 grant does not let the user create a network interface outside CloudShell", () => {

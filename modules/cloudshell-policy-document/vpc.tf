@@ -65,8 +65,8 @@ locals {
       Action   = ["ec2:CreateNetworkInterfacePermission"]
       Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
       Condition = {
-        StringEquals = {
-          "aws:ResourceTag/ManagedByCloudShell" = ""
+        Null = {
+          "aws:ResourceTag/ManagedByCloudShell" = "false"
         }
         "ForAnyValue:StringEquals" = {
           "aws:CalledVia" = ["cloudshell.amazonaws.com"]
@@ -80,8 +80,8 @@ locals {
     Action   = ["ec2:DeleteNetworkInterface"]
     Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
     Condition = {
-      StringEquals = {
-        "aws:ResourceTag/ManagedByCloudShell" = ""
+      Null = {
+        "aws:ResourceTag/ManagedByCloudShell" = "false"
       }
       "ForAnyValue:StringEquals" = {
         "aws:CalledVia" = ["cloudshell.amazonaws.com"]

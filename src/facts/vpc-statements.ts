@@ -6,6 +6,12 @@
 export const CLOUDSHELL_TAG_KEY = "ManagedByCloudShell";
 const calledVia = { "aws:CalledVia": ["cloudshell.amazonaws.com"] };
 const eni = "arn:${var.partition}:ec2:*:*:network-interface/*";
+/**
+ * The network interface carries the ManagedByCloudShell tag. AWS's example requires the value ""
+ * (StringEquals), a value no AWS page confirms; requiring only the key (Null = false) cannot lock
+ * users out if the value is anything else, and an untagged interface stays denied.
+ */
+const taggedByCloudShell = { Null: { [`aws:ResourceTag/${CLOUDSHELL_TAG_KEY}`]: "false" } };
 
 /** The EC2 permissions the console and CloudShell need to create a VPC environment. */
 export const VPC_GRANT_STATEMENTS = [
@@ -52,7 +58,7 @@ export const VPC_GRANT_STATEMENTS = [
     Action: ["ec2:CreateNetworkInterfacePermission"],
     Resource: eni,
     Condition: {
-      StringEquals: { [`aws:ResourceTag/${CLOUDSHELL_TAG_KEY}`]: "" },
+      ...taggedByCloudShell,
       "ForAnyValue:StringEquals": calledVia,
     },
   },
@@ -65,7 +71,7 @@ export const ENI_CLEANUP_STATEMENT = {
   Action: ["ec2:DeleteNetworkInterface"],
   Resource: eni,
   Condition: {
-    StringEquals: { [`aws:ResourceTag/${CLOUDSHELL_TAG_KEY}`]: "" },
+    ...taggedByCloudShell,
     "ForAnyValue:StringEquals": calledVia,
   },
 };
