@@ -45,7 +45,10 @@ describe("cloudshell-policy: bad inputs are rejected with a clear message", () =
     ["a name with a space", { name: "a b" }, "name must be 1-128 characters"],
     ["name and name_prefix", { name: "x", name_prefix: "y" }, "Set name or name_prefix, not both."],
     ["a path without slashes", { path: "cloudshell" }, 'path must begin and end with "/"'],
-    ["a role ARN", { role_names: ["arn:aws:iam::123456789012:role/dev"] }, "role_names must hold names of IAM roles"],
+    ["a role ARN", { role_names: ["arn:aws:iam::123456789012:role/dev"] }, "role_names must hold names of IAM roles, not ARNs"],
+    ["an empty role name", { role_names: [""] }, "role_names must hold names of IAM roles of 1-128 characters"],
+    ["an empty name", { name: "" }, "name must be 1-128 characters"],
+    ["an empty name_prefix", { name_prefix: "" }, "name_prefix must be 1-102 characters"],
     ["a reserved tag key", { tags: { "aws:owner": "x" } }, 'do not start with "aws:"'],
     ["a description over 1,000 characters", { description: "x".repeat(1001) }, "description must be at most 1,000 characters"],
   ];

@@ -137,6 +137,9 @@ describe("cloudshell-vpc-network: bad inputs are rejected by real Terraform", ()
     ["subnets too small", { ...OK, vpc: { cidr: "10.0.0.0/24" } }, /subnet_newbits plus the prefix length/],
     ["subnet CIDR for an unknown zone", { ...OK, private_subnet_cidrs: { "us-east-1z": "10.0.0.0/24" } }, /private_subnet_cidrs must map Availability Zone names/],
     ["malformed public subnet CIDR", { ...OK, public_subnet_cidrs: { "us-east-1a": "10.0.0/24" } }, /public_subnet_cidrs must map/],
+    ["a subnet CIDR outside the VPC", { ...OK, private_subnet_cidrs: { "us-east-1a": "10.1.0.0/24" } }, /private_subnet_cidrs must hold CIDRs inside vpc.cidr/],
+    ["a subnet CIDR larger than the VPC", { ...OK, vpc: { cidr: "10.0.0.0/16" }, private_subnet_cidrs: { "us-east-1a": "10.0.0.0/8" } }, /private_subnet_cidrs must hold CIDRs inside vpc.cidr/],
+    ["two zones with one private CIDR", { ...OK, private_subnet_cidrs: { "us-east-1a": "10.0.7.0/24", "us-east-1b": "10.0.7.0/24" } }, /must not give one CIDR to two subnets/],
     ["unknown internet mode", { ...OK, internet_access: "nat" }, /internet_access must be one of "none", "single", "per_az"/],
     ["malformed endpoint label", { ...OK, endpoints: { add: ["STS"] } }, /service labels in lower case/],
     ["removing a non-default endpoint", { ...OK, endpoints: { remove: ["sts"] } }, /endpoints.remove can only hold default endpoints/],
@@ -154,7 +157,7 @@ describe("cloudshell-vpc-network: bad inputs are rejected by real Terraform", ()
 
   let got: Map<string, { accepted: boolean; messages: string[] }>;
   beforeAll(async () => {
-    const results = await checkInputs(file("variables.tf"), [{ name: "ok", variables: OK }, ...BAD.map(([name, variables]) => ({ name, variables: variables as Record<string, Value> }))]);
+    const results = await checkInputs(file("variables.tf"), [{ name: "ok", variables: OK }, { name: "inside", variables: { ...OK, vpc: { create: false, id: "vpc-0123456789abcdef0", cidr: "10.20.0.0/16" }, private_subnet_cidrs: { "us-east-1a": "10.20.200.0/24" }, public_subnet_cidrs: { "us-east-1b": "10.20.201.0/28" } } }, ...BAD.map(([name, variables]) => ({ name, variables: variables as Record<string, Value> }))]);
     got = new Map(results.map((r) => [r.name, r]));
   });
 
@@ -162,6 +165,10 @@ describe("cloudshell-vpc-network: bad inputs are rejected by real Terraform", ()
     const r = got.get(name)!;
     expect(r.accepted).toBe(false);
     expect(r.messages.join(" | ")).toMatch(message);
+  });
+
+  test("explicit CIDRs inside the VPC are accepted", () => {
+    expect(got.get("inside")).toEqual({ name: "inside", accepted: true, messages: [] });
   });
 
   test("the default inputs with two zones are accepted", () => {

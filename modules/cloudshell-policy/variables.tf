@@ -14,8 +14,8 @@ variable "name" {
   default     = null
 
   validation {
-    condition     = var.name == null || (length(coalesce(var.name, "x")) <= 128 && can(regex("^[\\w+=,.@-]+$", coalesce(var.name, "x"))))
-    error_message = "name must be 1-128 characters of A-Z a-z 0-9 + = , . @ _ -."
+    condition     = var.name == null ? true : length(var.name) <= 128 && can(regex("^[\\w+=,.@-]+$", var.name))
+    error_message = "name must be 1-128 characters of A-Z a-z 0-9 + = , . @ _ - (not empty), such as \"cloudshell-developers\"."
   }
 
   validation {
@@ -30,8 +30,8 @@ variable "name_prefix" {
   default     = null
 
   validation {
-    condition     = var.name_prefix == null || (length(coalesce(var.name_prefix, "x")) <= 102 && can(regex("^[\\w+=,.@-]+$", coalesce(var.name_prefix, "x"))))
-    error_message = "name_prefix must be 1-102 characters of A-Z a-z 0-9 + = , . @ _ -."
+    condition     = var.name_prefix == null ? true : length(var.name_prefix) <= 102 && can(regex("^[\\w+=,.@-]+$", var.name_prefix))
+    error_message = "name_prefix must be 1-102 characters of A-Z a-z 0-9 + = , . @ _ - (not empty), such as \"cloudshell-\"."
   }
 }
 
@@ -78,8 +78,13 @@ variable "role_names" {
   nullable    = false
 
   validation {
-    condition     = alltrue([for n in var.role_names : can(regex("^[\\w+=,.@-]+$", n)) && length(n) <= 128])
-    error_message = "role_names must hold names of IAM roles (A-Z a-z 0-9 + = , . @ _ -), not ARNs."
+    condition     = alltrue([for n in var.role_names : !startswith(n, "arn:")])
+    error_message = "role_names must hold names of IAM roles, not ARNs: \"developer\", not \"arn:aws:iam::123456789012:role/developer\"."
+  }
+
+  validation {
+    condition     = alltrue([for n in var.role_names : startswith(n, "arn:") || (length(n) <= 128 && can(regex("^[\\w+=,.@-]+$", n)))])
+    error_message = "role_names must hold names of IAM roles of 1-128 characters of A-Z a-z 0-9 + = , . @ _ - (no empty name)."
   }
 }
 
@@ -90,8 +95,13 @@ variable "user_names" {
   nullable    = false
 
   validation {
-    condition     = alltrue([for n in var.user_names : can(regex("^[\\w+=,.@-]+$", n)) && length(n) <= 128])
-    error_message = "user_names must hold names of IAM users (A-Z a-z 0-9 + = , . @ _ -), not ARNs."
+    condition     = alltrue([for n in var.user_names : !startswith(n, "arn:")])
+    error_message = "user_names must hold names of IAM users, not ARNs: \"developer\", not \"arn:aws:iam::123456789012:role/developer\"."
+  }
+
+  validation {
+    condition     = alltrue([for n in var.user_names : startswith(n, "arn:") || (length(n) <= 128 && can(regex("^[\\w+=,.@-]+$", n)))])
+    error_message = "user_names must hold names of IAM users of 1-128 characters of A-Z a-z 0-9 + = , . @ _ - (no empty name)."
   }
 }
 
@@ -102,8 +112,13 @@ variable "group_names" {
   nullable    = false
 
   validation {
-    condition     = alltrue([for n in var.group_names : can(regex("^[\\w+=,.@-]+$", n)) && length(n) <= 128])
-    error_message = "group_names must hold names of IAM groups (A-Z a-z 0-9 + = , . @ _ -), not ARNs."
+    condition     = alltrue([for n in var.group_names : !startswith(n, "arn:")])
+    error_message = "group_names must hold names of IAM groups, not ARNs: \"developer\", not \"arn:aws:iam::123456789012:role/developer\"."
+  }
+
+  validation {
+    condition     = alltrue([for n in var.group_names : startswith(n, "arn:") || (length(n) <= 128 && can(regex("^[\\w+=,.@-]+$", n)))])
+    error_message = "group_names must hold names of IAM groups of 1-128 characters of A-Z a-z 0-9 + = , . @ _ - (no empty name)."
   }
 }
 

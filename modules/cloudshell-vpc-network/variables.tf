@@ -137,6 +137,16 @@ variable "private_subnet_cidrs" {
     condition     = alltrue([for az, cidr in var.private_subnet_cidrs : contains(var.availability_zones, az) && can(cidrnetmask(cidr)) && try(cidrsubnet(cidr, 0, 0) == cidr, false)])
     error_message = "private_subnet_cidrs must map Availability Zone names from availability_zones to IPv4 CIDRs, such as { \"us-east-1a\" = \"10.0.0.0/24\" }."
   }
+
+  validation {
+    condition     = alltrue([for az, cidr in var.private_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", var.vpc.cidr)[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", var.vpc.cidr)[1]), 0) == cidrhost(var.vpc.cidr, 0), false)])
+    error_message = "private_subnet_cidrs must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply)."
+  }
+
+  validation {
+    condition     = length(distinct(concat(values(var.private_subnet_cidrs), values(var.public_subnet_cidrs)))) == length(var.private_subnet_cidrs) + length(var.public_subnet_cidrs)
+    error_message = "private_subnet_cidrs and public_subnet_cidrs must not give one CIDR to two subnets (AWS rejects the second at apply)."
+  }
 }
 
 variable "public_subnet_cidrs" {
@@ -148,6 +158,11 @@ variable "public_subnet_cidrs" {
   validation {
     condition     = alltrue([for az, cidr in var.public_subnet_cidrs : contains(var.availability_zones, az) && can(cidrnetmask(cidr)) && try(cidrsubnet(cidr, 0, 0) == cidr, false)])
     error_message = "public_subnet_cidrs must map Availability Zone names from availability_zones to IPv4 CIDRs, such as { \"us-east-1a\" = \"10.0.0.0/24\" }."
+  }
+
+  validation {
+    condition     = alltrue([for az, cidr in var.public_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", var.vpc.cidr)[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", var.vpc.cidr)[1]), 0) == cidrhost(var.vpc.cidr, 0), false)])
+    error_message = "public_subnet_cidrs must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply)."
   }
 }
 

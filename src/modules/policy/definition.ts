@@ -27,8 +27,9 @@ function build(unit: Unit): void {
     default: null,
     validation: [
       {
-        condition: `var.name == null || (length(coalesce(var.name, "x")) <= 128 && can(regex("${IAM_NAME}", coalesce(var.name, "x"))))`,
-        errorMessage: "name must be 1-128 characters of A-Z a-z 0-9 + = , . @ _ -.",
+        // A conditional, not ||: Terraform evaluates both sides of ||, and coalesce() skips "".
+        condition: `var.name == null ? true : length(var.name) <= 128 && can(regex("${IAM_NAME}", var.name))`,
+        errorMessage: 'name must be 1-128 characters of A-Z a-z 0-9 + = , . @ _ - (not empty), such as "cloudshell-developers".',
       },
       { condition: "var.name == null || var.name_prefix == null", errorMessage: "Set name or name_prefix, not both." },
     ],
@@ -39,8 +40,8 @@ function build(unit: Unit): void {
     default: null,
     validation: [
       {
-        condition: `var.name_prefix == null || (length(coalesce(var.name_prefix, "x")) <= 102 && can(regex("${IAM_NAME}", coalesce(var.name_prefix, "x"))))`,
-        errorMessage: "name_prefix must be 1-102 characters of A-Z a-z 0-9 + = , . @ _ -.",
+        condition: `var.name_prefix == null ? true : length(var.name_prefix) <= 102 && can(regex("${IAM_NAME}", var.name_prefix))`,
+        errorMessage: 'name_prefix must be 1-102 characters of A-Z a-z 0-9 + = , . @ _ - (not empty), such as "cloudshell-".',
       },
     ],
   });
@@ -76,8 +77,12 @@ function build(unit: Unit): void {
       nullable: false,
       validation: [
         {
-          condition: `alltrue([for n in var.${input} : can(regex("${IAM_NAME}", n)) && length(n) <= 128])`,
-          errorMessage: `${input} must hold names of IAM ${what} (A-Z a-z 0-9 + = , . @ _ -), not ARNs.`,
+          condition: `alltrue([for n in var.${input} : !startswith(n, "arn:")])`,
+          errorMessage: `${input} must hold names of IAM ${what}, not ARNs: "developer", not "arn:aws:iam::123456789012:role/developer".`,
+        },
+        {
+          condition: `alltrue([for n in var.${input} : startswith(n, "arn:") || (length(n) <= 128 && can(regex("${IAM_NAME}", n)))])`,
+          errorMessage: `${input} must hold names of IAM ${what} of 1-128 characters of A-Z a-z 0-9 + = , . @ _ - (no empty name).`,
         },
       ],
     });

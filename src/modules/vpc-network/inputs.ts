@@ -156,6 +156,20 @@ export function variables(unit: Unit): void {
           condition: `alltrue([for az, cidr in var.${input} : contains(var.availability_zones, az) && ${isCidr("cidr")}])`,
           errorMessage: `${input} must map Availability Zone names from availability_zones to IPv4 CIDRs, such as { "us-east-1a" = "10.0.0.0/24" }.`,
         },
+        {
+          // Inside the VPC: the CIDR's first address, cut to the VPC's prefix length, is the VPC's network.
+          condition: `alltrue([for az, cidr in var.${input} : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", var.vpc.cidr)[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", var.vpc.cidr)[1]), 0) == cidrhost(var.vpc.cidr, 0), false)])`,
+          errorMessage: `${input} must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply).`,
+        },
+        // Checked on the private map only: validations of the two maps referring to each other would be a cycle.
+        ...(input === "private_subnet_cidrs"
+          ? [
+              {
+                condition: "length(distinct(concat(values(var.private_subnet_cidrs), values(var.public_subnet_cidrs)))) == length(var.private_subnet_cidrs) + length(var.public_subnet_cidrs)",
+                errorMessage: "private_subnet_cidrs and public_subnet_cidrs must not give one CIDR to two subnets (AWS rejects the second at apply).",
+              },
+            ]
+          : []),
       ],
     });
   }
