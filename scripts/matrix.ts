@@ -9,7 +9,7 @@ import { buildMatrix, MATRIX_FILE, matrixFileContent } from "../tools/simulate";
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const evaluated = evaluateScenarios(SCENARIOS);
+  const evaluated = await evaluateScenarios(SCENARIOS);
   const evaluatedAt = Date.now();
   const matrix = await buildMatrix(evaluated);
   const content = matrixFileContent(matrix);

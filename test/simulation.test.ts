@@ -87,7 +87,7 @@ const byName = (name: string) => {
 };
 
 beforeAll(async () => {
-  evaluated = evaluateScenarios(SCENARIOS);
+  evaluated = await evaluateScenarios(SCENARIOS);
   matrix = await buildMatrix(evaluated);
 });
 

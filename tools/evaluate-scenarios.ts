@@ -43,12 +43,12 @@ export function rootConfig(scenarios: Scenario[], moduleDir = MODULE_DIR): objec
 }
 
 /** Runs terraform init + plan + show once for all scenarios; returns them in the same order. */
-export function evaluateScenarios(scenarios: Scenario[]): EvaluatedScenario[] {
+export async function evaluateScenarios(scenarios: Scenario[]): Promise<EvaluatedScenario[]> {
   const names = new Set(scenarios.map((s) => s.name));
   if (names.size !== scenarios.length) throw new Error("scenario names must be unique");
   const dir = tempDir("policy-matrix-");
   fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(rootConfig(scenarios), null, 2));
-  const outputs = evaluateOutputs(dir);
+  const outputs = await evaluateOutputs(dir);
   fs.rmSync(dir, { recursive: true, force: true });
   return scenarios.map((s, i) => {
     const o = outputs[`s${i}`] as Record<(typeof OUTPUTS)[number], unknown> | undefined;

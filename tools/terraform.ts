@@ -21,7 +21,6 @@ const REGISTRY_MIRROR = path.join(os.tmpdir(), `terraform-aws-${AWS_PROVIDER_VER
 
 const CLI_CONFIG = path.join(os.tmpdir(), "terraform-empty.tfrc");
 
-
 /** Why provider-backed checks cannot run, and how to make them run. */
 export class ProviderUnavailable extends Error {
   constructor(why: string) {
@@ -190,7 +189,11 @@ function pluginDir(): string {
   return REGISTRY_MIRROR;
 }
 
-function initArgs(dir: string): { args: string[]; aws: boolean } {
+/**
+ * `terraform init` of a scratch directory. A configuration that uses hashicorp/aws gets the pin
+ * (and, with a provider block, placeholder credentials) as override files first.
+ */
+export async function init(dir: string): Promise<InitResult> {
   const aws = usesAws(dir);
   const args = ["init", "-input=false", "-no-color", "-backend=false"];
   if (aws) {
@@ -198,35 +201,18 @@ function initArgs(dir: string): { args: string[]; aws: boolean } {
     fs.writeFileSync(path.join(dir, "provider_pin_override.tf"), PIN_OVERRIDE);
     if (hasAwsProviderBlock(dir)) fs.writeFileSync(path.join(dir, "provider_offline_override.tf"), OFFLINE_PROVIDER_OVERRIDE);
   }
-  return { args, aws };
-}
-
-function initResult(dir: string, aws: boolean, r: TerraformResult): InitResult {
+  const r = await terraformAsync(dir, args);
   if (r.status !== 0) {
     if (aws && /Failed to query available provider packages|could not connect to registry/i.test(r.stdout + r.stderr)) {
       throw new ProviderUnavailable(`terraform init could not install it from ${describeSource()}:\n${(r.stdout + r.stderr).trim()}`);
     }
-    throw failure(dir, ["init"], r);
+    throw failure(dir, args, r);
   }
   if (!aws) return {};
   const lock = fs.readFileSync(path.join(dir, ".terraform.lock.hcl"), "utf8");
   const version = /provider "registry\.terraform\.io\/hashicorp\/aws" \{\s*version\s*=\s*"([^"]+)"/.exec(lock)?.[1];
   if (version !== AWS_PROVIDER_VERSION) throw new Error(`terraform init in ${dir} selected hashicorp/aws ${version}, not the pinned ${AWS_PROVIDER_VERSION}`);
   return { provider: `hashicorp/aws ${version}` };
-}
-
-/**
- * `terraform init` of a scratch directory. A configuration that uses hashicorp/aws gets the pin
- * (and, with a provider block, placeholder credentials) as override files first.
- */
-export function init(dir: string): InitResult {
-  const { args, aws } = initArgs(dir);
-  return initResult(dir, aws, terraform(dir, args));
-}
-
-export async function initAsync(dir: string): Promise<InitResult> {
-  const { args, aws } = initArgs(dir);
-  return initResult(dir, aws, await terraformAsync(dir, args));
 }
 
 export interface PlanResult extends InitResult {
@@ -236,17 +222,17 @@ export interface PlanResult extends InitResult {
 
 /** init, plan to a file, show it as JSON. */
 export async function planJson(dir: string): Promise<PlanResult> {
-  const initialized = await initAsync(dir);
+  const initialized = await init(dir);
   await mustTerraformAsync(dir, ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"]);
   const plan = JSON.parse(await mustTerraformAsync(dir, ["show", "-json", "tfplan"]));
   return { ...initialized, plan };
 }
 
 /** Plans a configuration that needs no provider and returns its output values. */
-export function evaluateOutputs(dir: string): Record<string, unknown> {
-  init(dir);
-  mustTerraform(dir, ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"]);
-  const plan = JSON.parse(mustTerraform(dir, ["show", "-json", "tfplan"]));
+export async function evaluateOutputs(dir: string): Promise<Record<string, unknown>> {
+  await init(dir);
+  await mustTerraformAsync(dir, ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"]);
+  const plan = JSON.parse(await mustTerraformAsync(dir, ["show", "-json", "tfplan"]));
   const outputs = plan.planned_values?.outputs ?? {};
   return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, (v as { value: unknown }).value]));
 }
@@ -273,7 +259,7 @@ export interface TestReport extends InitResult {
  * are read from the state Terraform prints (the provider schemas in it are dropped unread).
  */
 export async function testModule(dir: string, options: { verbose?: boolean; filter?: string[] } = {}): Promise<TestReport> {
-  const initialized = await initAsync(dir);
+  const initialized = await init(dir);
   const args = ["test", "-json", "-no-color", ...(options.verbose ? ["-verbose"] : []), ...(options.filter ?? []).map((f) => `-filter=${f}`)];
   const r = await terraformAsync(dir, args);
   const runs = new Map<string, TestRun>();
