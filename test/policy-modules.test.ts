@@ -23,20 +23,28 @@ describe("cloudshell-policy-document: bad inputs are rejected with a clear messa
     ["malformed VPC ID", { vpc_environments: { vpc_ids: ["vpc-12"] } }, 'vpc_environments.vpc_ids must hold VPC IDs such as "vpc-0123456789abcdef0"'],
     ["malformed subnet ID", { vpc_environments: { subnet_ids: ["subnet-xyz"] } }, "vpc_environments.subnet_ids must hold subnet IDs"],
     ["malformed security group ID", { vpc_environments: { security_group_ids: ["sg-1"] } }, "vpc_environments.security_group_ids must hold security group IDs"],
-    [
-      "six security groups",
-      { vpc_environments: { security_group_ids: [1, 2, 3, 4, 5, 6].map((i) => `sg-0000000${i}`) } },
-      "can hold at most 5 security groups",
-    ],
+    ["a misspelled key", { vpc_environments: { require_vpcs: true } }, "vpc_environments accepts only the keys grant_ec2_permissions, allow_eni_cleanup, vpc_ids, subnet_ids, security_group_ids, require_vpc; unknown: require_vpcs."],
+    ["two misspelled keys", { vpc_environments: { grant_ec2_permission: true, vpcs: [] } }, "; unknown: grant_ec2_permission, vpcs."],
+    ["a list, not an object", { vpc_environments: ["vpc-0123456789abcdef0"] }, "vpc_environments accepts only the keys grant_ec2_permissions, allow_eni_cleanup, vpc_ids, subnet_ids, security_group_ids, require_vpc, and must be an object."],
+    ["a string for a list", { vpc_environments: { vpc_ids: "vpc-0123456789abcdef0" } }, "vpc_environments.vpc_ids must be a list of strings."],
+    ["a word for a bool", { vpc_environments: { grant_ec2_permissions: "yes" } }, "vpc_environments.grant_ec2_permissions must be true or false."],
+    ["null for a bool with a default", { vpc_environments: { allow_eni_cleanup: null } }, "vpc_environments.allow_eni_cleanup must be true or false."],
     ["require_vpc = false with IDs", { vpc_environments: { require_vpc: false, subnet_ids: ["subnet-01234567"] } }, "require_vpc = false cannot be combined with"],
-    ["unknown partition", { partition: "aws-moon" }, "partition must be one of aws, aws-cn, aws-us-gov"],
+    ["unknown partition", { partition: "aws-moon" }, "partition must be one of aws, aws-us-gov: the partitions with CloudShell"],
+    ["the China partition", { partition: "aws-cn" }, "partition must be one of aws, aws-us-gov: the partitions with CloudShell (it has no China Regions)."],
   ];
   let got: Record<string, string>;
   beforeAll(async () => {
-    got = await outcomes("cloudshell-policy-document", [["defaults", {}], ...CASES.map(([n, v]) => [n, v] as [string, Record<string, unknown>])]);
+    got = await outcomes("cloudshell-policy-document", [
+      ["defaults", {}],
+      ["seven groups", { vpc_environments: { security_group_ids: [1, 2, 3, 4, 5, 6, 7].map((i) => `sg-0000000${i}`) } }],
+      ["require_vpc null", { vpc_environments: { require_vpc: null, vpc_ids: ["vpc-01234567"] } }],
+      ...CASES.map(([n, v]) => [n, v] as [string, Record<string, unknown>])]);
   });
 
   test("the defaults are accepted", () => expect(got.defaults).toBe("accepted"));
+  test("an allow-list of seven security groups is accepted (one environment takes five)", () => expect(got["seven groups"]).toBe("accepted"));
+  test("require_vpc = null is accepted (its default is null)", () => expect(got["require_vpc null"]).toBe("accepted"));
   test.each(CASES)("rejects %s", (name, _vars, message) => expect(got[name]).toContain(message));
 });
 
@@ -47,6 +55,7 @@ describe("cloudshell-policy: bad inputs are rejected with a clear message", () =
     ["a path without slashes", { path: "cloudshell" }, 'path must begin and end with "/"'],
     ["a role ARN", { role_names: ["arn:aws:iam::123456789012:role/dev"] }, "role_names must hold names of IAM roles, not ARNs"],
     ["an empty role name", { role_names: [""] }, "role_names must hold names of IAM roles of 1-128 characters"],
+    ["a misspelled vpc_environments key", { vpc_environments: { require_vpcs: true } }, "vpc_environments accepts only the keys"],
     ["an empty name", { name: "" }, "name must be 1-128 characters"],
     ["an empty name_prefix", { name_prefix: "" }, "name_prefix must be 1-102 characters"],
     ["a reserved tag key", { tags: { "aws:owner": "x" } }, 'do not start with "aws:"'],

@@ -153,6 +153,13 @@ describe("cloudshell-vpc-network: bad inputs are rejected by real Terraform", ()
     ["deny-all policy preset", { ...OK, policy_preset: "deny-all" }, /policy_preset must be one of/],
     ["negative price", { ...OK, prices: { nat_gateway_hour: -1 } }, /prices must be numbers of USD, zero or more/],
     ["reserved tag key", { ...OK, tags: { "aws:owner": "x" } }, /do not start with "aws:"/],
+    // Unknown keys of object inputs are errors, not silently dropped (issue 9, item 1).
+    ["a misspelled vpc key", { ...OK, vpc: { create: false, vpc_id: "vpc-0123456789abcdef0" } }, /vpc accepts only the keys create, cidr, id; unknown: vpc_id\./],
+    ["a misspelled endpoints key", { ...OK, endpoints: { ad: ["sts"] } }, /endpoints accepts only the keys add, remove.*; unknown: ad\./],
+    ["a misspelled egress rule key", { ...OK, cloudshell_egress_rules: { web: { cidr_ipv4: "0.0.0.0/0", from_port: 80, to_prot: 80 } } }, /Each entry of cloudshell_egress_rules accepts only the keys .*; unknown: web\.to_prot\./],
+    ["a misspelled prices key", { ...OK, prices: { nat_hour: 0.05 } }, /prices accepts only the keys .*; unknown: nat_hour\./],
+    ["a word for a number", { ...OK, prices: { nat_gateway_hour: "cheap" } }, /prices\.nat_gateway_hour must be a number\./],
+    ["a list for the endpoints object", { ...OK, endpoints: ["sts"] }, /endpoints accepts only the keys .*, and must be an object\./],
   ];
 
   let got: Map<string, { accepted: boolean; messages: string[] }>;

@@ -69,57 +69,80 @@ variable "allow_file_download" {
 }
 
 variable "vpc_environments" {
-  description = "CloudShell VPC environments. grant_ec2_permissions grants the EC2 permissions the console needs to create one (scoped with aws:CalledVia and the ManagedByCloudShell tag, as AWS does), allow_eni_cleanup lets CloudShell delete its network interfaces; vpc_ids, subnet_ids and security_group_ids restrict CreateEnvironment to those IDs and then also deny public environments; require_vpc = true denies public (non-VPC) environments."
-  type = object({
-    grant_ec2_permissions = optional(bool, false)
-    allow_eni_cleanup     = optional(bool, true)
-    vpc_ids               = optional(set(string), [])
-    subnet_ids            = optional(set(string), [])
-    security_group_ids    = optional(set(string), [])
-    require_vpc           = optional(bool)
-  })
-  default  = {}
-  nullable = false
+  description = "CloudShell VPC environments. grant_ec2_permissions grants the EC2 permissions the console needs to create one (scoped with aws:CalledVia and the ManagedByCloudShell tag, as AWS does), allow_eni_cleanup lets CloudShell delete its network interfaces; vpc_ids, subnet_ids and security_group_ids are allow-lists: CreateEnvironment is denied with any other ID, or without the key, and public environments are then denied too; require_vpc = true denies public (non-VPC) environments. These denials apply when an environment is created; an environment created earlier keeps running. Keys: grant_ec2_permissions (bool, default false), allow_eni_cleanup (bool, default true), vpc_ids (set(string), default []), subnet_ids (set(string), default []), security_group_ids (set(string), default []), require_vpc (bool, default null); any other key is an error."
+  type        = any
+  default     = {}
+  nullable    = false
 
   validation {
-    condition     = alltrue([for id in var.vpc_environments.vpc_ids : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = can(keys(var.vpc_environments)) ? length(setsubtract(keys(var.vpc_environments), ["grant_ec2_permissions", "allow_eni_cleanup", "vpc_ids", "subnet_ids", "security_group_ids", "require_vpc"])) == 0 : false
+    error_message = "vpc_environments accepts only the keys grant_ec2_permissions, allow_eni_cleanup, vpc_ids, subnet_ids, security_group_ids, require_vpc${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.vpc_environments), ["grant_ec2_permissions", "allow_eni_cleanup", "vpc_ids", "subnet_ids", "security_group_ids", "require_vpc"])))), ", and must be an object")}."
+  }
+
+  validation {
+    condition     = !can(var.vpc_environments.grant_ec2_permissions) ? true : var.vpc_environments.grant_ec2_permissions == null ? false : can(tobool(var.vpc_environments.grant_ec2_permissions))
+    error_message = "vpc_environments.grant_ec2_permissions must be true or false."
+  }
+
+  validation {
+    condition     = !can(var.vpc_environments.allow_eni_cleanup) ? true : var.vpc_environments.allow_eni_cleanup == null ? false : can(tobool(var.vpc_environments.allow_eni_cleanup))
+    error_message = "vpc_environments.allow_eni_cleanup must be true or false."
+  }
+
+  validation {
+    condition     = !can(var.vpc_environments.vpc_ids) ? true : var.vpc_environments.vpc_ids == null ? false : can(toset([for v in var.vpc_environments.vpc_ids : tostring(v)]))
+    error_message = "vpc_environments.vpc_ids must be a list of strings."
+  }
+
+  validation {
+    condition     = !can(var.vpc_environments.subnet_ids) ? true : var.vpc_environments.subnet_ids == null ? false : can(toset([for v in var.vpc_environments.subnet_ids : tostring(v)]))
+    error_message = "vpc_environments.subnet_ids must be a list of strings."
+  }
+
+  validation {
+    condition     = !can(var.vpc_environments.security_group_ids) ? true : var.vpc_environments.security_group_ids == null ? false : can(toset([for v in var.vpc_environments.security_group_ids : tostring(v)]))
+    error_message = "vpc_environments.security_group_ids must be a list of strings."
+  }
+
+  validation {
+    condition     = !can(var.vpc_environments.require_vpc) ? true : var.vpc_environments.require_vpc == null ? true : can(tobool(var.vpc_environments.require_vpc))
+    error_message = "vpc_environments.require_vpc must be true or false or null."
+  }
+
+  validation {
+    condition     = try(alltrue([for id in toset([for v in try(var.vpc_environments.vpc_ids, []) : tostring(v)]) : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", id))]), true)
     error_message = "vpc_environments.vpc_ids must hold VPC IDs such as \"vpc-0123456789abcdef0\" (vpc- and 8 or 17 hex digits)."
   }
 
   validation {
-    condition     = alltrue([for id in var.vpc_environments.subnet_ids : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = try(alltrue([for id in toset([for v in try(var.vpc_environments.subnet_ids, []) : tostring(v)]) : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))]), true)
     error_message = "vpc_environments.subnet_ids must hold subnet IDs such as \"subnet-0123456789abcdef0\" (subnet- and 8 or 17 hex digits)."
   }
 
   validation {
-    condition     = alltrue([for id in var.vpc_environments.security_group_ids : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = try(alltrue([for id in toset([for v in try(var.vpc_environments.security_group_ids, []) : tostring(v)]) : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))]), true)
     error_message = "vpc_environments.security_group_ids must hold security group IDs such as \"sg-0123456789abcdef0\" (sg- and 8 or 17 hex digits)."
   }
 
   validation {
-    condition     = length(var.vpc_environments.security_group_ids) <= 5
-    error_message = "vpc_environments.security_group_ids can hold at most 5 security groups: a CloudShell VPC environment takes at most 5."
-  }
-
-  validation {
-    condition     = var.vpc_environments.require_vpc != false || alltrue([for ids in [var.vpc_environments.vpc_ids, var.vpc_environments.subnet_ids, var.vpc_environments.security_group_ids] : length(ids) == 0])
+    condition     = try(tobool(try(var.vpc_environments.require_vpc, null)) != false || alltrue([for ids in [toset([for v in try(var.vpc_environments.vpc_ids, []) : tostring(v)]), toset([for v in try(var.vpc_environments.subnet_ids, []) : tostring(v)]), toset([for v in try(var.vpc_environments.security_group_ids, []) : tostring(v)])] : length(ids) == 0]), true)
     error_message = "vpc_environments.require_vpc = false cannot be combined with vpc_ids, subnet_ids or security_group_ids: a restriction to IDs always denies public environments. Leave require_vpc null or true."
   }
 
   validation {
-    condition     = var.preset != "deny-all" || (!var.vpc_environments.grant_ec2_permissions && var.vpc_environments.require_vpc == null && alltrue([for ids in [var.vpc_environments.vpc_ids, var.vpc_environments.subnet_ids, var.vpc_environments.security_group_ids] : length(ids) == 0]))
+    condition     = try(var.preset != "deny-all" || (!tobool(try(var.vpc_environments.grant_ec2_permissions, false)) && tobool(try(var.vpc_environments.require_vpc, null)) == null && alltrue([for ids in [toset([for v in try(var.vpc_environments.vpc_ids, []) : tostring(v)]), toset([for v in try(var.vpc_environments.subnet_ids, []) : tostring(v)]), toset([for v in try(var.vpc_environments.security_group_ids, []) : tostring(v)])] : length(ids) == 0])), true)
     error_message = "vpc_environments cannot be combined with preset \"deny-all\", which denies every CloudShell action: leave it unset, or choose another preset."
   }
 }
 
 variable "partition" {
-  description = "AWS partition for ARNs: \"aws\", or \"aws-us-gov\" for GovCloud, \"aws-cn\" for China, and so on."
+  description = "AWS partition for ARNs: \"aws\", or \"aws-us-gov\" for GovCloud (CloudShell has no China Regions)."
   type        = string
   default     = "aws"
   nullable    = false
 
   validation {
-    condition     = contains(["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"], var.partition)
-    error_message = "partition must be one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc."
+    condition     = contains(["aws", "aws-us-gov"], var.partition)
+    error_message = "partition must be one of aws, aws-us-gov: the partitions with CloudShell (it has no China Regions)."
   }
 }

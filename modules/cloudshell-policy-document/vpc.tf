@@ -2,6 +2,16 @@
 # Change the TypeScript or templates/, then run `npm run synth`.
 
 locals {
+  # var.vpc_environments with its defaults: the variable is type any so that an unknown key is an error, not dropped.
+  vpc_environments = {
+    allow_eni_cleanup     = tobool(try(var.vpc_environments.allow_eni_cleanup, true))
+    grant_ec2_permissions = tobool(try(var.vpc_environments.grant_ec2_permissions, false))
+    require_vpc           = tobool(try(var.vpc_environments.require_vpc, null))
+    security_group_ids    = toset([for v in try(var.vpc_environments.security_group_ids, []) : tostring(v)])
+    subnet_ids            = toset([for v in try(var.vpc_environments.subnet_ids, []) : tostring(v)])
+    vpc_ids               = toset([for v in try(var.vpc_environments.vpc_ids, []) : tostring(v)])
+  }
+
   # EC2 permissions a VPC environment needs, scoped to calls CloudShell makes for the user.
   vpc_grant_statements = [
     {
@@ -101,7 +111,7 @@ locals {
         Resource = "*"
         Condition = {
           "ForAnyValue:StringNotEquals" = {
-            "cloudshell:VpcIds" = sort(var.vpc_environments.vpc_ids)
+            "cloudshell:VpcIds" = sort(local.vpc_environments.vpc_ids)
           }
         }
       },
@@ -114,7 +124,7 @@ locals {
         Resource = "*"
         Condition = {
           "ForAnyValue:StringNotEquals" = {
-            "cloudshell:SubnetIds" = sort(var.vpc_environments.subnet_ids)
+            "cloudshell:SubnetIds" = sort(local.vpc_environments.subnet_ids)
           }
         }
       },
@@ -138,7 +148,7 @@ locals {
         Resource = "*"
         Condition = {
           "ForAnyValue:StringNotEquals" = {
-            "cloudshell:SecurityGroupIds" = sort(var.vpc_environments.security_group_ids)
+            "cloudshell:SecurityGroupIds" = sort(local.vpc_environments.security_group_ids)
           }
         }
       },
@@ -166,11 +176,11 @@ locals {
       }
     }
   }
-  restricted_inputs = [for input in ["vpc_ids", "subnet_ids", "security_group_ids"] : input if length(var.vpc_environments[input]) > 0]
-  require_vpc       = var.vpc_environments.require_vpc == null ? length(local.restricted_inputs) > 0 : var.vpc_environments.require_vpc
+  restricted_inputs = [for input in ["vpc_ids", "subnet_ids", "security_group_ids"] : input if length(local.vpc_environments[input]) > 0]
+  require_vpc       = local.vpc_environments.require_vpc == null ? length(local.restricted_inputs) > 0 : local.vpc_environments.require_vpc
   vpc_statements = concat(
-    [for s in local.vpc_grant_statements : s if var.vpc_environments.grant_ec2_permissions],
-    [for s in [local.eni_cleanup_statement] : s if var.vpc_environments.grant_ec2_permissions && var.vpc_environments.allow_eni_cleanup],
+    [for s in local.vpc_grant_statements : s if local.vpc_environments.grant_ec2_permissions],
+    [for s in [local.eni_cleanup_statement] : s if local.vpc_environments.grant_ec2_permissions && local.vpc_environments.allow_eni_cleanup],
     flatten([for input in local.restricted_inputs : local.restriction_statements[input]]),
     [for s in [local.deny_public_statement] : s if local.require_vpc],
   )

@@ -2,6 +2,39 @@
 # Change the TypeScript or templates/, then run `npm run synth`.
 
 locals {
+  # var.vpc with its defaults: the variable is type any so that an unknown key is an error, not dropped.
+  vpc = {
+    cidr   = tostring(try(var.vpc.cidr, "10.0.0.0/16"))
+    create = tobool(try(var.vpc.create, true))
+    id     = tostring(try(var.vpc.id, null))
+  }
+
+  # var.endpoints with its defaults: the variable is type any so that an unknown key is an error, not dropped.
+  endpoints_input = {
+    add    = toset([for v in try(var.endpoints.add, []) : tostring(v)])
+    remove = toset([for v in try(var.endpoints.remove, []) : tostring(v)])
+  }
+
+  # var.cloudshell_egress_rules with its defaults: the variable is type any so that an unknown key is an error, not dropped.
+  custom_egress_rules = { for k, r in var.cloudshell_egress_rules : k => {
+    cidr_ipv4                    = tostring(try(r.cidr_ipv4, null))
+    cidr_ipv6                    = tostring(try(r.cidr_ipv6, null))
+    description                  = tostring(try(r.description, null))
+    from_port                    = tonumber(try(r.from_port, null))
+    ip_protocol                  = tostring(try(r.ip_protocol, "tcp"))
+    prefix_list_id               = tostring(try(r.prefix_list_id, null))
+    referenced_security_group_id = tostring(try(r.referenced_security_group_id, null))
+    to_port                      = tonumber(try(r.to_port, null))
+  } }
+
+  # var.prices with its defaults: the variable is type any so that an unknown key is an error, not dropped.
+  prices = {
+    hours_per_month         = tonumber(try(var.prices.hours_per_month, 730))
+    interface_endpoint_hour = tonumber(try(var.prices.interface_endpoint_hour, 0.01))
+    nat_gateway_hour        = tonumber(try(var.prices.nat_gateway_hour, 0.045))
+    public_ipv4_hour        = tonumber(try(var.prices.public_ipv4_hour, 0.005))
+  }
+
   # Everything here is decided from the inputs alone (no resource, no data source), so it is
   # known at plan time; the resource files only iterate over these maps.
   azs       = sort(var.availability_zones)
@@ -10,15 +43,15 @@ locals {
 
   # Subnets are keyed by zone name and numbered by zone letter, so adding a zone moves nothing.
   az_numbers      = { for az in local.azs : az => index(split("", "abcdefghijklmnopqrstuvwxyz"), substr(az, -1, 1)) }
-  private_subnets = { for az in local.azs : az => lookup(var.private_subnet_cidrs, az, cidrsubnet(var.vpc.cidr, var.subnet_newbits, local.az_numbers[az])) }
+  private_subnets = { for az in local.azs : az => lookup(var.private_subnet_cidrs, az, cidrsubnet(local.vpc.cidr, var.subnet_newbits, local.az_numbers[az])) }
 
   # NAT gateways, and the public subnets they need, exist only with internet access.
   nat_azs        = var.internet_access == "per_az" ? local.azs : var.internet_access == "single" ? slice(local.azs, 0, 1) : []
-  public_subnets = { for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(var.vpc.cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }
+  public_subnets = { for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(local.vpc.cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }
 
   # Which NAT gateway each private subnet's default route uses.
   private_nat_routes      = { for az in local.azs : az => var.internet_access == "per_az" ? az : local.azs[0] if length(local.nat_azs) > 0 }
-  create_vpc              = var.create && var.vpc.create
+  create_vpc              = var.create && local.vpc.create
   create_internet_gateway = var.create && length(local.nat_azs) > 0 && var.internet_gateway_id == null
 
   # What CloudShell's compute host may use (AWS's list for VPC environments, plus S3); service names
@@ -91,7 +124,7 @@ locals {
     }
   }
   gateway_services = ["s3", "dynamodb"]
-  endpoint_labels  = setunion(setsubtract([for label, e in local.default_endpoints : label if length(e.regions) == 0 || contains(e.regions, local.region)], var.endpoints.remove), var.endpoints.add)
+  endpoint_labels  = setunion(setsubtract([for label, e in local.default_endpoints : label if length(e.regions) == 0 || contains(e.regions, local.region)], local.endpoints_input.remove), local.endpoints_input.add)
   endpoints = {
     for label in local.endpoint_labels : label => {
       service_name = try(local.default_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
@@ -125,7 +158,7 @@ locals {
     { for name, r in { endpoints = merge(local.egress_rule_defaults, { description = "HTTPS to the interface endpoints", to_endpoints = true }) } : name => r if length(local.interface_endpoints) > 0 },
     { for label, e in local.gateway_endpoints : format("gateway-%s", label) => merge(local.egress_rule_defaults, { description = format("HTTPS to %s through its gateway endpoint", label), gateway_endpoint = label }) },
     { for name, r in { internet = merge(local.egress_rule_defaults, { description = "HTTPS to the internet through NAT", cidr_ipv4 = "0.0.0.0/0" }) } : name => r if length(local.nat_azs) > 0 },
-    { for name, r in var.cloudshell_egress_rules : format("custom-%s", name) => merge(r, { to_endpoints = false, gateway_endpoint = null }) },
+    { for name, r in local.custom_egress_rules : format("custom-%s", name) => merge(r, { to_endpoints = false, gateway_endpoint = null }) },
   )
 
   # Billed hours a month, and their list price (data processing is billed per GB on top).
@@ -135,14 +168,14 @@ locals {
     nat_gateways        = var.create ? length(local.nat_azs) : 0
   }
   cost_hours = {
-    endpoint_az_hours = local.cost.interface_endpoints * local.cost.endpoint_azs * var.prices.hours_per_month
-    nat_gateway_hours = local.cost.nat_gateways * var.prices.hours_per_month
-    public_ipv4_hours = local.cost.nat_gateways * var.prices.hours_per_month
+    endpoint_az_hours = local.cost.interface_endpoints * local.cost.endpoint_azs * local.prices.hours_per_month
+    nat_gateway_hours = local.cost.nat_gateways * local.prices.hours_per_month
+    public_ipv4_hours = local.cost.nat_gateways * local.prices.hours_per_month
   }
   cost_usd = {
-    endpoints    = floor((local.cost_hours.endpoint_az_hours * var.prices.interface_endpoint_hour) * 100 + 0.5) / 100
-    nat_gateways = floor((local.cost_hours.nat_gateway_hours * var.prices.nat_gateway_hour) * 100 + 0.5) / 100
-    public_ipv4  = floor((local.cost_hours.public_ipv4_hours * var.prices.public_ipv4_hour) * 100 + 0.5) / 100
+    endpoints    = floor((local.cost_hours.endpoint_az_hours * local.prices.interface_endpoint_hour) * 100 + 0.5) / 100
+    nat_gateways = floor((local.cost_hours.nat_gateway_hours * local.prices.nat_gateway_hour) * 100 + 0.5) / 100
+    public_ipv4  = floor((local.cost_hours.public_ipv4_hours * local.prices.public_ipv4_hour) * 100 + 0.5) / 100
   }
   cost_estimate = merge(local.cost, local.cost_hours, {
     monthly_usd = merge(local.cost_usd, { total = floor((local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4) * 100 + 0.5) / 100 })

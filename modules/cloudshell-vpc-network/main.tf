@@ -3,13 +3,13 @@
 
 locals {
   # The VPC: created, or an existing one (whose ID is an input).
-  vpc_id = var.vpc.create ? try(aws_vpc.this[0].id, null) : var.vpc.id
+  vpc_id = local.vpc.create ? try(aws_vpc.this[0].id, null) : local.vpc.id
 }
 
 resource "aws_vpc" "this" {
   count = local.create_vpc ? 1 : 0
 
-  cidr_block           = var.vpc.cidr
+  cidr_block           = local.vpc.cidr
   enable_dns_support   = true
   enable_dns_hostnames = true
   tags                 = merge(var.tags, { Name = var.name })

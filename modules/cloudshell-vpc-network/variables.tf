@@ -74,22 +74,38 @@ variable "partition" {
 }
 
 variable "vpc" {
-  description = "The VPC. create = true (default) creates one with DNS support and hostnames on (which private DNS for endpoints needs); create = false uses the existing VPC id (\"vpc-...\"), whose DNS support and hostnames must be on. cidr is the VPC's IPv4 CIDR (/16 to /28), from which subnet CIDRs are computed; for an existing VPC give its CIDR, or a secondary CIDR of it."
-  type = object({
-    create = optional(bool, true)
-    cidr   = optional(string, "10.0.0.0/16")
-    id     = optional(string)
-  })
-  default  = {}
-  nullable = false
+  description = "The VPC. create = true (default) creates one with DNS support and hostnames on (which private DNS for endpoints needs); create = false uses the existing VPC id (\"vpc-...\"), whose DNS support and hostnames must be on. cidr is the VPC's IPv4 CIDR (/16 to /28), from which subnet CIDRs are computed; for an existing VPC give its CIDR, or a secondary CIDR of it. Keys: create (bool, default true), cidr (string, default \"10.0.0.0/16\"), id (string, default null); any other key is an error."
+  type        = any
+  default     = {}
+  nullable    = false
 
   validation {
-    condition     = var.vpc.cidr == null ? false : can(cidrnetmask(var.vpc.cidr)) && try(cidrsubnet(var.vpc.cidr, 0, 0) == var.vpc.cidr, false) && try(tonumber(split("/", var.vpc.cidr)[1]) >= 16 && tonumber(split("/", var.vpc.cidr)[1]) <= 28, false)
+    condition     = can(keys(var.vpc)) ? length(setsubtract(keys(var.vpc), ["create", "cidr", "id"])) == 0 : false
+    error_message = "vpc accepts only the keys create, cidr, id${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.vpc), ["create", "cidr", "id"])))), ", and must be an object")}."
+  }
+
+  validation {
+    condition     = !can(var.vpc.create) ? true : var.vpc.create == null ? false : can(tobool(var.vpc.create))
+    error_message = "vpc.create must be true or false."
+  }
+
+  validation {
+    condition     = !can(var.vpc.cidr) ? true : var.vpc.cidr == null ? false : can(tostring(var.vpc.cidr))
+    error_message = "vpc.cidr must be a string."
+  }
+
+  validation {
+    condition     = !can(var.vpc.id) ? true : var.vpc.id == null ? true : can(tostring(var.vpc.id))
+    error_message = "vpc.id must be a string or null."
+  }
+
+  validation {
+    condition     = try(can(cidrnetmask(tostring(try(var.vpc.cidr, "10.0.0.0/16")))) && try(cidrsubnet(tostring(try(var.vpc.cidr, "10.0.0.0/16")), 0, 0) == tostring(try(var.vpc.cidr, "10.0.0.0/16")), false) && tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) >= 16 && tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) <= 28, true)
     error_message = "vpc.cidr must be an IPv4 network in CIDR form with a prefix from /16 to /28, such as \"10.0.0.0/16\"."
   }
 
   validation {
-    condition     = var.vpc.create ? var.vpc.id == null : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", var.vpc.id))
+    condition     = try(tobool(try(var.vpc.create, true)) ? tostring(try(var.vpc.id, null)) == null : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", tostring(try(var.vpc.id, null)))), true)
     error_message = "vpc.id must be an existing VPC ID such as \"vpc-0123456789abcdef0\" when vpc.create is false, and null when vpc.create is true."
   }
 }
@@ -100,7 +116,7 @@ variable "internet_gateway_id" {
   default     = null
 
   validation {
-    condition     = var.internet_gateway_id == null ? true : can(regex("^igw-([0-9a-f]{8}|[0-9a-f]{17})$", var.internet_gateway_id)) && !var.vpc.create
+    condition     = var.internet_gateway_id == null ? true : can(regex("^igw-([0-9a-f]{8}|[0-9a-f]{17})$", var.internet_gateway_id)) && !tobool(try(var.vpc.create, true))
     error_message = "internet_gateway_id must be null, or an ID such as \"igw-0123456789abcdef0\" of the existing VPC (vpc.create = false)."
   }
 }
@@ -117,7 +133,7 @@ variable "subnet_newbits" {
   }
 
   validation {
-    condition     = try(tonumber(split("/", var.vpc.cidr)[1]) + var.subnet_newbits <= 28, true)
+    condition     = try(tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) + var.subnet_newbits <= 28, true)
     error_message = "subnet_newbits plus the prefix length of vpc.cidr must be at most 28 (the smallest subnet AWS allows is /28)."
   }
 
@@ -139,7 +155,7 @@ variable "private_subnet_cidrs" {
   }
 
   validation {
-    condition     = alltrue([for az, cidr in var.private_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", var.vpc.cidr)[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", var.vpc.cidr)[1]), 0) == cidrhost(var.vpc.cidr, 0), false)])
+    condition     = alltrue([for az, cidr in var.private_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]), 0) == cidrhost(tostring(try(var.vpc.cidr, "10.0.0.0/16")), 0), false)])
     error_message = "private_subnet_cidrs must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply)."
   }
 
@@ -161,7 +177,7 @@ variable "public_subnet_cidrs" {
   }
 
   validation {
-    condition     = alltrue([for az, cidr in var.public_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", var.vpc.cidr)[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", var.vpc.cidr)[1]), 0) == cidrhost(var.vpc.cidr, 0), false)])
+    condition     = alltrue([for az, cidr in var.public_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]), 0) == cidrhost(tostring(try(var.vpc.cidr, "10.0.0.0/16")), 0), false)])
     error_message = "public_subnet_cidrs must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply)."
   }
 }
@@ -179,26 +195,38 @@ variable "internet_access" {
 }
 
 variable "endpoints" {
-  description = "VPC endpoints, by label: the service-name suffix, such as \"sts\" for com.amazonaws.<region>.sts. The defaults are the services CloudShell's compute host depends on (ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, codecatalyst.packages, codecatalyst.git, codecatalyst, s3; the CodeCatalyst ones only in us-west-2 and eu-west-1; s3 as a free gateway endpoint). add: the AWS APIs people call from an isolated environment, such as [\"sts\", \"ec2\", \"ssm\"] (s3 and dynamodb become gateway endpoints, the others interface endpoints). remove: defaults to leave out."
-  type = object({
-    add    = optional(set(string), [])
-    remove = optional(set(string), [])
-  })
-  default  = {}
-  nullable = false
+  description = "VPC endpoints, by label: the service-name suffix, such as \"sts\" for com.amazonaws.<region>.sts. The defaults are the services CloudShell's compute host depends on (ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, codecatalyst.packages, codecatalyst.git, codecatalyst, s3; the CodeCatalyst ones only in us-west-2 and eu-west-1; s3 as a free gateway endpoint). add: the AWS APIs people call from an isolated environment, such as [\"sts\", \"ec2\", \"ssm\"] (s3 and dynamodb become gateway endpoints, the others interface endpoints). remove: defaults to leave out. Keys: add (set(string), default []), remove (set(string), default []); any other key is an error."
+  type        = any
+  default     = {}
+  nullable    = false
 
   validation {
-    condition     = alltrue([for label in setunion(var.endpoints.add, var.endpoints.remove) : can(regex("^[a-z0-9]+([.-][a-z0-9]+)*$", label))])
+    condition     = can(keys(var.endpoints)) ? length(setsubtract(keys(var.endpoints), ["add", "remove"])) == 0 : false
+    error_message = "endpoints accepts only the keys add, remove${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.endpoints), ["add", "remove"])))), ", and must be an object")}."
+  }
+
+  validation {
+    condition     = !can(var.endpoints.add) ? true : var.endpoints.add == null ? false : can(toset([for v in var.endpoints.add : tostring(v)]))
+    error_message = "endpoints.add must be a list of strings."
+  }
+
+  validation {
+    condition     = !can(var.endpoints.remove) ? true : var.endpoints.remove == null ? false : can(toset([for v in var.endpoints.remove : tostring(v)]))
+    error_message = "endpoints.remove must be a list of strings."
+  }
+
+  validation {
+    condition     = try(alltrue([for label in setunion(toset([for v in try(var.endpoints.add, []) : tostring(v)]), toset([for v in try(var.endpoints.remove, []) : tostring(v)])) : can(regex("^[a-z0-9]+([.-][a-z0-9]+)*$", label))]), true)
     error_message = "endpoints.add and endpoints.remove must hold service labels in lower case, such as \"sts\", \"ec2\", \"ssm\", \"ecr.api\" or \"s3\"."
   }
 
   validation {
-    condition     = length(setsubtract(var.endpoints.remove, ["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "codecatalyst.packages", "codecatalyst.git", "codecatalyst", "s3"])) == 0
+    condition     = try(length(setsubtract(toset([for v in try(var.endpoints.remove, []) : tostring(v)]), ["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "codecatalyst.packages", "codecatalyst.git", "codecatalyst", "s3"])) == 0, true)
     error_message = "endpoints.remove can only hold default endpoints: ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, codecatalyst.packages, codecatalyst.git, codecatalyst, s3."
   }
 
   validation {
-    condition     = length(setintersection(var.endpoints.add, var.endpoints.remove)) == 0
+    condition     = try(length(setintersection(toset([for v in try(var.endpoints.add, []) : tostring(v)]), toset([for v in try(var.endpoints.remove, []) : tostring(v)]))) == 0, true)
     error_message = "endpoints.add and endpoints.remove must not share a label."
   }
 }
@@ -216,47 +244,83 @@ variable "endpoint_az_count" {
 }
 
 variable "cloudshell_egress_rules" {
-  description = "Extra egress rules of the CloudShell security group, by name. Each has exactly one destination (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id), ip_protocol \"tcp\" (default), \"udp\", \"icmp\" or \"-1\" (all), and from_port/to_port (0-65535; null with \"-1\"). The module already allows 443 to the endpoints, to S3 through its gateway endpoint and, with NAT, to the internet."
-  type = map(object({
-    description                  = optional(string)
-    ip_protocol                  = optional(string, "tcp")
-    from_port                    = optional(number)
-    to_port                      = optional(number)
-    cidr_ipv4                    = optional(string)
-    cidr_ipv6                    = optional(string)
-    prefix_list_id               = optional(string)
-    referenced_security_group_id = optional(string)
-  }))
-  default  = {}
-  nullable = false
+  description = "Extra egress rules of the CloudShell security group, by name. Each has exactly one destination (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id), ip_protocol \"tcp\" (default), \"udp\", \"icmp\" or \"-1\" (all), and from_port/to_port (0-65535; null with \"-1\"). The module already allows 443 to the endpoints, to S3 through its gateway endpoint and, with NAT, to the internet. Each entry's keys: description (string, default null), ip_protocol (string, default \"tcp\"), from_port (number, default null), to_port (number, default null), cidr_ipv4 (string, default null), cidr_ipv6 (string, default null), prefix_list_id (string, default null), referenced_security_group_id (string, default null); any other key is an error."
+  type        = any
+  default     = {}
+  nullable    = false
 
   validation {
-    condition     = alltrue([for r in var.cloudshell_egress_rules : length(compact([r.cidr_ipv4, r.cidr_ipv6, r.prefix_list_id, r.referenced_security_group_id])) == 1])
+    condition     = can(keys(var.cloudshell_egress_rules)) ? alltrue([for k, r in var.cloudshell_egress_rules : can(keys(r)) ? length(setsubtract(keys(r), ["description", "ip_protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id"])) == 0 : false]) : false
+    error_message = "Each entry of cloudshell_egress_rules accepts only the keys description, ip_protocol, from_port, to_port, cidr_ipv4, cidr_ipv6, prefix_list_id, referenced_security_group_id${try(format("; unknown: %s", join(", ", flatten([for k, r in var.cloudshell_egress_rules : [for u in try(setsubtract(keys(r), ["description", "ip_protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id"]), ["(not an object)"]) : "${k}.${u}"]]))), ", and the input must be a map")}."
+  }
+
+  validation {
+    condition     = alltrue([for k, r in var.cloudshell_egress_rules : !can(r.description) ? true : r.description == null ? true : can(tostring(r.description))])
+    error_message = "The description of each entry of cloudshell_egress_rules must be a string or null."
+  }
+
+  validation {
+    condition     = alltrue([for k, r in var.cloudshell_egress_rules : !can(r.ip_protocol) ? true : r.ip_protocol == null ? false : can(tostring(r.ip_protocol))])
+    error_message = "The ip_protocol of each entry of cloudshell_egress_rules must be a string."
+  }
+
+  validation {
+    condition     = alltrue([for k, r in var.cloudshell_egress_rules : !can(r.from_port) ? true : r.from_port == null ? true : can(tonumber(r.from_port))])
+    error_message = "The from_port of each entry of cloudshell_egress_rules must be a number or null."
+  }
+
+  validation {
+    condition     = alltrue([for k, r in var.cloudshell_egress_rules : !can(r.to_port) ? true : r.to_port == null ? true : can(tonumber(r.to_port))])
+    error_message = "The to_port of each entry of cloudshell_egress_rules must be a number or null."
+  }
+
+  validation {
+    condition     = alltrue([for k, r in var.cloudshell_egress_rules : !can(r.cidr_ipv4) ? true : r.cidr_ipv4 == null ? true : can(tostring(r.cidr_ipv4))])
+    error_message = "The cidr_ipv4 of each entry of cloudshell_egress_rules must be a string or null."
+  }
+
+  validation {
+    condition     = alltrue([for k, r in var.cloudshell_egress_rules : !can(r.cidr_ipv6) ? true : r.cidr_ipv6 == null ? true : can(tostring(r.cidr_ipv6))])
+    error_message = "The cidr_ipv6 of each entry of cloudshell_egress_rules must be a string or null."
+  }
+
+  validation {
+    condition     = alltrue([for k, r in var.cloudshell_egress_rules : !can(r.prefix_list_id) ? true : r.prefix_list_id == null ? true : can(tostring(r.prefix_list_id))])
+    error_message = "The prefix_list_id of each entry of cloudshell_egress_rules must be a string or null."
+  }
+
+  validation {
+    condition     = alltrue([for k, r in var.cloudshell_egress_rules : !can(r.referenced_security_group_id) ? true : r.referenced_security_group_id == null ? true : can(tostring(r.referenced_security_group_id))])
+    error_message = "The referenced_security_group_id of each entry of cloudshell_egress_rules must be a string or null."
+  }
+
+  validation {
+    condition     = try(alltrue([for r in var.cloudshell_egress_rules : length(compact([tostring(try(r.cidr_ipv4, null)), tostring(try(r.cidr_ipv6, null)), tostring(try(r.prefix_list_id, null)), tostring(try(r.referenced_security_group_id, null))])) == 1]), true)
     error_message = "Each of cloudshell_egress_rules needs exactly one of cidr_ipv4, cidr_ipv6, prefix_list_id, referenced_security_group_id."
   }
 
   validation {
-    condition     = alltrue([for r in var.cloudshell_egress_rules : contains(["tcp", "udp", "icmp", "-1"], r.ip_protocol)])
+    condition     = try(alltrue([for r in var.cloudshell_egress_rules : contains(["tcp", "udp", "icmp", "-1"], tostring(try(r.ip_protocol, "tcp")))]), true)
     error_message = "The ip_protocol of cloudshell_egress_rules must be \"tcp\", \"udp\", \"icmp\" or \"-1\" (all)."
   }
 
   validation {
-    condition     = alltrue([for r in var.cloudshell_egress_rules : r.ip_protocol == "-1" ? r.from_port == null && r.to_port == null : r.ip_protocol == "icmp" ? true : try(r.from_port >= 0 && r.to_port <= 65535 && r.from_port <= r.to_port, false)])
+    condition     = try(alltrue([for r in var.cloudshell_egress_rules : tostring(try(r.ip_protocol, "tcp")) == "-1" ? tonumber(try(r.from_port, null)) == null && tonumber(try(r.to_port, null)) == null : tostring(try(r.ip_protocol, "tcp")) == "icmp" ? true : try(tonumber(try(r.from_port, null)) >= 0 && tonumber(try(r.to_port, null)) <= 65535 && tonumber(try(r.from_port, null)) <= tonumber(try(r.to_port, null)), false)]), true)
     error_message = "cloudshell_egress_rules with ip_protocol \"tcp\" or \"udp\" need from_port <= to_port within 0-65535; with \"-1\" both must be null."
   }
 
   validation {
-    condition     = alltrue([for r in var.cloudshell_egress_rules : r.cidr_ipv4 == null ? true : can(cidrnetmask(r.cidr_ipv4)) && try(cidrsubnet(r.cidr_ipv4, 0, 0) == r.cidr_ipv4, false)])
+    condition     = try(alltrue([for r in var.cloudshell_egress_rules : tostring(try(r.cidr_ipv4, null)) == null ? true : can(cidrnetmask(tostring(try(r.cidr_ipv4, null)))) && try(cidrsubnet(tostring(try(r.cidr_ipv4, null)), 0, 0) == tostring(try(r.cidr_ipv4, null)), false)]), true)
     error_message = "The cidr_ipv4 of cloudshell_egress_rules must be an IPv4 CIDR such as \"10.1.0.0/16\"."
   }
 
   validation {
-    condition     = alltrue([for r in var.cloudshell_egress_rules : r.referenced_security_group_id == null ? true : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", r.referenced_security_group_id))])
+    condition     = try(alltrue([for r in var.cloudshell_egress_rules : tostring(try(r.referenced_security_group_id, null)) == null ? true : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", tostring(try(r.referenced_security_group_id, null))))]), true)
     error_message = "The referenced_security_group_id of cloudshell_egress_rules must be an ID such as \"sg-0123456789abcdef0\"."
   }
 
   validation {
-    condition     = alltrue([for r in var.cloudshell_egress_rules : r.prefix_list_id == null ? true : can(regex("^pl-([0-9a-f]{8}|[0-9a-f]{17})$", r.prefix_list_id))])
+    condition     = try(alltrue([for r in var.cloudshell_egress_rules : tostring(try(r.prefix_list_id, null)) == null ? true : can(regex("^pl-([0-9a-f]{8}|[0-9a-f]{17})$", tostring(try(r.prefix_list_id, null))))]), true)
     error_message = "The prefix_list_id of cloudshell_egress_rules must be an ID such as \"pl-63a5400a\"."
   }
 }
@@ -296,23 +360,43 @@ variable "policy_preset" {
 }
 
 variable "prices" {
-  description = "Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, and hours in a month. Defaults: us-east-1 list prices (0.01, 0.045, 0.005) and 730 hours. Data processing is not included."
-  type = object({
-    interface_endpoint_hour = optional(number, 0.01)
-    nat_gateway_hour        = optional(number, 0.045)
-    public_ipv4_hour        = optional(number, 0.005)
-    hours_per_month         = optional(number, 730)
-  })
-  default  = {}
-  nullable = false
+  description = "Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, and hours in a month. Defaults: us-east-1 list prices and 730 hours. Data processing is not included. Keys: interface_endpoint_hour (number, default 0.01), nat_gateway_hour (number, default 0.045), public_ipv4_hour (number, default 0.005), hours_per_month (number, default 730); any other key is an error."
+  type        = any
+  default     = {}
+  nullable    = false
 
   validation {
-    condition     = alltrue([for p in [var.prices.interface_endpoint_hour, var.prices.nat_gateway_hour, var.prices.public_ipv4_hour] : p != null ? p >= 0 : false])
+    condition     = can(keys(var.prices)) ? length(setsubtract(keys(var.prices), ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "hours_per_month"])) == 0 : false
+    error_message = "prices accepts only the keys interface_endpoint_hour, nat_gateway_hour, public_ipv4_hour, hours_per_month${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.prices), ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "hours_per_month"])))), ", and must be an object")}."
+  }
+
+  validation {
+    condition     = !can(var.prices.interface_endpoint_hour) ? true : var.prices.interface_endpoint_hour == null ? false : can(tonumber(var.prices.interface_endpoint_hour))
+    error_message = "prices.interface_endpoint_hour must be a number."
+  }
+
+  validation {
+    condition     = !can(var.prices.nat_gateway_hour) ? true : var.prices.nat_gateway_hour == null ? false : can(tonumber(var.prices.nat_gateway_hour))
+    error_message = "prices.nat_gateway_hour must be a number."
+  }
+
+  validation {
+    condition     = !can(var.prices.public_ipv4_hour) ? true : var.prices.public_ipv4_hour == null ? false : can(tonumber(var.prices.public_ipv4_hour))
+    error_message = "prices.public_ipv4_hour must be a number."
+  }
+
+  validation {
+    condition     = !can(var.prices.hours_per_month) ? true : var.prices.hours_per_month == null ? false : can(tonumber(var.prices.hours_per_month))
+    error_message = "prices.hours_per_month must be a number."
+  }
+
+  validation {
+    condition     = try(alltrue([for p in [tonumber(try(var.prices.interface_endpoint_hour, 0.01)), tonumber(try(var.prices.nat_gateway_hour, 0.045)), tonumber(try(var.prices.public_ipv4_hour, 0.005))] : p >= 0]), true)
     error_message = "prices must be numbers of USD, zero or more, such as { nat_gateway_hour = 0.062 }."
   }
 
   validation {
-    condition     = var.prices.hours_per_month != null ? var.prices.hours_per_month > 0 && var.prices.hours_per_month <= 744 : false
+    condition     = try(tonumber(try(var.prices.hours_per_month, 730)) > 0 && tonumber(try(var.prices.hours_per_month, 730)) <= 744, true)
     error_message = "prices.hours_per_month must be more than 0 and at most 744 (31 days)."
   }
 }

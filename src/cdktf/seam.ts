@@ -59,7 +59,12 @@ export interface VariableDef {
   default?: Value;
   nullable?: boolean;
   sensitive?: boolean;
-  validation?: { condition: string; errorMessage: string }[];
+  validation?: Validation[];
+}
+
+export interface Validation {
+  condition: string;
+  errorMessage: string;
 }
 
 export interface ResourceOptions extends Placement {

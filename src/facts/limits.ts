@@ -4,9 +4,16 @@
  * https://docs.aws.amazon.com/cloudshell/latest/userguide/using-cshell-in-vpc.html */
 export const MAX_SECURITY_GROUPS = 5;
 
-/** Every AWS partition, for the partition of ARNs in a policy. */
-export const AWS_PARTITIONS = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
+/** The partitions with CloudShell, VPC environments included: commercial and GovCloud, no China
+ * Regions (fact sheet 4.3). https://docs.aws.amazon.com/cloudshell/latest/userguide/supported-aws-regions.html */
+export const CLOUDSHELL_PARTITIONS = ["aws", "aws-us-gov"];
 
-/** The partitions where CloudShell VPC environments exist (no China Regions).
- * https://docs.aws.amazon.com/cloudshell/latest/userguide/supported-aws-regions.html */
-export const VPC_ENVIRONMENT_PARTITIONS = ["aws", "aws-us-gov"];
+/** IAM policy size quotas in characters, whitespace not counted (fact sheet 9.2).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html */
+export const POLICY_SIZE_LIMITS = {
+  managed: 6144,
+  inline_user: 2048,
+  inline_group: 5120,
+  inline_role: 10240,
+  scp: 5120,
+};

@@ -48,18 +48,21 @@ run "malformed_security_group_id_is_rejected" {
   expect_failures = [var.vpc_environments]
 }
 
-run "more_than_five_security_groups_are_rejected" {
+run "a_misspelled_key_is_rejected_not_dropped" {
   command = plan
   variables {
     vpc_environments = {
-      security_group_ids = [
-        "sg-0123456789abcdef1",
-        "sg-0123456789abcdef2",
-        "sg-0123456789abcdef3",
-        "sg-0123456789abcdef4",
-        "sg-0123456789abcdef5",
-        "sg-0123456789abcdef6",
-      ]
+      require_vpcs = true
+    }
+  }
+  expect_failures = [var.vpc_environments]
+}
+
+run "a_value_of_the_wrong_type_is_rejected" {
+  command = plan
+  variables {
+    vpc_environments = {
+      vpc_ids = "vpc-0123456789abcdef0"
     }
   }
   expect_failures = [var.vpc_environments]

@@ -108,6 +108,27 @@ run "a_vpc_restriction_alone_adds_no_absent_key_denies" {
   }
 }
 
+run "an_allow_list_takes_more_groups_than_one_environment" {
+  command = plan
+  variables {
+    vpc_environments = {
+      security_group_ids = [
+        "sg-0123456789abcdef1",
+        "sg-0123456789abcdef2",
+        "sg-0123456789abcdef3",
+        "sg-0123456789abcdef4",
+        "sg-0123456789abcdef5",
+        "sg-0123456789abcdef6",
+        "sg-0123456789abcdef7",
+      ]
+    }
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedSecurityGroups"][0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:SecurityGroupIds"]) == jsonencode(["sg-0123456789abcdef1", "sg-0123456789abcdef2", "sg-0123456789abcdef3", "sg-0123456789abcdef4", "sg-0123456789abcdef5", "sg-0123456789abcdef6", "sg-0123456789abcdef7"])
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyCloudShellOutsideAllowedSecurityGroups\"][0].Condition[\"ForAnyValue:StringNotEquals\"][\"cloudshell:SecurityGroupIds\"] is not [sg-0123456789abcdef1, sg-0123456789abcdef2, sg-0123456789abcdef3, sg-0123456789abcdef4, sg-0123456789abcdef5, sg-0123456789abcdef6, sg-0123456789abcdef7]"
+  }
+}
+
 run "require_vpc_alone_denies_public_environments" {
   command = plan
   variables {

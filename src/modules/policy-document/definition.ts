@@ -5,7 +5,8 @@ import { Definition, sourceOf } from "../../generator/definition";
 import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../../facts/features";
 import { matrixTable } from "../../generator/matrix-table";
 import { checkStatementActions } from "../../generator/action-check";
-import { AWS_PARTITIONS, MAX_SECURITY_GROUPS } from "../../facts/limits";
+import { CLOUDSHELL_PARTITIONS } from "../../facts/limits";
+import { field, Fields, objectLocal, objectVariable } from "../strict-object";
 import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
 import { awsIdPattern, hclStrings } from "../hcl-snippets";
 import { NO_PROVIDER } from "../requirements";
@@ -13,14 +14,17 @@ import { policyDocumentTests } from "./terraform-tests";
 
 const presetNames = Object.keys(PRESETS);
 
-export const VPC_ENVIRONMENTS_TYPE = `object({
-  grant_ec2_permissions = optional(bool, false)
-  allow_eni_cleanup     = optional(bool, true)
-  vpc_ids               = optional(set(string), [])
-  subnet_ids            = optional(set(string), [])
-  security_group_ids    = optional(set(string), [])
-  require_vpc           = optional(bool)
-})`;
+/** vpc_environments: an object input whose unknown keys are errors (src/modules/strict-object.ts). */
+export const VPC_ENVIRONMENTS: Fields = {
+  grant_ec2_permissions: { type: "bool", default: false },
+  allow_eni_cleanup: { type: "bool", default: true },
+  vpc_ids: { type: "set(string)", default: [] },
+  subnet_ids: { type: "set(string)", default: [] },
+  security_group_ids: { type: "set(string)", default: [] },
+  require_vpc: { type: "bool", default: null },
+};
+const env = (name: string) => field("var.vpc_environments", name, VPC_ENVIRONMENTS[name]);
+const noRestriction = `alltrue([for ids in [${RESTRICTIONS.map((r) => env(r.input)).join(", ")}] : length(ids) == 0])`;
 
 /** Variables shared with modules that call this one (cloudshell-policy passes them through). */
 export function policyInputs(unit: Unit): void {
@@ -53,42 +57,35 @@ export function policyInputs(unit: Unit): void {
     });
     void name;
   }
-  const ids = (input: string) => `var.vpc_environments.${input}`;
-  unit.variable("vpc_environments", {
+  objectVariable(unit, "vpc_environments", {
     description:
-      "CloudShell VPC environments. grant_ec2_permissions grants the EC2 permissions the console needs to create one (scoped with aws:CalledVia and the ManagedByCloudShell tag, as AWS does), allow_eni_cleanup lets CloudShell delete its network interfaces; vpc_ids, subnet_ids and security_group_ids restrict CreateEnvironment to those IDs and then also deny public environments; require_vpc = true denies public (non-VPC) environments.",
-    type: VPC_ENVIRONMENTS_TYPE,
-    default: {},
-    nullable: false,
+      "CloudShell VPC environments. grant_ec2_permissions grants the EC2 permissions the console needs to create one (scoped with aws:CalledVia and the ManagedByCloudShell tag, as AWS does), allow_eni_cleanup lets CloudShell delete its network interfaces; vpc_ids, subnet_ids and security_group_ids are allow-lists: CreateEnvironment is denied with any other ID, or without the key, and public environments are then denied too; require_vpc = true denies public (non-VPC) environments. These denials apply when an environment is created; an environment created earlier keeps running.",
+    fields: VPC_ENVIRONMENTS,
     validation: [
       ...RESTRICTIONS.map((r) => ({
-        condition: `alltrue([for id in ${ids(r.input)} : can(regex("${awsIdPattern(r.prefix)}", id))])`,
+        condition: `alltrue([for id in ${env(r.input)} : can(regex("${awsIdPattern(r.prefix)}", id))])`,
         errorMessage: `vpc_environments.${r.input} must hold ${r.what} IDs such as "${r.prefix}-0123456789abcdef0" (${r.prefix}- and 8 or 17 hex digits).`,
       })),
       {
-        condition: `length(${ids("security_group_ids")}) <= ${MAX_SECURITY_GROUPS}`,
-        errorMessage: `vpc_environments.security_group_ids can hold at most ${MAX_SECURITY_GROUPS} security groups: a CloudShell VPC environment takes at most ${MAX_SECURITY_GROUPS}.`,
-      },
-      {
-        condition: `${ids("require_vpc")} != false || alltrue([for ids in [${RESTRICTIONS.map((r) => ids(r.input)).join(", ")}] : length(ids) == 0])`,
+        condition: `${env("require_vpc")} != false || ${noRestriction}`,
         errorMessage:
           "vpc_environments.require_vpc = false cannot be combined with vpc_ids, subnet_ids or security_group_ids: a restriction to IDs always denies public environments. Leave require_vpc null or true.",
       },
       {
-        condition: `var.preset != "deny-all" || (!${ids("grant_ec2_permissions")} && ${ids("require_vpc")} == null && alltrue([for ids in [${RESTRICTIONS.map((r) => ids(r.input)).join(", ")}] : length(ids) == 0]))`,
+        condition: `var.preset != "deny-all" || (!${env("grant_ec2_permissions")} && ${env("require_vpc")} == null && ${noRestriction})`,
         errorMessage: 'vpc_environments cannot be combined with preset "deny-all", which denies every CloudShell action: leave it unset, or choose another preset.',
       },
     ],
   });
   unit.variable("partition", {
-    description: 'AWS partition for ARNs: "aws", or "aws-us-gov" for GovCloud, "aws-cn" for China, and so on.',
+    description: 'AWS partition for ARNs: "aws", or "aws-us-gov" for GovCloud (CloudShell has no China Regions).',
     type: "string",
     default: "aws",
     nullable: false,
     validation: [
       {
-        condition: `contains(${hclStrings(AWS_PARTITIONS)}, var.partition)`,
-        errorMessage: `partition must be one of ${AWS_PARTITIONS.join(", ")}.`,
+        condition: `contains(${hclStrings(CLOUDSHELL_PARTITIONS)}, var.partition)`,
+        errorMessage: `partition must be one of ${CLOUDSHELL_PARTITIONS.join(", ")}: the partitions with CloudShell (it has no China Regions).`,
       },
     ],
   });
@@ -167,6 +164,7 @@ Resource = "*"
   );
 
   const vpc = { file: "vpc.tf" };
+  objectLocal(unit, "vpc_environments", { fields: VPC_ENVIRONMENTS }, vpc);
   unit.local("vpc_grant_statements", VPC_GRANT_STATEMENTS, {
     ...vpc,
     comment: "EC2 permissions a VPC environment needs, scoped to calls CloudShell makes for the user.",
@@ -183,7 +181,7 @@ Resource = "*"
             Effect: "Deny",
             Action: ["cloudshell:CreateEnvironment"],
             Resource: "*",
-            Condition: { "ForAnyValue:StringNotEquals": { [r.key]: `\${sort(var.vpc_environments.${r.input})}` } },
+            Condition: { "ForAnyValue:StringNotEquals": { [r.key]: `\${sort(local.vpc_environments.${r.input})}` } },
           },
           ...(r.absentSid
             ? [{ Sid: r.absentSid, Effect: "Deny", Action: ["cloudshell:CreateEnvironment"], Resource: "*", Condition: { Null: { [r.key]: "true" } } }]
@@ -200,19 +198,19 @@ Resource = "*"
   unit.local("deny_public_statement", DENY_PUBLIC_STATEMENT, vpc);
   unit.local(
     "restricted_inputs",
-    `\${[for input in ${hclStrings(RESTRICTIONS.map((r) => r.input))} : input if length(var.vpc_environments[input]) > 0]}`,
+    `\${[for input in ${hclStrings(RESTRICTIONS.map((r) => r.input))} : input if length(local.vpc_environments[input]) > 0]}`,
     vpc,
   );
   unit.local(
     "require_vpc",
-    "${var.vpc_environments.require_vpc == null ? length(local.restricted_inputs) > 0 : var.vpc_environments.require_vpc}",
+    "${local.vpc_environments.require_vpc == null ? length(local.restricted_inputs) > 0 : local.vpc_environments.require_vpc}",
     vpc,
   );
   unit.local(
     "vpc_statements",
     `\${concat(
-[for s in local.vpc_grant_statements : s if var.vpc_environments.grant_ec2_permissions],
-[for s in [local.eni_cleanup_statement] : s if var.vpc_environments.grant_ec2_permissions && var.vpc_environments.allow_eni_cleanup],
+[for s in local.vpc_grant_statements : s if local.vpc_environments.grant_ec2_permissions],
+[for s in [local.eni_cleanup_statement] : s if local.vpc_environments.grant_ec2_permissions && local.vpc_environments.allow_eni_cleanup],
 flatten([for input in local.restricted_inputs : local.restriction_statements[input]]),
 [for s in [local.deny_public_statement] : s if local.require_vpc],
 )}`,

@@ -115,6 +115,9 @@ const OVERRIDE_RUNS: Run[] = [
   },
 ];
 
+/** An allow-list is not an environment: people may choose from more groups than one environment takes. */
+const SEVEN_GROUPS = [1, 2, 3, 4, 5, 6, 7].map((i) => `sg-0123456789abcdef${i}`);
+
 const VPC_RUNS: Run[] = [
   {
     name: "vpc_grant_adds_ec2_permissions_scoped_to_cloudshell",
@@ -152,6 +155,11 @@ const VPC_RUNS: Run[] = [
     asserts: [noSid("DenyCloudShellWithoutSubnetIds"), noSid("DenyCloudShellWithoutSecurityGroupIds"), hasSid("DenyCloudShellPublicEnvironments", "Deny")],
   },
   {
+    name: "an_allow_list_takes_more_groups_than_one_environment",
+    variables: { vpc_environments: { security_group_ids: SEVEN_GROUPS } },
+    asserts: [exactly(`${statement("DenyCloudShellOutsideAllowedSecurityGroups")}[0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:SecurityGroupIds"]`, SEVEN_GROUPS)],
+  },
+  {
     name: "require_vpc_alone_denies_public_environments",
     variables: { vpc_environments: { require_vpc: true } },
     asserts: [hasSid("DenyCloudShellPublicEnvironments", "Deny"), noSid("DenyCloudShellOutsideAllowedVpcs")],
@@ -171,11 +179,8 @@ const BAD_INPUT_RUNS: Run[] = [
   { name: "malformed_vpc_id_is_rejected", variables: { vpc_environments: { vpc_ids: ["vpc-123"] } }, expectFailures: ["var.vpc_environments"] },
   { name: "malformed_subnet_id_is_rejected", variables: { vpc_environments: { subnet_ids: ["subnet_0123456789abcdef0"] } }, expectFailures: ["var.vpc_environments"] },
   { name: "malformed_security_group_id_is_rejected", variables: { vpc_environments: { security_group_ids: ["sg-XYZ"] } }, expectFailures: ["var.vpc_environments"] },
-  {
-    name: "more_than_five_security_groups_are_rejected",
-    variables: { vpc_environments: { security_group_ids: [1, 2, 3, 4, 5, 6].map((i) => `sg-0123456789abcdef${i}`) } },
-    expectFailures: ["var.vpc_environments"],
-  },
+  { name: "a_misspelled_key_is_rejected_not_dropped", variables: { vpc_environments: { require_vpcs: true } }, expectFailures: ["var.vpc_environments"] },
+  { name: "a_value_of_the_wrong_type_is_rejected", variables: { vpc_environments: { vpc_ids: VPC } }, expectFailures: ["var.vpc_environments"] },
   { name: "public_environments_cannot_be_allowed_with_ids", variables: { vpc_environments: { require_vpc: false, vpc_ids: [VPC] } }, expectFailures: ["var.vpc_environments"] },
   { name: "vpc_settings_with_deny_all_are_rejected", variables: { preset: "deny-all", vpc_environments: { grant_ec2_permissions: true } }, expectFailures: ["var.vpc_environments"] },
   { name: "unknown_partition_is_rejected", variables: { partition: "aws-mars" }, expectFailures: ["var.partition"] },

@@ -1,7 +1,8 @@
 // decisions.tf: what the network looks like, decided from the inputs alone (known at plan time).
 import { Unit } from "../../cdktf/seam";
 import { DEFAULT_ENDPOINTS, GATEWAY_SERVICES } from "../../facts/endpoints";
-import { LETTERS } from "./inputs";
+import { EGRESS_RULE, ENDPOINTS, LETTERS, PRICES, VPC } from "./inputs";
+import { objectLocal } from "../strict-object";
 
 /** The locals decided from the inputs alone. */
 export const DECISIONS_FILE = "decisions.tf";
@@ -9,6 +10,10 @@ export const DECISIONS_FILE = "decisions.tf";
 /** Decisions from the inputs alone, in one file that refers only to var.* and local.*. */
 export function decisions(unit: Unit): void {
   const at = { file: DECISIONS_FILE };
+  objectLocal(unit, "vpc", { fields: VPC }, at);
+  objectLocal(unit, "endpoints", { fields: ENDPOINTS }, { ...at, as: "endpoints_input" });
+  objectLocal(unit, "cloudshell_egress_rules", { fields: EGRESS_RULE, map: true }, { ...at, as: "custom_egress_rules" });
+  objectLocal(unit, "prices", { fields: PRICES }, at);
   unit.local("azs", "${sort(var.availability_zones)}", {
     ...at,
     comment:
@@ -23,7 +28,7 @@ export function decisions(unit: Unit): void {
   });
   unit.local(
     "private_subnets",
-    "${{ for az in local.azs : az => lookup(var.private_subnet_cidrs, az, cidrsubnet(var.vpc.cidr, var.subnet_newbits, local.az_numbers[az])) }}",
+    "${{ for az in local.azs : az => lookup(var.private_subnet_cidrs, az, cidrsubnet(local.vpc.cidr, var.subnet_newbits, local.az_numbers[az])) }}",
     at,
   );
   unit.local(
@@ -33,14 +38,14 @@ export function decisions(unit: Unit): void {
   );
   unit.local(
     "public_subnets",
-    "${{ for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(var.vpc.cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }}",
+    "${{ for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(local.vpc.cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }}",
     at,
   );
   unit.local("private_nat_routes", '${{ for az in local.azs : az => var.internet_access == "per_az" ? az : local.azs[0] if length(local.nat_azs) > 0 }}', {
     ...at,
     comment: "Which NAT gateway each private subnet's default route uses.",
   });
-  unit.local("create_vpc", "${var.create && var.vpc.create}", at);
+  unit.local("create_vpc", "${var.create && local.vpc.create}", at);
   unit.local("create_internet_gateway", "${var.create && length(local.nat_azs) > 0 && var.internet_gateway_id == null}", at);
 
   unit.local(
@@ -60,7 +65,7 @@ export function decisions(unit: Unit): void {
   unit.local("gateway_services", GATEWAY_SERVICES, at);
   unit.local(
     "endpoint_labels",
-    "${setunion(setsubtract([for label, e in local.default_endpoints : label if length(e.regions) == 0 || contains(e.regions, local.region)], var.endpoints.remove), var.endpoints.add)}",
+    "${setunion(setsubtract([for label, e in local.default_endpoints : label if length(e.regions) == 0 || contains(e.regions, local.region)], local.endpoints_input.remove), local.endpoints_input.add)}",
     at,
   );
   unit.local(
@@ -104,7 +109,7 @@ type         = try(local.default_endpoints[label].type, contains(local.gateway_s
 { for name, r in { endpoints = ${rule('description = "HTTPS to the interface endpoints", to_endpoints = true')} } : name => r if length(local.interface_endpoints) > 0 },
 { for label, e in local.gateway_endpoints : format("gateway-%s", label) => ${rule('description = format("HTTPS to %s through its gateway endpoint", label), gateway_endpoint = label')} },
 { for name, r in { internet = ${rule('description = "HTTPS to the internet through NAT", cidr_ipv4 = "0.0.0.0/0"')} } : name => r if length(local.nat_azs) > 0 },
-{ for name, r in var.cloudshell_egress_rules : format("custom-%s", name) => merge(r, { to_endpoints = false, gateway_endpoint = null }) },
+{ for name, r in local.custom_egress_rules : format("custom-%s", name) => merge(r, { to_endpoints = false, gateway_endpoint = null }) },
 )}`,
     {
       ...at,
@@ -125,9 +130,9 @@ nat_gateways        = var.create ? length(local.nat_azs) : 0
   unit.local(
     "cost_hours",
     `\${{
-endpoint_az_hours = local.cost.interface_endpoints * local.cost.endpoint_azs * var.prices.hours_per_month
-nat_gateway_hours = local.cost.nat_gateways * var.prices.hours_per_month
-public_ipv4_hours = local.cost.nat_gateways * var.prices.hours_per_month
+endpoint_az_hours = local.cost.interface_endpoints * local.cost.endpoint_azs * local.prices.hours_per_month
+nat_gateway_hours = local.cost.nat_gateways * local.prices.hours_per_month
+public_ipv4_hours = local.cost.nat_gateways * local.prices.hours_per_month
 }}`,
     at,
   );
@@ -135,9 +140,9 @@ public_ipv4_hours = local.cost.nat_gateways * var.prices.hours_per_month
   unit.local(
     "cost_usd",
     `\${{
-endpoints    = ${cents("local.cost_hours.endpoint_az_hours * var.prices.interface_endpoint_hour")}
-nat_gateways = ${cents("local.cost_hours.nat_gateway_hours * var.prices.nat_gateway_hour")}
-public_ipv4  = ${cents("local.cost_hours.public_ipv4_hours * var.prices.public_ipv4_hour")}
+endpoints    = ${cents("local.cost_hours.endpoint_az_hours * local.prices.interface_endpoint_hour")}
+nat_gateways = ${cents("local.cost_hours.nat_gateway_hours * local.prices.nat_gateway_hour")}
+public_ipv4  = ${cents("local.cost_hours.public_ipv4_hours * local.prices.public_ipv4_hour")}
 }}`,
     at,
   );

@@ -4,8 +4,9 @@ import { Unit } from "../../cdktf/seam";
 import { DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, GATEWAY_SERVICES } from "../../facts/endpoints";
 import { HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
 import { PRESETS } from "../../facts/features";
-import { MAX_SECURITY_GROUPS, VPC_ENVIRONMENT_PARTITIONS } from "../../facts/limits";
+import { MAX_SECURITY_GROUPS, CLOUDSHELL_PARTITIONS } from "../../facts/limits";
 import { awsIdPattern, hclStrings } from "../hcl-snippets";
+import { field, Fields, objectVariable } from "../strict-object";
 
 
 /** The provider-free locals file; test/vpc-network.test.ts loads it with variables.tf. */
@@ -19,6 +20,38 @@ const REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+$";
 /** A valid IPv4 network address in CIDR form (no host bits set). */
 const isCidr = (v: string) => `can(cidrnetmask(${v})) && try(cidrsubnet(${v}, 0, 0) == ${v}, false)`;
 const DEFAULT_LABELS = DEFAULT_ENDPOINTS.map((e) => e.label);
+
+/** The object inputs; unknown keys are errors (src/modules/strict-object.ts). */
+export const VPC: Fields = {
+  create: { type: "bool", default: true },
+  cidr: { type: "string", default: "10.0.0.0/16" },
+  id: { type: "string", default: null },
+};
+export const ENDPOINTS: Fields = {
+  add: { type: "set(string)", default: [] },
+  remove: { type: "set(string)", default: [] },
+};
+export const EGRESS_RULE: Fields = {
+  description: { type: "string", default: null },
+  ip_protocol: { type: "string", default: "tcp" },
+  from_port: { type: "number", default: null },
+  to_port: { type: "number", default: null },
+  cidr_ipv4: { type: "string", default: null },
+  cidr_ipv6: { type: "string", default: null },
+  prefix_list_id: { type: "string", default: null },
+  referenced_security_group_id: { type: "string", default: null },
+};
+const DESTINATIONS = ["cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id"];
+export const PRICES: Fields = {
+  interface_endpoint_hour: { type: "number", default: US_EAST_1_PRICES.interface_endpoint_hour },
+  nat_gateway_hour: { type: "number", default: US_EAST_1_PRICES.nat_gateway_hour },
+  public_ipv4_hour: { type: "number", default: US_EAST_1_PRICES.public_ipv4_hour },
+  hours_per_month: { type: "number", default: HOURS_PER_MONTH },
+};
+const vpc = (name: string) => field("var.vpc", name, VPC[name]);
+const endpoints = (name: string) => field("var.endpoints", name, ENDPOINTS[name]);
+const rule = (name: string) => field("r", name, EGRESS_RULE[name]);
+const price = (name: string) => field("var.prices", name, PRICES[name]);
 
 export function variables(unit: Unit): void {
   unit.variable("create", {
@@ -83,28 +116,22 @@ export function variables(unit: Unit): void {
     default: null,
     validation: [
       {
-        condition: `var.partition == null ? true : contains(${hclStrings(VPC_ENVIRONMENT_PARTITIONS)}, var.partition)`,
-        errorMessage: `partition must be null or one of ${VPC_ENVIRONMENT_PARTITIONS.join(", ")} (the partitions with CloudShell VPC environments).`,
+        condition: `var.partition == null ? true : contains(${hclStrings(CLOUDSHELL_PARTITIONS)}, var.partition)`,
+        errorMessage: `partition must be null or one of ${CLOUDSHELL_PARTITIONS.join(", ")} (the partitions with CloudShell VPC environments).`,
       },
     ],
   });
-  unit.variable("vpc", {
+  objectVariable(unit, "vpc", {
     description:
       "The VPC. create = true (default) creates one with DNS support and hostnames on (which private DNS for endpoints needs); create = false uses the existing VPC id (\"vpc-...\"), whose DNS support and hostnames must be on. cidr is the VPC's IPv4 CIDR (/16 to /28), from which subnet CIDRs are computed; for an existing VPC give its CIDR, or a secondary CIDR of it.",
-    type: `object({
-  create = optional(bool, true)
-  cidr   = optional(string, "10.0.0.0/16")
-  id     = optional(string)
-})`,
-    default: {},
-    nullable: false,
+    fields: VPC,
     validation: [
       {
-        condition: `var.vpc.cidr == null ? false : ${isCidr("var.vpc.cidr")} && try(tonumber(split("/", var.vpc.cidr)[1]) >= 16 && tonumber(split("/", var.vpc.cidr)[1]) <= 28, false)`,
+        condition: `${isCidr(vpc("cidr"))} && tonumber(split("/", ${vpc("cidr")})[1]) >= 16 && tonumber(split("/", ${vpc("cidr")})[1]) <= 28`,
         errorMessage: 'vpc.cidr must be an IPv4 network in CIDR form with a prefix from /16 to /28, such as "10.0.0.0/16".',
       },
       {
-        condition: `var.vpc.create ? var.vpc.id == null : can(regex("${awsIdPattern("vpc")}", var.vpc.id))`,
+        condition: `${vpc("create")} ? ${vpc("id")} == null : can(regex("${awsIdPattern("vpc")}", ${vpc("id")}))`,
         errorMessage: 'vpc.id must be an existing VPC ID such as "vpc-0123456789abcdef0" when vpc.create is false, and null when vpc.create is true.',
       },
     ],
@@ -116,7 +143,7 @@ export function variables(unit: Unit): void {
     default: null,
     validation: [
       {
-        condition: `var.internet_gateway_id == null ? true : can(regex("${awsIdPattern("igw")}", var.internet_gateway_id)) && !var.vpc.create`,
+        condition: `var.internet_gateway_id == null ? true : can(regex("${awsIdPattern("igw")}", var.internet_gateway_id)) && !${vpc("create")}`,
         errorMessage: 'internet_gateway_id must be null, or an ID such as "igw-0123456789abcdef0" of the existing VPC (vpc.create = false).',
       },
     ],
@@ -133,7 +160,7 @@ export function variables(unit: Unit): void {
         errorMessage: "subnet_newbits must be a whole number from 2 to 12.",
       },
       {
-        condition: 'try(tonumber(split("/", var.vpc.cidr)[1]) + var.subnet_newbits <= 28, true)',
+        condition: `try(tonumber(split("/", ${vpc("cidr")})[1]) + var.subnet_newbits <= 28, true)`,
         errorMessage: "subnet_newbits plus the prefix length of vpc.cidr must be at most 28 (the smallest subnet AWS allows is /28).",
       },
       {
@@ -158,7 +185,7 @@ export function variables(unit: Unit): void {
         },
         {
           // Inside the VPC: the CIDR's first address, cut to the VPC's prefix length, is the VPC's network.
-          condition: `alltrue([for az, cidr in var.${input} : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", var.vpc.cidr)[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", var.vpc.cidr)[1]), 0) == cidrhost(var.vpc.cidr, 0), false)])`,
+          condition: `alltrue([for az, cidr in var.${input} : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", ${vpc("cidr")})[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", ${vpc("cidr")})[1]), 0) == cidrhost(${vpc("cidr")}, 0), false)])`,
           errorMessage: `${input} must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply).`,
         },
         // Checked on the private map only: validations of the two maps referring to each other would be a cycle.
@@ -186,25 +213,20 @@ export function variables(unit: Unit): void {
       },
     ],
   });
-  unit.variable("endpoints", {
+  objectVariable(unit, "endpoints", {
     description: `VPC endpoints, by label: the service-name suffix, such as "sts" for com.amazonaws.<region>.sts. The defaults are the services CloudShell's compute host depends on (${DEFAULT_LABELS.join(", ")}; the CodeCatalyst ones only in us-west-2 and eu-west-1; s3 as a free gateway endpoint). add: the AWS APIs people call from an isolated environment, such as ["sts", "ec2", "ssm"] (${GATEWAY_SERVICES.join(" and ")} become gateway endpoints, the others interface endpoints). remove: defaults to leave out.`,
-    type: `object({
-  add    = optional(set(string), [])
-  remove = optional(set(string), [])
-})`,
-    default: {},
-    nullable: false,
+    fields: ENDPOINTS,
     validation: [
       {
-        condition: `alltrue([for label in setunion(var.endpoints.add, var.endpoints.remove) : can(regex("${ENDPOINT_LABEL_PATTERN}", label))])`,
+        condition: `alltrue([for label in setunion(${endpoints("add")}, ${endpoints("remove")}) : can(regex("${ENDPOINT_LABEL_PATTERN}", label))])`,
         errorMessage: 'endpoints.add and endpoints.remove must hold service labels in lower case, such as "sts", "ec2", "ssm", "ecr.api" or "s3".',
       },
       {
-        condition: `length(setsubtract(var.endpoints.remove, ${hclStrings(DEFAULT_LABELS)})) == 0`,
+        condition: `length(setsubtract(${endpoints("remove")}, ${hclStrings(DEFAULT_LABELS)})) == 0`,
         errorMessage: `endpoints.remove can only hold default endpoints: ${DEFAULT_LABELS.join(", ")}.`,
       },
       {
-        condition: "length(setintersection(var.endpoints.add, var.endpoints.remove)) == 0",
+        condition: `length(setintersection(${endpoints("add")}, ${endpoints("remove")})) == 0`,
         errorMessage: "endpoints.add and endpoints.remove must not share a label.",
       },
     ],
@@ -222,45 +244,34 @@ export function variables(unit: Unit): void {
       },
     ],
   });
-  unit.variable("cloudshell_egress_rules", {
+  objectVariable(unit, "cloudshell_egress_rules", {
     description:
       "Extra egress rules of the CloudShell security group, by name. Each has exactly one destination (cidr_ipv4, cidr_ipv6, prefix_list_id or referenced_security_group_id), ip_protocol \"tcp\" (default), \"udp\", \"icmp\" or \"-1\" (all), and from_port/to_port (0-65535; null with \"-1\"). The module already allows 443 to the endpoints, to S3 through its gateway endpoint and, with NAT, to the internet.",
-    type: `map(object({
-  description                  = optional(string)
-  ip_protocol                  = optional(string, "tcp")
-  from_port                    = optional(number)
-  to_port                      = optional(number)
-  cidr_ipv4                    = optional(string)
-  cidr_ipv6                    = optional(string)
-  prefix_list_id               = optional(string)
-  referenced_security_group_id = optional(string)
-}))`,
-    default: {},
-    nullable: false,
+    fields: EGRESS_RULE,
+    map: true,
     validation: [
       {
-        condition: "alltrue([for r in var.cloudshell_egress_rules : length(compact([r.cidr_ipv4, r.cidr_ipv6, r.prefix_list_id, r.referenced_security_group_id])) == 1])",
+        condition: `alltrue([for r in var.cloudshell_egress_rules : length(compact([${DESTINATIONS.map(rule).join(", ")}])) == 1])`,
         errorMessage: "Each of cloudshell_egress_rules needs exactly one of cidr_ipv4, cidr_ipv6, prefix_list_id, referenced_security_group_id.",
       },
       {
-        condition: 'alltrue([for r in var.cloudshell_egress_rules : contains(["tcp", "udp", "icmp", "-1"], r.ip_protocol)])',
+        condition: `alltrue([for r in var.cloudshell_egress_rules : contains(["tcp", "udp", "icmp", "-1"], ${rule("ip_protocol")})])`,
         errorMessage: 'The ip_protocol of cloudshell_egress_rules must be "tcp", "udp", "icmp" or "-1" (all).',
       },
       {
-        condition:
-          'alltrue([for r in var.cloudshell_egress_rules : r.ip_protocol == "-1" ? r.from_port == null && r.to_port == null : r.ip_protocol == "icmp" ? true : try(r.from_port >= 0 && r.to_port <= 65535 && r.from_port <= r.to_port, false)])',
+        condition: `alltrue([for r in var.cloudshell_egress_rules : ${rule("ip_protocol")} == "-1" ? ${rule("from_port")} == null && ${rule("to_port")} == null : ${rule("ip_protocol")} == "icmp" ? true : try(${rule("from_port")} >= 0 && ${rule("to_port")} <= 65535 && ${rule("from_port")} <= ${rule("to_port")}, false)])`,
         errorMessage: 'cloudshell_egress_rules with ip_protocol "tcp" or "udp" need from_port <= to_port within 0-65535; with "-1" both must be null.',
       },
       {
-        condition: `alltrue([for r in var.cloudshell_egress_rules : r.cidr_ipv4 == null ? true : ${isCidr("r.cidr_ipv4")}])`,
+        condition: `alltrue([for r in var.cloudshell_egress_rules : ${rule("cidr_ipv4")} == null ? true : ${isCidr(rule("cidr_ipv4"))}])`,
         errorMessage: 'The cidr_ipv4 of cloudshell_egress_rules must be an IPv4 CIDR such as "10.1.0.0/16".',
       },
       {
-        condition: `alltrue([for r in var.cloudshell_egress_rules : r.referenced_security_group_id == null ? true : can(regex("${awsIdPattern("sg")}", r.referenced_security_group_id))])`,
+        condition: `alltrue([for r in var.cloudshell_egress_rules : ${rule("referenced_security_group_id")} == null ? true : can(regex("${awsIdPattern("sg")}", ${rule("referenced_security_group_id")}))])`,
         errorMessage: 'The referenced_security_group_id of cloudshell_egress_rules must be an ID such as "sg-0123456789abcdef0".',
       },
       {
-        condition: `alltrue([for r in var.cloudshell_egress_rules : r.prefix_list_id == null ? true : can(regex("${awsIdPattern("pl")}", r.prefix_list_id))])`,
+        condition: `alltrue([for r in var.cloudshell_egress_rules : ${rule("prefix_list_id")} == null ? true : can(regex("${awsIdPattern("pl")}", ${rule("prefix_list_id")}))])`,
         errorMessage: 'The prefix_list_id of cloudshell_egress_rules must be an ID such as "pl-63a5400a".',
       },
     ],
@@ -297,24 +308,16 @@ export function variables(unit: Unit): void {
       },
     ],
   });
-  unit.variable("prices", {
-    description: `Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, and hours in a month. Defaults: us-east-1 list prices (${US_EAST_1_PRICES.interface_endpoint_hour}, ${US_EAST_1_PRICES.nat_gateway_hour}, ${US_EAST_1_PRICES.public_ipv4_hour}) and ${HOURS_PER_MONTH} hours. Data processing is not included.`,
-    type: `object({
-  interface_endpoint_hour = optional(number, ${US_EAST_1_PRICES.interface_endpoint_hour})
-  nat_gateway_hour        = optional(number, ${US_EAST_1_PRICES.nat_gateway_hour})
-  public_ipv4_hour        = optional(number, ${US_EAST_1_PRICES.public_ipv4_hour})
-  hours_per_month         = optional(number, ${HOURS_PER_MONTH})
-})`,
-    default: {},
-    nullable: false,
+  objectVariable(unit, "prices", {
+    description: `Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, and hours in a month. Defaults: us-east-1 list prices and ${HOURS_PER_MONTH} hours. Data processing is not included.`,
+    fields: PRICES,
     validation: [
       {
-        condition:
-          "alltrue([for p in [var.prices.interface_endpoint_hour, var.prices.nat_gateway_hour, var.prices.public_ipv4_hour] : p != null ? p >= 0 : false])",
+        condition: `alltrue([for p in [${price("interface_endpoint_hour")}, ${price("nat_gateway_hour")}, ${price("public_ipv4_hour")}] : p >= 0])`,
         errorMessage: "prices must be numbers of USD, zero or more, such as { nat_gateway_hour = 0.062 }.",
       },
       {
-        condition: "var.prices.hours_per_month != null ? var.prices.hours_per_month > 0 && var.prices.hours_per_month <= 744 : false",
+        condition: `${price("hours_per_month")} > 0 && ${price("hours_per_month")} <= 744`,
         errorMessage: "prices.hours_per_month must be more than 0 and at most 744 (31 days).",
       },
     ],

@@ -16,13 +16,13 @@ import { tf, tfList, tfMap, tfNumber, Unit } from "../../cdktf/seam";
 const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
 
 export function network(unit: Unit): void {
-  unit.local("vpc_id", "${var.vpc.create ? try(aws_vpc.this[0].id, null) : var.vpc.id}", {
+  unit.local("vpc_id", "${local.vpc.create ? try(aws_vpc.this[0].id, null) : local.vpc.id}", {
     comment: "The VPC: created, or an existing one (whose ID is an input).",
   });
   unit.resource(
     Vpc,
     "this",
-    { cidrBlock: tf("var.vpc.cidr"), enableDnsSupport: true, enableDnsHostnames: true, tags: tags("var.name") },
+    { cidrBlock: tf("local.vpc.cidr"), enableDnsSupport: true, enableDnsHostnames: true, tags: tags("var.name") },
     { count: "local.create_vpc ? 1 : 0" },
   );
   unit.resource(
