@@ -31,6 +31,9 @@ describe("cloudshell-policy-document: bad inputs are rejected with a clear messa
     ["null for a bool with a default", { vpc_environments: { allow_eni_cleanup: null } }, "vpc_environments.allow_eni_cleanup must be true or false."],
     ["require_vpc = false with IDs", { vpc_environments: { require_vpc: false, subnet_ids: ["subnet-01234567"] } }, "require_vpc = false cannot be combined with"],
     ["unknown partition", { partition: "aws-moon" }, "partition must be one of aws, aws-us-gov: the partitions with CloudShell"],
+    ["a malformed Region", { allowed_regions: ["us-east"] }, 'allowed_regions must hold Region names such as "us-east-1"'],
+    ["a China Region", { allowed_regions: ["cn-north-1"] }, "(CloudShell has no China Regions)"],
+    ["Regions with deny-all", { preset: "deny-all", allowed_regions: ["us-east-1"] }, 'allowed_regions cannot be combined with preset "deny-all"'],
     ["the China partition", { partition: "aws-cn" }, "partition must be one of aws, aws-us-gov: the partitions with CloudShell (it has no China Regions)."],
   ];
   let got: Record<string, string>;

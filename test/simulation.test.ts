@@ -30,6 +30,7 @@ const COLUMNS = [
   "Delete home",
   "CLI credentials",
   "List environments",
+  "Approve command",
   "VPC env: allowed VPC",
   "VPC env: other VPC",
   "VPC env: other subnet",
@@ -40,33 +41,39 @@ const COLUMNS = [
   "Create ENI directly",
   "VPC env: no subnet key",
   "VPC env: no group key",
+  "Launch in other Region",
 ];
 
 // prettier-ignore
 const EXPECTED: Record<string, string> = {
-  //                                      Lau Upl Dwn Rst Del Crd Lst VOk VVp VSn VSg Pub EnC EnD EnX NoS NoG
-  "full":                                "A   A   A   A   A   A   A   -   -   -   -   A   -   -   -   A   A",
-  "minimum":                             "A   -   -   -   -   -   -   -   -   -   -   A   -   -   -   A   A",
-  "no-credentials":                      "A   A   A   A   A   D   A   -   -   -   -   A   -   -   -   A   A",
-  "no-file-transfer":                    "A   D   D   A   A   A   A   -   -   -   -   A   -   -   -   A   A",
-  "deny-all":                            "D   D   D   D   D   D   D   D   D   D   D   D   -   -   -   D   D",
-  "minimum + allow_credentials":         "A   -   -   -   -   A   -   -   -   -   -   A   -   -   -   A   A",
-  "minimum + allow_file_upload":         "A   A   -   -   -   -   -   -   -   -   -   A   -   -   -   A   A",
-  "minimum + allow_file_download":       "A   -   A   -   -   -   -   -   -   -   -   A   -   -   -   A   A",
-  "minimum + allow_restart":             "A   -   -   A   -   -   -   -   -   -   -   A   -   -   -   A   A",
-  "minimum + allow_delete_home":         "A   -   -   -   A   -   -   -   -   -   -   A   -   -   -   A   A",
-  "full - allow_credentials":            "A   A   A   A   A   D   A   -   -   -   -   A   -   -   -   A   A",
-  "full - allow_file_upload":            "A   D   A   A   A   A   A   -   -   -   -   A   -   -   -   A   A",
-  "full - allow_file_download":          "A   A   D   A   A   A   A   -   -   -   -   A   -   -   -   A   A",
-  "full - allow_restart":                "A   A   A   D   A   A   A   -   -   -   -   A   -   -   -   A   A",
-  "full - allow_delete_home":            "A   A   A   A   D   A   A   -   -   -   -   A   -   -   -   A   A",
-  "minimum + VPC grant":                 "A   -   -   -   -   -   -   A   A   A   A   A   A   A   -   A   A",
-  "minimum + VPC grant, no ENI cleanup": "A   -   -   -   -   -   -   A   A   A   A   A   A   -   -   A   A",
-  "minimum + require_vpc":               "D   -   -   -   -   -   -   -   -   -   -   D   -   -   -   A   A",
-  "minimum + VPC grant + require_vpc":   "D   -   -   -   -   -   -   A   A   A   A   D   A   A   -   A   A",
-  "minimum + VPC grant + vpc_ids":       "D   -   -   -   -   -   -   A   D   A   A   D   A   A   -   A   A",
-  "minimum + VPC grant + all IDs":       "D   -   -   -   -   -   -   A   D   D   D   D   A   A   -   D   D",
-  "full + VPC grant":                    "A   A   A   A   A   A   A   A   A   A   A   A   A   A   -   A   A",
+  //                                      Lau Upl Dwn Rst Del Crd Lst Apv VOk VVp VSn VSg Pub EnC EnD EnX NoS NoG Rgn
+  "full":                                "A   A   A   A   A   A   A   A   -   -   -   -   A   -   -   -   A   A   A",
+  "minimum":                             "A   -   -   -   -   -   -   -   -   -   -   -   A   -   -   -   A   A   A",
+  "no-credentials":                      "A   A   A   A   A   D   A   A   -   -   -   -   A   -   -   -   A   A   A",
+  "no-file-transfer":                    "A   D   D   A   A   A   A   A   -   -   -   -   A   -   -   -   A   A   A",
+  "deny-all":                            "D   D   D   D   D   D   D   D   D   D   D   D   D   -   -   -   D   D   D",
+  "minimum + allow_credentials":         "A   -   -   -   -   A   -   -   -   -   -   -   A   -   -   -   A   A   A",
+  "minimum + allow_file_upload":         "A   A   -   -   -   -   -   -   -   -   -   -   A   -   -   -   A   A   A",
+  "minimum + allow_file_download":       "A   -   A   -   -   -   -   -   -   -   -   -   A   -   -   -   A   A   A",
+  "minimum + allow_restart":             "A   -   -   A   -   -   -   -   -   -   -   -   A   -   -   -   A   A   A",
+  "minimum + allow_delete_home":         "A   -   -   -   A   -   -   -   -   -   -   -   A   -   -   -   A   A   A",
+  "full - allow_credentials":            "A   A   A   A   A   D   A   A   -   -   -   -   A   -   -   -   A   A   A",
+  "full - allow_file_upload":            "A   D   A   A   A   A   A   A   -   -   -   -   A   -   -   -   A   A   A",
+  "full - allow_file_download":          "A   A   D   A   A   A   A   A   -   -   -   -   A   -   -   -   A   A   A",
+  "full - allow_restart":                "A   A   A   D   A   A   A   A   -   -   -   -   A   -   -   -   A   A   A",
+  "full - allow_delete_home":            "A   A   A   A   D   A   A   A   -   -   -   -   A   -   -   -   A   A   A",
+  "minimum + VPC grant":                 "A   -   -   -   -   -   -   -   A   A   A   A   A   A   A   -   A   A   A",
+  "minimum + VPC grant, no ENI cleanup": "A   -   -   -   -   -   -   -   A   A   A   A   A   A   -   -   A   A   A",
+  "minimum + require_vpc":               "D   -   -   -   -   -   -   -   -   -   -   -   D   -   -   -   A   A   D",
+  "minimum + VPC grant + require_vpc":   "D   -   -   -   -   -   -   -   A   A   A   A   D   A   A   -   A   A   D",
+  "minimum + VPC grant + vpc_ids":       "D   -   -   -   -   -   -   -   A   D   A   A   D   A   A   -   A   A   D",
+  "minimum + VPC grant + all IDs":       "D   -   -   -   -   -   -   -   A   D   D   D   D   A   A   -   D   D   D",
+  "minimum + allow_list_environments":     "A   -   -   -   -   -   A   -   -   -   -   -   A   -   -   -   A   A   A",
+  "minimum + allow_approve_command":       "A   -   -   -   -   -   -   A   -   -   -   -   A   -   -   -   A   A   A",
+  "full - allow_list_environments":        "A   A   A   A   A   A   D   A   -   -   -   -   A   -   -   -   A   A   A",
+  "full - allow_approve_command":          "A   A   A   A   A   A   A   D   -   -   -   -   A   -   -   -   A   A   A",
+  "minimum + allowed_regions":             "A   -   -   -   -   -   -   -   -   -   -   -   A   -   -   -   A   A   D",
+  "full + VPC grant":                    "A   A   A   A   A   A   A   A   A   A   A   A   A   A   A   -   A   A   A",
 };
 
 const LETTER: Record<string, FeatureResult> = { A: "Allowed", D: "ExplicitlyDenied", "-": "ImplicitlyDenied" };
@@ -190,6 +197,7 @@ describe("the committed matrix", () => {
 describe("policy statements", () => {
   const actionsOf = (s: PolicyStatement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
   const WILDCARD_PRESETS = ["full", "deny-all"];
+  const REGION_DENY = "DenyCloudShellOutsideAllowedRegions";
 
   test("every action in every statement of every scenario exists in the pinned action catalog", () => {
     const unknown: string[] = [];
@@ -197,7 +205,7 @@ describe("policy statements", () => {
       const documents = [s.policy, ...(s.denyPolicy ? [s.denyPolicy] : [])];
       for (const statement of documents.flatMap((d) => d.Statement)) {
         for (const action of actionsOf(statement)) {
-          if (action === "cloudshell:*" && WILDCARD_PRESETS.includes(s.inputs.preset as string)) continue;
+          if (action === "cloudshell:*" && (WILDCARD_PRESETS.includes(s.inputs.preset as string) || statement.Sid === REGION_DENY)) continue;
           if (!actionExists(action)) unknown.push(`${s.name} / ${statement.Sid}: ${action}`);
         }
       }
@@ -208,14 +216,16 @@ describe("policy statements", () => {
     expect(unknown).toEqual([]);
   });
 
-  test("only full and deny-all use a wildcard, and only in their own cloudshell:* statement", () => {
+  test("only full, deny-all and the Region deny use a wildcard, and only in their own cloudshell:* statement", () => {
     const wildcards: string[] = [];
     for (const s of evaluated) {
       for (const statement of s.policy.Statement) {
         for (const action of actionsOf(statement).filter((a) => a.includes("*") || a.includes("?"))) {
           const own =
             (s.inputs.preset === "full" && statement.Sid === "AllowCloudShell" && statement.Effect === "Allow") ||
-            (s.inputs.preset === "deny-all" && statement.Sid === "DenyCloudShell" && statement.Effect === "Deny");
+            (s.inputs.preset === "deny-all" && statement.Sid === "DenyCloudShell" && statement.Effect === "Deny") ||
+            // Denying cloudshell:* outside the allowed Regions also covers actions AWS adds later.
+            (statement.Sid === REGION_DENY && statement.Effect === "Deny");
           if (!(own && action === "cloudshell:*")) wildcards.push(`${s.name} / ${statement.Sid}: ${action}`);
         }
       }

@@ -60,4 +60,6 @@ export const SCENARIOS: Scenario[] = [
     inputs: { preset: "minimum", vpc_environments: { ...grant, ...allIds } },
   },
   { name: "full + VPC grant", inputs: { preset: "full", vpc_environments: { ...grant } } },
+  // Regions.
+  { name: "minimum + allowed_regions", inputs: { preset: "minimum", allowed_regions: ["us-east-1"] } },
 ];

@@ -11,6 +11,7 @@ import { IDS } from "./scenarios";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "us-east-1";
+const OTHER_REGION = "eu-west-1";
 export const PRINCIPAL = `arn:aws:iam::${ACCOUNT}:role/cloudshell-user`;
 export const ENVIRONMENT_ARN = `arn:aws:cloudshell:${REGION}:${ACCOUNT}:environment/abcdefgh-aaaa-bbbb-cccc-dddddddddddd`;
 export const ENI_ARN = `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/eni-0aaaaaaaaaaaaaaaa`;
@@ -105,6 +106,7 @@ export const CONSOLE_TASKS: ConsoleFeature[] = [
   { label: "Delete home", requests: onEnvironment("DeleteEnvironment") },
   { label: "CLI credentials", requests: onEnvironment("PutCredentials") },
   { label: "List environments", requests: [{ action: "cloudshell:DescribeEnvironments", resource: "*" }] },
+  { label: "Approve command", requests: onEnvironment("ApproveCommand") },
   {
     label: "VPC env: allowed VPC",
     requests: vpcEnvironment(IDS.allowedVpc, IDS.allowedSubnet, [IDS.allowedSecurityGroup]),
@@ -146,6 +148,18 @@ export const CONSOLE_TASKS: ConsoleFeature[] = [
     label: "VPC env: no group key",
     requests: [{ action: "cloudshell:CreateEnvironment", resource: "*", context: { "cloudshell:VpcIds": [IDS.allowedVpc], "cloudshell:SubnetIds": [IDS.allowedSubnet] } }],
   },
+  // Every other task is requested in REGION; this one launches CloudShell elsewhere.
+  {
+    label: "Launch in other Region",
+    requests: [
+      { action: "cloudshell:CreateEnvironment", resource: "*", context: { "aws:RequestedRegion": OTHER_REGION } },
+      ...["CreateSession", "GetEnvironmentStatus", "StartEnvironment"].map((a) => ({
+        action: `cloudshell:${a}`,
+        resource: ENVIRONMENT_ARN.replace(`:${REGION}:`, `:${OTHER_REGION}:`),
+        context: { "aws:RequestedRegion": OTHER_REGION },
+      })),
+    ],
+  },
 ];
 
 export const TASK_LABELS = CONSOLE_TASKS.map((f) => f.label);
@@ -163,7 +177,7 @@ export async function simulateRequest(policy: object, request: IamRequest, polic
       principal: PRINCIPAL,
       action: request.action,
       resource: { resource: request.resource, accountId: ACCOUNT },
-      contextVariables: request.context ?? {},
+      contextVariables: { "aws:RequestedRegion": REGION, ...request.context },
     },
     identityPolicies: [{ name: policyName, policy }],
     serviceControlPolicies: [],

@@ -4,11 +4,13 @@
 locals {
   # Per-feature inputs: null keeps the preset's choice.
   overrides = {
-    restart       = var.allow_restart
-    delete_home   = var.allow_delete_home
-    credentials   = var.allow_credentials
-    file_upload   = var.allow_file_upload
-    file_download = var.allow_file_download
+    list_environments = var.allow_list_environments
+    approve_command   = var.allow_approve_command
+    restart           = var.allow_restart
+    delete_home       = var.allow_delete_home
+    credentials       = var.allow_credentials
+    file_upload       = var.allow_file_upload
+    file_download     = var.allow_file_download
   }
   effects = {
     for feature, effect in local.preset_effects[var.preset] :
@@ -42,10 +44,20 @@ locals {
     } if local.wildcard != "deny"],
   )
 
+  # allowed_regions: CloudShell anywhere else is denied, whatever else the policy grants.
+  region_statements = [for regions in [sort(var.allowed_regions)] : {
+    Sid       = "DenyCloudShellOutsideAllowedRegions"
+    Effect    = "Deny"
+    Action    = ["cloudshell:*"]
+    Resource  = "*"
+    Condition = { StringNotEquals = { "aws:RequestedRegion" = regions } }
+  } if length(regions) > 0]
+
   # The whole policy; its Deny statements alone make a guardrail for an SCP.
   statements = concat(
     [for s in [local.allow_statement] : s if local.wildcard != "deny" && length(local.cloudshell_allowed) > 0],
     local.deny_statements,
+    local.region_statements,
     local.vpc_statements,
   )
   deny_only = [for s in local.statements : s if s.Effect == "Deny"]

@@ -13,6 +13,28 @@ variable "preset" {
   }
 }
 
+variable "allow_list_environments" {
+  description = "List environments (cloudshell:DescribeEnvironments): null keeps the preset's choice, true grants it, false denies it explicitly."
+  type        = bool
+  default     = null
+
+  validation {
+    condition     = var.allow_list_environments == null || var.preset != "deny-all"
+    error_message = "allow_list_environments cannot be combined with preset \"deny-all\", which denies every CloudShell action: leave allow_list_environments null, or choose another preset."
+  }
+}
+
+variable "allow_approve_command" {
+  description = "Approve commands sent from other consoles (cloudshell:ApproveCommand): null keeps the preset's choice, true grants it, false denies it explicitly."
+  type        = bool
+  default     = null
+
+  validation {
+    condition     = var.allow_approve_command == null || var.preset != "deny-all"
+    error_message = "allow_approve_command cannot be combined with preset \"deny-all\", which denies every CloudShell action: leave allow_approve_command null, or choose another preset."
+  }
+}
+
 variable "allow_restart" {
   description = "Actions > Restart (cloudshell:StopEnvironment): null keeps the preset's choice, true grants it, false denies it explicitly."
   type        = bool
@@ -132,6 +154,23 @@ variable "vpc_environments" {
   validation {
     condition     = try(var.preset != "deny-all" || (!tobool(try(var.vpc_environments.grant_ec2_permissions, false)) && tobool(try(var.vpc_environments.require_vpc, null)) == null && alltrue([for ids in [toset([for v in try(var.vpc_environments.vpc_ids, []) : tostring(v)]), toset([for v in try(var.vpc_environments.subnet_ids, []) : tostring(v)]), toset([for v in try(var.vpc_environments.security_group_ids, []) : tostring(v)])] : length(ids) == 0])), true)
     error_message = "vpc_environments cannot be combined with preset \"deny-all\", which denies every CloudShell action: leave it unset, or choose another preset."
+  }
+}
+
+variable "allowed_regions" {
+  description = "Regions where CloudShell may be used, such as [\"us-east-1\", \"eu-west-1\"]; empty (default) allows every Region. Any CloudShell action requested in another Region is denied (aws:RequestedRegion). The console opens CloudShell in the nearest supported Region when the selected one has none, so this keeps sessions, and the files in their home directories, in the Regions you chose."
+  type        = set(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for r in var.allowed_regions : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", r)) && !startswith(r, "cn-")])
+    error_message = "allowed_regions must hold Region names such as \"us-east-1\" or \"us-gov-west-1\" (CloudShell has no China Regions)."
+  }
+
+  validation {
+    condition     = var.preset != "deny-all" || length(var.allowed_regions) == 0
+    error_message = "allowed_regions cannot be combined with preset \"deny-all\", which denies every CloudShell action in every Region: leave it empty, or choose another preset."
   }
 }
 

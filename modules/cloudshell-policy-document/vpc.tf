@@ -12,6 +12,12 @@ locals {
     vpc_ids               = toset([for v in try(var.vpc_environments.vpc_ids, []) : tostring(v)])
   }
 
+  # Where CloudShell may place its network interface: the allowed subnets and groups when given, else any.
+  eni_placement_arns = concat(
+    length(local.vpc_environments.security_group_ids) > 0 ? [for id in sort(local.vpc_environments.security_group_ids) : "arn:${var.partition}:ec2:*:*:security-group/${id}"] : ["arn:${var.partition}:ec2:*:*:security-group/*"],
+    length(local.vpc_environments.subnet_ids) > 0 ? [for id in sort(local.vpc_environments.subnet_ids) : "arn:${var.partition}:ec2:*:*:subnet/${id}"] : ["arn:${var.partition}:ec2:*:*:subnet/*"],
+  )
+
   # EC2 permissions a VPC environment needs, scoped to calls CloudShell makes for the user.
   vpc_grant_statements = [
     {
@@ -50,7 +56,7 @@ locals {
       Sid      = "AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell"
       Effect   = "Allow"
       Action   = ["ec2:CreateNetworkInterface"]
-      Resource = ["arn:${var.partition}:ec2:*:*:security-group/*", "arn:${var.partition}:ec2:*:*:subnet/*"]
+      Resource = local.eni_placement_arns
       Condition = {
         "ForAnyValue:StringEquals" = {
           "aws:CalledVia" = ["cloudshell.amazonaws.com"]

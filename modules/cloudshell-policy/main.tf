@@ -5,14 +5,17 @@
 module "document" {
   source = "../cloudshell-policy-document"
 
-  preset              = var.preset
-  allow_restart       = var.allow_restart
-  allow_delete_home   = var.allow_delete_home
-  allow_credentials   = var.allow_credentials
-  allow_file_upload   = var.allow_file_upload
-  allow_file_download = var.allow_file_download
-  vpc_environments    = var.vpc_environments
-  partition           = var.partition
+  preset                  = var.preset
+  allow_list_environments = var.allow_list_environments
+  allow_approve_command   = var.allow_approve_command
+  allow_restart           = var.allow_restart
+  allow_delete_home       = var.allow_delete_home
+  allow_credentials       = var.allow_credentials
+  allow_file_upload       = var.allow_file_upload
+  allow_file_download     = var.allow_file_download
+  vpc_environments        = var.vpc_environments
+  allowed_regions         = var.allowed_regions
+  partition               = var.partition
 }
 
 resource "aws_iam_policy" "this" {

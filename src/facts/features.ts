@@ -27,11 +27,13 @@ export const FEATURES: Record<string, Feature> = {
   list_environments: {
     label: "List environments",
     actions: ["cloudshell:DescribeEnvironments"],
+    override: "allow_list_environments",
     denySid: "DenyListEnvironments",
   },
   approve_command: {
     label: "Approve commands sent from other consoles",
     actions: ["cloudshell:ApproveCommand"],
+    override: "allow_approve_command",
     denySid: "DenyApproveCommand",
   },
   restart: {

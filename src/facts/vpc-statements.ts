@@ -13,6 +13,9 @@ const eni = "arn:${var.partition}:ec2:*:*:network-interface/*";
  */
 const taggedByCloudShell = { Null: { [`aws:ResourceTag/${CLOUDSHELL_TAG_KEY}`]: "false" } };
 
+/** The statement that lets CloudShell place its network interface in a subnet with security groups. */
+export const ENI_PLACEMENT_SID = "AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell";
+
 /** The EC2 permissions the console and CloudShell need to create a VPC environment. */
 export const VPC_GRANT_STATEMENTS = [
   {
@@ -39,7 +42,8 @@ export const VPC_GRANT_STATEMENTS = [
     },
   },
   {
-    Sid: "AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell",
+    // The module narrows these to the ARNs of subnet_ids and security_group_ids when they are given.
+    Sid: ENI_PLACEMENT_SID,
     Effect: "Allow",
     Action: ["ec2:CreateNetworkInterface"],
     Resource: ["arn:${var.partition}:ec2:*:*:security-group/*", "arn:${var.partition}:ec2:*:*:subnet/*"],

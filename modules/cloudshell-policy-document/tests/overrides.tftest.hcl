@@ -59,6 +59,47 @@ run "override_true_lifts_a_preset_deny" {
   }
 }
 
+run "approve_command_and_list_environments_have_overrides" {
+  command = plan
+  variables {
+    preset                  = "no-credentials"
+    allow_approve_command   = false
+    allow_list_environments = false
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyApproveCommand"]) == 1 && [for s in jsondecode(output.json).Statement : s if s.Sid == "DenyApproveCommand"][0].Effect == "Deny"
+    error_message = "expected one Deny statement with Sid DenyApproveCommand"
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyListEnvironments"]) == 1 && [for s in jsondecode(output.json).Statement : s if s.Sid == "DenyListEnvironments"][0].Effect == "Deny"
+    error_message = "expected one Deny statement with Sid DenyListEnvironments"
+  }
+  assert {
+    condition     = !contains(output.allowed_actions, "cloudshell:ApproveCommand") && !contains(output.allowed_actions, "cloudshell:DescribeEnvironments")
+    error_message = "both must leave the Allow"
+  }
+}
+
+run "allowed_regions_deny_cloudshell_elsewhere" {
+  command = plan
+  variables {
+    preset          = "full"
+    allowed_regions = ["eu-west-1", "us-east-1"]
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedRegions"]) == 1 && [for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedRegions"][0].Effect == "Deny"
+    error_message = "expected one Deny statement with Sid DenyCloudShellOutsideAllowedRegions"
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedRegions"][0].Condition.StringNotEquals["aws:RequestedRegion"]) == jsonencode(["eu-west-1", "us-east-1"])
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyCloudShellOutsideAllowedRegions\"][0].Condition.StringNotEquals[\"aws:RequestedRegion\"] is not [eu-west-1, us-east-1]"
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.deny_json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedRegions"]) == 1
+    error_message = "deny_json (for an SCP) must carry the Region deny"
+  }
+}
+
 run "override_false_on_minimum_denies_explicitly" {
   command = plan
   variables {

@@ -108,6 +108,34 @@ run "a_vpc_restriction_alone_adds_no_absent_key_denies" {
   }
 }
 
+run "eni_placement_is_scoped_to_the_allowed_subnets_and_groups" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+      subnet_ids            = ["subnet-0123456789abcdef0"]
+      security_group_ids    = ["sg-0123456789abcdef0"]
+    }
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell"][0].Resource) == jsonencode(["arn:aws:ec2:*:*:security-group/sg-0123456789abcdef0", "arn:aws:ec2:*:*:subnet/subnet-0123456789abcdef0"])
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell\"][0].Resource is not [arn:aws:ec2:*:*:security-group/sg-0123456789abcdef0, arn:aws:ec2:*:*:subnet/subnet-0123456789abcdef0]"
+  }
+}
+
+run "eni_placement_is_any_subnet_without_an_allow_list" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+    }
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell"][0].Resource) == jsonencode(["arn:aws:ec2:*:*:security-group/*", "arn:aws:ec2:*:*:subnet/*"])
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell\"][0].Resource is not [arn:aws:ec2:*:*:security-group/*, arn:aws:ec2:*:*:subnet/*]"
+  }
+}
+
 run "an_allow_list_takes_more_groups_than_one_environment" {
   command = plan
   variables {

@@ -7,12 +7,13 @@ import { matrixTable } from "../../generator/matrix-table";
 import { checkStatementActions } from "../../generator/action-check";
 import { CLOUDSHELL_PARTITIONS } from "../../facts/limits";
 import { field, Fields, objectLocal, objectVariable } from "../strict-object";
-import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
-import { awsIdPattern, hclStrings } from "../hcl-snippets";
+import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, ENI_PLACEMENT_SID, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
+import { awsIdPattern, hclStrings, REGION_PATTERN } from "../hcl-snippets";
 import { NO_PROVIDER } from "../requirements";
 import { policyDocumentTests } from "./terraform-tests";
 
 const presetNames = Object.keys(PRESETS);
+const REGION_DENY_SID = "DenyCloudShellOutsideAllowedRegions";
 
 /** vpc_environments: an object input whose unknown keys are errors (src/modules/strict-object.ts). */
 export const VPC_ENVIRONMENTS: Fields = {
@@ -26,8 +27,9 @@ export const VPC_ENVIRONMENTS: Fields = {
 const env = (name: string) => field("var.vpc_environments", name, VPC_ENVIRONMENTS[name]);
 const noRestriction = `alltrue([for ids in [${RESTRICTIONS.map((r) => env(r.input)).join(", ")}] : length(ids) == 0])`;
 
-/** Variables shared with modules that call this one (cloudshell-policy passes them through). */
-export function policyInputs(unit: Unit): void {
+/** Variables shared with modules that call this one (cloudshell-policy passes them through);
+ * returns their names. */
+export function policyInputs(unit: Unit): string[] {
   unit.variable("preset", {
     description: `What to grant: ${presetNames.map((p) => `"${p}"`).join(", ")}. ${Object.entries(PRESETS)
       .map(([name, p]) => `${name}: ${p.summary}`)
@@ -77,6 +79,23 @@ export function policyInputs(unit: Unit): void {
       },
     ],
   });
+  unit.variable("allowed_regions", {
+    description:
+      'Regions where CloudShell may be used, such as ["us-east-1", "eu-west-1"]; empty (default) allows every Region. Any CloudShell action requested in another Region is denied (aws:RequestedRegion). The console opens CloudShell in the nearest supported Region when the selected one has none, so this keeps sessions, and the files in their home directories, in the Regions you chose.',
+    type: "set(string)",
+    default: [],
+    nullable: false,
+    validation: [
+      {
+        condition: `alltrue([for r in var.allowed_regions : can(regex("${REGION_PATTERN}", r)) && !startswith(r, "cn-")])`,
+        errorMessage: 'allowed_regions must hold Region names such as "us-east-1" or "us-gov-west-1" (CloudShell has no China Regions).',
+      },
+      {
+        condition: `var.preset != "deny-all" || length(var.allowed_regions) == 0`,
+        errorMessage: 'allowed_regions cannot be combined with preset "deny-all", which denies every CloudShell action in every Region: leave it empty, or choose another preset.',
+      },
+    ],
+  });
   unit.variable("partition", {
     description: 'AWS partition for ARNs: "aws", or "aws-us-gov" for GovCloud (CloudShell has no China Regions).',
     type: "string",
@@ -89,6 +108,7 @@ export function policyInputs(unit: Unit): void {
       },
     ],
   });
+  return ["preset", ...OVERRIDABLE.map(([, f]) => f.override!), "vpc_environments", "allowed_regions", "partition"];
 }
 
 function build(unit: Unit): void {
@@ -165,7 +185,15 @@ Resource = "*"
 
   const vpc = { file: "vpc.tf" };
   objectLocal(unit, "vpc_environments", { fields: VPC_ENVIRONMENTS }, vpc);
-  unit.local("vpc_grant_statements", VPC_GRANT_STATEMENTS, {
+  unit.local(
+    "eni_placement_arns",
+    `\${concat(
+length(local.vpc_environments.security_group_ids) > 0 ? [for id in sort(local.vpc_environments.security_group_ids) : "arn:\${var.partition}:ec2:*:*:security-group/\${id}"] : ["arn:\${var.partition}:ec2:*:*:security-group/*"],
+length(local.vpc_environments.subnet_ids) > 0 ? [for id in sort(local.vpc_environments.subnet_ids) : "arn:\${var.partition}:ec2:*:*:subnet/\${id}"] : ["arn:\${var.partition}:ec2:*:*:subnet/*"],
+)}`,
+    { ...vpc, comment: "Where CloudShell may place its network interface: the allowed subnets and groups when given, else any." },
+  );
+  unit.local("vpc_grant_statements", VPC_GRANT_STATEMENTS.map((s) => (s.Sid === ENI_PLACEMENT_SID ? { ...s, Resource: "${local.eni_placement_arns}" } : s)), {
     ...vpc,
     comment: "EC2 permissions a VPC environment needs, scoped to calls CloudShell makes for the user.",
   });
@@ -218,10 +246,23 @@ flatten([for input in local.restricted_inputs : local.restriction_statements[inp
   );
 
   unit.local(
+    "region_statements",
+    `\${[for regions in [sort(var.allowed_regions)] : {
+Sid       = "${REGION_DENY_SID}"
+Effect    = "Deny"
+Action    = ["cloudshell:*"]
+Resource  = "*"
+Condition = { StringNotEquals = { "aws:RequestedRegion" = regions } }
+} if length(regions) > 0]}`,
+    { comment: "allowed_regions: CloudShell anywhere else is denied, whatever else the policy grants." },
+  );
+
+  unit.local(
     "statements",
     `\${concat(
 [for s in [local.allow_statement] : s if local.wildcard != "deny" && length(local.cloudshell_allowed) > 0],
 local.deny_statements,
+local.region_statements,
 local.vpc_statements,
 )}`,
     { comment: "The whole policy; its Deny statements alone make a guardrail for an SCP." },

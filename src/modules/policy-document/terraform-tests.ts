@@ -109,6 +109,24 @@ const OVERRIDE_RUNS: Run[] = [
     asserts: [exactly("output.denied_actions", []), noSid("DenyCredentialForwarding"), exactly("output.allowed_actions", ALL)],
   },
   {
+    name: "approve_command_and_list_environments_have_overrides",
+    variables: { preset: "no-credentials", allow_approve_command: false, allow_list_environments: false },
+    asserts: [
+      hasSid("DenyApproveCommand", "Deny"),
+      hasSid("DenyListEnvironments", "Deny"),
+      [`!contains(output.allowed_actions, "cloudshell:ApproveCommand") && !contains(output.allowed_actions, "cloudshell:DescribeEnvironments")`, "both must leave the Allow"],
+    ],
+  },
+  {
+    name: "allowed_regions_deny_cloudshell_elsewhere",
+    variables: { preset: "full", allowed_regions: ["eu-west-1", "us-east-1"] },
+    asserts: [
+      hasSid("DenyCloudShellOutsideAllowedRegions", "Deny"),
+      exactly(`${statement("DenyCloudShellOutsideAllowedRegions")}[0].Condition.StringNotEquals["aws:RequestedRegion"]`, ["eu-west-1", "us-east-1"]),
+      [`length([for s in jsondecode(output.deny_json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedRegions"]) == 1`, "deny_json (for an SCP) must carry the Region deny"],
+    ],
+  },
+  {
     name: "override_false_on_minimum_denies_explicitly",
     variables: { preset: "minimum", allow_file_download: false },
     asserts: [hasSid("DenyFileDownload", "Deny"), exactly("output.allowed_actions", LAUNCH)],
@@ -153,6 +171,18 @@ const VPC_RUNS: Run[] = [
     name: "a_vpc_restriction_alone_adds_no_absent_key_denies",
     variables: { vpc_environments: { vpc_ids: [VPC] } },
     asserts: [noSid("DenyCloudShellWithoutSubnetIds"), noSid("DenyCloudShellWithoutSecurityGroupIds"), hasSid("DenyCloudShellPublicEnvironments", "Deny")],
+  },
+  {
+    name: "eni_placement_is_scoped_to_the_allowed_subnets_and_groups",
+    variables: { vpc_environments: { grant_ec2_permissions: true, subnet_ids: [SUBNET], security_group_ids: [SG] } },
+    asserts: [
+      exactly(`${statement("AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell")}[0].Resource`, [`arn:aws:ec2:*:*:security-group/${SG}`, `arn:aws:ec2:*:*:subnet/${SUBNET}`]),
+    ],
+  },
+  {
+    name: "eni_placement_is_any_subnet_without_an_allow_list",
+    variables: { vpc_environments: { grant_ec2_permissions: true } },
+    asserts: [exactly(`${statement("AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell")}[0].Resource`, ["arn:aws:ec2:*:*:security-group/*", "arn:aws:ec2:*:*:subnet/*"])],
   },
   {
     name: "an_allow_list_takes_more_groups_than_one_environment",

@@ -7,7 +7,6 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy-attachment";
 import { tf, tfMap, Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
-import { OVERRIDABLE } from "../../facts/features";
 import { policyInputs } from "../policy-document/definition";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
 import { policyTests } from "./terraform-tests";
@@ -87,14 +86,12 @@ function build(unit: Unit): void {
       ],
     });
   }
-  policyInputs(unit);
+  const passedThrough = policyInputs(unit);
 
   const document = unit.module(
     "document",
     "../cloudshell-policy-document",
-    Object.fromEntries(
-      ["preset", ...OVERRIDABLE.map(([, f]) => f.override!), "vpc_environments", "partition"].map((v) => [v, tf(`var.${v}`)]),
-    ),
+    Object.fromEntries(passedThrough.map((v) => [v, tf(`var.${v}`)])),
     { comment: "The policy JSON: the provider-free module that proves what each preset allows." },
   );
 

@@ -5,7 +5,7 @@ import { DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, GATEWAY_SERVICES } from "../
 import { HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
 import { PRESETS } from "../../facts/features";
 import { MAX_SECURITY_GROUPS, CLOUDSHELL_PARTITIONS } from "../../facts/limits";
-import { awsIdPattern, hclStrings } from "../hcl-snippets";
+import { awsIdPattern, hclStrings, REGION_PATTERN } from "../hcl-snippets";
 import { field, Fields, objectVariable } from "../strict-object";
 
 
@@ -16,7 +16,6 @@ export const POLICY_PRESETS = Object.keys(PRESETS).filter((p) => p !== "deny-all
 
 export const LETTERS = 'split("", "abcdefghijklmnopqrstuvwxyz")';
 const AZ_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$";
-const REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+$";
 /** A valid IPv4 network address in CIDR form (no host bits set). */
 const isCidr = (v: string) => `can(cidrnetmask(${v})) && try(cidrsubnet(${v}, 0, 0) == ${v}, false)`;
 const DEFAULT_LABELS = DEFAULT_ENDPOINTS.map((e) => e.label);
