@@ -61,4 +61,8 @@ locals {
     local.vpc_statements,
   )
   deny_only = [for s in local.statements : s if s.Effect == "Deny"]
+
+  # Minified JSON (jsonencode writes no whitespace); sizes count characters as IAM does, without whitespace.
+  json      = jsonencode({ Version = "2012-10-17", Statement = local.statements })
+  deny_json = length(local.deny_only) > 0 ? jsonencode({ Version = "2012-10-17", Statement = local.deny_only }) : null
 }

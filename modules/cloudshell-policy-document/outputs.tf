@@ -3,12 +3,22 @@
 
 output "json" {
   description = "The identity policy as JSON, for aws_iam_policy, a permission set's inline policy, or anything that takes a policy."
-  value       = jsonencode({ Version = "2012-10-17", Statement = local.statements })
+  value       = local.json
+}
+
+output "json_size" {
+  description = "Characters of json as IAM counts them (whitespace not counted). Quotas: managed policy 6,144, inline policy of a user 2,048, of a group 5,120, of a role 10,240."
+  value       = length(replace(local.json, "/[[:space:]]/", ""))
 }
 
 output "deny_json" {
   description = "Only the Deny statements, as a policy for an SCP or a permissions guardrail; null when the policy denies nothing."
-  value       = length(local.deny_only) > 0 ? jsonencode({ Version = "2012-10-17", Statement = local.deny_only }) : null
+  value       = local.deny_json
+}
+
+output "deny_json_size" {
+  description = "Characters of deny_json as IAM counts them; 0 when it is null. An SCP takes at most 5,120."
+  value       = local.deny_json == null ? 0 : length(replace(local.deny_json, "/[[:space:]]/", ""))
 }
 
 output "allowed_actions" {

@@ -27,4 +27,11 @@ resource "aws_iam_policy" "this" {
   description = var.description
   policy      = module.document.json
   tags        = var.tags
+
+  lifecycle {
+    precondition {
+      condition     = module.document.json_size <= 6144
+      error_message = "The CloudShell policy is ${module.document.json_size} characters (whitespace not counted); a managed policy takes at most 6,144. Shorten the allow-lists in vpc_environments, or split them across policies."
+    }
+  }
 }

@@ -16,6 +16,11 @@ output "json" {
   value       = module.document.json
 }
 
+output "size" {
+  description = "Characters of the policy as IAM counts them (whitespace not counted); checked at plan time against the 6,144 of a managed policy."
+  value       = module.document.json_size
+}
+
 output "deny_json" {
   description = "Only the Deny statements, for an SCP or a guardrail; null when the policy denies nothing."
   value       = module.document.deny_json

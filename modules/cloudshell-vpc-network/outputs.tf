@@ -58,6 +58,11 @@ output "cloudshell_policy_json" {
   value       = var.create ? module.cloudshell_policy.json : null
 }
 
+output "cloudshell_policy_size" {
+  description = "Characters of cloudshell_policy_json as IAM counts them (whitespace not counted): a managed policy takes 6,144, an inline user policy 2,048; 0 when create is false."
+  value       = var.create ? module.cloudshell_policy.json_size : 0
+}
+
 output "region" {
   description = "The Region the network is planned for (derived from availability_zones unless given)."
   value       = local.region

@@ -8,3 +8,6 @@ export const awsIdPattern = (prefix: string): string => `^${prefix}-([0-9a-f]{8}
 
 /** A Region name such as "us-east-1" or "us-gov-west-1". */
 export const REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+$";
+
+/** The size of a policy JSON as IAM counts it: characters without whitespace. */
+export const iamSize = (json: string): string => `length(replace(${json}, "/[[:space:]]/", ""))`;

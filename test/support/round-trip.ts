@@ -1,7 +1,7 @@
 // Parses generated HCL back to JSON (@cdktf/hcl2json) and compares it with the JSON cdktf
 // synthesized: same elements, same values, and a block wherever the bindings say block.
 import { parse } from "@cdktf/hcl2json";
-import { BlockSchema, NULL_DEFAULT, Unit } from "../../src/cdktf/seam";
+import { BlockSchema, LIFECYCLE_SCHEMA, NULL_DEFAULT, Unit } from "../../src/cdktf/seam";
 
 type J = unknown;
 
@@ -43,7 +43,7 @@ function normalize(v: J, schema: BlockSchema = {}): J {
       if (k === "//") continue;
       const entry = schema[k];
       if (entry?.block || k === "lifecycle") {
-        out[k] = (Array.isArray(x) ? x : [x]).map((b) => normalize(b, entry?.nested ?? {}));
+        out[k] = (Array.isArray(x) ? x : [x]).map((b) => normalize(b, k === "lifecycle" ? LIFECYCLE_SCHEMA : (entry?.nested ?? {})));
       } else {
         out[k] = normalize(x, {});
       }

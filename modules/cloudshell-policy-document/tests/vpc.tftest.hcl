@@ -123,6 +123,70 @@ run "eni_placement_is_scoped_to_the_allowed_subnets_and_groups" {
   }
 }
 
+run "the_vpc_grant_is_over_an_inline_user_policy" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+    }
+  }
+  assert {
+    condition     = output.json_size > 2048 && output.json_size < 6144
+    error_message = "minimum + the VPC grant must be over the 2,048 of an inline user policy and within a managed policy"
+  }
+  assert {
+    condition     = output.json_size == length(replace(output.json, "/[[:space:]]/", ""))
+    error_message = "json_size must count characters without whitespace"
+  }
+}
+
+run "thirty_subnets_still_fit_a_managed_policy" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+      vpc_ids               = ["vpc-0123456789abcdef0"]
+      subnet_ids = [
+        "subnet-0123456789abcd000",
+        "subnet-0123456789abcd001",
+        "subnet-0123456789abcd002",
+        "subnet-0123456789abcd003",
+        "subnet-0123456789abcd004",
+        "subnet-0123456789abcd005",
+        "subnet-0123456789abcd006",
+        "subnet-0123456789abcd007",
+        "subnet-0123456789abcd008",
+        "subnet-0123456789abcd009",
+        "subnet-0123456789abcd010",
+        "subnet-0123456789abcd011",
+        "subnet-0123456789abcd012",
+        "subnet-0123456789abcd013",
+        "subnet-0123456789abcd014",
+        "subnet-0123456789abcd015",
+        "subnet-0123456789abcd016",
+        "subnet-0123456789abcd017",
+        "subnet-0123456789abcd018",
+        "subnet-0123456789abcd019",
+        "subnet-0123456789abcd020",
+        "subnet-0123456789abcd021",
+        "subnet-0123456789abcd022",
+        "subnet-0123456789abcd023",
+        "subnet-0123456789abcd024",
+        "subnet-0123456789abcd025",
+        "subnet-0123456789abcd026",
+        "subnet-0123456789abcd027",
+        "subnet-0123456789abcd028",
+        "subnet-0123456789abcd029",
+      ]
+      security_group_ids = ["sg-0123456789abcdef0"]
+    }
+  }
+  assert {
+    condition     = output.json_size > 5000 && output.json_size <= 6144
+    error_message = "30 subnets must come near, but within, the 6,144 of a managed policy"
+  }
+}
+
 run "eni_placement_is_any_subnet_without_an_allow_list" {
   command = plan
   variables {

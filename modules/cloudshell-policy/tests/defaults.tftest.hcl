@@ -82,4 +82,62 @@ run "create_false_creates_nothing_but_computes_the_json" {
     condition     = jsondecode(output.deny_json).Statement[0].Effect == "Deny"
     error_message = "deny_json must be computed too"
   }
+  assert {
+    condition     = output.size == length(replace(output.json, "/[[:space:]]/", ""))
+    error_message = "size must count the policy's characters without whitespace"
+  }
+}
+
+run "a_policy_over_the_managed_policy_quota_fails_at_plan" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+      vpc_ids               = ["vpc-0123456789abcdef0"]
+      subnet_ids = [
+        "subnet-0123456789abcd000",
+        "subnet-0123456789abcd001",
+        "subnet-0123456789abcd002",
+        "subnet-0123456789abcd003",
+        "subnet-0123456789abcd004",
+        "subnet-0123456789abcd005",
+        "subnet-0123456789abcd006",
+        "subnet-0123456789abcd007",
+        "subnet-0123456789abcd008",
+        "subnet-0123456789abcd009",
+        "subnet-0123456789abcd010",
+        "subnet-0123456789abcd011",
+        "subnet-0123456789abcd012",
+        "subnet-0123456789abcd013",
+        "subnet-0123456789abcd014",
+        "subnet-0123456789abcd015",
+        "subnet-0123456789abcd016",
+        "subnet-0123456789abcd017",
+        "subnet-0123456789abcd018",
+        "subnet-0123456789abcd019",
+        "subnet-0123456789abcd020",
+        "subnet-0123456789abcd021",
+        "subnet-0123456789abcd022",
+        "subnet-0123456789abcd023",
+        "subnet-0123456789abcd024",
+        "subnet-0123456789abcd025",
+        "subnet-0123456789abcd026",
+        "subnet-0123456789abcd027",
+        "subnet-0123456789abcd028",
+        "subnet-0123456789abcd029",
+        "subnet-0123456789abcd030",
+        "subnet-0123456789abcd031",
+        "subnet-0123456789abcd032",
+        "subnet-0123456789abcd033",
+        "subnet-0123456789abcd034",
+        "subnet-0123456789abcd035",
+        "subnet-0123456789abcd036",
+        "subnet-0123456789abcd037",
+        "subnet-0123456789abcd038",
+        "subnet-0123456789abcd039",
+      ]
+      security_group_ids = ["sg-0123456789abcdef0"]
+    }
+  }
+  expect_failures = [aws_iam_policy.this]
 }

@@ -5,15 +5,17 @@ import { Definition, sourceOf } from "../../generator/definition";
 import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../../facts/features";
 import { matrixTable } from "../../generator/matrix-table";
 import { checkStatementActions } from "../../generator/action-check";
-import { CLOUDSHELL_PARTITIONS } from "../../facts/limits";
+import { CLOUDSHELL_PARTITIONS, POLICY_SIZE_LIMITS } from "../../facts/limits";
 import { field, Fields, objectLocal, objectVariable } from "../strict-object";
 import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, ENI_PLACEMENT_SID, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
-import { awsIdPattern, hclStrings, REGION_PATTERN } from "../hcl-snippets";
+import { awsIdPattern, hclStrings, iamSize, REGION_PATTERN } from "../hcl-snippets";
 import { NO_PROVIDER } from "../requirements";
 import { policyDocumentTests } from "./terraform-tests";
 
 const presetNames = Object.keys(PRESETS);
 const REGION_DENY_SID = "DenyCloudShellOutsideAllowedRegions";
+const n = (x: number) => x.toLocaleString("en-US");
+const sizeQuotas = `managed policy ${n(POLICY_SIZE_LIMITS.managed)}, inline policy of a user ${n(POLICY_SIZE_LIMITS.inline_user)}, of a group ${n(POLICY_SIZE_LIMITS.inline_group)}, of a role ${n(POLICY_SIZE_LIMITS.inline_role)}`;
 
 /** vpc_environments: an object input whose unknown keys are errors (src/modules/strict-object.ts). */
 export const VPC_ENVIRONMENTS: Fields = {
@@ -269,13 +271,26 @@ local.vpc_statements,
   );
   unit.local("deny_only", '${[for s in local.statements : s if s.Effect == "Deny"]}');
 
+  unit.local("json", '${jsonencode({ Version = "2012-10-17", Statement = local.statements })}', {
+    comment: "Minified JSON (jsonencode writes no whitespace); sizes count characters as IAM does, without whitespace.",
+  });
+  unit.local("deny_json", '${length(local.deny_only) > 0 ? jsonencode({ Version = "2012-10-17", Statement = local.deny_only }) : null}');
+
   unit.output("json", {
     description: "The identity policy as JSON, for aws_iam_policy, a permission set's inline policy, or anything that takes a policy.",
-    value: '${jsonencode({ Version = "2012-10-17", Statement = local.statements })}',
+    value: "${local.json}",
+  });
+  unit.output("json_size", {
+    description: `Characters of json as IAM counts them (whitespace not counted). Quotas: ${sizeQuotas}.`,
+    value: `\${${iamSize("local.json")}}`,
   });
   unit.output("deny_json", {
     description: "Only the Deny statements, as a policy for an SCP or a permissions guardrail; null when the policy denies nothing.",
-    value: '${length(local.deny_only) > 0 ? jsonencode({ Version = "2012-10-17", Statement = local.deny_only }) : null}',
+    value: "${local.deny_json}",
+  });
+  unit.output("deny_json_size", {
+    description: `Characters of deny_json as IAM counts them; 0 when it is null. An SCP takes at most ${POLICY_SIZE_LIMITS.scp.toLocaleString("en-US")}.`,
+    value: `\${local.deny_json == null ? 0 : ${iamSize("local.deny_json")}}`,
   });
   unit.output("allowed_actions", {
     description: "Every action the policy allows (cloudshell:* expanded to the actions it covers today), some only under the conditions in json.",

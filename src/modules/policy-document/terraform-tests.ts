@@ -34,6 +34,8 @@ const without = (xs: string[], ...drop: string[]) => xs.filter((x) => !drop.incl
 const VPC = "vpc-0123456789abcdef0";
 const SUBNET = "subnet-0123456789abcdef0";
 const SG = "sg-0123456789abcdef0";
+/** n distinct subnet IDs, for policies near the size quotas. */
+export const subnets = (n: number) => Array.from({ length: n }, (_, i) => `subnet-0123456789abcd${String(i).padStart(3, "0")}`);
 
 const PRESET_RUNS: Run[] = [
   {
@@ -178,6 +180,19 @@ const VPC_RUNS: Run[] = [
     asserts: [
       exactly(`${statement("AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell")}[0].Resource`, [`arn:aws:ec2:*:*:security-group/${SG}`, `arn:aws:ec2:*:*:subnet/${SUBNET}`]),
     ],
+  },
+  {
+    name: "the_vpc_grant_is_over_an_inline_user_policy",
+    variables: { vpc_environments: { grant_ec2_permissions: true } },
+    asserts: [
+      ["output.json_size > 2048 && output.json_size < 6144", "minimum + the VPC grant must be over the 2,048 of an inline user policy and within a managed policy"],
+      [`output.json_size == length(replace(output.json, "/[[:space:]]/", ""))`, "json_size must count characters without whitespace"],
+    ],
+  },
+  {
+    name: "thirty_subnets_still_fit_a_managed_policy",
+    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: [VPC], subnet_ids: subnets(30), security_group_ids: [SG] } },
+    asserts: [["output.json_size > 5000 && output.json_size <= 6144", "30 subnets must come near, but within, the 6,144 of a managed policy"]],
   },
   {
     name: "eni_placement_is_any_subnet_without_an_allow_list",

@@ -3,7 +3,7 @@
 // written here by hand; what each preset allows is proven in modules/cloudshell-policy-document.
 import { sourceOf } from "../../generator/definition";
 import { Assert, Run, sameJson, testFile } from "../../generator/tftest";
-import { ALL, LAUNCH } from "../policy-document/terraform-tests";
+import { ALL, LAUNCH, subnets } from "../policy-document/terraform-tests";
 
 const SOURCE = sourceOf(__filename);
 const ARN = "arn:aws:iam::123456789012:policy/cloudshell-test";
@@ -97,12 +97,20 @@ const DEFAULT_RUNS: Run[] = [
       ],
       sids(["AllowCloudShell", "DenyFileDownload", "DenyFileUpload"]),
       [`jsondecode(output.deny_json).Statement[0].Effect == "Deny"`, "deny_json must be computed too"],
+      [`output.size == length(replace(output.json, "/[[:space:]]/", ""))`, "size must count the policy's characters without whitespace"],
     ],
+  },
+  {
+    // 40 subnets with the VPC grant is about 6,400 characters: over the quota, stopped at plan.
+    name: "a_policy_over_the_managed_policy_quota_fails_at_plan",
+    command: "plan",
+    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: ["vpc-0123456789abcdef0"], subnet_ids: subnets(40), security_group_ids: ["sg-0123456789abcdef0"] } },
+    expectFailures: ["aws_iam_policy.this"],
   },
 ];
 
 const COMMENT = "The AWS provider is mocked: no credentials and no AWS call. Each run applies with a mocked ARN.";
-const file = (runs: Run[]) => testFile({ source: SOURCE, comment: COMMENT, mockProvider: MOCK, runs: runs.map((r) => ({ command: "apply", ...r })) });
+const file = (runs: Run[]) => testFile({ source: SOURCE, comment: COMMENT, mockProvider: MOCK, runs: runs.map((r) => ({ command: "apply" as const, ...r })) });
 
 export const policyTests = () => ({
   "tests/attachments.tftest.hcl": file(RUNS),

@@ -53,6 +53,11 @@ export function policyAndOutputs(unit: Unit): void {
     "IAM policy JSON that lets people create CloudShell VPC environments only in this VPC, its private subnets and the security_group_ids (public environments denied), with the EC2 permissions that needs; null when create is false.",
     `var.create ? ${policy}.json : null`,
   );
+  out(
+    "cloudshell_policy_size",
+    "Characters of cloudshell_policy_json as IAM counts them (whitespace not counted): a managed policy takes 6,144, an inline user policy 2,048; 0 when create is false.",
+    `var.create ? ${policy}.json_size : 0`,
+  );
   out("region", "The Region the network is planned for (derived from availability_zones unless given).", "local.region");
   out("endpoint_availability_zones", "The zones that carry the interface endpoints' network interfaces.", "var.create ? local.endpoint_azs : []");
   out(
