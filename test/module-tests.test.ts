@@ -2,12 +2,13 @@
 // Terraform: the provider-free document module as it is, the other two with mock_provider "aws"
 // (the real hashicorp/aws schema, mocked apply). `terraform test` validates each module first.
 // Then the network's cloudshell_policy_json, taken from a mocked apply, is IAM-simulated with
-// the IDs the mocked network returned.
+// the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.
 import * as path from "node:path";
 import { DEFINITIONS } from "../src/definitions";
 import { directoryOf } from "../src/generator/definition";
 import { generated } from "../tools/generated";
 import { ENI_ARN, IamRequest, simulateRequest } from "../tools/simulate";
+import { EndpointRequest, simulateThroughEndpoint } from "../tools/simulate-endpoint";
 import { AWS_PROVIDER_VERSION, scratchTree, TestReport, testModule } from "../tools/terraform";
 import { withProvider } from "./support/provider";
 
@@ -132,5 +133,44 @@ describe("the network's policy, simulated with the IDs of a mocked apply", () =>
       { action: "ec2:DeleteNetworkInterface", resource: ENI_ARN, context: { ...via, "aws:ResourceTag/ManagedByCloudShell": "" } },
     ];
     for (const r of requests) expect(`${r.action} on ${r.resource}: ${await simulateRequest(policy, r)}`).toBe(`${r.action} on ${r.resource}: Allowed`);
+  });
+});
+
+describe("the S3 gateway endpoint's default policy, simulated with the account of a mocked apply", () => {
+  const OWN = "123456789012";
+  const OUTSIDE = "999999999999";
+  const AWS_OWNED = "111122223333";
+  const me = `arn:aws:iam::${OWN}:role/cloudshell-user`;
+  const REPO = "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/repodata/repomd.xml";
+  let perimeter: object;
+  const FULL_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] };
+
+  beforeAll(() => {
+    const run = networkDefaults?.runs.find((r) => r.file === POLICY_FILE);
+    if (!run) return;
+    perimeter = JSON.parse((run.outputs!.endpoint_policies as Record<string, string>).s3);
+  });
+
+  const CASES: [string, EndpointRequest, string][] = [
+    ["own principal writes its own bucket", { principal: me, action: "s3:PutObject", resource: "arn:aws:s3:::own-bucket/file", resourceAccount: OWN }, "Allowed"],
+    ["own principal writes an outside bucket", { principal: me, action: "s3:PutObject", resource: "arn:aws:s3:::outside-bucket/file", resourceAccount: OUTSIDE }, "ImplicitlyDenied"],
+    [
+      "an outside principal (a presigned URL) writes an outside bucket",
+      { principal: `arn:aws:iam::${OUTSIDE}:user/receiver`, action: "s3:PutObject", resource: "arn:aws:s3:::outside-bucket/file", resourceAccount: OUTSIDE },
+      "ImplicitlyDenied",
+    ],
+    ["an unsigned read of an outside public bucket", { principal: "anonymous", action: "s3:GetObject", resource: "arn:aws:s3:::outside-bucket/file", resourceAccount: OUTSIDE }, "ImplicitlyDenied"],
+    ["dnf reads the Amazon Linux 2023 repository (unsigned)", { principal: "anonymous", action: "s3:GetObject", resource: REPO, resourceAccount: AWS_OWNED }, "Allowed"],
+    ["own principal writes to the AWS-owned repository", { principal: me, action: "s3:PutObject", resource: REPO, resourceAccount: AWS_OWNED }, "ImplicitlyDenied"],
+  ];
+
+  test.each(CASES.map(([what, request, expected]) => [what, expected, request] as const))("%s: %s", async (_what, expected, request) => {
+    if (!networkDefaults) return;
+    expect(await simulateThroughEndpoint(perimeter, request)).toBe(expected);
+  });
+
+  test("control: AWS's default endpoint policy (full access) lets the outside requests through", async () => {
+    const outside = CASES.filter(([what]) => what.includes("outside")).map(([, r]) => r);
+    for (const r of outside) expect(`${r.principal} ${r.resource}: ${await simulateThroughEndpoint(FULL_ACCESS, r)}`).toBe(`${r.principal} ${r.resource}: Allowed`);
   });
 });

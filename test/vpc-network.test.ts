@@ -75,17 +75,19 @@ describe("cloudshell-vpc-network: synthesized resources", () => {
     }
   });
 
-  test("interface endpoints get private DNS and the endpoint security group when created", () => {
+  test("interface endpoints get private DNS (unless turned off per label), a policy only if given, and the endpoint security group", () => {
     const ep = resources().aws_vpc_endpoint.interface;
-    expect(ep.private_dns_enabled).toBe(true);
+    expect(ep.private_dns_enabled).toBe("${each.value.private_dns}");
+    expect(ep.policy).toBe("${each.value.policy}");
     expect(ep.security_group_ids).toBe("${[aws_security_group.endpoints[0].id]}");
     expect(ep.subnet_ids).toBe("${[for az in local.endpoint_azs : aws_subnet.private[az].id]}");
   });
 
-  test("the endpoint group admits 443 from the CloudShell group only; the CloudShell group has no ingress", () => {
+  test("the endpoint group admits 443 from the CloudShell group and endpoint_ingress_cidrs only; the CloudShell group has no ingress", () => {
     const ingress = resources().aws_vpc_security_group_ingress_rule;
-    expect(Object.keys(ingress)).toEqual(["endpoints"]);
+    expect(Object.keys(ingress).sort()).toEqual(["endpoints", "endpoints_from_cidrs"]);
     expect(ingress.endpoints).toMatchObject({ from_port: 443, to_port: 443, ip_protocol: "tcp", referenced_security_group_id: "${aws_security_group.cloudshell[0].id}" });
+    expect(ingress.endpoints_from_cidrs).toMatchObject({ from_port: 443, to_port: 443, ip_protocol: "tcp", cidr_ipv4: "${each.key}", for_each: "${var.create ? local.endpoint_ingress_cidrs : {}}" });
     for (const sg of Object.values(resources().aws_security_group)) {
       expect(sg.ingress).toBeUndefined();
       expect(sg.egress).toBeUndefined();

@@ -11,8 +11,10 @@ locals {
 
   # var.endpoints with its defaults: the variable is type any so that an unknown key is an error, not dropped.
   endpoints_input = {
-    add    = toset([for v in try(var.endpoints.add, []) : tostring(v)])
-    remove = toset([for v in try(var.endpoints.remove, []) : tostring(v)])
+    add                  = toset([for v in try(var.endpoints.add, []) : tostring(v)])
+    policies             = { for k, v in try(var.endpoints.policies, {}) : k => tostring(v) }
+    private_dns_disabled = toset([for v in try(var.endpoints.private_dns_disabled, []) : tostring(v)])
+    remove               = toset([for v in try(var.endpoints.remove, []) : tostring(v)])
   }
 
   # var.cloudshell_egress_rules with its defaults: the variable is type any so that an unknown key is an error, not dropped.
@@ -125,10 +127,14 @@ locals {
   }
   gateway_services = ["s3", "dynamodb"]
   endpoint_labels  = setunion(setsubtract([for label, e in local.default_endpoints : label if length(e.regions) == 0 || contains(e.regions, local.region)], local.endpoints_input.remove), local.endpoints_input.add)
+
+  # A label that is a full service name is used as it is; policy null keeps the default (see endpoints.tf).
   endpoints = {
     for label in local.endpoint_labels : label => {
-      service_name = try(local.default_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
+      service_name = can(regex("^(com[.]amazonaws|aws[.]api|api[.]aws)[.]", label)) ? label : try(local.default_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
       type         = try(local.default_endpoints[label].type, contains(local.gateway_services, label) ? "Gateway" : "Interface")
+      private_dns  = !contains(local.endpoints_input.private_dns_disabled, label)
+      policy       = lookup(local.endpoints_input.policies, label, null)
     }
   }
   interface_endpoints = { for label, e in local.endpoints : label => e if e.type == "Interface" }
@@ -137,6 +143,10 @@ locals {
   # Interface endpoints sit in the first endpoint_az_count zones: one interface per endpoint per zone.
   endpoint_azs                   = slice(local.azs, 0, var.endpoint_az_count)
   create_endpoint_security_group = var.create && length(local.interface_endpoints) > 0
+
+  # Private DNS answers for the whole VPC: in an existing VPC every workload then reaches these endpoints,
+  # so its CIDR is admitted unless endpoint_ingress_cidrs says otherwise.
+  endpoint_ingress_cidrs = { for cidr in (var.endpoint_ingress_cidrs != null ? var.endpoint_ingress_cidrs : local.vpc.create ? [] : [local.vpc.cidr]) : cidr => cidr if length(local.interface_endpoints) > 0 }
 
   # Every egress rule has these fields; the module's own rules are HTTPS (443).
   egress_rule_defaults = {

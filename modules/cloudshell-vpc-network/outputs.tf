@@ -63,6 +63,11 @@ output "cloudshell_policy_size" {
   value       = var.create ? module.cloudshell_policy.json_size : 0
 }
 
+output "endpoint_policies" {
+  description = "The policy of each VPC endpoint by label: the data-perimeter default of gateway endpoints, a policy from endpoints.policies, or null (AWS's default: full access)."
+  value       = var.create ? merge({ for label, e in local.interface_endpoints : label => e.policy }, local.gateway_endpoint_policies) : {}
+}
+
 output "region" {
   description = "The Region the network is planned for (derived from availability_zones unless given)."
   value       = local.region

@@ -45,6 +45,18 @@ resource "aws_security_group" "endpoints" {
   }
 }
 
+resource "aws_vpc_security_group_ingress_rule" "endpoints_from_cidrs" {
+  for_each = var.create ? local.endpoint_ingress_cidrs : {}
+
+  security_group_id = aws_security_group.endpoints[0].id
+  description       = "HTTPS from the VPC's other workloads (private DNS sends them here)"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = each.key
+  tags              = merge(var.tags, { Name = "${var.name}-endpoints-https-${each.key}" })
+}
+
 resource "aws_vpc_security_group_ingress_rule" "endpoints" {
   count = local.create_endpoint_security_group ? 1 : 0
 

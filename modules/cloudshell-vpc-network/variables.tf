@@ -195,14 +195,14 @@ variable "internet_access" {
 }
 
 variable "endpoints" {
-  description = "VPC endpoints, by label: the service-name suffix, such as \"sts\" for com.amazonaws.<region>.sts. The defaults are the services CloudShell's compute host depends on (ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, codecatalyst.packages, codecatalyst.git, codecatalyst, s3; the CodeCatalyst ones only in us-west-2 and eu-west-1; s3 as a free gateway endpoint). add: the AWS APIs people call from an isolated environment, such as [\"sts\", \"ec2\", \"ssm\"] (s3 and dynamodb become gateway endpoints, the others interface endpoints). remove: defaults to leave out. Keys: add (set(string), default []), remove (set(string), default []); any other key is an error."
+  description = "VPC endpoints, by label: the service-name suffix, such as \"sts\" for com.amazonaws.<region>.sts. The defaults are the services CloudShell's compute host depends on (ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, codecatalyst.packages, codecatalyst.git, codecatalyst, s3; the CodeCatalyst ones only in us-west-2 and eu-west-1; s3 as a free gateway endpoint). add: the AWS APIs people call from an isolated environment, such as [\"sts\", \"ec2\", \"ssm\"] (s3 and dynamodb become gateway endpoints, the others interface endpoints). remove: defaults to leave out. Keys: add (set(string), default []), remove (set(string), default []), policies (map(string), default {}), private_dns_disabled (set(string), default []); any other key is an error."
   type        = any
   default     = {}
   nullable    = false
 
   validation {
-    condition     = can(keys(var.endpoints)) ? length(setsubtract(keys(var.endpoints), ["add", "remove"])) == 0 : false
-    error_message = "endpoints accepts only the keys add, remove${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.endpoints), ["add", "remove"])))), ", and must be an object")}."
+    condition     = can(keys(var.endpoints)) ? length(setsubtract(keys(var.endpoints), ["add", "remove", "policies", "private_dns_disabled"])) == 0 : false
+    error_message = "endpoints accepts only the keys add, remove, policies, private_dns_disabled${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.endpoints), ["add", "remove", "policies", "private_dns_disabled"])))), ", and must be an object")}."
   }
 
   validation {
@@ -213,6 +213,21 @@ variable "endpoints" {
   validation {
     condition     = !can(var.endpoints.remove) ? true : var.endpoints.remove == null ? false : can(toset([for v in var.endpoints.remove : tostring(v)]))
     error_message = "endpoints.remove must be a list of strings."
+  }
+
+  validation {
+    condition     = !can(var.endpoints.policies) ? true : var.endpoints.policies == null ? false : can({ for k, v in var.endpoints.policies : k => tostring(v) })
+    error_message = "endpoints.policies must be a map of strings."
+  }
+
+  validation {
+    condition     = !can(var.endpoints.private_dns_disabled) ? true : var.endpoints.private_dns_disabled == null ? false : can(toset([for v in var.endpoints.private_dns_disabled : tostring(v)]))
+    error_message = "endpoints.private_dns_disabled must be a list of strings."
+  }
+
+  validation {
+    condition     = try(alltrue([for label in toset([for v in try(var.endpoints.add, []) : tostring(v)]) : can(regex("^(com[.]amazonaws|aws[.]api|api[.]aws)[.]", label)) || contains(["codecatalyst", "codecatalyst.git", "codecatalyst.packages", "dynamodb", "ec2", "ec2messages", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "execute-api", "kms", "lambda", "logs", "monitoring", "s3", "secretsmanager", "sns", "sqs", "ssm", "ssmmessages", "sts"], label)]), true)
+    error_message = "endpoints.add holds ${try(join(", ", [for label in toset([for v in try(var.endpoints.add, []) : tostring(v)]) : label if !can(regex("^(com[.]amazonaws|aws[.]api|api[.]aws)[.]", label)) && !contains(["codecatalyst", "codecatalyst.git", "codecatalyst.packages", "dynamodb", "ec2", "ec2messages", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "execute-api", "kms", "lambda", "logs", "monitoring", "s3", "secretsmanager", "sns", "sqs", "ssm", "ssmmessages", "sts"], label)]), "a label")}, not a regional AWS service with VPC endpoints that this module knows (AWS's list of services that integrate with PrivateLink, src/facts/endpoint-services.ts). Check the spelling (\"sts\", \"ecr.api\", \"ssmmessages\"), or give the full service name, such as \"com.amazonaws.us-east-1.newservice\", which is used as it is."
   }
 
   validation {
@@ -229,6 +244,16 @@ variable "endpoints" {
     condition     = try(length(setintersection(toset([for v in try(var.endpoints.add, []) : tostring(v)]), toset([for v in try(var.endpoints.remove, []) : tostring(v)]))) == 0, true)
     error_message = "endpoints.add and endpoints.remove must not share a label."
   }
+
+  validation {
+    condition     = try(alltrue([for label, policy in { for k, v in try(var.endpoints.policies, {}) : k => tostring(v) } : contains(setunion(setsubtract(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "codecatalyst.packages", "codecatalyst.git", "codecatalyst", "s3"], toset([for v in try(var.endpoints.remove, []) : tostring(v)])), toset([for v in try(var.endpoints.add, []) : tostring(v)])), label) && can(jsondecode(policy))]), true)
+    error_message = "endpoints.policies must map labels of endpoints this module creates (a default not removed, or one in add) to policy JSON, such as { sts = jsonencode({ Version = \"2012-10-17\", Statement = [...] }) }."
+  }
+
+  validation {
+    condition     = try(alltrue([for label in toset([for v in try(var.endpoints.private_dns_disabled, []) : tostring(v)]) : contains(setunion(setsubtract(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "codecatalyst.packages", "codecatalyst.git", "codecatalyst"], toset([for v in try(var.endpoints.remove, []) : tostring(v)])), toset([for v in try(var.endpoints.add, []) : tostring(v)])), label) && !contains(["s3", "dynamodb"], label)]), true)
+    error_message = "endpoints.private_dns_disabled must hold labels of interface endpoints this module creates (a default not removed, or one in add; gateway endpoints have no DNS names)."
+  }
 }
 
 variable "endpoint_az_count" {
@@ -240,6 +265,40 @@ variable "endpoint_az_count" {
   validation {
     condition     = floor(var.endpoint_az_count) == var.endpoint_az_count && var.endpoint_az_count >= 1 && var.endpoint_az_count <= length(var.availability_zones)
     error_message = "endpoint_az_count must be a whole number from 1 to the number of availability_zones."
+  }
+}
+
+variable "endpoint_ingress_cidrs" {
+  description = "IPv4 CIDRs, besides the CloudShell security group, that may reach the interface endpoints on 443. Null (default) admits vpc.cidr when the VPC exists already (vpc.create = false): private DNS sends every workload of that VPC to these endpoints, and they would otherwise time out; with a created VPC it admits nothing else. A list replaces that default, such as [] (CloudShell only) or [\"10.0.0.0/16\", \"10.1.0.0/16\"]."
+  type        = list(string)
+  default     = null
+
+  validation {
+    condition     = var.endpoint_ingress_cidrs == null ? true : alltrue([for c in var.endpoint_ingress_cidrs : can(cidrnetmask(c)) && try(cidrsubnet(c, 0, 0) == c, false)])
+    error_message = "endpoint_ingress_cidrs must be null, or hold IPv4 networks in CIDR form, such as \"10.0.0.0/16\"."
+  }
+}
+
+variable "trusted_account_ids" {
+  description = "AWS accounts, besides the network's own, whose principals and resources the gateway endpoints (S3, DynamoDB) admit, such as [\"123456789012\"]. The default endpoint policy is a data perimeter: a request through the endpoint is allowed only when both the principal and the bucket or table belong to a trusted account (or to trusted_organization_id), plus reads of the AWS-owned buckets the environment needs. A policy in endpoints.policies replaces it."
+  type        = set(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for id in var.trusted_account_ids : can(regex("^[0-9]{12}$", id))])
+    error_message = "trusted_account_ids must hold 12-digit AWS account IDs, such as \"123456789012\"."
+  }
+}
+
+variable "trusted_organization_id" {
+  description = "An AWS Organizations ID (\"o-...\") whose principals and resources the gateway endpoints also admit (aws:PrincipalOrgID and aws:ResourceOrgID). Null (default) trusts accounts only."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.trusted_organization_id == null ? true : can(regex("^o-[a-z0-9]{10,32}$", var.trusted_organization_id))
+    error_message = "trusted_organization_id must be null or an organization ID such as \"o-a1b2c3d4e5\" (o- and 10 to 32 lower-case letters or digits)."
   }
 }
 

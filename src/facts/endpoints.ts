@@ -47,3 +47,22 @@ export const ENDPOINT_LABEL_PATTERN = "^[a-z0-9]+([.-][a-z0-9]+)*$";
 /** Interface endpoints the module creates by default in a region. */
 export const defaultInterfaceEndpoints = (region: string) =>
   DEFAULT_ENDPOINTS.filter((e) => e.type === "Interface" && (!e.regions || e.regions.includes(region)));
+
+/** A full service name in add (the escape hatch for a service not in our label list), used verbatim. */
+export const FULL_SERVICE_NAME_PATTERN = "^(com[.]amazonaws|aws[.]api|api[.]aws)[.]";
+
+/**
+ * AWS-owned S3 buckets an environment reads through the S3 gateway endpoint, which the default
+ * data-perimeter endpoint policy therefore admits for s3:GetObject only. Terraform templates:
+ * ${local.partition} and ${local.region} are filled in by the module.
+ */
+export const AWS_OWNED_BUCKETS = [
+  {
+    arn: "arn:${local.partition}:s3:::al2023-repos-${local.region}-de612dc2/*",
+    why: "Amazon Linux 2023 package repositories (dnf), which CloudShell's image is built on (bucket name from AWS's AL2023 guide; that CloudShell's dnf uses it through the endpoint is UNCONFIRMED)",
+  },
+  {
+    arn: "arn:${local.partition}:s3:::prod-${local.region}-starport-layer-bucket/*",
+    why: "Amazon ECR image layers (AWS's ECR guide, \"Minimum Amazon S3 bucket permissions\"), for docker pulls from ECR",
+  },
+];

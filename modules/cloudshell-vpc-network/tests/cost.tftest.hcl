@@ -51,8 +51,9 @@ mock_provider "aws" {
   }
   mock_resource "aws_security_group" {
     defaults = {
-      id  = "sg-0d4e5f6a7b8c9d0e1"
-      arn = "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0d4e5f6a7b8c9d0e1"
+      id       = "sg-0d4e5f6a7b8c9d0e1"
+      arn      = "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0d4e5f6a7b8c9d0e1"
+      owner_id = "123456789012"
     }
   }
   mock_resource "aws_vpc_security_group_egress_rule" {

@@ -51,8 +51,9 @@ mock_provider "aws" {
   }
   mock_resource "aws_security_group" {
     defaults = {
-      id  = "sg-0d4e5f6a7b8c9d0e1"
-      arn = "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0d4e5f6a7b8c9d0e1"
+      id       = "sg-0d4e5f6a7b8c9d0e1"
+      arn      = "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0d4e5f6a7b8c9d0e1"
+      owner_id = "123456789012"
     }
   }
   mock_resource "aws_vpc_security_group_egress_rule" {
@@ -190,6 +191,22 @@ run "two_zones_give_the_console_the_mocked_network" {
   assert {
     condition     = [for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Sid == "DenyCloudShellPublicEnvironments"][0].Effect == "Deny"
     error_message = "public environments must be denied"
+  }
+  assert {
+    condition     = jsonencode(jsondecode(output.endpoint_policies["s3"])) == jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AllowTrustedAccounts", Effect = "Allow", Principal = "*", Action = "*", Resource = "*", Condition = { StringEquals = { "aws:PrincipalAccount" = ["123456789012"], "aws:ResourceAccount" = ["123456789012"] } } }, { Sid = "AllowReadingAwsOwnedBuckets", Effect = "Allow", Principal = "*", Action = ["s3:GetObject"], Resource = ["arn:aws:s3:::al2023-repos-us-east-1-de612dc2/*", "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*"] }] })
+    error_message = "jsondecode(output.endpoint_policies[\"s3\"]) is not { Version = \"2012-10-17\", Statement = [{ Sid = \"AllowTrustedAccounts\", Effect = \"Allow\", Principal = \"*\", Action = \"*\", Resource = \"*\", Condition = { StringEquals = { \"aws:PrincipalAccount\" = [\"123456789012\"], \"aws:ResourceAccount\" = [\"123456789012\"] } } }, { Sid = \"AllowReadingAwsOwnedBuckets\", Effect = \"Allow\", Principal = \"*\", Action = [\"s3:GetObject\"], Resource = [\"arn:aws:s3:::al2023-repos-us-east-1-de612dc2/*\", \"arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*\"] }] }"
+  }
+  assert {
+    condition     = aws_vpc_endpoint.gateway["s3"].policy == output.endpoint_policies["s3"]
+    error_message = "the gateway endpoint must carry the perimeter policy"
+  }
+  assert {
+    condition     = alltrue([for label, e in aws_vpc_endpoint.interface : e.private_dns_enabled && output.endpoint_policies[label] == null])
+    error_message = "interface endpoints: private DNS on, AWS's default policy"
+  }
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.endpoints_from_cidrs) == 0
+    error_message = "expected none of aws_vpc_security_group_ingress_rule.endpoints_from_cidrs"
   }
   assert {
     condition     = length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 6

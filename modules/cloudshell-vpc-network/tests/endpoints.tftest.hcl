@@ -51,8 +51,9 @@ mock_provider "aws" {
   }
   mock_resource "aws_security_group" {
     defaults = {
-      id  = "sg-0d4e5f6a7b8c9d0e1"
-      arn = "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0d4e5f6a7b8c9d0e1"
+      id       = "sg-0d4e5f6a7b8c9d0e1"
+      arn      = "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0d4e5f6a7b8c9d0e1"
+      owner_id = "123456789012"
     }
   }
   mock_resource "aws_vpc_security_group_egress_rule" {
@@ -178,5 +179,62 @@ run "custom_egress_rules_are_added_by_name" {
   assert {
     condition     = aws_vpc_security_group_egress_rule.cloudshell["custom-http"].ip_protocol == "tcp" && aws_vpc_security_group_egress_rule.cloudshell["custom-http"].from_port == 80
     error_message = "a custom rule keeps its protocol and ports"
+  }
+}
+
+run "endpoint_policies_replace_the_defaults" {
+  command = plan
+  variables {
+    endpoints = {
+      add = ["sts"]
+      policies = {
+        sts = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}"
+        s3  = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}"
+      }
+    }
+  }
+  assert {
+    condition     = output.endpoint_policies["sts"] == "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}" && aws_vpc_endpoint.interface["sts"].policy == "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}"
+    error_message = "sts must carry the given policy"
+  }
+  assert {
+    condition     = output.endpoint_policies["s3"] == "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}"
+    error_message = "a given s3 policy replaces the perimeter"
+  }
+  assert {
+    condition     = output.endpoint_policies["kms"] == null
+    error_message = "endpoints without a policy keep AWS's default"
+  }
+}
+
+run "trusted_accounts_and_organization_widen_the_perimeter" {
+  command = apply
+  variables {
+    endpoints = {
+      add = ["dynamodb"]
+    }
+    trusted_account_ids     = ["210987654321"]
+    trusted_organization_id = "o-a1b2c3d4e5"
+  }
+  assert {
+    condition     = jsonencode(jsondecode(output.endpoint_policies["s3"])) == jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AllowTrustedAccounts", Effect = "Allow", Principal = "*", Action = "*", Resource = "*", Condition = { StringEquals = { "aws:PrincipalAccount" = ["123456789012", "210987654321"], "aws:ResourceAccount" = ["123456789012", "210987654321"] } } }, { Sid = "AllowTrustedOrganization", Effect = "Allow", Principal = "*", Action = "*", Resource = "*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5", "aws:ResourceOrgID" = "o-a1b2c3d4e5" } } }, { Sid = "AllowReadingAwsOwnedBuckets", Effect = "Allow", Principal = "*", Action = ["s3:GetObject"], Resource = ["arn:aws:s3:::al2023-repos-us-east-1-de612dc2/*", "arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*"] }] })
+    error_message = "jsondecode(output.endpoint_policies[\"s3\"]) is not { Version = \"2012-10-17\", Statement = [{ Sid = \"AllowTrustedAccounts\", Effect = \"Allow\", Principal = \"*\", Action = \"*\", Resource = \"*\", Condition = { StringEquals = { \"aws:PrincipalAccount\" = [\"123456789012\", \"210987654321\"], \"aws:ResourceAccount\" = [\"123456789012\", \"210987654321\"] } } }, { Sid = \"AllowTrustedOrganization\", Effect = \"Allow\", Principal = \"*\", Action = \"*\", Resource = \"*\", Condition = { StringEquals = { \"aws:PrincipalOrgID\" = \"o-a1b2c3d4e5\", \"aws:ResourceOrgID\" = \"o-a1b2c3d4e5\" } } }, { Sid = \"AllowReadingAwsOwnedBuckets\", Effect = \"Allow\", Principal = \"*\", Action = [\"s3:GetObject\"], Resource = [\"arn:aws:s3:::al2023-repos-us-east-1-de612dc2/*\", \"arn:aws:s3:::prod-us-east-1-starport-layer-bucket/*\"] }] }"
+  }
+  assert {
+    condition     = jsonencode(jsondecode(output.endpoint_policies["dynamodb"])) == jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AllowTrustedAccounts", Effect = "Allow", Principal = "*", Action = "*", Resource = "*", Condition = { StringEquals = { "aws:PrincipalAccount" = ["123456789012", "210987654321"], "aws:ResourceAccount" = ["123456789012", "210987654321"] } } }, { Sid = "AllowTrustedOrganization", Effect = "Allow", Principal = "*", Action = "*", Resource = "*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5", "aws:ResourceOrgID" = "o-a1b2c3d4e5" } } }] })
+    error_message = "jsondecode(output.endpoint_policies[\"dynamodb\"]) is not { Version = \"2012-10-17\", Statement = [{ Sid = \"AllowTrustedAccounts\", Effect = \"Allow\", Principal = \"*\", Action = \"*\", Resource = \"*\", Condition = { StringEquals = { \"aws:PrincipalAccount\" = [\"123456789012\", \"210987654321\"], \"aws:ResourceAccount\" = [\"123456789012\", \"210987654321\"] } } }, { Sid = \"AllowTrustedOrganization\", Effect = \"Allow\", Principal = \"*\", Action = \"*\", Resource = \"*\", Condition = { StringEquals = { \"aws:PrincipalOrgID\" = \"o-a1b2c3d4e5\", \"aws:ResourceOrgID\" = \"o-a1b2c3d4e5\" } } }] }"
+  }
+}
+
+run "a_full_service_name_is_used_as_it_is" {
+  command = plan
+  variables {
+    endpoints = {
+      add = ["com.amazonaws.us-east-1.newservice"]
+    }
+  }
+  assert {
+    condition     = aws_vpc_endpoint.interface["com.amazonaws.us-east-1.newservice"].service_name == "com.amazonaws.us-east-1.newservice"
+    error_message = "the full name must be the service name"
   }
 }

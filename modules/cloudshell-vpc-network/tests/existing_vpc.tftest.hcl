@@ -51,8 +51,9 @@ mock_provider "aws" {
   }
   mock_resource "aws_security_group" {
     defaults = {
-      id  = "sg-0d4e5f6a7b8c9d0e1"
-      arn = "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0d4e5f6a7b8c9d0e1"
+      id       = "sg-0d4e5f6a7b8c9d0e1"
+      arn      = "arn:aws:ec2:us-east-1:123456789012:security-group/sg-0d4e5f6a7b8c9d0e1"
+      owner_id = "123456789012"
     }
   }
   mock_resource "aws_vpc_security_group_egress_rule" {
@@ -123,5 +124,41 @@ run "existing_vpc_is_used_not_created" {
   assert {
     condition     = jsonencode(output.private_subnet_ids) == jsonencode({ "us-east-1a" = "subnet-0a1b2c3d4e5f6a7b8", "us-east-1b" = "subnet-0b2c3d4e5f6a7b8c9" })
     error_message = "output.private_subnet_ids is not { \"us-east-1a\" = \"subnet-0a1b2c3d4e5f6a7b8\", \"us-east-1b\" = \"subnet-0b2c3d4e5f6a7b8c9\" }"
+  }
+  assert {
+    condition     = jsonencode(keys(aws_vpc_security_group_ingress_rule.endpoints_from_cidrs)) == jsonencode(["10.20.0.0/16"])
+    error_message = "keys(aws_vpc_security_group_ingress_rule.endpoints_from_cidrs) is not [\"10.20.0.0/16\"]"
+  }
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.endpoints_from_cidrs["10.20.0.0/16"].cidr_ipv4 == "10.20.0.0/16" && aws_vpc_security_group_ingress_rule.endpoints_from_cidrs["10.20.0.0/16"].from_port == 443
+    error_message = "HTTPS from the VPC's CIDR"
+  }
+}
+
+run "existing_vpc_leaves_out_its_own_endpoints" {
+  command = plan
+  variables {
+    vpc = {
+      create = false
+      id     = "vpc-0fedcba9876543210"
+      cidr   = "10.20.0.0/16"
+    }
+    endpoints = {
+      remove               = ["logs"]
+      private_dns_disabled = ["kms"]
+    }
+    endpoint_ingress_cidrs = []
+  }
+  assert {
+    condition     = !contains(keys(aws_vpc_endpoint.interface), "logs")
+    error_message = "logs must be left out"
+  }
+  assert {
+    condition     = !aws_vpc_endpoint.interface["kms"].private_dns_enabled && aws_vpc_endpoint.interface["ssmmessages"].private_dns_enabled
+    error_message = "private DNS off for kms only"
+  }
+  assert {
+    condition     = length(aws_vpc_security_group_ingress_rule.endpoints_from_cidrs) == 0
+    error_message = "expected none of aws_vpc_security_group_ingress_rule.endpoints_from_cidrs"
   }
 }

@@ -1,6 +1,6 @@
 // decisions.tf: what the network looks like, decided from the inputs alone (known at plan time).
 import { Unit } from "../../cdktf/seam";
-import { DEFAULT_ENDPOINTS, GATEWAY_SERVICES } from "../../facts/endpoints";
+import { DEFAULT_ENDPOINTS, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES } from "../../facts/endpoints";
 import { EGRESS_RULE, ENDPOINTS, LETTERS, PRICES, VPC } from "./inputs";
 import { objectLocal } from "../strict-object";
 
@@ -72,11 +72,13 @@ export function decisions(unit: Unit): void {
     "endpoints",
     `\${{
 for label in local.endpoint_labels : label => {
-service_name = try(local.default_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
+service_name = can(regex("${FULL_SERVICE_NAME_PATTERN}", label)) ? label : try(local.default_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
 type         = try(local.default_endpoints[label].type, contains(local.gateway_services, label) ? "Gateway" : "Interface")
+private_dns  = !contains(local.endpoints_input.private_dns_disabled, label)
+policy       = lookup(local.endpoints_input.policies, label, null)
 }
 }}`,
-    at,
+    { ...at, comment: "A label that is a full service name is used as it is; policy null keeps the default (see endpoints.tf)." },
   );
   unit.local("interface_endpoints", '${{ for label, e in local.endpoints : label => e if e.type == "Interface" }}', at);
   unit.local("gateway_endpoints", '${{ for label, e in local.endpoints : label => e if e.type == "Gateway" }}', at);
@@ -85,6 +87,15 @@ type         = try(local.default_endpoints[label].type, contains(local.gateway_s
     comment: "Interface endpoints sit in the first endpoint_az_count zones: one interface per endpoint per zone.",
   });
   unit.local("create_endpoint_security_group", "${var.create && length(local.interface_endpoints) > 0}", at);
+  unit.local(
+    "endpoint_ingress_cidrs",
+    "${{ for cidr in (var.endpoint_ingress_cidrs != null ? var.endpoint_ingress_cidrs : local.vpc.create ? [] : [local.vpc.cidr]) : cidr => cidr if length(local.interface_endpoints) > 0 }}",
+    {
+      ...at,
+      comment:
+        "Private DNS answers for the whole VPC: in an existing VPC every workload then reaches these endpoints,\nso its CIDR is admitted unless endpoint_ingress_cidrs says otherwise.",
+    },
+  );
 
   unit.local(
     "egress_rule_defaults",

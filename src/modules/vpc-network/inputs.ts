@@ -1,7 +1,8 @@
 // The inputs of modules/cloudshell-vpc-network: every variable, described and validated.
 import { tagsInput } from "../common-inputs";
 import { Unit } from "../../cdktf/seam";
-import { DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, GATEWAY_SERVICES } from "../../facts/endpoints";
+import { DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES } from "../../facts/endpoints";
+import { REGIONAL_ENDPOINT_LABELS } from "../../facts/endpoint-services";
 import { HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
 import { PRESETS } from "../../facts/features";
 import { MAX_SECURITY_GROUPS, CLOUDSHELL_PARTITIONS } from "../../facts/limits";
@@ -19,6 +20,10 @@ const AZ_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$";
 /** A valid IPv4 network address in CIDR form (no host bits set). */
 const isCidr = (v: string) => `can(cidrnetmask(${v})) && try(cidrsubnet(${v}, 0, 0) == ${v}, false)`;
 const DEFAULT_LABELS = DEFAULT_ENDPOINTS.map((e) => e.label);
+const DEFAULT_INTERFACE_LABELS = DEFAULT_ENDPOINTS.filter((e) => e.type === "Interface").map((e) => e.label);
+/** Labels endpoints.add accepts without a full service name. */
+const KNOWN_LABELS = [...new Set([...REGIONAL_ENDPOINT_LABELS, ...DEFAULT_LABELS])].sort();
+const KNOWN_SOURCE = "AWS's list of services that integrate with PrivateLink, src/facts/endpoint-services.ts";
 
 /** The object inputs; unknown keys are errors (src/modules/strict-object.ts). */
 export const VPC: Fields = {
@@ -29,6 +34,8 @@ export const VPC: Fields = {
 export const ENDPOINTS: Fields = {
   add: { type: "set(string)", default: [] },
   remove: { type: "set(string)", default: [] },
+  policies: { type: "map(string)", default: {} },
+  private_dns_disabled: { type: "set(string)", default: [] },
 };
 export const EGRESS_RULE: Fields = {
   description: { type: "string", default: null },
@@ -217,6 +224,10 @@ export function variables(unit: Unit): void {
     fields: ENDPOINTS,
     validation: [
       {
+        condition: `alltrue([for label in ${endpoints("add")} : can(regex("${FULL_SERVICE_NAME_PATTERN}", label)) || contains(${hclStrings(KNOWN_LABELS)}, label)])`,
+        errorMessage: `endpoints.add holds \${try(join(", ", [for label in ${endpoints("add")} : label if !can(regex("${FULL_SERVICE_NAME_PATTERN}", label)) && !contains(${hclStrings(KNOWN_LABELS)}, label)]), "a label")}, not a regional AWS service with VPC endpoints that this module knows (${KNOWN_SOURCE}). Check the spelling ("sts", "ecr.api", "ssmmessages"), or give the full service name, such as "com.amazonaws.us-east-1.newservice", which is used as it is.`,
+      },
+      {
         condition: `alltrue([for label in setunion(${endpoints("add")}, ${endpoints("remove")}) : can(regex("${ENDPOINT_LABEL_PATTERN}", label))])`,
         errorMessage: 'endpoints.add and endpoints.remove must hold service labels in lower case, such as "sts", "ec2", "ssm", "ecr.api" or "s3".',
       },
@@ -227,6 +238,14 @@ export function variables(unit: Unit): void {
       {
         condition: `length(setintersection(${endpoints("add")}, ${endpoints("remove")})) == 0`,
         errorMessage: "endpoints.add and endpoints.remove must not share a label.",
+      },
+      {
+        condition: `alltrue([for label, policy in ${endpoints("policies")} : contains(setunion(setsubtract(${hclStrings(DEFAULT_LABELS)}, ${endpoints("remove")}), ${endpoints("add")}), label) && can(jsondecode(policy))])`,
+        errorMessage: 'endpoints.policies must map labels of endpoints this module creates (a default not removed, or one in add) to policy JSON, such as { sts = jsonencode({ Version = "2012-10-17", Statement = [...] }) }.',
+      },
+      {
+        condition: `alltrue([for label in ${endpoints("private_dns_disabled")} : contains(setunion(setsubtract(${hclStrings(DEFAULT_INTERFACE_LABELS)}, ${endpoints("remove")}), ${endpoints("add")}), label) && !contains(${hclStrings(GATEWAY_SERVICES)}, label)])`,
+        errorMessage: "endpoints.private_dns_disabled must hold labels of interface endpoints this module creates (a default not removed, or one in add; gateway endpoints have no DNS names).",
       },
     ],
   });
@@ -240,6 +259,43 @@ export function variables(unit: Unit): void {
       {
         condition: "floor(var.endpoint_az_count) == var.endpoint_az_count && var.endpoint_az_count >= 1 && var.endpoint_az_count <= length(var.availability_zones)",
         errorMessage: "endpoint_az_count must be a whole number from 1 to the number of availability_zones.",
+      },
+    ],
+  });
+  unit.variable("endpoint_ingress_cidrs", {
+    description:
+      "IPv4 CIDRs, besides the CloudShell security group, that may reach the interface endpoints on 443. Null (default) admits vpc.cidr when the VPC exists already (vpc.create = false): private DNS sends every workload of that VPC to these endpoints, and they would otherwise time out; with a created VPC it admits nothing else. A list replaces that default, such as [] (CloudShell only) or [\"10.0.0.0/16\", \"10.1.0.0/16\"].",
+    type: "list(string)",
+    default: null,
+    validation: [
+      {
+        condition: `var.endpoint_ingress_cidrs == null ? true : alltrue([for c in var.endpoint_ingress_cidrs : ${isCidr("c")}])`,
+        errorMessage: 'endpoint_ingress_cidrs must be null, or hold IPv4 networks in CIDR form, such as "10.0.0.0/16".',
+      },
+    ],
+  });
+  unit.variable("trusted_account_ids", {
+    description:
+      "AWS accounts, besides the network's own, whose principals and resources the gateway endpoints (S3, DynamoDB) admit, such as [\"123456789012\"]. The default endpoint policy is a data perimeter: a request through the endpoint is allowed only when both the principal and the bucket or table belong to a trusted account (or to trusted_organization_id), plus reads of the AWS-owned buckets the environment needs. A policy in endpoints.policies replaces it.",
+    type: "set(string)",
+    default: [],
+    nullable: false,
+    validation: [
+      {
+        condition: 'alltrue([for id in var.trusted_account_ids : can(regex("^[0-9]{12}$", id))])',
+        errorMessage: 'trusted_account_ids must hold 12-digit AWS account IDs, such as "123456789012".',
+      },
+    ],
+  });
+  unit.variable("trusted_organization_id", {
+    description:
+      "An AWS Organizations ID (\"o-...\") whose principals and resources the gateway endpoints also admit (aws:PrincipalOrgID and aws:ResourceOrgID). Null (default) trusts accounts only.",
+    type: "string",
+    default: null,
+    validation: [
+      {
+        condition: 'var.trusted_organization_id == null ? true : can(regex("^o-[a-z0-9]{10,32}$", var.trusted_organization_id))',
+        errorMessage: 'trusted_organization_id must be null or an organization ID such as "o-a1b2c3d4e5" (o- and 10 to 32 lower-case letters or digits).',
       },
     ],
   });

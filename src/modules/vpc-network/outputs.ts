@@ -58,6 +58,11 @@ export function policyAndOutputs(unit: Unit): void {
     "Characters of cloudshell_policy_json as IAM counts them (whitespace not counted): a managed policy takes 6,144, an inline user policy 2,048; 0 when create is false.",
     `var.create ? ${policy}.json_size : 0`,
   );
+  out(
+    "endpoint_policies",
+    "The policy of each VPC endpoint by label: the data-perimeter default of gateway endpoints, a policy from endpoints.policies, or null (AWS's default: full access).",
+    "var.create ? merge({ for label, e in local.interface_endpoints : label => e.policy }, local.gateway_endpoint_policies) : {}",
+  );
   out("region", "The Region the network is planned for (derived from availability_zones unless given).", "local.region");
   out("endpoint_availability_zones", "The zones that carry the interface endpoints' network interfaces.", "var.create ? local.endpoint_azs : []");
   out(

@@ -12,6 +12,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { tf, tfList, tfMap, tfNumber, Unit } from "../../cdktf/seam";
+import { AWS_OWNED_BUCKETS } from "../../facts/endpoints";
 
 const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
 
@@ -162,6 +163,20 @@ export function securityGroups(unit: Unit): void {
   );
   unit.resource(
     VpcSecurityGroupIngressRule,
+    "endpoints_from_cidrs",
+    {
+      securityGroupId: tf("aws_security_group.endpoints[0].id"),
+      description: "HTTPS from the VPC's other workloads (private DNS sends them here)",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      cidrIpv4: tf("each.key"),
+      tags: tags('"${var.name}-endpoints-https-${each.key}"'),
+    },
+    { ...at, forEach: "var.create ? local.endpoint_ingress_cidrs : {}" },
+  );
+  unit.resource(
+    VpcSecurityGroupIngressRule,
     "endpoints",
     {
       securityGroupId: tf("aws_security_group.endpoints[0].id"),
@@ -178,6 +193,60 @@ export function securityGroups(unit: Unit): void {
 
 export function endpoints(unit: Unit): void {
   const at = { file: "endpoints.tf" };
+  unit.local(
+    "trusted_account_ids",
+    "${sort(distinct(concat(aws_security_group.cloudshell[*].owner_id, tolist(var.trusted_account_ids))))}",
+    {
+      ...at,
+      comment:
+        "The network's own account, read from its security group (known after apply, no AWS call at plan),\nand the accounts the input adds.",
+    },
+  );
+  unit.local(
+    "perimeter_statements",
+    [
+      {
+        Sid: "AllowTrustedAccounts",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:PrincipalAccount": "${local.trusted_account_ids}", "aws:ResourceAccount": "${local.trusted_account_ids}" } },
+      },
+    ],
+    {
+      ...at,
+      comment:
+        "The default policy of a gateway endpoint: a data perimeter. A request through it is allowed only when\nthe principal and the bucket or table both belong to a trusted account or organization, so neither\nan outside bucket nor an outside principal (a presigned URL needs no credentials here) gets through.",
+    },
+  );
+  unit.local(
+    "organization_statements",
+    `\${[for org in compact([var.trusted_organization_id]) : {
+Sid       = "AllowTrustedOrganization"
+Effect    = "Allow"
+Principal = "*"
+Action    = "*"
+Resource  = "*"
+Condition = { StringEquals = { "aws:PrincipalOrgID" = org, "aws:ResourceOrgID" = org } }
+}]}`,
+    at,
+  );
+  unit.local(
+    "aws_owned_bucket_statement",
+    { Sid: "AllowReadingAwsOwnedBuckets", Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: AWS_OWNED_BUCKETS.map((b) => b.arn) },
+    { ...at, comment: "S3 only: what the environment itself reads from AWS's buckets (src/facts/endpoints.ts)." },
+  );
+  unit.local(
+    "gateway_endpoint_policies",
+    `\${{
+for label, e in local.gateway_endpoints : label => e.policy != null ? e.policy : jsonencode({
+Version   = "2012-10-17"
+Statement = concat(local.perimeter_statements, local.organization_statements, label == "s3" ? [local.aws_owned_bucket_statement] : [])
+})
+}}`,
+    at,
+  );
   unit.resource(
     VpcEndpoint,
     "interface",
@@ -185,7 +254,8 @@ export function endpoints(unit: Unit): void {
       vpcId: tf("local.vpc_id"),
       serviceName: tf("each.value.service_name"),
       vpcEndpointType: "Interface",
-      privateDnsEnabled: true,
+      privateDnsEnabled: tf("each.value.private_dns") as unknown as boolean,
+      policy: tf("each.value.policy"),
       subnetIds: tfList("[for az in local.endpoint_azs : aws_subnet.private[az].id]"),
       securityGroupIds: tfList("[aws_security_group.endpoints[0].id]"),
       tags: tags('"${var.name}-${each.key}"'),
@@ -193,7 +263,7 @@ export function endpoints(unit: Unit): void {
     {
       ...at,
       forEach: "var.create ? local.interface_endpoints : {}",
-      comment: "Interface endpoints, keyed by label, with private DNS, in endpoint_az_count zones.",
+      comment: "Interface endpoints, keyed by label, in endpoint_az_count zones; private DNS unless turned off per label.",
     },
   );
   unit.resource(
@@ -204,6 +274,7 @@ export function endpoints(unit: Unit): void {
       serviceName: tf("each.value.service_name"),
       vpcEndpointType: "Gateway",
       routeTableIds: tfList("[for az in local.azs : aws_route_table.private[az].id]"),
+      policy: tf("local.gateway_endpoint_policies[each.key]"),
       tags: tags('"${var.name}-${each.key}"'),
     },
     { ...at, forEach: "var.create ? local.gateway_endpoints : {}", comment: "Gateway endpoints (S3, DynamoDB): free, routed from every private subnet." },

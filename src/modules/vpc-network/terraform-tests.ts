@@ -10,6 +10,7 @@ import { costScenarios } from "./cost";
 
 const SOURCE = sourceOf(__filename);
 const REGION = "us-east-1";
+const ACCOUNT = "123456789012";
 const TWO_ZONES = ["us-east-1a", "us-east-1b"];
 const THREE_ZONES = [...TWO_ZONES, "us-east-1c"];
 
@@ -44,7 +45,7 @@ const MOCK = {
     aws_eip: { id: "eipalloc-0b8c9d0e1f2a3b4c5", allocation_id: "eipalloc-0b8c9d0e1f2a3b4c5", public_ip: "203.0.113.10" },
     aws_nat_gateway: { id: NAT },
     aws_route: { id: "r-rtb-0e1f2a3b4c5d6e7f81080289494" },
-    aws_security_group: { id: CLOUDSHELL_SG, arn: `arn:aws:ec2:${REGION}:123456789012:security-group/${CLOUDSHELL_SG}` },
+    aws_security_group: { id: CLOUDSHELL_SG, arn: `arn:aws:ec2:${REGION}:123456789012:security-group/${CLOUDSHELL_SG}`, owner_id: ACCOUNT },
     aws_vpc_security_group_egress_rule: { id: "sgr-0f2a3b4c5d6e7f8a9", arn: `arn:aws:ec2:${REGION}:123456789012:security-group-rule/sgr-0f2a3b4c5d6e7f8a9` },
     aws_vpc_security_group_ingress_rule: { id: "sgr-0a3b4c5d6e7f8a9b0", arn: `arn:aws:ec2:${REGION}:123456789012:security-group-rule/sgr-0a3b4c5d6e7f8a9b0` },
     aws_vpc_endpoint: { id: INTERFACE_VPCE, arn: `arn:aws:ec2:${REGION}:123456789012:vpc-endpoint/${INTERFACE_VPCE}`, prefix_list_id: "pl-63a5400a" },
@@ -84,6 +85,20 @@ const cost = (
 
 /** Runs apply unless they say plan: plan is enough where no value comes from AWS. */
 const apply = (run: Run): Run => ({ command: "apply", ...run });
+
+/** The default gateway endpoint policy, written out by hand. */
+const perimeter = (accounts: string[], opts: { s3?: boolean; org?: string } = {}): Value => ({
+  Version: "2012-10-17",
+  Statement: [
+    { Sid: "AllowTrustedAccounts", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalAccount": accounts, "aws:ResourceAccount": accounts } } },
+    ...(opts.org
+      ? [{ Sid: "AllowTrustedOrganization", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": opts.org, "aws:ResourceOrgID": opts.org } } }]
+      : []),
+    ...(opts.s3
+      ? [{ Sid: "AllowReadingAwsOwnedBuckets", Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: [`arn:aws:s3:::al2023-repos-${REGION}-de612dc2/*`, `arn:aws:s3:::prod-${REGION}-starport-layer-bucket/*`] }]
+      : []),
+  ],
+});
 
 const DEFAULT_RUNS: Run[] = [
   {
@@ -125,6 +140,11 @@ const DEFAULT_RUNS: Run[] = [
       denies("DenyCloudShellOutsideAllowedSubnets", "cloudshell:SubnetIds", TWO_ZONES.map((az) => PRIVATE_SUBNETS[az])),
       denies("DenyCloudShellOutsideAllowedSecurityGroups", "cloudshell:SecurityGroupIds", [CLOUDSHELL_SG]),
       [`${statement("DenyCloudShellPublicEnvironments")}.Effect == "Deny"`, "public environments must be denied"],
+      // The S3 gateway endpoint is a data perimeter around this account; a created VPC admits no CIDR to the endpoints.
+      sameJson('jsondecode(output.endpoint_policies["s3"])', perimeter([ACCOUNT], { s3: true })),
+      ['aws_vpc_endpoint.gateway["s3"].policy == output.endpoint_policies["s3"]', "the gateway endpoint must carry the perimeter policy"],
+      ["alltrue([for label, e in aws_vpc_endpoint.interface : e.private_dns_enabled && output.endpoint_policies[label] == null])", "interface endpoints: private DNS on, AWS's default policy"],
+      none(["aws_vpc_security_group_ingress_rule.endpoints_from_cidrs"]),
       [
         `length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 6`,
         "expected exactly six Deny statements: other VPCs, subnets and security groups, requests without subnet or security-group IDs, public environments",
@@ -180,11 +200,32 @@ const EXISTING_VPC_RUNS: Run[] = [
       none(["aws_vpc.this"]),
       denies("DenyCloudShellOutsideAllowedVpcs", "cloudshell:VpcIds", [EXISTING_VPC]),
       sameJson("output.private_subnet_ids", { "us-east-1a": PRIVATE_SUBNETS["us-east-1a"], "us-east-1b": PRIVATE_SUBNETS["us-east-1b"] }),
+      // Private DNS sends the VPC's other workloads to these endpoints: its CIDR may reach them.
+      sameJson("keys(aws_vpc_security_group_ingress_rule.endpoints_from_cidrs)", ["10.20.0.0/16"]),
+      ['aws_vpc_security_group_ingress_rule.endpoints_from_cidrs["10.20.0.0/16"].cidr_ipv4 == "10.20.0.0/16" && aws_vpc_security_group_ingress_rule.endpoints_from_cidrs["10.20.0.0/16"].from_port == 443', "HTTPS from the VPC's CIDR"],
+    ],
+  },
+  {
+    // A VPC that already has a logs endpoint (a second one with private DNS fails: "conflicting DNS domain"),
+    // and kms without private DNS; only the CloudShell group may reach the endpoints.
+    name: "existing_vpc_leaves_out_its_own_endpoints",
+    command: "plan",
+    variables: {
+      vpc: { create: false, id: EXISTING_VPC, cidr: "10.20.0.0/16" },
+      endpoints: { remove: ["logs"], private_dns_disabled: ["kms"] },
+      endpoint_ingress_cidrs: [],
+    },
+    asserts: [
+      ['!contains(keys(aws_vpc_endpoint.interface), "logs")', "logs must be left out"],
+      ['!aws_vpc_endpoint.interface["kms"].private_dns_enabled && aws_vpc_endpoint.interface["ssmmessages"].private_dns_enabled', "private DNS off for kms only"],
+      none(["aws_vpc_security_group_ingress_rule.endpoints_from_cidrs"]),
     ],
   },
 ];
 
 const ADDED = ["sts", "ec2", "ssm", "dynamodb"];
+const STS_POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:GetCallerIdentity", Resource: "*" }] });
+const FULL_ACCESS = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] });
 const REMOVED = ["execute-api"];
 const ENDPOINT_RUNS: Run[] = [
   {
@@ -228,6 +269,30 @@ const ENDPOINT_RUNS: Run[] = [
       sameJson("keys(aws_vpc_security_group_egress_rule.cloudshell)", ["custom-http", "endpoints", "gateway-s3"]),
       ['aws_vpc_security_group_egress_rule.cloudshell["custom-http"].ip_protocol == "tcp" && aws_vpc_security_group_egress_rule.cloudshell["custom-http"].from_port == 80', "a custom rule keeps its protocol and ports"],
     ],
+  },
+  {
+    name: "endpoint_policies_replace_the_defaults",
+    command: "plan",
+    variables: { endpoints: { add: ["sts"], policies: { sts: STS_POLICY, s3: FULL_ACCESS } } },
+    asserts: [
+      [`output.endpoint_policies["sts"] == ${JSON.stringify(STS_POLICY)} && aws_vpc_endpoint.interface["sts"].policy == ${JSON.stringify(STS_POLICY)}`, "sts must carry the given policy"],
+      [`output.endpoint_policies["s3"] == ${JSON.stringify(FULL_ACCESS)}`, "a given s3 policy replaces the perimeter"],
+      ['output.endpoint_policies["kms"] == null', "endpoints without a policy keep AWS's default"],
+    ],
+  },
+  {
+    name: "trusted_accounts_and_organization_widen_the_perimeter",
+    variables: { endpoints: { add: ["dynamodb"] }, trusted_account_ids: ["210987654321"], trusted_organization_id: "o-a1b2c3d4e5" },
+    asserts: [
+      sameJson('jsondecode(output.endpoint_policies["s3"])', perimeter([ACCOUNT, "210987654321"], { s3: true, org: "o-a1b2c3d4e5" })),
+      sameJson('jsondecode(output.endpoint_policies["dynamodb"])', perimeter([ACCOUNT, "210987654321"], { org: "o-a1b2c3d4e5" })),
+    ],
+  },
+  {
+    name: "a_full_service_name_is_used_as_it_is",
+    command: "plan",
+    variables: { endpoints: { add: [`com.amazonaws.${REGION}.newservice`] } },
+    asserts: [[`aws_vpc_endpoint.interface["com.amazonaws.${REGION}.newservice"].service_name == "com.amazonaws.${REGION}.newservice"`, "the full name must be the service name"]],
   },
 ];
 
