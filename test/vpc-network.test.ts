@@ -162,6 +162,14 @@ describe("cloudshell-vpc-network: bad inputs are rejected by real Terraform", ()
     ["a misspelled prices key", { ...OK, prices: { nat_hour: 0.05 } }, /prices accepts only the keys .*; unknown: nat_hour\./],
     ["a word for a number", { ...OK, prices: { nat_gateway_hour: "cheap" } }, /prices\.nat_gateway_hour must be a number\./],
     ["a list for the endpoints object", { ...OK, endpoints: ["sts"] }, /endpoints accepts only the keys .*, and must be an object\./],
+    ["a China zone without a Region", { availability_zones: ["cn-north-1a"] }, /must not be in a China Region: CloudShell has no China Regions/],
+    ["a misspelled endpoint label", { ...OK, endpoints: { add: ["stss"] } }, /endpoints.add holds stss, not a regional AWS service with VPC endpoints that this module knows .* or give the full service name/],
+    ["a policy for an endpoint not created", { ...OK, endpoints: { policies: { sts: "{}" } } }, /endpoints.policies must map labels of endpoints this module creates/],
+    ["a policy that is not JSON", { ...OK, endpoints: { policies: { s3: "allow all" } } }, /endpoints.policies must map labels .* to policy JSON/],
+    ["private DNS off for a gateway endpoint", { ...OK, endpoints: { private_dns_disabled: ["s3"] } }, /endpoints.private_dns_disabled must hold labels of interface endpoints/],
+    ["a malformed trusted account", { ...OK, trusted_account_ids: ["12345"] }, /trusted_account_ids must hold 12-digit AWS account IDs/],
+    ["a malformed organization ID", { ...OK, trusted_organization_id: "r-abcd" }, /trusted_organization_id must be null or an organization ID such as "o-a1b2c3d4e5"/],
+    ["a malformed endpoint ingress CIDR", { ...OK, endpoint_ingress_cidrs: ["10.0.0.0"] }, /endpoint_ingress_cidrs must be null, or hold IPv4 networks in CIDR form/],
   ];
 
   let got: Map<string, { accepted: boolean; messages: string[] }>;

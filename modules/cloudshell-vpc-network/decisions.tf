@@ -51,6 +51,10 @@ locals {
   nat_azs        = var.internet_access == "per_az" ? local.azs : var.internet_access == "single" ? slice(local.azs, 0, 1) : []
   public_subnets = { for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(local.vpc.cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }
 
+  # Every subnet's CIDR, explicit or computed; two overlap when their common prefix holds the same network.
+  subnet_cidrs        = merge({ for az, cidr in local.private_subnets : "private ${az}" => cidr }, { for az, cidr in local.public_subnets : "public ${az}" => cidr })
+  overlapping_subnets = flatten([for i, a in keys(local.subnet_cidrs) : [for j, b in keys(local.subnet_cidrs) : format("%s (%s) and %s (%s)", a, local.subnet_cidrs[a], b, local.subnet_cidrs[b]) if i < j && cidrhost(format("%s/%d", cidrhost(local.subnet_cidrs[a], 0), min(tonumber(split("/", local.subnet_cidrs[a])[1]), tonumber(split("/", local.subnet_cidrs[b])[1]))), 0) == cidrhost(format("%s/%d", cidrhost(local.subnet_cidrs[b], 0), min(tonumber(split("/", local.subnet_cidrs[a])[1]), tonumber(split("/", local.subnet_cidrs[b])[1]))), 0)]])
+
   # Which NAT gateway each private subnet's default route uses.
   private_nat_routes      = { for az in local.azs : az => var.internet_access == "per_az" ? az : local.azs[0] if length(local.nat_azs) > 0 }
   create_vpc              = var.create && local.vpc.create

@@ -24,6 +24,13 @@ resource "aws_subnet" "private" {
   cidr_block              = each.value
   map_public_ip_on_launch = false
   tags                    = merge(var.tags, { Name = "${var.name}-private-${each.key}" })
+
+  lifecycle {
+    precondition {
+      condition     = length(local.overlapping_subnets) == 0
+      error_message = "Subnet CIDRs overlap: ${join(", ", local.overlapping_subnets)}. Change private_subnet_cidrs or public_subnet_cidrs, which must not overlap each other or the computed CIDRs of the other zones (AWS would reject the second subnet at apply)."
+    }
+  }
 }
 
 # A route table per private subnet, so each zone can use its own NAT gateway.

@@ -36,6 +36,11 @@ variable "availability_zones" {
   }
 
   validation {
+    condition     = alltrue([for az in var.availability_zones : !startswith(az, "cn-")])
+    error_message = "availability_zones must not be in a China Region: CloudShell has no China Regions."
+  }
+
+  validation {
     condition     = length(distinct(var.availability_zones)) == length(var.availability_zones)
     error_message = "availability_zones must not name an Availability Zone twice."
   }

@@ -103,6 +103,16 @@ run "adding_zone_b_moves_no_other_subnet" {
   }
 }
 
+run "an_explicit_cidr_inside_a_computed_one_fails_at_plan" {
+  command = plan
+  variables {
+    private_subnet_cidrs = {
+      "us-east-1b" = "10.0.0.128/25"
+    }
+  }
+  expect_failures = [aws_subnet.private]
+}
+
 run "codecatalyst_endpoints_in_us_west_2" {
   command = plan
   variables {

@@ -41,6 +41,19 @@ export function decisions(unit: Unit): void {
     "${{ for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(local.vpc.cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }}",
     at,
   );
+  unit.local(
+    "subnet_cidrs",
+    '${merge({ for az, cidr in local.private_subnets : "private ${az}" => cidr }, { for az, cidr in local.public_subnets : "public ${az}" => cidr })}',
+    { ...at, comment: "Every subnet's CIDR, explicit or computed; two overlap when their common prefix holds the same network." },
+  );
+  const prefix = (x: string) => `tonumber(split("/", ${x})[1])`;
+  const network = (cidr: string, bits: string) => `cidrhost(format("%s/%d", cidrhost(${cidr}, 0), ${bits}), 0)`;
+  const common = `min(${prefix("local.subnet_cidrs[a]")}, ${prefix("local.subnet_cidrs[b]")})`;
+  unit.local(
+    "overlapping_subnets",
+    `\${flatten([for i, a in keys(local.subnet_cidrs) : [for j, b in keys(local.subnet_cidrs) : format("%s (%s) and %s (%s)", a, local.subnet_cidrs[a], b, local.subnet_cidrs[b]) if i < j && ${network("local.subnet_cidrs[a]", common)} == ${network("local.subnet_cidrs[b]", common)}]])}`,
+    at,
+  );
   unit.local("private_nat_routes", '${{ for az in local.azs : az => var.internet_access == "per_az" ? az : local.azs[0] if length(local.nat_azs) > 0 }}', {
     ...at,
     comment: "Which NAT gateway each private subnet's default route uses.",

@@ -92,6 +92,10 @@ export function variables(unit: Unit): void {
         errorMessage: 'availability_zones must hold Availability Zone names such as "us-east-1a" (a Region name followed by one letter), not zone IDs such as "use1-az1".',
       },
       {
+        condition: 'alltrue([for az in var.availability_zones : !startswith(az, "cn-")])',
+        errorMessage: "availability_zones must not be in a China Region: CloudShell has no China Regions.",
+      },
+      {
         condition: "length(distinct(var.availability_zones)) == length(var.availability_zones)",
         errorMessage: "availability_zones must not name an Availability Zone twice.",
       },

@@ -35,6 +35,15 @@ export function network(unit: Unit): void {
       cidrBlock: tf("each.value"),
       mapPublicIpOnLaunch: false,
       tags: tags('"${var.name}-private-${each.key}"'),
+      lifecycle: {
+        precondition: [
+          {
+            condition: tf("length(local.overlapping_subnets) == 0"),
+            errorMessage:
+              "Subnet CIDRs overlap: ${join(\", \", local.overlapping_subnets)}. Change private_subnet_cidrs or public_subnet_cidrs, which must not overlap each other or the computed CIDRs of the other zones (AWS would reject the second subnet at apply).",
+          },
+        ],
+      },
     },
     { forEach: "var.create ? local.private_subnets : {}", comment: "One private subnet per zone, keyed by zone name: the subnets CloudShell environments use." },
   );

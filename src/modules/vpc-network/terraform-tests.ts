@@ -310,6 +310,13 @@ const LAYOUT_RUNS: Run[] = [
     asserts: [sameJson("{ for az, s in aws_subnet.private : az => s.cidr_block }", { "us-east-1a": "10.0.0.0/24", "us-east-1b": "10.0.1.0/24", "us-east-1c": "10.0.2.0/24" })],
   },
   {
+    // Zone b's explicit /25 lies inside zone a's computed 10.0.0.0/24.
+    name: "an_explicit_cidr_inside_a_computed_one_fails_at_plan",
+    command: "plan",
+    variables: { private_subnet_cidrs: { "us-east-1b": "10.0.0.128/25" } },
+    expectFailures: ["aws_subnet.private"],
+  },
+  {
     name: "codecatalyst_endpoints_in_us_west_2",
     command: "plan",
     variables: { availability_zones: ["us-west-2a", "us-west-2b"] },
