@@ -14,8 +14,8 @@ locals {
 
   # Where CloudShell may place its network interface: the allowed subnets and groups when given, else any.
   eni_placement_arns = concat(
-    length(local.vpc_environments.security_group_ids) > 0 ? [for id in sort(local.vpc_environments.security_group_ids) : "arn:${var.partition}:ec2:*:*:security-group/${id}"] : ["arn:${var.partition}:ec2:*:*:security-group/*"],
-    length(local.vpc_environments.subnet_ids) > 0 ? [for id in sort(local.vpc_environments.subnet_ids) : "arn:${var.partition}:ec2:*:*:subnet/${id}"] : ["arn:${var.partition}:ec2:*:*:subnet/*"],
+    [for id in length(local.vpc_environments.security_group_ids) > 0 ? sort(local.vpc_environments.security_group_ids) : ["*"] : format("arn:%s:ec2:*:*:security-group/%s", var.partition, id)],
+    [for id in length(local.vpc_environments.subnet_ids) > 0 ? sort(local.vpc_environments.subnet_ids) : ["*"] : format("arn:%s:ec2:*:*:subnet/%s", var.partition, id)],
   )
 
   # EC2 permissions a VPC environment needs, scoped to calls CloudShell makes for the user.

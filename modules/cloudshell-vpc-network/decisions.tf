@@ -150,7 +150,7 @@ locals {
 
   # Private DNS answers for the whole VPC: in an existing VPC every workload then reaches these endpoints,
   # so its CIDR is admitted unless endpoint_ingress_cidrs says otherwise.
-  endpoint_ingress_cidrs = { for cidr in (var.endpoint_ingress_cidrs != null ? var.endpoint_ingress_cidrs : local.vpc.create ? [] : [local.vpc.cidr]) : cidr => cidr if length(local.interface_endpoints) > 0 }
+  endpoint_ingress_cidrs = { for cidr in coalesce(var.endpoint_ingress_cidrs, local.vpc.create ? [] : [local.vpc.cidr]) : cidr => cidr if length(local.interface_endpoints) > 0 }
 
   # Every egress rule has these fields; the module's own rules are HTTPS (443).
   egress_rule_defaults = {

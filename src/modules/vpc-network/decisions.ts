@@ -102,7 +102,7 @@ policy       = lookup(local.endpoints_input.policies, label, null)
   unit.local("create_endpoint_security_group", "${var.create && length(local.interface_endpoints) > 0}", at);
   unit.local(
     "endpoint_ingress_cidrs",
-    "${{ for cidr in (var.endpoint_ingress_cidrs != null ? var.endpoint_ingress_cidrs : local.vpc.create ? [] : [local.vpc.cidr]) : cidr => cidr if length(local.interface_endpoints) > 0 }}",
+    "${{ for cidr in coalesce(var.endpoint_ingress_cidrs, local.vpc.create ? [] : [local.vpc.cidr]) : cidr => cidr if length(local.interface_endpoints) > 0 }}",
     {
       ...at,
       comment:
