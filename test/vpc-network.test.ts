@@ -2,7 +2,11 @@
 // with the message real Terraform gives it. What the network does with good inputs (subnets, NAT,
 // endpoints, rules, cost, the policy) is asserted by the module's own terraform test files, with
 // the real provider mocked (src/modules/vpc-network.tests.ts, run by test/module-tests.test.ts).
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
 import { Route } from "@cdktf/provider-aws/lib/route";
@@ -49,8 +53,8 @@ function iterationExpressions(): Record<string, { kind: "for_each" | "count"; ex
 const TWO = ["us-east-1b", "us-east-1a"];
 
 describe("cloudshell-vpc-network: synthesized resources", () => {
-  const TAGGABLE = [Vpc, Subnet, RouteTable, InternetGateway, Eip, NatGateway, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule, VpcEndpoint];
-  const UNTAGGABLE = [Route, RouteTableAssociation];
+  const TAGGABLE = [Vpc, Subnet, RouteTable, InternetGateway, Eip, NatGateway, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule, VpcEndpoint, CloudwatchLogGroup, IamRole, FlowLog];
+  const UNTAGGABLE = [Route, RouteTableAssociation, IamRolePolicy];
 
   test("no data source and no provider block: nothing is looked up to plan", () => {
     expect(json().data).toBeUndefined();
@@ -60,7 +64,7 @@ describe("cloudshell-vpc-network: synthesized resources", () => {
   test("every resource iterates with for_each over a map, or count 0/1, and honours create", () => {
     for (const [address, { kind, expr }] of Object.entries(iterationExpressions())) {
       if (kind === "count") expect(`${address}: ${expr}`).toMatch(/: (local\.create_\w+|var\.create( && .*)?) \? 1 : 0$/);
-      else expect(`${address}: ${expr}`).toMatch(/: var\.create \? local\.\w+ : \{\}$/);
+      else expect(`${address}: ${expr}`).toMatch(/: (var\.create|local\.create_\w+) \? local\.\w+ : \{\}$/);
     }
   });
 
@@ -162,6 +166,10 @@ describe("cloudshell-vpc-network: bad inputs are rejected by real Terraform", ()
     ["a misspelled prices key", { ...OK, prices: { nat_hour: 0.05 } }, /prices accepts only the keys .*; unknown: nat_hour\./],
     ["a word for a number", { ...OK, prices: { nat_gateway_hour: "cheap" } }, /prices\.nat_gateway_hour must be a number\./],
     ["a list for the endpoints object", { ...OK, endpoints: ["sts"] }, /endpoints accepts only the keys .*, and must be an object\./],
+    ["flow logs to S3 without a bucket", { ...OK, flow_logs: { enabled: true, destination: "s3" } }, /flow_logs.s3_bucket_arn must be a bucket ARN/],
+    ["flow logs to an unknown destination", { ...OK, flow_logs: { enabled: true, destination: "kinesis" } }, /flow_logs.destination must be one of "cloud-watch-logs", "s3"/],
+    ["a retention CloudWatch refuses", { ...OK, flow_logs: { enabled: true, retention_in_days: 10 } }, /flow_logs.retention_in_days must be a period CloudWatch Logs accepts/],
+    ["a misspelled flow_logs key", { ...OK, flow_logs: { enable: true } }, /flow_logs accepts only the keys .*; unknown: enable\./],
     ["a China zone without a Region", { availability_zones: ["cn-north-1a"] }, /must not be in a China Region: CloudShell has no China Regions/],
     ["a misspelled endpoint label", { ...OK, endpoints: { add: ["stss"] } }, /endpoints.add holds stss, not a regional AWS service with VPC endpoints that this module knows .* or give the full service name/],
     ["a policy for an endpoint not created", { ...OK, endpoints: { policies: { sts: "{}" } } }, /endpoints.policies must map labels of endpoints this module creates/],

@@ -31,10 +31,21 @@ locals {
 
   # var.prices with its defaults: the variable is type any so that an unknown key is an error, not dropped.
   prices = {
-    hours_per_month         = tonumber(try(var.prices.hours_per_month, 730))
-    interface_endpoint_hour = tonumber(try(var.prices.interface_endpoint_hour, 0.01))
-    nat_gateway_hour        = tonumber(try(var.prices.nat_gateway_hour, 0.045))
-    public_ipv4_hour        = tonumber(try(var.prices.public_ipv4_hour, 0.005))
+    flow_logs_cloud_watch_logs_gb = tonumber(try(var.prices.flow_logs_cloud_watch_logs_gb, 0.5))
+    flow_logs_s3_gb               = tonumber(try(var.prices.flow_logs_s3_gb, 0.25))
+    hours_per_month               = tonumber(try(var.prices.hours_per_month, 730))
+    interface_endpoint_hour       = tonumber(try(var.prices.interface_endpoint_hour, 0.01))
+    nat_gateway_hour              = tonumber(try(var.prices.nat_gateway_hour, 0.045))
+    public_ipv4_hour              = tonumber(try(var.prices.public_ipv4_hour, 0.005))
+  }
+
+  # var.flow_logs with its defaults: the variable is type any so that an unknown key is an error, not dropped.
+  flow_logs = {
+    destination       = tostring(try(var.flow_logs.destination, "cloud-watch-logs"))
+    enabled           = tobool(try(var.flow_logs.enabled, false))
+    retention_in_days = tonumber(try(var.flow_logs.retention_in_days, 90))
+    s3_bucket_arn     = tostring(try(var.flow_logs.s3_bucket_arn, null))
+    traffic_type      = tostring(try(var.flow_logs.traffic_type, "ALL"))
   }
 
   # Everything here is decided from the inputs alone (no resource, no data source), so it is
@@ -58,6 +69,8 @@ locals {
   # Which NAT gateway each private subnet's default route uses.
   private_nat_routes      = { for az in local.azs : az => var.internet_access == "per_az" ? az : local.azs[0] if length(local.nat_azs) > 0 }
   create_vpc              = var.create && local.vpc.create
+  create_flow_logs        = var.create && local.flow_logs.enabled
+  create_flow_log_group   = local.create_flow_logs && local.flow_logs.destination == "cloud-watch-logs"
   create_internet_gateway = var.create && length(local.nat_azs) > 0 && var.internet_gateway_id == null
 
   # What CloudShell's compute host may use (AWS's list for VPC environments, plus S3); service names
@@ -192,6 +205,7 @@ locals {
     public_ipv4  = floor((local.cost_hours.public_ipv4_hours * local.prices.public_ipv4_hour) * 100 + 0.5) / 100
   }
   cost_estimate = merge(local.cost, local.cost_hours, {
-    monthly_usd = merge(local.cost_usd, { total = floor((local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4) * 100 + 0.5) / 100 })
+    monthly_usd          = merge(local.cost_usd, { total = floor((local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4) * 100 + 0.5) / 100 })
+    flow_logs_usd_per_gb = !local.create_flow_logs ? 0 : local.flow_logs.destination == "s3" ? local.prices.flow_logs_s3_gb : local.prices.flow_logs_cloud_watch_logs_gb
   })
 }

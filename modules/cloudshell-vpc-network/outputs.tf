@@ -68,6 +68,16 @@ output "endpoint_policies" {
   value       = var.create ? merge({ for label, e in local.interface_endpoints : label => e.policy }, local.gateway_endpoint_policies) : {}
 }
 
+output "flow_log_ids" {
+  description = "IDs of the flow logs of the CloudShell subnets, keyed by Availability Zone name; empty without flow logs."
+  value       = { for az, f in aws_flow_log.cloudshell : az => f.id }
+}
+
+output "flow_log_group_name" {
+  description = "Name of the CloudWatch Logs group of the flow logs; null unless they go to CloudWatch Logs."
+  value       = try(aws_cloudwatch_log_group.flow_logs[0].name, null)
+}
+
 output "region" {
   description = "The Region the network is planned for (derived from availability_zones unless given)."
   value       = local.region
@@ -79,6 +89,6 @@ output "endpoint_availability_zones" {
 }
 
 output "cost" {
-  description = "What the configuration bills by the hour, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, and monthly_usd at the prices input (data processing not included)."
+  description = "What the configuration bills by the hour, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, and monthly_usd at the prices input (data processing not included); flow_logs_usd_per_gb is what flow logs cost per GB delivered (0 without them)."
   value       = local.cost_estimate
 }

@@ -423,15 +423,72 @@ variable "policy_preset" {
   }
 }
 
-variable "prices" {
-  description = "Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, and hours in a month. Defaults: us-east-1 list prices and 730 hours. Data processing is not included. Keys: interface_endpoint_hour (number, default 0.01), nat_gateway_hour (number, default 0.045), public_ipv4_hour (number, default 0.005), hours_per_month (number, default 730); any other key is an error."
+variable "flow_logs" {
+  description = "VPC flow logs of the CloudShell subnets, an audit trail of every connection a shell makes; off by default. destination \"cloud-watch-logs\" creates a log group (retention_in_days) and the role that delivers to it; \"s3\" delivers to s3_bucket_arn, whose bucket policy must admit the delivery.logs.amazonaws.com service. traffic_type: \"ALL\", \"ACCEPT\" or \"REJECT\". Billed per GB delivered (cost shows the price). Keys: enabled (bool, default false), destination (string, default \"cloud-watch-logs\"), retention_in_days (number, default 90), s3_bucket_arn (string, default null), traffic_type (string, default \"ALL\"); any other key is an error."
   type        = any
   default     = {}
   nullable    = false
 
   validation {
-    condition     = can(keys(var.prices)) ? length(setsubtract(keys(var.prices), ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "hours_per_month"])) == 0 : false
-    error_message = "prices accepts only the keys interface_endpoint_hour, nat_gateway_hour, public_ipv4_hour, hours_per_month${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.prices), ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "hours_per_month"])))), ", and must be an object")}."
+    condition     = can(keys(var.flow_logs)) ? length(setsubtract(keys(var.flow_logs), ["enabled", "destination", "retention_in_days", "s3_bucket_arn", "traffic_type"])) == 0 : false
+    error_message = "flow_logs accepts only the keys enabled, destination, retention_in_days, s3_bucket_arn, traffic_type${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.flow_logs), ["enabled", "destination", "retention_in_days", "s3_bucket_arn", "traffic_type"])))), ", and must be an object")}."
+  }
+
+  validation {
+    condition     = !can(var.flow_logs.enabled) ? true : var.flow_logs.enabled == null ? false : can(tobool(var.flow_logs.enabled))
+    error_message = "flow_logs.enabled must be true or false."
+  }
+
+  validation {
+    condition     = !can(var.flow_logs.destination) ? true : var.flow_logs.destination == null ? false : can(tostring(var.flow_logs.destination))
+    error_message = "flow_logs.destination must be a string."
+  }
+
+  validation {
+    condition     = !can(var.flow_logs.retention_in_days) ? true : var.flow_logs.retention_in_days == null ? false : can(tonumber(var.flow_logs.retention_in_days))
+    error_message = "flow_logs.retention_in_days must be a number."
+  }
+
+  validation {
+    condition     = !can(var.flow_logs.s3_bucket_arn) ? true : var.flow_logs.s3_bucket_arn == null ? true : can(tostring(var.flow_logs.s3_bucket_arn))
+    error_message = "flow_logs.s3_bucket_arn must be a string or null."
+  }
+
+  validation {
+    condition     = !can(var.flow_logs.traffic_type) ? true : var.flow_logs.traffic_type == null ? false : can(tostring(var.flow_logs.traffic_type))
+    error_message = "flow_logs.traffic_type must be a string."
+  }
+
+  validation {
+    condition     = try(contains(["cloud-watch-logs", "s3"], tostring(try(var.flow_logs.destination, "cloud-watch-logs"))), true)
+    error_message = "flow_logs.destination must be one of \"cloud-watch-logs\", \"s3\"."
+  }
+
+  validation {
+    condition     = try(contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], tonumber(try(var.flow_logs.retention_in_days, 90))), true)
+    error_message = "flow_logs.retention_in_days must be a period CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
+  }
+
+  validation {
+    condition     = try(tostring(try(var.flow_logs.destination, "cloud-watch-logs")) == "s3" ? can(regex("^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$", tostring(try(var.flow_logs.s3_bucket_arn, null)))) : tostring(try(var.flow_logs.s3_bucket_arn, null)) == null, true)
+    error_message = "flow_logs.s3_bucket_arn must be a bucket ARN such as \"arn:aws:s3:::my-flow-logs\" (optionally with a /prefix) when destination is \"s3\", and null otherwise."
+  }
+
+  validation {
+    condition     = try(contains(["ALL", "ACCEPT", "REJECT"], tostring(try(var.flow_logs.traffic_type, "ALL"))), true)
+    error_message = "flow_logs.traffic_type must be \"ALL\", \"ACCEPT\" or \"REJECT\"."
+  }
+}
+
+variable "prices" {
+  description = "Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, hours in a month, and per GB of flow logs delivered to CloudWatch Logs or S3. Defaults: us-east-1 list prices and 730 hours. Data processing is not included. Keys: interface_endpoint_hour (number, default 0.01), nat_gateway_hour (number, default 0.045), public_ipv4_hour (number, default 0.005), hours_per_month (number, default 730), flow_logs_cloud_watch_logs_gb (number, default 0.5), flow_logs_s3_gb (number, default 0.25); any other key is an error."
+  type        = any
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = can(keys(var.prices)) ? length(setsubtract(keys(var.prices), ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "hours_per_month", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb"])) == 0 : false
+    error_message = "prices accepts only the keys interface_endpoint_hour, nat_gateway_hour, public_ipv4_hour, hours_per_month, flow_logs_cloud_watch_logs_gb, flow_logs_s3_gb${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.prices), ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "hours_per_month", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb"])))), ", and must be an object")}."
   }
 
   validation {
@@ -455,7 +512,17 @@ variable "prices" {
   }
 
   validation {
-    condition     = try(alltrue([for p in [tonumber(try(var.prices.interface_endpoint_hour, 0.01)), tonumber(try(var.prices.nat_gateway_hour, 0.045)), tonumber(try(var.prices.public_ipv4_hour, 0.005))] : p >= 0]), true)
+    condition     = !can(var.prices.flow_logs_cloud_watch_logs_gb) ? true : var.prices.flow_logs_cloud_watch_logs_gb == null ? false : can(tonumber(var.prices.flow_logs_cloud_watch_logs_gb))
+    error_message = "prices.flow_logs_cloud_watch_logs_gb must be a number."
+  }
+
+  validation {
+    condition     = !can(var.prices.flow_logs_s3_gb) ? true : var.prices.flow_logs_s3_gb == null ? false : can(tonumber(var.prices.flow_logs_s3_gb))
+    error_message = "prices.flow_logs_s3_gb must be a number."
+  }
+
+  validation {
+    condition     = try(alltrue([for p in [tonumber(try(var.prices.interface_endpoint_hour, 0.01)), tonumber(try(var.prices.nat_gateway_hour, 0.045)), tonumber(try(var.prices.public_ipv4_hour, 0.005)), tonumber(try(var.prices.flow_logs_cloud_watch_logs_gb, 0.5)), tonumber(try(var.prices.flow_logs_s3_gb, 0.25))] : p >= 0]), true)
     error_message = "prices must be numbers of USD, zero or more, such as { nat_gateway_hour = 0.062 }."
   }
 

@@ -13,3 +13,8 @@ export const US_EAST_1_PRICES = {
 
 export type Prices = typeof US_EAST_1_PRICES;
 
+/** Flow logs are billed per GB delivered (vended logs, us-east-1, first 10 TB a month), not by the
+ * hour: CloudWatch Logs 0.50, S3 0.25 USD per GB. From https://aws.amazon.com/cloudwatch/pricing/
+ * as we know it; not in our fact sheet, so UNCONFIRMED here. */
+export const FLOW_LOG_GB_PRICES = { cloud_watch_logs_gb: 0.5, s3_gb: 0.25 };
+

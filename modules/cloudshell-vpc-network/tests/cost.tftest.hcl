@@ -68,6 +68,22 @@ mock_provider "aws" {
       arn = "arn:aws:ec2:us-east-1:123456789012:security-group-rule/sgr-0a3b4c5d6e7f8a9b0"
     }
   }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vpc-flow-logs/cloudshell-0001"
+    }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/cloudshell-flow-logs-0001"
+      id  = "cloudshell-flow-logs-0001"
+    }
+  }
+  mock_resource "aws_flow_log" {
+    defaults = {
+      id = "fl-0a1b2c3d4e5f6a7b8"
+    }
+  }
   mock_resource "aws_vpc_endpoint" {
     defaults = {
       id             = "vpce-0c9d0e1f2a3b4c5d6"
@@ -89,7 +105,7 @@ run "readme_cost_row_1" {
     endpoint_az_count  = 1
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, nat_gateways = 0, endpoint_az_hours = 6570, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7 } })
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, nat_gateways = 0, endpoint_az_hours = 6570, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7 }, flow_logs_usd_per_gb = 0 })
     error_message = "the README row \"This module's default (`internet_access = \"none\"`, `endpoint_az_count = 1`), any number of AZs\" says 65.7 USD"
   }
 }
@@ -102,7 +118,7 @@ run "readme_cost_row_2" {
     endpoint_az_count  = 1
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, nat_gateways = 1, endpoint_az_hours = 6570, nat_gateway_hours = 730, public_ipv4_hours = 730, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2 } })
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, nat_gateways = 1, endpoint_az_hours = 6570, nat_gateway_hours = 730, public_ipv4_hours = 730, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2 }, flow_logs_usd_per_gb = 0 })
     error_message = "the README row \"Default + `internet_access = \"single\"`\" says 102.2 USD"
   }
 }
@@ -115,7 +131,7 @@ run "readme_cost_row_3" {
     endpoint_az_count  = 2
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 2, nat_gateways = 2, endpoint_az_hours = 13140, nat_gateway_hours = 1460, public_ipv4_hours = 1460, monthly_usd = { endpoints = 131.4, nat_gateways = 65.7, public_ipv4 = 7.3, total = 204.4 } })
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 2, nat_gateways = 2, endpoint_az_hours = 13140, nat_gateway_hours = 1460, public_ipv4_hours = 1460, monthly_usd = { endpoints = 131.4, nat_gateways = 65.7, public_ipv4 = 7.3, total = 204.4 }, flow_logs_usd_per_gb = 0 })
     error_message = "the README row \"Naive, 2 AZs: every endpoint in every AZ, a NAT gateway per AZ\" says 204.4 USD"
   }
 }
@@ -128,7 +144,7 @@ run "readme_cost_row_4" {
     endpoint_az_count  = 3
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 3, nat_gateways = 3, endpoint_az_hours = 19710, nat_gateway_hours = 2190, public_ipv4_hours = 2190, monthly_usd = { endpoints = 197.1, nat_gateways = 98.55, public_ipv4 = 10.95, total = 306.6 } })
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 3, nat_gateways = 3, endpoint_az_hours = 19710, nat_gateway_hours = 2190, public_ipv4_hours = 2190, monthly_usd = { endpoints = 197.1, nat_gateways = 98.55, public_ipv4 = 10.95, total = 306.6 }, flow_logs_usd_per_gb = 0 })
     error_message = "the README row \"Naive, 3 AZs: every endpoint in every AZ, a NAT gateway per AZ\" says 306.6 USD"
   }
 }

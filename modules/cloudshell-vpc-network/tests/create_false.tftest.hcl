@@ -68,6 +68,22 @@ mock_provider "aws" {
       arn = "arn:aws:ec2:us-east-1:123456789012:security-group-rule/sgr-0a3b4c5d6e7f8a9b0"
     }
   }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vpc-flow-logs/cloudshell-0001"
+    }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/cloudshell-flow-logs-0001"
+      id  = "cloudshell-flow-logs-0001"
+    }
+  }
+  mock_resource "aws_flow_log" {
+    defaults = {
+      id = "fl-0a1b2c3d4e5f6a7b8"
+    }
+  }
   mock_resource "aws_vpc_endpoint" {
     defaults = {
       id             = "vpce-0c9d0e1f2a3b4c5d6"
@@ -99,8 +115,8 @@ run "create_false_creates_nothing" {
     error_message = "every collection output must be empty"
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 0, endpoint_azs = 0, endpoint_az_hours = 0, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0 } })
-    error_message = "output.cost is not { interface_endpoints = 0, endpoint_azs = 0, endpoint_az_hours = 0, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0 } }"
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 0, endpoint_azs = 0, endpoint_az_hours = 0, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0 }, flow_logs_usd_per_gb = 0 })
+    error_message = "output.cost is not { interface_endpoints = 0, endpoint_azs = 0, endpoint_az_hours = 0, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0 }, flow_logs_usd_per_gb = 0 }"
   }
   assert {
     condition     = length(aws_vpc.this) == 0 && length(aws_subnet.private) == 0 && length(aws_subnet.public) == 0 && length(aws_route_table.private) == 0 && length(aws_security_group.cloudshell) == 0 && length(aws_security_group.endpoints) == 0 && length(aws_vpc_endpoint.interface) == 0 && length(aws_vpc_endpoint.gateway) == 0 && length(aws_nat_gateway.this) == 0 && length(aws_eip.nat) == 0 && length(aws_internet_gateway.this) == 0

@@ -68,6 +68,22 @@ mock_provider "aws" {
       arn = "arn:aws:ec2:us-east-1:123456789012:security-group-rule/sgr-0a3b4c5d6e7f8a9b0"
     }
   }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vpc-flow-logs/cloudshell-0001"
+    }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/cloudshell-flow-logs-0001"
+      id  = "cloudshell-flow-logs-0001"
+    }
+  }
+  mock_resource "aws_flow_log" {
+    defaults = {
+      id = "fl-0a1b2c3d4e5f6a7b8"
+    }
+  }
   mock_resource "aws_vpc_endpoint" {
     defaults = {
       id             = "vpce-0c9d0e1f2a3b4c5d6"
@@ -173,8 +189,8 @@ run "two_zones_give_the_console_the_mocked_network" {
     error_message = "output.endpoint_availability_zones is not [\"us-east-1a\"]"
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7 } })
-    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7 } }"
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7 }, flow_logs_usd_per_gb = 0 })
+    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7 }, flow_logs_usd_per_gb = 0 }"
   }
   assert {
     condition     = jsonencode([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedVpcs"][0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:VpcIds"]) == jsonencode(["vpc-0c5e1a2b3d4f56789"])

@@ -68,6 +68,22 @@ mock_provider "aws" {
       arn = "arn:aws:ec2:us-east-1:123456789012:security-group-rule/sgr-0a3b4c5d6e7f8a9b0"
     }
   }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vpc-flow-logs/cloudshell-0001"
+    }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/cloudshell-flow-logs-0001"
+      id  = "cloudshell-flow-logs-0001"
+    }
+  }
+  mock_resource "aws_flow_log" {
+    defaults = {
+      id = "fl-0a1b2c3d4e5f6a7b8"
+    }
+  }
   mock_resource "aws_vpc_endpoint" {
     defaults = {
       id             = "vpce-0c9d0e1f2a3b4c5d6"

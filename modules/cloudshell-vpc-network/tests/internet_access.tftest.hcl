@@ -68,6 +68,22 @@ mock_provider "aws" {
       arn = "arn:aws:ec2:us-east-1:123456789012:security-group-rule/sgr-0a3b4c5d6e7f8a9b0"
     }
   }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:us-east-1:123456789012:log-group:/aws/vpc-flow-logs/cloudshell-0001"
+    }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/cloudshell-flow-logs-0001"
+      id  = "cloudshell-flow-logs-0001"
+    }
+  }
+  mock_resource "aws_flow_log" {
+    defaults = {
+      id = "fl-0a1b2c3d4e5f6a7b8"
+    }
+  }
   mock_resource "aws_vpc_endpoint" {
     defaults = {
       id             = "vpce-0c9d0e1f2a3b4c5d6"
@@ -137,8 +153,8 @@ run "single_nat_gateway_for_three_zones_costs_102_20_usd" {
     error_message = "with NAT, HTTPS to the internet is allowed"
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 1, nat_gateway_hours = 730, public_ipv4_hours = 730, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2 } })
-    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 1, nat_gateway_hours = 730, public_ipv4_hours = 730, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2 } }"
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 1, nat_gateway_hours = 730, public_ipv4_hours = 730, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2 }, flow_logs_usd_per_gb = 0 })
+    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 1, nat_gateway_hours = 730, public_ipv4_hours = 730, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2 }, flow_logs_usd_per_gb = 0 }"
   }
 }
 
@@ -204,7 +220,7 @@ run "per_az_puts_a_nat_gateway_in_every_zone" {
     error_message = "keys(aws_eip.nat) is not [\"us-east-1a\", \"us-east-1b\", \"us-east-1c\"]"
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 3, nat_gateway_hours = 2190, public_ipv4_hours = 2190, monthly_usd = { endpoints = 65.7, nat_gateways = 98.55, public_ipv4 = 10.95, total = 175.2 } })
-    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 3, nat_gateway_hours = 2190, public_ipv4_hours = 2190, monthly_usd = { endpoints = 65.7, nat_gateways = 98.55, public_ipv4 = 10.95, total = 175.2 } }"
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 3, nat_gateway_hours = 2190, public_ipv4_hours = 2190, monthly_usd = { endpoints = 65.7, nat_gateways = 98.55, public_ipv4 = 10.95, total = 175.2 }, flow_logs_usd_per_gb = 0 })
+    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 3, nat_gateway_hours = 2190, public_ipv4_hours = 2190, monthly_usd = { endpoints = 65.7, nat_gateways = 98.55, public_ipv4 = 10.95, total = 175.2 }, flow_logs_usd_per_gb = 0 }"
   }
 }

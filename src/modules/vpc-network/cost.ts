@@ -15,6 +15,8 @@ export interface CostUnits {
 
 export interface Cost extends CostUnits {
   monthly_usd: { endpoints: number; nat_gateways: number; public_ipv4: number; total: number };
+  /** Flow logs are billed per GB, not by the hour: the price, or 0 without flow logs. */
+  flow_logs_usd_per_gb: number;
 }
 
 const cents = (x: number) => Math.round(x * 100) / 100;
@@ -32,7 +34,7 @@ export function estimate(interfaceEndpoints: number, endpointAzs: number, natGat
   const endpoints = cents(units.endpoint_az_hours * prices.interface_endpoint_hour);
   const nat = cents(units.nat_gateway_hours * prices.nat_gateway_hour);
   const ipv4 = cents(units.public_ipv4_hours * prices.public_ipv4_hour);
-  return { ...units, monthly_usd: { endpoints, nat_gateways: nat, public_ipv4: ipv4, total: cents(endpoints + nat + ipv4) } };
+  return { ...units, monthly_usd: { endpoints, nat_gateways: nat, public_ipv4: ipv4, total: cents(endpoints + nat + ipv4) }, flow_logs_usd_per_gb: 0 };
 }
 
 /** The scenarios of the README's cost table: the module's default against a naive setup. */

@@ -1,7 +1,7 @@
 // decisions.tf: what the network looks like, decided from the inputs alone (known at plan time).
 import { Unit } from "../../cdktf/seam";
 import { DEFAULT_ENDPOINTS, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES } from "../../facts/endpoints";
-import { EGRESS_RULE, ENDPOINTS, LETTERS, PRICES, VPC } from "./inputs";
+import { EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, PRICES, VPC } from "./inputs";
 import { objectLocal } from "../strict-object";
 
 /** The locals decided from the inputs alone. */
@@ -14,6 +14,7 @@ export function decisions(unit: Unit): void {
   objectLocal(unit, "endpoints", { fields: ENDPOINTS }, { ...at, as: "endpoints_input" });
   objectLocal(unit, "cloudshell_egress_rules", { fields: EGRESS_RULE, map: true }, { ...at, as: "custom_egress_rules" });
   objectLocal(unit, "prices", { fields: PRICES }, at);
+  objectLocal(unit, "flow_logs", { fields: FLOW_LOGS }, at);
   unit.local("azs", "${sort(var.availability_zones)}", {
     ...at,
     comment:
@@ -59,6 +60,8 @@ export function decisions(unit: Unit): void {
     comment: "Which NAT gateway each private subnet's default route uses.",
   });
   unit.local("create_vpc", "${var.create && local.vpc.create}", at);
+  unit.local("create_flow_logs", "${var.create && local.flow_logs.enabled}", at);
+  unit.local("create_flow_log_group", '${local.create_flow_logs && local.flow_logs.destination == "cloud-watch-logs"}', at);
   unit.local("create_internet_gateway", "${var.create && length(local.nat_azs) > 0 && var.internet_gateway_id == null}", at);
 
   unit.local(
@@ -174,6 +177,7 @@ public_ipv4  = ${cents("local.cost_hours.public_ipv4_hours * local.prices.public
     "cost_estimate",
     `\${merge(local.cost, local.cost_hours, {
 monthly_usd = merge(local.cost_usd, { total = ${cents("local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4")} })
+flow_logs_usd_per_gb = !local.create_flow_logs ? 0 : local.flow_logs.destination == "s3" ? local.prices.flow_logs_s3_gb : local.prices.flow_logs_cloud_watch_logs_gb
 })}`,
     at,
   );

@@ -15,6 +15,7 @@ import { variables } from "./inputs";
 import { decisions } from "./decisions";
 import { endpoints, network, securityGroups } from "./resources";
 import { policyAndOutputs } from "./outputs";
+import { flowLogs } from "./flow-logs";
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
 
@@ -24,6 +25,7 @@ function build(unit: Unit): void {
   network(unit);
   securityGroups(unit);
   endpoints(unit);
+  flowLogs(unit);
   policyAndOutputs(unit);
 }
 

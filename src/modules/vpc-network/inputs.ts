@@ -3,7 +3,7 @@ import { tagsInput } from "../common-inputs";
 import { Unit } from "../../cdktf/seam";
 import { DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES } from "../../facts/endpoints";
 import { REGIONAL_ENDPOINT_LABELS } from "../../facts/endpoint-services";
-import { HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
+import { FLOW_LOG_GB_PRICES, HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
 import { PRESETS } from "../../facts/features";
 import { MAX_SECURITY_GROUPS, CLOUDSHELL_PARTITIONS } from "../../facts/limits";
 import { awsIdPattern, hclStrings, REGION_PATTERN } from "../hcl-snippets";
@@ -48,11 +48,24 @@ export const EGRESS_RULE: Fields = {
   referenced_security_group_id: { type: "string", default: null },
 };
 const DESTINATIONS = ["cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id"];
+export const FLOW_LOG_DESTINATIONS = ["cloud-watch-logs", "s3"];
+/** The retention periods CloudWatch Logs accepts, in days. */
+const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+export const FLOW_LOGS: Fields = {
+  enabled: { type: "bool", default: false },
+  destination: { type: "string", default: "cloud-watch-logs" },
+  retention_in_days: { type: "number", default: 90 },
+  s3_bucket_arn: { type: "string", default: null },
+  traffic_type: { type: "string", default: "ALL" },
+};
+const flowLogs = (name: string) => field("var.flow_logs", name, FLOW_LOGS[name]);
 export const PRICES: Fields = {
   interface_endpoint_hour: { type: "number", default: US_EAST_1_PRICES.interface_endpoint_hour },
   nat_gateway_hour: { type: "number", default: US_EAST_1_PRICES.nat_gateway_hour },
   public_ipv4_hour: { type: "number", default: US_EAST_1_PRICES.public_ipv4_hour },
   hours_per_month: { type: "number", default: HOURS_PER_MONTH },
+  flow_logs_cloud_watch_logs_gb: { type: "number", default: FLOW_LOG_GB_PRICES.cloud_watch_logs_gb },
+  flow_logs_s3_gb: { type: "number", default: FLOW_LOG_GB_PRICES.s3_gb },
 };
 const vpc = (name: string) => field("var.vpc", name, VPC[name]);
 const endpoints = (name: string) => field("var.endpoints", name, ENDPOINTS[name]);
@@ -367,12 +380,35 @@ export function variables(unit: Unit): void {
       },
     ],
   });
+  objectVariable(unit, "flow_logs", {
+    description:
+      "VPC flow logs of the CloudShell subnets, an audit trail of every connection a shell makes; off by default. destination \"cloud-watch-logs\" creates a log group (retention_in_days) and the role that delivers to it; \"s3\" delivers to s3_bucket_arn, whose bucket policy must admit the delivery.logs.amazonaws.com service. traffic_type: \"ALL\", \"ACCEPT\" or \"REJECT\". Billed per GB delivered (cost shows the price).",
+    fields: FLOW_LOGS,
+    validation: [
+      {
+        condition: `contains(${hclStrings(FLOW_LOG_DESTINATIONS)}, ${flowLogs("destination")})`,
+        errorMessage: `flow_logs.destination must be one of ${FLOW_LOG_DESTINATIONS.map((d) => `"${d}"`).join(", ")}.`,
+      },
+      {
+        condition: `contains([${LOG_RETENTION_DAYS.join(", ")}], ${flowLogs("retention_in_days")})`,
+        errorMessage: `flow_logs.retention_in_days must be a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`,
+      },
+      {
+        condition: `${flowLogs("destination")} == "s3" ? can(regex("^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$", ${flowLogs("s3_bucket_arn")})) : ${flowLogs("s3_bucket_arn")} == null`,
+        errorMessage: 'flow_logs.s3_bucket_arn must be a bucket ARN such as "arn:aws:s3:::my-flow-logs" (optionally with a /prefix) when destination is "s3", and null otherwise.',
+      },
+      {
+        condition: `contains(["ALL", "ACCEPT", "REJECT"], ${flowLogs("traffic_type")})`,
+        errorMessage: 'flow_logs.traffic_type must be "ALL", "ACCEPT" or "REJECT".',
+      },
+    ],
+  });
   objectVariable(unit, "prices", {
-    description: `Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, and hours in a month. Defaults: us-east-1 list prices and ${HOURS_PER_MONTH} hours. Data processing is not included.`,
+    description: `Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, hours in a month, and per GB of flow logs delivered to CloudWatch Logs or S3. Defaults: us-east-1 list prices and ${HOURS_PER_MONTH} hours. Data processing is not included.`,
     fields: PRICES,
     validation: [
       {
-        condition: `alltrue([for p in [${price("interface_endpoint_hour")}, ${price("nat_gateway_hour")}, ${price("public_ipv4_hour")}] : p >= 0])`,
+        condition: `alltrue([for p in [${price("interface_endpoint_hour")}, ${price("nat_gateway_hour")}, ${price("public_ipv4_hour")}, ${price("flow_logs_cloud_watch_logs_gb")}, ${price("flow_logs_s3_gb")}] : p >= 0])`,
         errorMessage: "prices must be numbers of USD, zero or more, such as { nat_gateway_hour = 0.062 }.",
       },
       {

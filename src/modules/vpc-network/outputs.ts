@@ -63,11 +63,13 @@ export function policyAndOutputs(unit: Unit): void {
     "The policy of each VPC endpoint by label: the data-perimeter default of gateway endpoints, a policy from endpoints.policies, or null (AWS's default: full access).",
     "var.create ? merge({ for label, e in local.interface_endpoints : label => e.policy }, local.gateway_endpoint_policies) : {}",
   );
+  out("flow_log_ids", "IDs of the flow logs of the CloudShell subnets, keyed by Availability Zone name; empty without flow logs.", "{ for az, f in aws_flow_log.cloudshell : az => f.id }");
+  out("flow_log_group_name", "Name of the CloudWatch Logs group of the flow logs; null unless they go to CloudWatch Logs.", "try(aws_cloudwatch_log_group.flow_logs[0].name, null)");
   out("region", "The Region the network is planned for (derived from availability_zones unless given).", "local.region");
   out("endpoint_availability_zones", "The zones that carry the interface endpoints' network interfaces.", "var.create ? local.endpoint_azs : []");
   out(
     "cost",
-    "What the configuration bills by the hour, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, and monthly_usd at the prices input (data processing not included).",
+    "What the configuration bills by the hour, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, and monthly_usd at the prices input (data processing not included); flow_logs_usd_per_gb is what flow logs cost per GB delivered (0 without them).",
     "local.cost_estimate",
   );
 }

@@ -48,6 +48,9 @@ const MOCK = {
     aws_security_group: { id: CLOUDSHELL_SG, arn: `arn:aws:ec2:${REGION}:123456789012:security-group/${CLOUDSHELL_SG}`, owner_id: ACCOUNT },
     aws_vpc_security_group_egress_rule: { id: "sgr-0f2a3b4c5d6e7f8a9", arn: `arn:aws:ec2:${REGION}:123456789012:security-group-rule/sgr-0f2a3b4c5d6e7f8a9` },
     aws_vpc_security_group_ingress_rule: { id: "sgr-0a3b4c5d6e7f8a9b0", arn: `arn:aws:ec2:${REGION}:123456789012:security-group-rule/sgr-0a3b4c5d6e7f8a9b0` },
+    aws_cloudwatch_log_group: { arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/vpc-flow-logs/cloudshell-0001` },
+    aws_iam_role: { arn: `arn:aws:iam::${ACCOUNT}:role/cloudshell-flow-logs-0001`, id: "cloudshell-flow-logs-0001" },
+    aws_flow_log: { id: "fl-0a1b2c3d4e5f6a7b8" },
     aws_vpc_endpoint: { id: INTERFACE_VPCE, arn: `arn:aws:ec2:${REGION}:123456789012:vpc-endpoint/${INTERFACE_VPCE}`, prefix_list_id: "pl-63a5400a" },
   },
 };
@@ -81,7 +84,7 @@ const cost = (
   [interface_endpoints, endpoint_azs, endpoint_az_hours]: [number, number, number],
   [nat_gateways, nat_gateway_hours, public_ipv4_hours]: [number, number, number],
   monthly_usd: { endpoints: number; nat_gateways: number; public_ipv4: number; total: number },
-) => ({ interface_endpoints, endpoint_azs, endpoint_az_hours, nat_gateways, nat_gateway_hours, public_ipv4_hours, monthly_usd });
+) => ({ interface_endpoints, endpoint_azs, endpoint_az_hours, nat_gateways, nat_gateway_hours, public_ipv4_hours, monthly_usd, flow_logs_usd_per_gb: 0 });
 
 /** Runs apply unless they say plan: plan is enough where no value comes from AWS. */
 const apply = (run: Run): Run => ({ command: "apply", ...run });
@@ -390,6 +393,36 @@ const CREATE_FALSE_RUNS: Run[] = [
   },
 ];
 
+const FLOW_LOG_RUNS: Run[] = [
+  {
+    name: "flow_logs_to_cloudwatch_logs_cover_every_cloudshell_subnet",
+    variables: { flow_logs: { enabled: true, retention_in_days: 30 } },
+    overrides: subnetOverrides(TWO_ZONES),
+    asserts: [
+      sameJson("{ for az, f in aws_flow_log.cloudshell : az => f.subnet_id }", { "us-east-1a": PRIVATE_SUBNETS["us-east-1a"], "us-east-1b": PRIVATE_SUBNETS["us-east-1b"] }),
+      ['alltrue([for f in aws_flow_log.cloudshell : f.log_destination_type == "cloud-watch-logs" && f.log_destination == aws_cloudwatch_log_group.flow_logs[0].arn && f.iam_role_arn == aws_iam_role.flow_logs[0].arn && f.traffic_type == "ALL"])', "each flow log delivers everything to the log group with the role"],
+      ["aws_cloudwatch_log_group.flow_logs[0].retention_in_days == 30", "retention must be the input"],
+      ['jsondecode(aws_iam_role.flow_logs[0].assume_role_policy).Statement[0].Principal.Service == "vpc-flow-logs.amazonaws.com"', "only the flow-log service may assume the role"],
+      ["output.cost.flow_logs_usd_per_gb == 0.5 && output.cost.monthly_usd.total == 65.7", "flow logs add a price per GB, not an hourly cost"],
+    ],
+  },
+  {
+    name: "flow_logs_to_s3_need_no_log_group_or_role",
+    command: "plan",
+    variables: { flow_logs: { enabled: true, destination: "s3", s3_bucket_arn: "arn:aws:s3:::central-flow-logs/cloudshell", traffic_type: "REJECT" } },
+    asserts: [
+      none(["aws_cloudwatch_log_group.flow_logs", "aws_iam_role.flow_logs", "aws_iam_role_policy.flow_logs"]),
+      ['alltrue([for f in aws_flow_log.cloudshell : f.log_destination == "arn:aws:s3:::central-flow-logs/cloudshell" && f.traffic_type == "REJECT"])', "S3 flow logs go to the bucket"],
+      ["output.cost.flow_logs_usd_per_gb == 0.25", "S3 delivery is priced per GB"],
+    ],
+  },
+  {
+    name: "no_flow_logs_by_default",
+    command: "plan",
+    asserts: [none(["aws_flow_log.cloudshell", "aws_cloudwatch_log_group.flow_logs", "aws_iam_role.flow_logs"]), ["output.cost.flow_logs_usd_per_gb == 0", "no flow logs, no price"]],
+  },
+];
+
 const COMMENT = "The AWS provider is mocked: no credentials and no AWS call. Each run applies with mocked IDs.";
 const file = (zones: string[], runs: Run[]) =>
   testFile({ source: SOURCE, comment: COMMENT, mockProvider: MOCK, variables: { availability_zones: zones }, runs: runs.map(apply) });
@@ -402,5 +435,6 @@ export const vpcNetworkTests = () => ({
   "tests/create_false.tftest.hcl": file(TWO_ZONES, CREATE_FALSE_RUNS),
   "tests/layout.tftest.hcl": file(TWO_ZONES, LAYOUT_RUNS),
   "tests/cost.tftest.hcl": file(TWO_ZONES, COST_RUNS),
+  "tests/flow_logs.tftest.hcl": file(TWO_ZONES, FLOW_LOG_RUNS),
 });
 
