@@ -19,7 +19,7 @@ module "network" {
   }
 }
 
-# Attach this policy to the people who use CloudShell: it denies every environment outside the network.
+# Attach this policy to the people who use CloudShell: it denies creating an environment outside the network (an environment created earlier is not affected).
 resource "aws_iam_policy" "cloudshell" {
   name        = "cloudshell-isolated-only"
   description = "CloudShell only as a VPC environment in the isolated network."

@@ -2,7 +2,7 @@
 # Change the TypeScript or templates/, then run `npm run synth`.
 
 output "scp_json" {
-  description = "Deny statements for an SCP: no console upload or download, no AWS CLI credentials, no public environments."
+  description = "Deny statements for an SCP: no console upload or download, no forwarded console credentials, no new public environments."
   value       = module.guardrail.deny_json
 }
 

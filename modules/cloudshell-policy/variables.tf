@@ -123,7 +123,7 @@ variable "group_names" {
 }
 
 variable "preset" {
-  description = "What to grant: \"full\", \"minimum\", \"no-credentials\", \"no-file-transfer\", \"deny-all\". full: Everything CloudShell offers: the same grant as the AWS managed policy AWSCloudShellFullAccess (`cloudshell:*`). minimum: Only the 4 actions the console needs to launch CloudShell; nothing else is granted (and nothing is denied). no-credentials: Every action by name except `PutCredentials`, which is denied explicitly: the shell has no AWS CLI credentials. no-file-transfer: Every action by name except console upload and download, which are denied explicitly. deny-all: Denies every CloudShell action (`cloudshell:*`); usable as a guardrail in an SCP."
+  description = "What to grant: \"full\", \"minimum\", \"no-credentials\", \"no-file-transfer\", \"deny-all\". full: Everything CloudShell offers: the same grant as the AWS managed policy AWSCloudShellFullAccess (`cloudshell:*`). minimum: Only the 4 actions the console needs to launch CloudShell; nothing else is granted (and nothing is denied). no-credentials: Every action by name except `PutCredentials`, which is denied explicitly: the console no longer forwards the user's credentials into the shell. It does not stop `aws configure`, access keys or an SSO login typed inside the shell. no-file-transfer: Every action by name except console upload and download, which are denied explicitly. deny-all: Denies every CloudShell action (`cloudshell:*`); usable as a guardrail in an SCP."
   type        = string
   default     = "minimum"
   nullable    = false

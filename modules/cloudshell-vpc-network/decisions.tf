@@ -74,82 +74,96 @@ locals {
   create_internet_gateway = var.create && length(local.nat_azs) > 0 && var.internet_gateway_id == null
 
   # What CloudShell's compute host may use (AWS's list for VPC environments, plus S3); service names
-  # are built from the Region, never looked up. regions = [] means every Region.
-  default_endpoints = {
+  # are built from the Region, never looked up. regions = [] means every Region; CodeCatalyst's are
+  # not created unless added.
+  listed_endpoints = {
     ssmmessages = {
       service_name = "com.amazonaws.${local.region}.ssmmessages"
       type         = "Interface"
       regions      = []
+      by_default   = true
     }
     logs = {
       service_name = "com.amazonaws.${local.region}.logs"
       type         = "Interface"
       regions      = []
+      by_default   = true
     }
     kms = {
       service_name = "com.amazonaws.${local.region}.kms"
       type         = "Interface"
       regions      = []
+      by_default   = true
     }
     "execute-api" = {
       service_name = "com.amazonaws.${local.region}.execute-api"
       type         = "Interface"
       regions      = []
+      by_default   = true
     }
     "ecs-telemetry" = {
       service_name = "com.amazonaws.${local.region}.ecs-telemetry"
       type         = "Interface"
       regions      = []
+      by_default   = true
     }
     "ecs-agent" = {
       service_name = "com.amazonaws.${local.region}.ecs-agent"
       type         = "Interface"
       regions      = []
+      by_default   = true
     }
     ecs = {
       service_name = "com.amazonaws.${local.region}.ecs"
       type         = "Interface"
       regions      = []
+      by_default   = true
     }
     "ecr.dkr" = {
       service_name = "com.amazonaws.${local.region}.ecr.dkr"
       type         = "Interface"
       regions      = []
+      by_default   = true
     }
     "ecr.api" = {
       service_name = "com.amazonaws.${local.region}.ecr.api"
       type         = "Interface"
       regions      = []
+      by_default   = true
     }
     "codecatalyst.packages" = {
       service_name = "com.amazonaws.${local.region}.codecatalyst.packages"
       type         = "Interface"
       regions      = ["us-west-2", "eu-west-1"]
+      by_default   = false
     }
     "codecatalyst.git" = {
       service_name = "com.amazonaws.${local.region}.codecatalyst.git"
       type         = "Interface"
       regions      = ["us-west-2", "eu-west-1"]
+      by_default   = false
     }
     codecatalyst = {
       service_name = "aws.api.global.codecatalyst"
       type         = "Interface"
       regions      = ["us-west-2", "eu-west-1"]
+      by_default   = false
     }
     s3 = {
       service_name = "com.amazonaws.${local.region}.s3"
       type         = "Gateway"
       regions      = []
+      by_default   = true
     }
   }
   gateway_services = ["s3", "dynamodb"]
-  endpoint_labels  = setunion(setsubtract([for label, e in local.default_endpoints : label if length(e.regions) == 0 || contains(e.regions, local.region)], local.endpoints_input.remove), local.endpoints_input.add)
+  endpoint_labels  = setunion(setsubtract([for label, e in local.listed_endpoints : label if e.by_default && (length(e.regions) == 0 || contains(e.regions, local.region))], local.endpoints_input.remove), local.endpoints_input.add)
 
   # A label that is a full service name is used as it is; policy null keeps the default (see endpoints.tf).
   endpoints = {
     for label in local.endpoint_labels : label => {
-      service_name = can(regex("^(com[.]amazonaws|aws[.]api|api[.]aws)[.]", label)) ? label : try(local.default_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
-      type         = try(local.default_endpoints[label].type, contains(local.gateway_services, label) ? "Gateway" : "Interface")
+      service_name = can(regex("^(com[.]amazonaws|aws[.]api|api[.]aws)[.]", label)) ? label : try(local.listed_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
+      type         = try(local.listed_endpoints[label].type, contains(local.gateway_services, label) ? "Gateway" : "Interface")
       private_dns  = !contains(local.endpoints_input.private_dns_disabled, label)
       policy       = lookup(local.endpoints_input.policies, label, null)
     }

@@ -200,7 +200,7 @@ variable "internet_access" {
 }
 
 variable "endpoints" {
-  description = "VPC endpoints, by label: the service-name suffix, such as \"sts\" for com.amazonaws.<region>.sts. The defaults are the services CloudShell's compute host depends on (ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, codecatalyst.packages, codecatalyst.git, codecatalyst, s3; the CodeCatalyst ones only in us-west-2 and eu-west-1; s3 as a free gateway endpoint). add: the AWS APIs people call from an isolated environment, such as [\"sts\", \"ec2\", \"ssm\"] (s3 and dynamodb become gateway endpoints, the others interface endpoints). remove: defaults to leave out. Keys: add (set(string), default []), remove (set(string), default []), policies (map(string), default {}), private_dns_disabled (set(string), default []); any other key is an error."
+  description = "VPC endpoints, by label: the service-name suffix, such as \"sts\" for com.amazonaws.<region>.sts. The defaults are the services AWS lists as access the environment's compute host may need (ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, s3; s3 as a free gateway endpoint); CodeCatalyst's (codecatalyst.packages, codecatalyst.git, codecatalyst; us-west-2 and eu-west-1 only) are created only when added. add: the AWS APIs people call from an isolated environment, such as [\"sts\", \"ec2\", \"ssm\"] (s3 and dynamodb become gateway endpoints, the others interface endpoints), or a full service name. remove: defaults to leave out. policies: a policy JSON by label, replacing the default (gateway endpoints: the data perimeter; interface endpoints: AWS's full access). private_dns_disabled: interface endpoints without private DNS, such as one the VPC already has. Keys: add (set(string), default []), remove (set(string), default []), policies (map(string), default {}), private_dns_disabled (set(string), default []); any other key is an error."
   type        = any
   default     = {}
   nullable    = false
@@ -241,8 +241,8 @@ variable "endpoints" {
   }
 
   validation {
-    condition     = try(length(setsubtract(toset([for v in try(var.endpoints.remove, []) : tostring(v)]), ["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "codecatalyst.packages", "codecatalyst.git", "codecatalyst", "s3"])) == 0, true)
-    error_message = "endpoints.remove can only hold default endpoints: ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, codecatalyst.packages, codecatalyst.git, codecatalyst, s3."
+    condition     = try(length(setsubtract(toset([for v in try(var.endpoints.remove, []) : tostring(v)]), ["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "s3"])) == 0, true)
+    error_message = "endpoints.remove can only hold default endpoints: ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, s3."
   }
 
   validation {
@@ -251,12 +251,12 @@ variable "endpoints" {
   }
 
   validation {
-    condition     = try(alltrue([for label, policy in { for k, v in try(var.endpoints.policies, {}) : k => tostring(v) } : contains(setunion(setsubtract(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "codecatalyst.packages", "codecatalyst.git", "codecatalyst", "s3"], toset([for v in try(var.endpoints.remove, []) : tostring(v)])), toset([for v in try(var.endpoints.add, []) : tostring(v)])), label) && can(jsondecode(policy))]), true)
+    condition     = try(alltrue([for label, policy in { for k, v in try(var.endpoints.policies, {}) : k => tostring(v) } : contains(setunion(setsubtract(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "s3"], toset([for v in try(var.endpoints.remove, []) : tostring(v)])), toset([for v in try(var.endpoints.add, []) : tostring(v)])), label) && can(jsondecode(policy))]), true)
     error_message = "endpoints.policies must map labels of endpoints this module creates (a default not removed, or one in add) to policy JSON, such as { sts = jsonencode({ Version = \"2012-10-17\", Statement = [...] }) }."
   }
 
   validation {
-    condition     = try(alltrue([for label in toset([for v in try(var.endpoints.private_dns_disabled, []) : tostring(v)]) : contains(setunion(setsubtract(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "codecatalyst.packages", "codecatalyst.git", "codecatalyst"], toset([for v in try(var.endpoints.remove, []) : tostring(v)])), toset([for v in try(var.endpoints.add, []) : tostring(v)])), label) && !contains(["s3", "dynamodb"], label)]), true)
+    condition     = try(alltrue([for label in toset([for v in try(var.endpoints.private_dns_disabled, []) : tostring(v)]) : contains(setunion(setsubtract(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api"], toset([for v in try(var.endpoints.remove, []) : tostring(v)])), toset([for v in try(var.endpoints.add, []) : tostring(v)])), label) && !contains(["s3", "dynamodb"], label)]), true)
     error_message = "endpoints.private_dns_disabled must hold labels of interface endpoints this module creates (a default not removed, or one in add; gateway endpoints have no DNS names)."
   }
 }

@@ -18,7 +18,7 @@ function build(unit: Unit): void {
     name: "cloudshell-isolated-only",
     description: "CloudShell only as a VPC environment in the isolated network.",
     policy: tf(`${network}.cloudshell_policy_json`),
-  }, { comment: "Attach this policy to the people who use CloudShell: it denies every environment outside the network." });
+  }, { comment: "Attach this policy to the people who use CloudShell: it denies creating an environment outside the network (an environment created earlier is not affected)." });
   unit.output("policy_arn", { description: "ARN of the policy that allows CloudShell only in this network.", value: tf("aws_iam_policy.cloudshell.arn") });
 }
 

@@ -11,7 +11,7 @@ function build(unit: Unit): void {
     vpc_environments: { require_vpc: true },
   });
   unit.output("scp_json", {
-    description: "Deny statements for an SCP: no console upload or download, no AWS CLI credentials, no public environments.",
+    description: "Deny statements for an SCP: no console upload or download, no forwarded console credentials, no new public environments.",
     value: tf(`${guardrail}.deny_json`),
   });
   unit.output("denied_actions", { description: "The CloudShell actions the guardrail denies.", value: tf(`${guardrail}.denied_actions`) });

@@ -9,34 +9,45 @@ export interface EndpointSpec {
   type: "Interface" | "Gateway";
   /** Only in these regions; every region when absent. */
   regions?: string[];
+  /** Created unless endpoints.remove names it; the others only when endpoints.add names them. */
+  byDefault: boolean;
   why: string;
 }
 
 const LISTED = "listed by AWS as access the environment's managed compute host may need";
 const CODECATALYST_REGIONS = ["us-west-2", "eu-west-1"];
 
-/** Fact sheet 4.2: the endpoints AWS may use for the environment's managed compute host, plus S3. */
-export const DEFAULT_ENDPOINTS: EndpointSpec[] = [
-  { label: "ssmmessages", type: "Interface", why: "the shell's terminal I/O runs over a Session Manager data channel" },
-  { label: "logs", type: "Interface", why: LISTED },
-  { label: "kms", type: "Interface", why: LISTED },
-  { label: "execute-api", type: "Interface", why: LISTED },
-  { label: "ecs-telemetry", type: "Interface", why: LISTED },
-  { label: "ecs-agent", type: "Interface", why: LISTED },
-  { label: "ecs", type: "Interface", why: LISTED },
-  { label: "ecr.dkr", type: "Interface", why: LISTED },
-  { label: "ecr.api", type: "Interface", why: LISTED },
-  { label: "codecatalyst.packages", type: "Interface", regions: CODECATALYST_REGIONS, why: "CodeCatalyst packages (us-west-2 and eu-west-1 only)" },
-  { label: "codecatalyst.git", type: "Interface", regions: CODECATALYST_REGIONS, why: "CodeCatalyst git (us-west-2 and eu-west-1 only)" },
+/**
+ * Fact sheet 4.2: the endpoints AWS lists for the environment's managed compute host, plus S3. AWS
+ * says it may provide this access itself; the seed article recommends creating them so that the
+ * managed environment keeps receiving maintenance. The module creates them by default, except
+ * CodeCatalyst's (closed to new customers since 2025-11-07, and 3 more billed endpoints).
+ */
+export const LISTED_ENDPOINTS: EndpointSpec[] = [
+  { label: "ssmmessages", byDefault: true, type: "Interface", why: "the shell's terminal I/O runs over a Session Manager data channel" },
+  { label: "logs", byDefault: true, type: "Interface", why: LISTED },
+  { label: "kms", byDefault: true, type: "Interface", why: LISTED },
+  { label: "execute-api", byDefault: true, type: "Interface", why: LISTED },
+  { label: "ecs-telemetry", byDefault: true, type: "Interface", why: LISTED },
+  { label: "ecs-agent", byDefault: true, type: "Interface", why: LISTED },
+  { label: "ecs", byDefault: true, type: "Interface", why: LISTED },
+  { label: "ecr.dkr", byDefault: true, type: "Interface", why: LISTED },
+  { label: "ecr.api", byDefault: true, type: "Interface", why: LISTED },
+  { label: "codecatalyst.packages", byDefault: false, type: "Interface", regions: CODECATALYST_REGIONS, why: "CodeCatalyst packages (us-west-2 and eu-west-1 only)" },
+  { label: "codecatalyst.git", byDefault: false, type: "Interface", regions: CODECATALYST_REGIONS, why: "CodeCatalyst git (us-west-2 and eu-west-1 only)" },
   {
     label: "codecatalyst",
     serviceName: "aws.api.global.codecatalyst",
+    byDefault: false,
     type: "Interface",
     regions: CODECATALYST_REGIONS,
     why: "CodeCatalyst's global API (us-west-2 and eu-west-1 only)",
   },
-  { label: "s3", type: "Gateway", why: "listed by AWS too; a gateway endpoint, free of charge" },
+  { label: "s3", byDefault: true, type: "Gateway", why: "listed by AWS too; a gateway endpoint, free of charge" },
 ];
+
+/** The endpoints created unless removed. */
+export const DEFAULT_ENDPOINTS = LISTED_ENDPOINTS.filter((e) => e.byDefault);
 
 /** Services reachable through a (free) gateway endpoint; any other added label is an interface endpoint. */
 export const GATEWAY_SERVICES = ["s3", "dynamodb"];

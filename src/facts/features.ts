@@ -89,7 +89,7 @@ export const PRESETS: Record<string, Preset> = {
     effects: { ...every("omit"), launch: "allow" },
   },
   "no-credentials": {
-    summary: "Every action by name except `PutCredentials`, which is denied explicitly: the shell has no AWS CLI credentials.",
+    summary: "Every action by name except `PutCredentials`, which is denied explicitly: the console no longer forwards the user's credentials into the shell. It does not stop `aws configure`, access keys or an SSO login typed inside the shell.",
     effects: { ...every("allow"), credentials: "deny" },
   },
   "no-file-transfer": {

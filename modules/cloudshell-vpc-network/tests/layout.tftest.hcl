@@ -129,10 +129,13 @@ run "an_explicit_cidr_inside_a_computed_one_fails_at_plan" {
   expect_failures = [aws_subnet.private]
 }
 
-run "codecatalyst_endpoints_in_us_west_2" {
+run "codecatalyst_endpoints_only_when_added" {
   command = plan
   variables {
     availability_zones = ["us-west-2a", "us-west-2b"]
+    endpoints = {
+      add = ["codecatalyst", "codecatalyst.git", "codecatalyst.packages"]
+    }
   }
   assert {
     condition     = jsonencode(sort(keys(output.endpoints))) == jsonencode(["codecatalyst", "codecatalyst.git", "codecatalyst.packages", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "execute-api", "kms", "logs", "s3", "ssmmessages"])

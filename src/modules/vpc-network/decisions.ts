@@ -1,6 +1,6 @@
 // decisions.tf: what the network looks like, decided from the inputs alone (known at plan time).
 import { Unit } from "../../cdktf/seam";
-import { DEFAULT_ENDPOINTS, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES } from "../../facts/endpoints";
+import { FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
 import { EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, PRICES, VPC } from "./inputs";
 import { objectLocal } from "../strict-object";
 
@@ -65,31 +65,31 @@ export function decisions(unit: Unit): void {
   unit.local("create_internet_gateway", "${var.create && length(local.nat_azs) > 0 && var.internet_gateway_id == null}", at);
 
   unit.local(
-    "default_endpoints",
+    "listed_endpoints",
     Object.fromEntries(
-      DEFAULT_ENDPOINTS.map((e) => [
+      LISTED_ENDPOINTS.map((e) => [
         e.label,
-        { service_name: e.serviceName ?? `com.amazonaws.\${local.region}.${e.label}`, type: e.type, regions: e.regions ?? [] },
+        { service_name: e.serviceName ?? `com.amazonaws.\${local.region}.${e.label}`, type: e.type, regions: e.regions ?? [], by_default: e.byDefault },
       ]),
     ),
     {
       ...at,
       comment:
-        "What CloudShell's compute host may use (AWS's list for VPC environments, plus S3); service names\nare built from the Region, never looked up. regions = [] means every Region.",
+        "What CloudShell's compute host may use (AWS's list for VPC environments, plus S3); service names\nare built from the Region, never looked up. regions = [] means every Region; CodeCatalyst's are\nnot created unless added.",
     },
   );
   unit.local("gateway_services", GATEWAY_SERVICES, at);
   unit.local(
     "endpoint_labels",
-    "${setunion(setsubtract([for label, e in local.default_endpoints : label if length(e.regions) == 0 || contains(e.regions, local.region)], local.endpoints_input.remove), local.endpoints_input.add)}",
+    "${setunion(setsubtract([for label, e in local.listed_endpoints : label if e.by_default && (length(e.regions) == 0 || contains(e.regions, local.region))], local.endpoints_input.remove), local.endpoints_input.add)}",
     at,
   );
   unit.local(
     "endpoints",
     `\${{
 for label in local.endpoint_labels : label => {
-service_name = can(regex("${FULL_SERVICE_NAME_PATTERN}", label)) ? label : try(local.default_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
-type         = try(local.default_endpoints[label].type, contains(local.gateway_services, label) ? "Gateway" : "Interface")
+service_name = can(regex("${FULL_SERVICE_NAME_PATTERN}", label)) ? label : try(local.listed_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
+type         = try(local.listed_endpoints[label].type, contains(local.gateway_services, label) ? "Gateway" : "Interface")
 private_dns  = !contains(local.endpoints_input.private_dns_disabled, label)
 policy       = lookup(local.endpoints_input.policies, label, null)
 }

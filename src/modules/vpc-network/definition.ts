@@ -5,7 +5,7 @@
 // those maps.
 import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
-import { DEFAULT_ENDPOINTS, defaultInterfaceEndpoints } from "../../facts/endpoints";
+import { defaultInterfaceEndpoints, LISTED_ENDPOINTS } from "../../facts/endpoints";
 import { HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
 import { costScenarios } from "./cost";
 import { MAX_SECURITY_GROUPS } from "../../facts/limits";
@@ -37,10 +37,11 @@ export const vpcNetwork: Definition = {
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
   readmeContext: () => ({
-    defaultEndpoints: DEFAULT_ENDPOINTS.map((e) => ({
+    listedEndpoints: LISTED_ENDPOINTS.map((e) => ({
       ...e,
       service: e.serviceName ?? `com.amazonaws.<region>.${e.label}`,
       where: e.regions ? e.regions.join(", ") : "every Region",
+      created: e.byDefault ? "yes" : "if added",
     })),
     regionalEndpointCount: defaultInterfaceEndpoints("us-east-1").length,
     costRows: costScenarios().map((r) => ({ ...r, total: usd(r.cost.monthly_usd.total), extraText: r.extra ? `+${usd(r.extra)}` : "-" })),

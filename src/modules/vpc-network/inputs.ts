@@ -1,7 +1,7 @@
 // The inputs of modules/cloudshell-vpc-network: every variable, described and validated.
 import { tagsInput } from "../common-inputs";
 import { Unit } from "../../cdktf/seam";
-import { DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES } from "../../facts/endpoints";
+import { DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
 import { REGIONAL_ENDPOINT_LABELS } from "../../facts/endpoint-services";
 import { FLOW_LOG_GB_PRICES, HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
 import { PRESETS } from "../../facts/features";
@@ -20,9 +20,10 @@ const AZ_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$";
 /** A valid IPv4 network address in CIDR form (no host bits set). */
 const isCidr = (v: string) => `can(cidrnetmask(${v})) && try(cidrsubnet(${v}, 0, 0) == ${v}, false)`;
 const DEFAULT_LABELS = DEFAULT_ENDPOINTS.map((e) => e.label);
+const OPTIONAL_LABELS = LISTED_ENDPOINTS.filter((e) => !e.byDefault).map((e) => e.label);
 const DEFAULT_INTERFACE_LABELS = DEFAULT_ENDPOINTS.filter((e) => e.type === "Interface").map((e) => e.label);
 /** Labels endpoints.add accepts without a full service name. */
-const KNOWN_LABELS = [...new Set([...REGIONAL_ENDPOINT_LABELS, ...DEFAULT_LABELS])].sort();
+const KNOWN_LABELS = [...new Set([...REGIONAL_ENDPOINT_LABELS, ...LISTED_ENDPOINTS.map((e) => e.label)])].sort();
 const KNOWN_SOURCE = "AWS's list of services that integrate with PrivateLink, src/facts/endpoint-services.ts";
 
 /** The object inputs; unknown keys are errors (src/modules/strict-object.ts). */
@@ -237,7 +238,7 @@ export function variables(unit: Unit): void {
     ],
   });
   objectVariable(unit, "endpoints", {
-    description: `VPC endpoints, by label: the service-name suffix, such as "sts" for com.amazonaws.<region>.sts. The defaults are the services CloudShell's compute host depends on (${DEFAULT_LABELS.join(", ")}; the CodeCatalyst ones only in us-west-2 and eu-west-1; s3 as a free gateway endpoint). add: the AWS APIs people call from an isolated environment, such as ["sts", "ec2", "ssm"] (${GATEWAY_SERVICES.join(" and ")} become gateway endpoints, the others interface endpoints). remove: defaults to leave out.`,
+    description: `VPC endpoints, by label: the service-name suffix, such as "sts" for com.amazonaws.<region>.sts. The defaults are the services AWS lists as access the environment's compute host may need (${DEFAULT_LABELS.join(", ")}; s3 as a free gateway endpoint); CodeCatalyst's (${OPTIONAL_LABELS.join(", ")}; us-west-2 and eu-west-1 only) are created only when added. add: the AWS APIs people call from an isolated environment, such as ["sts", "ec2", "ssm"] (${GATEWAY_SERVICES.join(" and ")} become gateway endpoints, the others interface endpoints), or a full service name. remove: defaults to leave out. policies: a policy JSON by label, replacing the default (gateway endpoints: the data perimeter; interface endpoints: AWS's full access). private_dns_disabled: interface endpoints without private DNS, such as one the VPC already has.`,
     fields: ENDPOINTS,
     validation: [
       {

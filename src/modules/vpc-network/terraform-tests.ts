@@ -64,7 +64,7 @@ const GROUP_AND_S3_OVERRIDES: Override[] = [
 ];
 
 const DEFAULT_INTERFACE = defaultInterfaceEndpoints(REGION).map((e) => e.label);
-const CODECATALYST = defaultInterfaceEndpoints("us-west-2").map((e) => e.label).filter((l) => !DEFAULT_INTERFACE.includes(l));
+const CODECATALYST = ["codecatalyst", "codecatalyst.git", "codecatalyst.packages"];
 const DEFAULT_GATEWAY = DEFAULT_ENDPOINTS.filter((e) => e.type === "Gateway").map((e) => e.label);
 const byLabel = (labels: string[], value: (label: string) => Value) => Object.fromEntries([...labels].sort().map((l) => [l, value(l)]));
 const endpointTypes = (iface: string[], gateway: string[]) =>
@@ -320,9 +320,9 @@ const LAYOUT_RUNS: Run[] = [
     expectFailures: ["aws_subnet.private"],
   },
   {
-    name: "codecatalyst_endpoints_in_us_west_2",
+    name: "codecatalyst_endpoints_only_when_added",
     command: "plan",
-    variables: { availability_zones: ["us-west-2a", "us-west-2b"] },
+    variables: { availability_zones: ["us-west-2a", "us-west-2b"], endpoints: { add: CODECATALYST } },
     asserts: [
       sameJson("sort(keys(output.endpoints))", [...DEFAULT_INTERFACE, ...DEFAULT_GATEWAY, ...CODECATALYST].sort()),
       ['output.endpoints["codecatalyst"].service_name == "aws.api.global.codecatalyst"', "the global CodeCatalyst endpoint has a fixed name"],
