@@ -23,4 +23,5 @@ module "network" {
     add    = ["sts"]
     remove = ["execute-api"]
   }
+  policy_preset = "no-file-transfer"
 }

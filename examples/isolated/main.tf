@@ -14,6 +14,11 @@ module "network" {
   endpoints = {
     add = ["sts", "ec2", "ssm"]
   }
+  policy_preset = "no-file-transfer"
+  flow_logs = {
+    enabled           = true
+    retention_in_days = 90
+  }
   tags = {
     Environment = "example"
   }

@@ -11,6 +11,7 @@ module "network" {
   name               = "cloudshell-nat"
   availability_zones = ["us-east-1a", "us-east-1b"]
   internet_access    = "single"
+  policy_preset      = "full"
   cloudshell_egress_rules = {
     http = {
       description = "HTTP to the internet (package mirrors)"

@@ -11,6 +11,11 @@ output "endpoints" {
   value       = module.network.endpoints
 }
 
+output "cloudshell_policy_json" {
+  description = "The IAM policy for the people who use CloudShell here: the policy_preset, the EC2 permissions of a VPC environment, and no environment outside this network."
+  value       = module.network.cloudshell_policy_json
+}
+
 output "cost" {
   description = "Billed hours a month and the estimate in USD at us-east-1 list prices."
   value       = module.network.cost

@@ -31,6 +31,8 @@ function build(unit: Unit): void {
     subnet_newbits: 8,
     private_subnet_cidrs: { "us-east-1a": "10.20.200.0/24" },
     endpoints: { add: ["sts"], remove: ["execute-api"] },
+    // The AWS CLI in the shell uses the console's credentials (sts through the endpoint); no console file transfer.
+    policy_preset: "no-file-transfer",
   });
 }
 

@@ -12,6 +12,10 @@ function build(unit: Unit): void {
     availability_zones: ["us-east-1a", "us-east-1b"],
     internet_access: "none",
     endpoints: { add: ["sts", "ec2", "ssm"] },
+    // The shell's AWS CLI needs the console's forwarded credentials (PutCredentials) to use the
+    // endpoints above; console file transfer stays denied, so data leaves only through AWS APIs.
+    policy_preset: "no-file-transfer",
+    flow_logs: { enabled: true, retention_in_days: 90 },
     tags: { Environment: "example" },
   });
   unit.resource(IamPolicy, "cloudshell", {

@@ -15,6 +15,10 @@ export function networkExample(unit: Unit, inputs: Record<string, Value>): strin
     value: tf(`${network}.vpc_environment`),
   });
   unit.output("endpoints", { description: "The VPC endpoints by label, with their IDs and DNS names.", value: tf(`${network}.endpoints`) });
+  unit.output("cloudshell_policy_json", {
+    description: "The IAM policy for the people who use CloudShell here: the policy_preset, the EC2 permissions of a VPC environment, and no environment outside this network.",
+    value: tf(`${network}.cloudshell_policy_json`),
+  });
   unit.output("cost", { description: "Billed hours a month and the estimate in USD at us-east-1 list prices.", value: tf(`${network}.cost`) });
   return network;
 }

@@ -9,6 +9,8 @@ function build(unit: Unit): void {
     name: "cloudshell-nat",
     availability_zones: ["us-east-1a", "us-east-1b"],
     internet_access: "single",
+    // A developer shell: internet through NAT and the AWS CLI with the console's credentials.
+    policy_preset: "full",
     cloudshell_egress_rules: {
       http: { description: "HTTP to the internet (package mirrors)", from_port: 80, to_port: 80, cidr_ipv4: "0.0.0.0/0" },
     },

@@ -1,6 +1,81 @@
-// Regional AWS services with VPC endpoints: the label is the suffix of "com.amazonaws.<region>.<label>".
-// PROVISIONAL list, to be replaced by the full list from AWS's PrivateLink page.
-export const REGIONAL_ENDPOINT_LABELS: string[] = [
-  "dynamodb", "ec2", "ec2messages", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "execute-api", "kms", "lambda", "logs",
-  "monitoring", "s3", "secretsmanager", "sns", "sqs", "ssm", "ssmmessages", "sts",
+// Regional AWS services with VPC endpoints, by label: the suffix of "com.amazonaws.<region>.<label>".
+// endpoints.add accepts these labels (and any full service name), so a typo is a plan-time error.
+// Neither list is complete: a newer service is given by its full service name.
+
+/** Seen in AWS documentation text (the PrivateLink service list and the services' own VPC endpoint
+ * pages, including the awsdocs sources on GitHub), retrieved 2026-11-23. */
+const DOCUMENTED = [
+  "access-analyzer", "account", "acm-pca", "airflow-fips.api", "airflow-fips.env", "airflow.api",
+  "airflow.env", "airflow.ops", "apigateway", "app-integrations", "appconfig", "appconfig-fips",
+  "appconfigdata", "appconfigdata-fips", "application-autoscaling", "appmesh", "appmesh-envoy-management",
+  "apprunner", "appstream.api", "appstream.streaming", "aps-workspaces", "athena", "auditmanager",
+  "autoscaling", "autoscaling-plans", "awsconnector", "backup", "backup-gateway", "batch", "bedrock",
+  "bedrock-agentcore", "bedrock-mantle", "bedrock-runtime", "cases", "clouddirectory", "cloudformation",
+  "cloudhsmv2", "codeartifact.api", "codeartifact.repositories", "codebuild", "codecommit",
+  "codecommit-fips", "codedeploy", "codedeploy-commands-secure", "codeguru-reviewer", "codepipeline",
+  "comprehend", "comprehendmedical", "connect-campaigns", "dataexchange", "datasync", "devops-guru", "dms",
+  "dynamodb", "ebs", "ec2", "ec2messages", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "eks",
+  "eks-auth", "elastic-inference.runtime", "elasticbeanstalk", "elasticbeanstalk-health",
+  "elasticfilesystem", "elasticfilesystem-fips", "elasticloadbalancing", "elasticloadbalancing-fips",
+  "events", "execute-api", "forecast", "forecastquery", "fsx", "fsx-fips", "git-codecommit",
+  "git-codecommit-fips", "glue", "grafana-workspace", "greengrass", "healthlake", "imagebuilder",
+  "iot.credentials", "iot.data", "iotsitewise.api", "iotsitewise.data", "iottwinmaker.api",
+  "iottwinmaker.data", "iotwireless.api", "kendra", "kinesis-firehose", "kms", "lambda", "license-manager",
+  "license-manager-fips", "logs", "lookoutmetrics", "lookoutvision", "lorawan.cups", "lorawan.lns", "m2",
+  "monitoring", "panorama", "pinpoint", "pinpoint-sms-voice-v2", "profile", "proton", "rds", "redshift-data",
+  "rekognition", "rekognition-fips", "s3", "sagemaker.api", "sagemaker.runtime", "secretsmanager",
+  "securityhub", "servicecatalog", "sns", "sqs", "ssm", "ssm-contacts", "ssm-incidents", "ssmmessages",
+  "states", "storage-omics", "storagegateway", "sts", "sync-states", "synthetics", "textract",
+  "textract-fips", "transcribe", "transcribestreaming", "transfer.server", "translate", "voiceid",
+  "vpc-lattice", "wisdom", "xray",
 ];
+
+/** Named in the AWS CDK's InterfaceVpcEndpointAwsService (aws-cdk-lib, April 2025) but not seen in
+ * the documentation text we could read; AWS maintains that list, so it is accepted too. */
+const FROM_AWS_CDK = [
+  "airflow.api-fips", "airflow.env-fips", "analytics-omics", "application-signals", "applicationinsights",
+  "apprunner.requests", "appsync-api", "apptest", "aps", "arsenal-discovery", "b2bi",
+  "bcm-pricing-calculator", "bedrock-agent", "bedrock-agent-runtime", "bedrock-data-automation",
+  "bedrock-data-automation-fips", "bedrock-data-automation-runtime", "bedrock-data-automation-runtime-fips",
+  "billing", "billingconductor", "braket", "cassandra", "cassandra-fips", "ce", "cleanrooms",
+  "cleanrooms-ml", "cloudcontrolapi", "cloudcontrolapi-fips", "cloudtrail", "codebuild-fips",
+  "codecatalyst.git", "codecatalyst.packages", "codeconnections.api", "codeguru-profiler",
+  "codestar-connections.api", "codewhisperer", "compute-optimizer", "config", "console",
+  "control-storage-omics", "controlcatalog", "cost-optimization-hub", "data-servicediscovery",
+  "data-servicediscovery-fips", "databrew", "datazone", "deadline.management", "deadline.scheduling",
+  "deviceadvisor.iot", "dicom-medical-imaging", "discovery", "dms-fips", "drs", "ds", "ds-data",
+  "dynamodb-fips", "elasticache", "elasticache-fips", "elasticmapreduce", "email-smtp", "emr-containers",
+  "emr-serverless", "emr-serverless-services.livy", "emr-serverless.dashboard", "emrwal.prod",
+  "entityresolution", "evidently", "evidently-dataplane", "finspace", "finspace-api", "fis", "forecast-fips",
+  "forecastquery-fips", "frauddetector", "geo.geofencing", "geo.maps", "geo.metadata", "geo.places",
+  "geo.routes", "geo.tracking", "glue.dashboard", "grafana", "groundstation", "guardduty", "guardduty-data",
+  "guardduty-data-fips", "guardduty-fips", "identitystore", "inspector-scan", "inspector2",
+  "internetmonitor", "internetmonitor-fips", "invoicing", "iot.fleethub.api", "iotfleetwise",
+  "iotroborunner", "kafka", "kafka-fips", "kafkaconnect", "kinesis-streams", "kinesis-streams-fips",
+  "kms-fips", "lakeformation", "launchwizard", "license-manager-linux-subscriptions",
+  "license-manager-linux-subscriptions-fips", "license-manager-user-subscriptions", "lookoutequipment",
+  "macie2", "mail-manager", "mail-manager-fips", "managedblockchain-query",
+  "managedblockchain.bitcoin.mainnet", "managedblockchain.bitcoin.testnet", "mediaconnect",
+  "medical-imaging", "memory-db", "memorydb-fips", "mgn", "migrationhub-orchestrator",
+  "migrationhub-strategy", "models-v2-lex", "mq", "neptune-graph", "neptune-graph-data",
+  "neptune-graph-fips", "network-firewall", "network-firewall-fips", "networkflowmonitor",
+  "networkflowmonitorreports", "networkmonitor", "nimble", "observabilityadmin", "organizations",
+  "organizations-fips", "outposts", "payment-cryptography.controlplane", "payment-cryptography.dataplane",
+  "pca-connector-ad", "pca-connector-scep", "pcs", "pcs-fips", "personalize", "personalize-events",
+  "personalize-runtime", "pi", "pi-fips", "pipes", "pipes-data", "pipes-fips", "polly", "pricing.api",
+  "private-networks", "q", "qapps", "qldb.session", "quicksight-website", "ram", "rbin", "rds-data",
+  "redshift", "redshift-data-fips", "redshift-fips", "redshift-serverless", "redshift-serverless-fips",
+  "refactor-spaces", "repostspace", "resource-groups", "resource-groups-fips", "robomaker", "rolesanywhere",
+  "rum", "rum-dataplane", "runtime-medical-imaging", "runtime-v2-lex", "s3-outposts", "s3tables",
+  "sagemaker-data-science-assistant", "sagemaker-geospatial", "sagemaker.api-fips",
+  "sagemaker.featurestore-runtime", "sagemaker.metrics", "sagemaker.runtime-fips", "schemas", "scn",
+  "securitylake", "securitylake-fips", "serverlessrepo", "service.user-subscriptions",
+  "servicecatalog-appregistry", "servicediscovery", "servicediscovery-fips", "signin", "simspaceweaver",
+  "sms", "sms-fips", "snow-device-management", "social-messaging", "ssm-fips", "ssm-quicksetup",
+  "streaming-rekognition", "streaming-rekognition-fips", "swf", "swf-fips", "synthetics-fips", "tagging",
+  "tags-omics", "tax", "thinclient.api", "timestream-influxdb", "timestream-influxdb-fips", "tnb",
+  "transfer", "trustedadvisor", "verifiedpermissions", "wafv2", "wafv2-fips", "wellarchitected",
+  "workflows-omics", "workmail", "workspaces", "workspaces-web", "workspaces-web-fips",
+];
+
+export const REGIONAL_ENDPOINT_LABELS: string[] = [...new Set([...DOCUMENTED, ...FROM_AWS_CDK])].sort();
