@@ -40,9 +40,12 @@ function lowerArguments(body: Json, schema: BlockSchema, order: string[]): Item[
   for (const k of blocks) items.push(...lowerBlocks(k, body[k], schema[k]?.nested ?? {}));
   if ("tags" in body) items.push(attr("tags", body.tags));
   if ("depends_on" in body) items.push(blank, attr("depends_on", (body.depends_on as Value[]).map(reference)));
-  if ("lifecycle" in body) items.push(blank, ...lowerBlocks("lifecycle", body.lifecycle, {}));
+  if ("lifecycle" in body) items.push(blank, ...lowerBlocks("lifecycle", body.lifecycle, LIFECYCLE));
   return items;
 }
+
+/** Inside lifecycle, preconditions and postconditions are blocks (the bindings carry no schema for it). */
+const LIFECYCLE: BlockSchema = { precondition: { block: true, nested: {} }, postcondition: { block: true, nested: {} } };
 
 function lowerBlocks(type: string, value: Value, schema: BlockSchema): Item[] {
   const instances = Array.isArray(value) ? value : [value];
