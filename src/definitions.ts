@@ -6,7 +6,8 @@ import { isolated } from "./examples/isolated";
 import { withNat } from "./examples/with-nat";
 import { Definition } from "./generator/definition";
 import { vpcNetwork } from "./modules/vpc-network/definition";
+import { guardrail } from "./modules/guardrail/definition";
 import { policy } from "./modules/policy/definition";
 import { policyDocument } from "./modules/policy-document/definition";
 
-export const DEFINITIONS: Definition[] = [policyDocument, policy, scpGuardrail, iamPolicy, vpcNetwork, isolated, withNat, existingVpc];
+export const DEFINITIONS: Definition[] = [policyDocument, policy, guardrail, scpGuardrail, iamPolicy, vpcNetwork, isolated, withNat, existingVpc];
