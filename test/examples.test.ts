@@ -4,6 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { exampleNames, generated, ROOT } from "../tools/generated";
+import { checkInputs } from "../tools/input-checks";
 import { committedSnapshots, PLANS_DIR, planSnapshots, PlanSnapshot, readSnapshot } from "../tools/plan-snapshots";
 import { ENVIRONMENT_ARN } from "../tools/simulate";
 import { simulateWithBoundary } from "../tools/simulate-scp";
@@ -125,5 +126,17 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     });
     // The grant alone would allow PutCredentials: the boundary takes it away.
     expect(await simulateWithBoundary(grant, grant, { action: "cloudshell:PutCredentials", resource: ENVIRONMENT_ARN })).toBe("Allowed");
+  });
+});
+
+describe("examples/permission-set: the instance ARN is checked at plan time", () => {
+  test("a malformed instance ARN is rejected with a message naming the accepted form; a real one is accepted", async () => {
+    const results = await checkInputs(generated().files.get("examples/permission-set/variables.tf")!, [
+      { name: "good", variables: { sso_instance_arn: "arn:aws-us-gov:sso:::instance/ssoins-abcdef0123456789" } },
+      { name: "an instance ID", variables: { sso_instance_arn: "ssoins-0123456789abcdef" } },
+      { name: "a permission set ARN", variables: { sso_instance_arn: "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef" } },
+    ]);
+    expect(results.map((r) => [r.name, r.accepted])).toEqual([["good", true], ["an instance ID", false], ["a permission set ARN", false]]);
+    for (const r of results.filter((x) => !x.accepted)) expect(r.messages.join(" ")).toContain("sso_instance_arn must be an IAM Identity Center instance ARN");
   });
 });

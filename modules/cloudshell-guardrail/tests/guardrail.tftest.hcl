@@ -48,6 +48,10 @@ run "every_choice_with_exemptions_attached_by_target_id" {
     error_message = "the SCP must hold the json output"
   }
   assert {
+    condition     = aws_organizations_policy.this[0].name == "cloudshell-guardrail"
+    error_message = "name must default to \"cloudshell-guardrail\""
+  }
+  assert {
     condition     = aws_organizations_policy.this[0].tags["team"] == "platform"
     error_message = "the SCP must carry the tags"
   }

@@ -53,6 +53,7 @@ const RUNS: Run[] = [
       [`output.id == "${POLICY_ID}" && output.arn == "${POLICY_ARN}"`, "id and arn must come from the mocked policy"],
       [`aws_organizations_policy.this[0].type == "SERVICE_CONTROL_POLICY"`, "the policy must be an SCP"],
       [`aws_organizations_policy.this[0].content == output.json`, "the SCP must hold the json output"],
+      [`aws_organizations_policy.this[0].name == "cloudshell-guardrail"`, 'name must default to "cloudshell-guardrail"'],
       [`aws_organizations_policy.this[0].tags["team"] == "platform"`, "the SCP must carry the tags"],
       sameJson("keys(aws_organizations_policy_attachment.targets)", [ACCOUNT, OU, ROOT]),
       [
