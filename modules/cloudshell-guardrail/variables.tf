@@ -93,7 +93,7 @@ variable "allowed_subnet_ids" {
 }
 
 variable "allowed_security_group_ids" {
-  description = "Approved security group IDs: an environment in any other security group, or without security group IDs, is denied, and so are public environments. Empty: no restriction."
+  description = "Approved security group IDs: an environment in any other security group, or without security group IDs, is denied, and so are public environments. Empty: no restriction. At most 5, the limit of cloudshell-policy-document's security_group_ids."
   type        = set(string)
   default     = []
   nullable    = false

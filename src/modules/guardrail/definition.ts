@@ -92,7 +92,7 @@ function inputs(unit: Unit): void {
   });
   for (const r of ID_INPUTS) {
     unit.variable(r.guardrailInput, {
-      description: `Approved ${r.what} IDs: an environment in any other ${r.what}${r.absentSid ? `, or without ${r.what} IDs,` : ""} is denied, and so are public environments. Empty: no restriction.`,
+      description: `Approved ${r.what} IDs: an environment in any other ${r.what}${r.absentSid ? `, or without ${r.what} IDs,` : ""} is denied, and so are public environments. Empty: no restriction.${r.input === "security_group_ids" ? ` At most ${MAX_SECURITY_GROUPS}, the limit of cloudshell-policy-document's security_group_ids.` : ""}`,
       type: "set(string)",
       default: [],
       nullable: false,
