@@ -35,6 +35,9 @@ export const tfNumber = (expr: string): number => Token.asNumber(tf(expr));
 /** Whether each attribute (and nested attribute) is a block, as the provider bindings define it. */
 export type BlockSchema = { [name: string]: { block: boolean; nested: BlockSchema } };
 
+/** Terraform's own blocks inside a resource's `lifecycle`. */
+export const LIFECYCLE_SCHEMA: BlockSchema = { precondition: { block: true, nested: {} }, postcondition: { block: true, nested: {} } };
+
 /** Where an element goes in the generated files, and the comment that says why it exists. */
 export interface Placement {
   file?: string;

@@ -1,6 +1,6 @@
 // Synthesized JSON -> HCL syntax trees, one per file. The order of elements is the order the
 // definition wrote them; block/attribute comes from the bindings' schema, never from JSON shape.
-import { BlockSchema, ElementRef } from "../cdktf/seam";
+import { BlockSchema, ElementRef, LIFECYCLE_SCHEMA } from "../cdktf/seam";
 import { attr, blank, block, comment, Item, Value } from "../hcl/writer";
 import { DefinitionError } from "./errors";
 import { checkReferences } from "./references";
@@ -40,12 +40,9 @@ function lowerArguments(body: Json, schema: BlockSchema, order: string[]): Item[
   for (const k of blocks) items.push(...lowerBlocks(k, body[k], schema[k]?.nested ?? {}));
   if ("tags" in body) items.push(attr("tags", body.tags));
   if ("depends_on" in body) items.push(blank, attr("depends_on", (body.depends_on as Value[]).map(reference)));
-  if ("lifecycle" in body) items.push(blank, ...lowerBlocks("lifecycle", body.lifecycle, LIFECYCLE));
+  if ("lifecycle" in body) items.push(blank, ...lowerBlocks("lifecycle", body.lifecycle, LIFECYCLE_SCHEMA));
   return items;
 }
-
-/** Inside lifecycle, preconditions and postconditions are blocks (the bindings carry no schema for it). */
-const LIFECYCLE: BlockSchema = { precondition: { block: true, nested: {} }, postcondition: { block: true, nested: {} } };
 
 function lowerBlocks(type: string, value: Value, schema: BlockSchema): Item[] {
   const instances = Array.isArray(value) ? value : [value];
