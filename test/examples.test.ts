@@ -4,7 +4,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { exampleNames, generated, ROOT } from "../tools/generated";
+import { checkInputs } from "../tools/input-checks";
 import { committedSnapshots, PLANS_DIR, planSnapshots, PlanSnapshot, readSnapshot } from "../tools/plan-snapshots";
+import { ENVIRONMENT_ARN } from "../tools/simulate";
+import { simulateWithBoundary } from "../tools/simulate-scp";
 import { AWS_PROVIDER_VERSION } from "../tools/terraform";
 import { withProvider } from "./support/provider";
 
@@ -68,5 +71,72 @@ describe("examples under real Terraform and hashicorp/aws", () => {
       const cost = snapshot(e).output_changes.cost.after as { monthly_usd: { total: number } };
       expect(`${e}: ${typeof cost.monthly_usd.total}`).toBe(`${e}: number`);
     }
+  });
+
+  test("the organization guardrail example creates two SCPs, each attached by target ID", () => {
+    if (!fresh) return;
+    const s = snapshot("organization-guardrail");
+    expect(creates(s)).toEqual([
+      "module.organization.aws_organizations_policy.this[0]",
+      'module.organization.aws_organizations_policy_attachment.targets["r-ab12"]',
+      "module.sandboxes.aws_organizations_policy.this[0]",
+      'module.sandboxes.aws_organizations_policy_attachment.targets["ou-ab12-sandbox1a"]',
+      'module.sandboxes.aws_organizations_policy_attachment.targets["ou-ab12-sandbox2b"]',
+    ]);
+    const policy = (m: string) => s.resource_changes.find((r) => r.address === `module.${m}.aws_organizations_policy.this[0]`)!.after!;
+    const sids = (m: string) => JSON.parse(policy(m).content as string).Statement.map((x: { Sid: string }) => x.Sid);
+    expect(policy("organization").type).toBe("SERVICE_CONTROL_POLICY");
+    expect(sids("organization")).toEqual(["DenyCredentialForwarding", "DenyCloudShellPublicEnvironments", "DenyAttachingAWSCloudShellFullAccess"]);
+    expect(sids("sandboxes")).toEqual(["DenyCloudShell"]);
+    expect(s.output_changes.organization_scp_size.after).toBe((policy("organization").content as string).length);
+  });
+
+  test("the permission set's inline policy is the no-credentials preset with Restart", () => {
+    if (!fresh) return;
+    const s = snapshot("permission-set");
+    expect(creates(s)).toEqual(["aws_ssoadmin_permission_set.cloudshell", "aws_ssoadmin_permission_set_inline_policy.cloudshell"]);
+    const set = s.resource_changes.find((r) => r.address === "aws_ssoadmin_permission_set.cloudshell")!.after!;
+    expect(set).toMatchObject({ name: "CloudShellUser", instance_arn: "arn:aws:sso:::instance/ssoins-0123456789abcdef", session_duration: "PT4H" });
+    const inline = JSON.parse(s.resource_changes.find((r) => r.address.endsWith("inline_policy.cloudshell"))!.after!.inline_policy as string);
+    expect(inline.Statement.map((x: { Sid: string }) => x.Sid)).toEqual(["AllowCloudShell", "DenyCredentialForwarding"]);
+    expect(inline.Statement[0].Action).toContain("cloudshell:StopEnvironment");
+  });
+
+  test("the permissions boundary limits the role: CloudShell yes, its credentials and anything else no", async () => {
+    if (!fresh) return;
+    const s = snapshot("permissions-boundary");
+    const policyOf = (m: string) => JSON.parse(s.resource_changes.find((r) => r.address === `module.${m}.aws_iam_policy.this[0]`)!.after!.policy as string);
+    const role = s.resource_changes.find((r) => r.address === "aws_iam_role.operator")!;
+    expect(role.after_unknown.permissions_boundary).toBe(true); // the boundary policy's ARN, known after apply
+    const [grant, boundary] = [policyOf("grant"), policyOf("boundary")];
+    const results: Record<string, string> = {};
+    for (const [action, resource] of [
+      ["cloudshell:CreateEnvironment", "*"],
+      ["cloudshell:CreateSession", ENVIRONMENT_ARN],
+      ["cloudshell:PutCredentials", ENVIRONMENT_ARN],
+      ["s3:ListAllMyBuckets", "*"],
+    ]) {
+      results[action] = await simulateWithBoundary(grant, boundary, { action, resource });
+    }
+    expect(results).toEqual({
+      "cloudshell:CreateEnvironment": "Allowed",
+      "cloudshell:CreateSession": "Allowed",
+      "cloudshell:PutCredentials": "ExplicitlyDenied",
+      "s3:ListAllMyBuckets": "ImplicitlyDenied",
+    });
+    // The grant alone would allow PutCredentials: the boundary takes it away.
+    expect(await simulateWithBoundary(grant, grant, { action: "cloudshell:PutCredentials", resource: ENVIRONMENT_ARN })).toBe("Allowed");
+  });
+});
+
+describe("examples/permission-set: the instance ARN is checked at plan time", () => {
+  test("a malformed instance ARN is rejected with a message naming the accepted form; a real one is accepted", async () => {
+    const results = await checkInputs(generated().files.get("examples/permission-set/variables.tf")!, [
+      { name: "good", variables: { sso_instance_arn: "arn:aws-us-gov:sso:::instance/ssoins-abcdef0123456789" } },
+      { name: "an instance ID", variables: { sso_instance_arn: "ssoins-0123456789abcdef" } },
+      { name: "a permission set ARN", variables: { sso_instance_arn: "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef" } },
+    ]);
+    expect(results.map((r) => [r.name, r.accepted])).toEqual([["good", true], ["an instance ID", false], ["a permission set ARN", false]]);
+    for (const r of results.filter((x) => !x.accepted)) expect(r.messages.join(" ")).toContain("sso_instance_arn must be an IAM Identity Center instance ARN");
   });
 });

@@ -2,9 +2,10 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
 import { MATRIX_FILE } from "../src/generator/matrix-table";
 import { PLANS_DIR, snapshotJson } from "../tools/plan-snapshots";
-import { review } from "../tools/review";
+import { guardrailChanges, review } from "../tools/review";
 import { ROOT } from "../tools/generated";
 import { tempDir } from "../tools/terraform";
 
@@ -90,5 +91,52 @@ describe("permission review against a ref from before evidence/", () => {
     const out = review(old, "HEAD");
     expect(out).toContain("- **minimum**: Restart allowed -> denied");
     expect(out.match(/^- \*\*/gm)).toHaveLength(1);
+  });
+});
+
+describe("permission review of the organization guardrail", () => {
+  const GUARDRAIL = path.relative(ROOT, GUARDRAIL_FILE);
+  type Case = { name: string; size: number; statement_ids: string[]; results: Record<string, Record<string, string>> };
+  let repo: string;
+
+  beforeAll(() => {
+    repo = tempDir("review-guardrail-");
+    git(repo, "init", "-q", "-b", "main");
+    const committed = fs.readFileSync(GUARDRAIL_FILE, "utf8");
+    fs.mkdirSync(path.dirname(path.join(repo, GUARDRAIL)), { recursive: true });
+    fs.writeFileSync(path.join(repo, GUARDRAIL), committed);
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "before");
+
+    // The change under review: deny_file_transfer also denies CLI credentials (a new statement),
+    // the break-glass exemption stops working for disable_cloudshell, and a case goes away.
+    const g = JSON.parse(committed) as { cases: Case[] };
+    const byName = (n: string) => g.cases.find((c) => c.name === n)!;
+    const transfer = byName("deny_file_transfer");
+    transfer.results.developer["CLI credentials"] = "ExplicitlyDenied";
+    transfer.statement_ids.push("DenyCredentialForwarding");
+    transfer.size += 143;
+    byName("disable_cloudshell + deny_attaching_full_access, exemptions").results["break-glass role"]["Public env"] = "ExplicitlyDenied";
+    g.cases = g.cases.filter((c) => c.name !== "allowed_subnet_ids");
+    fs.writeFileSync(path.join(repo, GUARDRAIL), JSON.stringify(g, null, 2) + "\n");
+    git(repo, "commit", "-qam", "after");
+  });
+
+  test("reports what each choice denies, and for whom, in plain words", () => {
+    const out = review(repo, "HEAD~1");
+    expect(out).toContain("### Organization guardrail");
+    expect(out).toContain("- **deny_file_transfer**, developer: CLI credentials allowed -> denied by the guardrail");
+    expect(out).toContain("- **deny_file_transfer**: statement `DenyCredentialForwarding` added");
+    expect(out).toContain("- **deny_file_transfer**: SCP 238 characters -> 381 characters (limit 5,120 characters)");
+    expect(out).toContain("- **disable_cloudshell + deny_attaching_full_access, exemptions**, break-glass role: Public env allowed -> denied by the guardrail");
+    expect(out).toContain("- **allowed_subnet_ids**: case removed");
+    expect(out).not.toContain("**deny_credential_forwarding**");
+  });
+
+  test("reports a new case with what it denies, and says so when nothing changed", () => {
+    const lines = guardrailChanges(undefined, JSON.parse(fs.readFileSync(GUARDRAIL_FILE, "utf8")));
+    expect(lines).toContain("- **deny_credential_forwarding**, developer: new case; denies CLI credentials");
+    expect(lines).toContain("- **every choice, exemptions**, break-glass role: new case; denies nothing");
+    expect(review(repo, "HEAD")).toContain("No change in what the guardrail denies, or for whom.");
   });
 });

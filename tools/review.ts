@@ -1,15 +1,19 @@
 // npm run review -- <git-ref>: what a change does to permissions and to the network, in plain
 // words for a pull-request comment. It compares the working tree's committed evidence (the
-// simulation matrix evidence/permission-matrix.json and the plan snapshots evidence/plans/*.json,
-// both kept current by the tests) with the same files at <git-ref>. It reads JSON only.
+// simulation matrix evidence/permission-matrix.json, the guardrail simulation
+// evidence/guardrail-simulation.json and the plan snapshots evidence/plans/*.json, all kept
+// current by the tests) with the same files at <git-ref>. It reads JSON only.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { SCP_MAX_CHARACTERS } from "../src/facts/organizations";
+import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
 import { MATRIX_FILE } from "../src/generator/matrix-table";
 import { PLANS_DIR, PlanSnapshot, readSnapshot } from "./plan-snapshots";
 
 const ROOT = path.join(__dirname, "..");
 const MATRIX = path.relative(ROOT, MATRIX_FILE);
+const GUARDRAIL = path.relative(ROOT, GUARDRAIL_FILE);
 
 interface Scenario {
   name: string;
@@ -83,6 +87,54 @@ function policyChanges(before: Matrix | undefined, after: Matrix | undefined): s
   return lines;
 }
 
+interface GuardrailCase {
+  name: string;
+  size: number;
+  statement_ids: string[];
+  /** principal -> column -> result */
+  results: Record<string, Record<string, string>>;
+}
+interface GuardrailEvidence {
+  cases: GuardrailCase[];
+}
+
+const GUARDRAIL_WORDS: Record<string, string> = { Allowed: "allowed", ExplicitlyDenied: "denied by the guardrail", ImplicitlyDenied: "denied (nothing allows it)" };
+const guardrailWord = (r: string) => GUARDRAIL_WORDS[r] ?? r;
+const deniedColumns = (row: Record<string, string>) => Object.entries(row).filter(([, r]) => r !== "Allowed").map(([c]) => c);
+const chars = (n: number) => `${n.toLocaleString("en-US")} characters`;
+
+/** What each guardrail case denies, for whom, before and after: one line per change. */
+export function guardrailChanges(before: GuardrailEvidence | undefined, after: GuardrailEvidence | undefined): string[] {
+  const lines: string[] = [];
+  const old = new Map((before?.cases ?? []).map((c) => [c.name, c]));
+  for (const c of after?.cases ?? []) {
+    const o = old.get(c.name);
+    if (!o) {
+      for (const [principal, row] of Object.entries(c.results)) {
+        lines.push(`- **${c.name}**, ${principal}: new case; denies ${deniedColumns(row).join(", ") || "nothing"}`);
+      }
+      continue;
+    }
+    for (const [principal, row] of Object.entries(c.results)) {
+      const was = o.results[principal];
+      if (!was) {
+        lines.push(`- **${c.name}**, ${principal}: new principal; denies ${deniedColumns(row).join(", ") || "nothing"}`);
+        continue;
+      }
+      for (const [column, result] of Object.entries(row)) {
+        if (was[column] === undefined) lines.push(`- **${c.name}**, ${principal}: new column "${column}": ${guardrailWord(result)}`);
+        else if (was[column] !== result) lines.push(`- **${c.name}**, ${principal}: ${column} ${guardrailWord(was[column])} -> ${guardrailWord(result)}`);
+      }
+    }
+    for (const principal of Object.keys(o.results).filter((p) => !(p in c.results))) lines.push(`- **${c.name}**, ${principal}: principal no longer simulated`);
+    for (const sid of c.statement_ids.filter((x) => !o.statement_ids.includes(x))) lines.push(`- **${c.name}**: statement \`${sid}\` added`);
+    for (const sid of o.statement_ids.filter((x) => !c.statement_ids.includes(x))) lines.push(`- **${c.name}**: statement \`${sid}\` removed`);
+    if (c.size !== o.size) lines.push(`- **${c.name}**: SCP ${chars(o.size)} -> ${chars(c.size)} (limit ${chars(SCP_MAX_CHARACTERS)})`);
+  }
+  for (const name of old.keys()) if (!(after?.cases ?? []).some((c) => c.name === name)) lines.push(`- **${name}**: case removed`);
+  return lines;
+}
+
 const addresses = (s: PlanSnapshot) => new Set((s.resource_changes ?? []).filter((r) => r.actions.includes("create")).map((r) => r.address));
 const monthly = (s: PlanSnapshot): number | undefined => {
   const cost = s.output_changes?.cost?.after as { monthly_usd?: { total?: number } } | undefined;
@@ -122,6 +174,8 @@ export function review(repo: string, ref: string): string {
   // Refs from before the evidence moved to evidence/ kept the matrix in src/policy/.
   const before = atRef(repo, ref, MATRIX) ?? atRef(repo, ref, "src/policy/permission-matrix.json");
   const policy = policyChanges(parse(before), parse(inTree(repo, MATRIX)));
+  const parseGuardrail = (text: string | undefined) => (text ? (JSON.parse(text) as GuardrailEvidence) : undefined);
+  const guardrail = guardrailChanges(parseGuardrail(atRef(repo, ref, GUARDRAIL)), parseGuardrail(inTree(repo, GUARDRAIL)));
   const plans = planChanges(plansAt(repo, ref), plansAt(repo, undefined));
   return [
     `## CloudShell permission review (against \`${ref}\`)`,
@@ -129,6 +183,10 @@ export function review(repo: string, ref: string): string {
     "### Policy presets (IAM simulation of the generated policies)",
     "",
     ...(policy.length ? policy : ["No change in what any preset or override allows."]),
+    "",
+    "### Organization guardrail (IAM simulation of the SCP, per choice and principal)",
+    "",
+    ...(guardrail.length ? guardrail : ["No change in what the guardrail denies, or for whom."]),
     "",
     "### Examples and the network (plan snapshots)",
     "",

@@ -90,11 +90,12 @@ export function terraform(cwd: string, args: string[]): TerraformResult {
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The same, without blocking, so a test file can keep both cores busy. */
-export function terraformAsync(cwd: string, args: string[]): Promise<TerraformResult> {
+/** The same, without blocking, so a test file can keep both cores busy; `input` is written to stdin. */
+export function terraformAsync(cwd: string, args: string[], input?: string): Promise<TerraformResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn("terraform", args, { cwd, env: environment() });
+    if (input !== undefined) child.stdin.end(input);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (b) => out.push(b));
@@ -117,8 +118,8 @@ export function mustTerraform(cwd: string, args: string[]): string {
   return r.stdout;
 }
 
-export async function mustTerraformAsync(cwd: string, args: string[]): Promise<string> {
-  const r = await terraformAsync(cwd, args);
+export async function mustTerraformAsync(cwd: string, args: string[], input?: string): Promise<string> {
+  const r = await terraformAsync(cwd, args, input);
   if (r.status !== 0) throw failure(cwd, args, r);
   return r.stdout;
 }
@@ -235,6 +236,19 @@ export async function evaluateOutputs(dir: string): Promise<Record<string, unkno
   const plan = JSON.parse(await mustTerraformAsync(dir, ["show", "-json", "tfplan"]));
   const outputs = plan.planned_values?.outputs ?? {};
   return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, (v as { value: unknown }).value]));
+}
+
+/**
+ * init, then one expression evaluated by `terraform console`: no plan, and providers are asked only
+ * for their schemas, never configured, so a configuration with (uncreated) resources evaluates
+ * offline with one provider start. The value travels base64-encoded, past the console's quoting.
+ */
+export async function evaluateExpression(dir: string, expression: string): Promise<unknown> {
+  await init(dir);
+  const out = await mustTerraformAsync(dir, ["console"], `base64encode(jsonencode(${expression}))\n`);
+  const encoded = /^"([A-Za-z0-9+/=]*)"$/m.exec(out)?.[1];
+  if (encoded === undefined) throw new Error(`terraform console in ${dir} printed no value:\n${out}`);
+  return JSON.parse(Buffer.from(encoded, "base64").toString("utf8"));
 }
 
 // ---- terraform test ----

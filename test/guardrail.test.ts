@@ -1,0 +1,204 @@
+// modules/cloudshell-guardrail under real Terraform: bad inputs and their messages, the size limit
+// as a plan-time error that names the size, and the SCP of every case simulated offline
+// (@cloud-copilot/iam-simulate) as an SCP over an identity policy that allows everything,
+// compared with the behaviour written here by hand. Its shipped terraform test file (mocked
+// apply) runs in test/module-tests.test.ts.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { guardrailTable } from "../src/generator/guardrail-table";
+import { generated } from "../tools/generated";
+import { checkInputs, InputCase } from "../tools/input-checks";
+import {
+  buildGuardrailSimulation,
+  COLUMN_LABELS,
+  evaluateGuardrail,
+  EvaluatedCase,
+  GUARDRAIL_CASES,
+  GUARDRAIL_FILE,
+  guardrailFileContent,
+  GuardrailSimulation,
+  PRINCIPALS,
+} from "../tools/simulate-scp";
+import { FeatureResult } from "../tools/simulate";
+import { scratchTree, testModule, TestReport } from "../tools/terraform";
+import { withProvider } from "./support/provider";
+
+const MODULE = "modules/cloudshell-guardrail";
+
+describe("cloudshell-guardrail: bad inputs are rejected with a clear message", () => {
+  const CASES: [string, Record<string, unknown>, string][] = [
+    ["no choice at all", {}, "The guardrail denies nothing: set at least one of disable_cloudshell"],
+    ["disable_cloudshell with an allow-list", { disable_cloudshell: true, allowed_vpc_ids: ["vpc-0123456789abcdef0"] }, "disable_cloudshell = true already denies every CloudShell action"],
+    ["disable_cloudshell with deny_file_transfer", { disable_cloudshell: true, deny_file_transfer: true }, "disable_cloudshell = true already denies every CloudShell action"],
+    ["a malformed VPC ID", { allowed_vpc_ids: ["vpc-12"] }, 'allowed_vpc_ids must hold VPC IDs such as "vpc-0123456789abcdef0"'],
+    ["a malformed subnet ID", { allowed_subnet_ids: ["subnet-xyz"] }, "allowed_subnet_ids must hold subnet IDs"],
+    ["a malformed security group ID", { allowed_security_group_ids: ["sg-1"] }, "allowed_security_group_ids must hold security group IDs"],
+    ["six security groups", { allowed_security_group_ids: [1, 2, 3, 4, 5, 6].map((i) => `sg-0000000${i}`) }, "allowed_security_group_ids can hold at most 5 security groups"],
+    ["an OU ID without its root part", { deny_public_environments: true, target_ids: ["ou-cd34ef56"] }, 'target_ids must hold root IDs ("r-ab12"), organizational unit IDs ("ou-ab12-cd34ef56") or account IDs ("123456789012")'],
+    ["an 11-digit account ID", { deny_public_environments: true, target_ids: ["12345678901"] }, "target_ids must hold root IDs"],
+    ["an uppercase root ID", { deny_public_environments: true, target_ids: ["r-AB12"] }, "target_ids must hold root IDs"],
+    ["a session ARN as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:sts::123456789012:assumed-role/admin/me"] }, "exempt_principal_arns must hold IAM role or user ARN patterns"],
+    ["a bare wildcard as exemption", { deny_public_environments: true, exempt_principal_arns: ["*"] }, "exempt_principal_arns must hold IAM role or user ARN patterns"],
+    ["a reserved exemption tag key", { deny_public_environments: true, exempt_principal_tags: { "aws:exclude": "true" } }, "exempt_principal_tags must map IAM tag keys"],
+    ["an empty name", { deny_public_environments: true, name: "" }, "name must be 1-128 characters"],
+    ["a description over 512 characters", { deny_public_environments: true, description: "x".repeat(513) }, "description must be at most 512 characters"],
+    ["an unknown partition", { deny_public_environments: true, partition: "aws-moon" }, "partition must be one of aws, aws-cn, aws-us-gov"],
+    ["a reserved tag key", { deny_public_environments: true, tags: { "aws:owner": "x" } }, 'do not start with "aws:"'],
+  ];
+  const ACCEPTED: [string, Record<string, unknown>][] = [
+    ["disable_cloudshell with deny_attaching_full_access", { disable_cloudshell: true, deny_attaching_full_access: true }],
+    ["a root, an OU and an account", { deny_public_environments: true, target_ids: ["r-ab12", "ou-ab12-cd34ef56", "123456789012"] }],
+    ["role, user and root patterns", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*", "arn:aws-us-gov:iam::123456789012:user/admin", "arn:aws:iam::123456789012:root"] }],
+    ["an allow-list of each kind", { allowed_vpc_ids: ["vpc-0123456789abcdef0"], allowed_subnet_ids: ["subnet-01234567"], allowed_security_group_ids: ["sg-0123456789abcdef0"] }],
+  ];
+  let got: Record<string, string>;
+  beforeAll(async () => {
+    const cases = [...ACCEPTED, ...CASES.map(([n, v]) => [n, v] as [string, Record<string, unknown>])];
+    const results = await checkInputs(generated().files.get(`${MODULE}/variables.tf`)!, cases.map(([name, variables]) => ({ name, variables }) as InputCase));
+    got = Object.fromEntries(results.map((r) => [r.name, r.accepted ? "accepted" : r.messages.join(" | ")]));
+  });
+
+  test.each(ACCEPTED.map(([n]) => [n]))("accepts %s", (name) => expect(got[name]).toBe("accepted"));
+  test.each(CASES)("rejects %s", (name, _vars, message) => expect(got[name]).toContain(message));
+});
+
+describe("cloudshell-guardrail: the size limit", () => {
+  // One run in a `terraform test` of the whole module (mock provider): 60 long patterns in 2
+  // statements. Its shipped runs plan SCPs under the limit; this one must stop with the message.
+  const pattern = (i: number) => `arn:aws:iam::*:role/break-glass-administrator-${String(i).padStart(3, "0")}`;
+  const run = `run "over" {\n  command = plan\n\n  variables {\n    disable_cloudshell         = true\n    deny_attaching_full_access = true\n    exempt_principal_arns      = ${JSON.stringify(Array.from({ length: 60 }, (_, i) => pattern(i)))}\n  }\n}\n`;
+  let report: TestReport | undefined;
+  beforeAll(async () => {
+    report = await withProvider("the guardrail's size limit", async () => {
+      const files = [...generated().files].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf"));
+      const root = scratchTree([...files, [`${MODULE}/tests/size.tftest.hcl`, `mock_provider "aws" {}\n\n${run}`]]);
+      const r = await testModule(path.join(root, MODULE), { filter: ["tests/size.tftest.hcl"] });
+      fs.rmSync(root, { recursive: true, force: true });
+      return r;
+    });
+  });
+
+  test("an SCP over 5,120 characters stops the plan with an error that names its size", () => {
+    if (!report) return;
+    const over = report.runs.find((r) => r.run === "over")!;
+    expect(["fail", "error"]).toContain(over.status);
+    const size = /The SCP is (\d+) characters, over the 5,120-character limit of a service control policy/.exec(over.messages.join(" "));
+    if (!size) throw new Error(`no size message in: ${over.messages.join(" | ")}`);
+    expect(Number(size[1])).toBeGreaterThan(5120);
+  });
+});
+
+// ---- The simulation, and what it must show, written by hand ----
+// Columns in COLUMN_LABELS order. A = allowed, D = denied by the guardrail.
+const COLUMNS = [
+  "Public env",
+  "VPC env: approved",
+  "VPC env: other VPC",
+  "VPC env: other subnet",
+  "VPC env: other security group",
+  "Open a session",
+  "Upload or download",
+  "CLI credentials",
+  "Other CloudShell actions",
+  "Attach AWSCloudShellFullAccess",
+  "Attach another policy",
+  "AWSCloudShellFullAccess as a boundary",
+  "Other services",
+];
+// prettier-ignore
+const EXPECTED: Record<string, Record<string, string>> = {
+  //                                                       Pub VOk VVp VSn VSg Ses UpD Crd Oth Att AtO Bnd Svc
+  "disable_cloudshell":                       { developer: "D   D   D   D   D   D   D   D   D   A   A   A   A" },
+  "deny_public_environments":                 { developer: "D   A   A   A   A   A   A   A   A   A   A   A   A" },
+  "allowed_vpc_ids":                          { developer: "D   A   D   A   A   A   A   A   A   A   A   A   A" },
+  "allowed_subnet_ids":                       { developer: "D   A   D   D   A   A   A   A   A   A   A   A   A" },
+  "allowed_security_group_ids":               { developer: "D   A   D   A   D   A   A   A   A   A   A   A   A" },
+  "deny_file_transfer":                       { developer: "A   A   A   A   A   A   D   A   A   A   A   A   A" },
+  "deny_credential_forwarding":               { developer: "A   A   A   A   A   A   A   D   A   A   A   A   A" },
+  "deny_attaching_full_access":               { developer: "A   A   A   A   A   A   A   A   A   D   A   A   A" },
+  "every choice":                             { developer: "D   A   D   D   D   A   D   D   A   D   A   A   A" },
+  "every choice, exemptions": {
+    developer:                                             "D   A   D   D   D   A   D   D   A   D   A   A   A",
+    "break-glass role":                                    "A   A   A   A   A   A   A   A   A   A   A   A   A",
+    "dp:exclude=true":                                     "A   A   A   A   A   A   A   A   A   A   A   A   A",
+    "dp:exclude=false":                                    "D   A   D   D   D   A   D   D   A   D   A   A   A",
+  },
+  "disable_cloudshell + deny_attaching_full_access, exemptions": {
+    developer:                                             "D   D   D   D   D   D   D   D   D   D   A   A   A",
+    "break-glass role":                                    "A   A   A   A   A   A   A   A   A   A   A   A   A",
+    "dp:exclude=true":                                     "A   A   A   A   A   A   A   A   A   A   A   A   A",
+    "dp:exclude=false":                                    "D   D   D   D   D   D   D   D   D   D   A   A   A",
+  },
+};
+const LETTER: Record<string, FeatureResult> = { A: "Allowed", D: "ExplicitlyDenied", "-": "ImplicitlyDenied" };
+const expectedRow = (letters: string) => Object.fromEntries(letters.trim().split(/\s+/).map((l, i) => [COLUMNS[i], LETTER[l]]));
+
+let evaluated: EvaluatedCase[] | undefined;
+let simulation: GuardrailSimulation;
+const resultsOf = (name: string) => simulation.cases.find((c) => c.name === name)!.results;
+
+beforeAll(async () => {
+  evaluated = await withProvider("the guardrail simulation", () => evaluateGuardrail(GUARDRAIL_CASES));
+  if (evaluated) simulation = await buildGuardrailSimulation(evaluated);
+});
+
+describe("the guardrail, simulated as an SCP, denies what each choice says and nothing more", () => {
+  test("the expectations cover every case, principal and column", () => {
+    expect(COLUMNS).toEqual(COLUMN_LABELS);
+    expect(Object.keys(EXPECTED).sort()).toEqual(GUARDRAIL_CASES.map((c) => c.name).sort());
+    for (const c of GUARDRAIL_CASES) expect(`${c.name}: ${Object.keys(EXPECTED[c.name]).sort()}`).toBe(`${c.name}: ${[...c.principals].sort()}`);
+  });
+
+  test.each(GUARDRAIL_CASES.flatMap((c) => c.principals.map((p) => [c.name, p])))("%s, %s: every column as expected", (name, principal) => {
+    if (!evaluated) return;
+    const expected = expectedRow(EXPECTED[name][principal]);
+    const simulated = resultsOf(name)[principal];
+    const wrong = COLUMNS.filter((c) => simulated[c] !== expected[c]).map((c) => `${c}: expected ${expected[c]}, simulated ${simulated[c]}`);
+    expect(wrong).toEqual([]);
+  });
+
+  test("every statement is a Deny, and with exemptions every one carries both exemption conditions", () => {
+    if (!evaluated) return;
+    for (const c of evaluated) {
+      const statements = c.policy.Statement as { Sid: string; Effect: string; Condition?: Record<string, Record<string, unknown>> }[];
+      for (const s of statements) {
+        expect(`${c.name} / ${s.Sid}: ${s.Effect}`).toBe(`${c.name} / ${s.Sid}: Deny`);
+        if (!("exempt_principal_arns" in c.inputs)) continue;
+        expect(s.Condition?.ArnNotLike?.["aws:PrincipalArn"]).toEqual(["arn:aws:iam::*:role/break-glass-*"]);
+        expect(s.Condition?.StringNotEquals?.["aws:PrincipalTag/dp:exclude"]).toBe("true");
+      }
+    }
+  });
+
+  test("the SCPs are minified and their size is their length", () => {
+    if (!evaluated) return;
+    for (const c of evaluated) {
+      expect(JSON.stringify(c.policy).length).toBe(c.size);
+      expect(c.size).toBeLessThanOrEqual(5120);
+    }
+  });
+
+  test("a principal is exempt by its role ARN, not by the name of a look-alike", () => {
+    expect(PRINCIPALS["break-glass role"].arn).toMatch(/:role\/break-glass-/);
+    expect(PRINCIPALS.developer.arn).not.toMatch(/break-glass/);
+    expect(PRINCIPALS.developer.tags).toEqual({});
+  });
+});
+
+describe("the committed guardrail simulation", () => {
+  test("evidence/guardrail-simulation.json is what Terraform and the simulator give today", () => {
+    if (!evaluated) return;
+    const committed = fs.existsSync(GUARDRAIL_FILE) ? fs.readFileSync(GUARDRAIL_FILE, "utf8") : "";
+    if (committed !== guardrailFileContent(simulation)) {
+      throw new Error(`${GUARDRAIL_FILE} is stale: run \`npm run guardrail-matrix\`, then \`npm run synth\`, and commit both`);
+    }
+  });
+
+  test("the README table has one row per case and principal, one column per request group", () => {
+    if (!evaluated) return;
+    const rows = guardrailTable(simulation).split("\n").filter((l) => l.startsWith("| "));
+    expect(rows).toHaveLength(1 + GUARDRAIL_CASES.reduce((n, c) => n + c.principals.length, 0));
+    for (const row of rows) expect(row.split(" | ")).toHaveLength(COLUMN_LABELS.length + 2);
+    expect(generated().files.get(`${MODULE}/README.md`)).toContain(guardrailTable(simulation));
+  });
+});

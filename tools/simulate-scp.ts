@@ -1,0 +1,253 @@
+// Policies that cap, simulated offline: the organization guardrail (modules/cloudshell-guardrail)
+// as what it is, a service control policy beside FullAWSAccess over an identity policy that allows
+// everything (whatever is denied, the SCP denied it); and a preset as a permissions boundary.
+// Evidence tooling only (iam-simulate is AGPL-3.0).
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
+import { catalogVersion } from "../src/facts/action-catalog";
+import { FULL_ACCESS_POLICY } from "../src/facts/organizations";
+import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
+import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest } from "./simulate";
+import { IDS } from "./scenarios";
+import { evaluateExpression, scratchTree } from "./terraform";
+import { generated } from "./generated";
+
+export { GUARDRAIL_FILE };
+
+const ALLOW_EVERYTHING = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+/** The AWS managed SCP every root, OU and account has unless it is replaced. */
+const FULL_AWS_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+const ROOT_ID = "r-ab12";
+const OU_ID = "ou-ab12-cd34ef56";
+
+// ---- Who asks ----
+
+export interface Principal {
+  arn: string;
+  tags: Record<string, string>;
+}
+
+export const EXEMPT_TAG = "dp:exclude";
+export const PRINCIPALS: Record<string, Principal> = {
+  developer: { arn: `arn:aws:iam::${ACCOUNT}:role/developer`, tags: {} },
+  "break-glass role": { arn: `arn:aws:iam::${ACCOUNT}:role/break-glass-admin`, tags: {} },
+  [`${EXEMPT_TAG}=true`]: { arn: `arn:aws:iam::${ACCOUNT}:role/platform`, tags: { [EXEMPT_TAG]: "true" } },
+  [`${EXEMPT_TAG}=false`]: { arn: `arn:aws:iam::${ACCOUNT}:role/platform`, tags: { [EXEMPT_TAG]: "false" } },
+};
+export const ORDINARY = "developer";
+
+/** aws:PrincipalArn and aws:PrincipalTag/* as IAM puts them in every request of the principal. */
+const principalContext = (p: Principal) => ({
+  "aws:PrincipalArn": p.arn,
+  ...Object.fromEntries(Object.entries(p.tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v])),
+});
+
+// ---- What they ask for: one column per group of requests that must all get the same answer ----
+
+const onEnvironment = (...actions: string[]): IamRequest[] => actions.map((a) => ({ action: `cloudshell:${a}`, resource: ENVIRONMENT_ARN }));
+const createEnvironment = (vpc: string, subnet: string, sg: string): IamRequest => ({
+  action: "cloudshell:CreateEnvironment",
+  resource: "*",
+  context: { "cloudshell:VpcIds": [vpc], "cloudshell:SubnetIds": [subnet], "cloudshell:SecurityGroupIds": [sg] },
+});
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/somebody`;
+const attach = (policyArn: string): IamRequest[] => [
+  { action: "iam:AttachRolePolicy", resource: ROLE, context: { "iam:PolicyARN": policyArn } },
+  { action: "iam:AttachUserPolicy", resource: `arn:aws:iam::${ACCOUNT}:user/somebody`, context: { "iam:PolicyARN": policyArn } },
+  { action: "iam:AttachGroupPolicy", resource: `arn:aws:iam::${ACCOUNT}:group/somebody`, context: { "iam:PolicyARN": policyArn } },
+];
+const FULL_ACCESS_ARN = `arn:aws:iam::aws:policy/${FULL_ACCESS_POLICY}`;
+
+export const COLUMNS: { label: string; requests: IamRequest[] }[] = [
+  { label: "Public env", requests: [{ action: "cloudshell:CreateEnvironment", resource: "*" }] },
+  { label: "VPC env: approved", requests: [createEnvironment(IDS.allowedVpc, IDS.allowedSubnet, IDS.allowedSecurityGroup)] },
+  { label: "VPC env: other VPC", requests: [createEnvironment(IDS.otherVpc, IDS.otherSubnet, IDS.otherSecurityGroup)] },
+  { label: "VPC env: other subnet", requests: [createEnvironment(IDS.allowedVpc, IDS.otherSubnet, IDS.allowedSecurityGroup)] },
+  { label: "VPC env: other security group", requests: [createEnvironment(IDS.allowedVpc, IDS.allowedSubnet, IDS.otherSecurityGroup)] },
+  { label: "Open a session", requests: onEnvironment("CreateSession", "GetEnvironmentStatus", "StartEnvironment") },
+  { label: "Upload or download", requests: onEnvironment("GetFileUploadUrls", "GetFileDownloadUrls") },
+  { label: "CLI credentials", requests: onEnvironment("PutCredentials") },
+  {
+    label: "Other CloudShell actions",
+    requests: [...onEnvironment("StopEnvironment", "DeleteEnvironment", "ApproveCommand"), { action: "cloudshell:DescribeEnvironments", resource: "*" }],
+  },
+  { label: `Attach ${FULL_ACCESS_POLICY}`, requests: attach(FULL_ACCESS_ARN) },
+  { label: "Attach another policy", requests: attach("arn:aws:iam::aws:policy/ReadOnlyAccess") },
+  {
+    label: `${FULL_ACCESS_POLICY} as a boundary`,
+    requests: [{ action: "iam:PutRolePermissionsBoundary", resource: ROLE, context: { "iam:PermissionsBoundary": FULL_ACCESS_ARN } }],
+  },
+  {
+    label: "Other services",
+    requests: [
+      { action: "s3:GetObject", resource: "arn:aws:s3:::example-bucket/key" },
+      { action: "ec2:DescribeVpcs", resource: "*" },
+      { action: "sts:GetCallerIdentity", resource: "*" },
+    ],
+  },
+];
+export const COLUMN_LABELS = COLUMNS.map((c) => c.label);
+
+// ---- The cases: module inputs (create = false: Terraform computes the JSON, creates nothing) ----
+
+export interface GuardrailCase {
+  name: string;
+  inputs: Record<string, unknown>;
+  /** Principals to simulate; the ordinary one unless the case has exemptions. */
+  principals: string[];
+}
+
+const EVERY_CHOICE = {
+  deny_public_environments: true,
+  allowed_vpc_ids: [IDS.allowedVpc],
+  allowed_subnet_ids: [IDS.allowedSubnet],
+  allowed_security_group_ids: [IDS.allowedSecurityGroup],
+  deny_file_transfer: true,
+  deny_credential_forwarding: true,
+  deny_attaching_full_access: true,
+};
+export const EXEMPTIONS = { exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], exempt_principal_tags: { [EXEMPT_TAG]: "true" } };
+const ALL_PRINCIPALS = Object.keys(PRINCIPALS);
+
+/** Each choice alone, then every choice together, then with exemptions. */
+export const GUARDRAIL_CASES: GuardrailCase[] = [
+  ...Object.entries({ disable_cloudshell: true, ...EVERY_CHOICE }).map(([input, value]) => ({ name: input, inputs: { [input]: value }, principals: [ORDINARY] })),
+  { name: "every choice", inputs: EVERY_CHOICE, principals: [ORDINARY] },
+  { name: "every choice, exemptions", inputs: { ...EVERY_CHOICE, ...EXEMPTIONS }, principals: ALL_PRINCIPALS },
+  { name: "disable_cloudshell + deny_attaching_full_access, exemptions", inputs: { disable_cloudshell: true, deny_attaching_full_access: true, ...EXEMPTIONS }, principals: ALL_PRINCIPALS },
+];
+
+// ---- Terraform computes each case's SCP ----
+
+export interface EvaluatedCase extends GuardrailCase {
+  policy: { Version: string; Statement: { Sid: string }[] };
+  size: number;
+  statementIds: string[];
+}
+
+/** One plan for every case: a root configuration beside the modules, one module block per case. */
+export async function evaluateGuardrail(cases: GuardrailCase[] = GUARDRAIL_CASES): Promise<EvaluatedCase[]> {
+  const files = [...generated().files].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf"));
+  const config = {
+    module: Object.fromEntries(cases.map((c, i) => [`c${i}`, { source: "../modules/cloudshell-guardrail", create: false, ...c.inputs }])),
+  };
+  const root = scratchTree(
+    [
+      ...files,
+      ["evaluate/main.tf.json", JSON.stringify(config, null, 2)],
+      ["evaluate/versions.tf", 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n'],
+    ],
+    "guardrail-sim-",
+  );
+  // terraform console evaluates the outputs without a plan or a provider configuration.
+  const expression = `{ ${cases.map((_, i) => `c${i} = { json = module.c${i}.json, size = module.c${i}.size, ids = module.c${i}.statement_ids }`).join(", ")} }`;
+  const outputs = (await evaluateExpression(path.join(root, "evaluate"), expression)) as Record<string, unknown>;
+  fs.rmSync(root, { recursive: true, force: true });
+  return cases.map((c, i) => {
+    const o = outputs[`c${i}`] as { json: string; size: number; ids: string[] } | undefined;
+    if (!o || typeof o.json !== "string") throw new Error(`terraform returned no SCP for guardrail case "${c.name}"`);
+    return { ...c, policy: JSON.parse(o.json), size: o.size, statementIds: o.ids };
+  });
+}
+
+// ---- The simulation ----
+
+/** One request by one principal, under the SCP; throws on any simulator error or ignored key. */
+export async function simulateUnderScp(scp: object, principal: Principal, request: IamRequest): Promise<FeatureResult> {
+  const simulation: Simulation = {
+    request: {
+      principal: principal.arn,
+      action: request.action,
+      resource: { resource: request.resource, accountId: ACCOUNT },
+      contextVariables: { ...principalContext(principal), ...(request.context ?? {}) },
+    },
+    identityPolicies: [{ name: "allow-everything", policy: ALLOW_EVERYTHING }],
+    serviceControlPolicies: [
+      { orgIdentifier: ROOT_ID, policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }] },
+      { orgIdentifier: OU_ID, policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }, { name: "cloudshell-guardrail", policy: scp }] },
+    ],
+    resourceControlPolicies: [],
+  };
+  const result = await runSimulation(simulation, { simulationMode: "Strict" });
+  const what = `${describeRequest(request)} by ${principal.arn}`;
+  if (result.resultType === "error") throw new Error(`simulation of ${what} failed: ${JSON.stringify(result.errors, null, 2)}`);
+  const ignored = result.resultType === "single" ? result.result.ignoredContextKeys ?? [] : result.results.flatMap((r) => r.ignoredContextKeys ?? []);
+  if (ignored.length) throw new Error(`the simulator ignored ${ignored.join(", ")} in ${what}`);
+  return result.overallResult as FeatureResult;
+}
+
+/** Every request of a column must get the same answer; a column that splits is an error, named. */
+export async function simulateColumn(scp: object, principal: Principal, column: (typeof COLUMNS)[number]): Promise<FeatureResult> {
+  const results = await Promise.all(column.requests.map((r) => simulateUnderScp(scp, principal, r)));
+  const distinct = [...new Set(results)];
+  if (distinct.length !== 1) {
+    throw new Error(`"${column.label}" splits for ${principal.arn}: ${column.requests.map((r, i) => `${r.action} ${results[i]}`).join(", ")}`);
+  }
+  return distinct[0];
+}
+
+export interface GuardrailSimulation {
+  generatedBy: string;
+  catalogVersion: string;
+  simulatorVersion: string;
+  identityPolicy: string;
+  organization: string;
+  columns: string[];
+  columnRequests: Record<string, string[]>;
+  principals: Record<string, Principal>;
+  cases: { name: string; inputs: Record<string, unknown>; size: number; statement_ids: string[]; policy: object; results: Record<string, Record<string, FeatureResult>> }[];
+}
+
+const simulatorVersion = (): string =>
+  JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve("@cloud-copilot/iam-simulate")), "..", "..", "package.json"), "utf8")).version;
+
+export async function buildGuardrailSimulation(evaluated: EvaluatedCase[]): Promise<GuardrailSimulation> {
+  const cases: GuardrailSimulation["cases"] = [];
+  for (const c of evaluated) {
+    const results: Record<string, Record<string, FeatureResult>> = {};
+    for (const name of c.principals) {
+      results[name] = {};
+      for (const column of COLUMNS) results[name][column.label] = await simulateColumn(c.policy, PRINCIPALS[name], column);
+    }
+    cases.push({ name: c.name, inputs: c.inputs, size: c.size, statement_ids: c.statementIds, policy: c.policy, results });
+  }
+  return {
+    generatedBy:
+      "npm run guardrail-matrix (scripts/guardrail-matrix.ts): Terraform evaluates modules/cloudshell-guardrail for each case " +
+      "(tools/simulate-scp.ts), @cloud-copilot/iam-simulate simulates each request under the SCP. Do not edit.",
+    catalogVersion: catalogVersion(),
+    simulatorVersion: simulatorVersion(),
+    identityPolicy: "Allow * on * (the principal may do anything the SCPs let through)",
+    organization: `root ${ROOT_ID}: FullAWSAccess; OU ${OU_ID}: FullAWSAccess and the guardrail; the account is in the OU`,
+    columns: COLUMN_LABELS,
+    columnRequests: Object.fromEntries(COLUMNS.map((c) => [c.label, c.requests.map(describeRequest)])),
+    principals: PRINCIPALS,
+    cases,
+  };
+}
+
+export const guardrailFileContent = (s: GuardrailSimulation): string => `${JSON.stringify(s, null, 2)}\n`;
+
+// ---- A permissions boundary (examples/permissions-boundary) ----
+
+/** One request by the ordinary principal with an identity policy and a permissions boundary. */
+export async function simulateWithBoundary(identity: object, boundary: object, request: IamRequest): Promise<FeatureResult> {
+  const result = await runSimulation(
+    {
+      request: {
+        principal: PRINCIPALS[ORDINARY].arn,
+        action: request.action,
+        resource: { resource: request.resource, accountId: ACCOUNT },
+        contextVariables: request.context ?? {},
+      },
+      identityPolicies: [{ name: "identity", policy: identity }],
+      permissionBoundaryPolicies: [{ name: "boundary", policy: boundary }],
+      serviceControlPolicies: [],
+      resourceControlPolicies: [],
+    },
+    { simulationMode: "Strict" },
+  );
+  if (result.resultType === "error") throw new Error(`simulation of ${describeRequest(request)} failed: ${JSON.stringify(result.errors, null, 2)}`);
+  return result.overallResult as FeatureResult;
+}
