@@ -33,7 +33,8 @@ describe("cloudshell-guardrail: bad inputs are rejected with a clear message", (
     ["a malformed VPC ID", { allowed_vpc_ids: ["vpc-12"] }, 'allowed_vpc_ids must hold VPC IDs such as "vpc-0123456789abcdef0"'],
     ["a malformed subnet ID", { allowed_subnet_ids: ["subnet-xyz"] }, "allowed_subnet_ids must hold subnet IDs"],
     ["a malformed security group ID", { allowed_security_group_ids: ["sg-1"] }, "allowed_security_group_ids must hold security group IDs"],
-    ["six security groups", { allowed_security_group_ids: [1, 2, 3, 4, 5, 6].map((i) => `sg-0000000${i}`) }, "allowed_security_group_ids can hold at most 5 security groups"],
+    ["a malformed Region", { allowed_regions: ["us-east"] }, 'allowed_regions must hold Region names such as "us-east-1"'],
+    ["disable_cloudshell with allowed_regions", { disable_cloudshell: true, allowed_regions: ["us-east-1"] }, "disable_cloudshell = true already denies every CloudShell action"],
     ["an OU ID without its root part", { deny_public_environments: true, target_ids: ["ou-cd34ef56"] }, 'target_ids must hold root IDs ("r-ab12"), organizational unit IDs ("ou-ab12-cd34ef56") or account IDs ("123456789012")'],
     ["an 11-digit account ID", { deny_public_environments: true, target_ids: ["12345678901"] }, "target_ids must hold root IDs"],
     ["an uppercase root ID", { deny_public_environments: true, target_ids: ["r-AB12"] }, "target_ids must hold root IDs"],
@@ -42,7 +43,7 @@ describe("cloudshell-guardrail: bad inputs are rejected with a clear message", (
     ["a reserved exemption tag key", { deny_public_environments: true, exempt_principal_tags: { "aws:exclude": "true" } }, "exempt_principal_tags must map IAM tag keys"],
     ["an empty name", { deny_public_environments: true, name: "" }, "name must be 1-128 characters"],
     ["a description over 512 characters", { deny_public_environments: true, description: "x".repeat(513) }, "description must be at most 512 characters"],
-    ["an unknown partition", { deny_public_environments: true, partition: "aws-moon" }, "partition must be one of aws, aws-cn, aws-us-gov"],
+    ["an unknown partition", { deny_public_environments: true, partition: "aws-moon" }, "partition must be one of aws, aws-us-gov: the partitions with CloudShell"],
     ["a reserved tag key", { deny_public_environments: true, tags: { "aws:owner": "x" } }, 'do not start with "aws:"'],
   ];
   const ACCEPTED: [string, Record<string, unknown>][] = [
@@ -50,6 +51,8 @@ describe("cloudshell-guardrail: bad inputs are rejected with a clear message", (
     ["a root, an OU and an account", { deny_public_environments: true, target_ids: ["r-ab12", "ou-ab12-cd34ef56", "123456789012"] }],
     ["role, user and root patterns", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*", "arn:aws-us-gov:iam::123456789012:user/admin", "arn:aws:iam::123456789012:root"] }],
     ["an allow-list of each kind", { allowed_vpc_ids: ["vpc-0123456789abcdef0"], allowed_subnet_ids: ["subnet-01234567"], allowed_security_group_ids: ["sg-0123456789abcdef0"] }],
+    ["six security groups to choose from", { allowed_security_group_ids: [1, 2, 3, 4, 5, 6].map((i) => `sg-0000000${i}`) }],
+    ["allowed_regions alone", { allowed_regions: ["us-east-1", "eu-west-1"] }],
   ];
   let got: Record<string, string>;
   beforeAll(async () => {
@@ -100,6 +103,7 @@ const COLUMNS = [
   "Upload or download",
   "CLI credentials",
   "Other CloudShell actions",
+  "Session in other Region",
   "Attach AWSCloudShellFullAccess",
   "Attach another policy",
   "AWSCloudShellFullAccess as a boundary",
@@ -107,27 +111,28 @@ const COLUMNS = [
 ];
 // prettier-ignore
 const EXPECTED: Record<string, Record<string, string>> = {
-  //                                                       Pub VOk VVp VSn VSg Ses UpD Crd Oth Att AtO Bnd Svc
-  "disable_cloudshell":                       { developer: "D   D   D   D   D   D   D   D   D   A   A   A   A" },
-  "deny_public_environments":                 { developer: "D   A   A   A   A   A   A   A   A   A   A   A   A" },
-  "allowed_vpc_ids":                          { developer: "D   A   D   A   A   A   A   A   A   A   A   A   A" },
-  "allowed_subnet_ids":                       { developer: "D   A   D   D   A   A   A   A   A   A   A   A   A" },
-  "allowed_security_group_ids":               { developer: "D   A   D   A   D   A   A   A   A   A   A   A   A" },
-  "deny_file_transfer":                       { developer: "A   A   A   A   A   A   D   A   A   A   A   A   A" },
-  "deny_credential_forwarding":               { developer: "A   A   A   A   A   A   A   D   A   A   A   A   A" },
-  "deny_attaching_full_access":               { developer: "A   A   A   A   A   A   A   A   A   D   A   A   A" },
-  "every choice":                             { developer: "D   A   D   D   D   A   D   D   A   D   A   A   A" },
+  //                                                       Pub VOk VVp VSn VSg Ses UpD Crd Oth Rgn Att AtO Bnd Svc
+  "disable_cloudshell":                       { developer: "D   D   D   D   D   D   D   D   D   D   A   A   A   A" },
+  "deny_public_environments":                 { developer: "D   A   A   A   A   A   A   A   A   A   A   A   A   A" },
+  "allowed_vpc_ids":                          { developer: "D   A   D   A   A   A   A   A   A   A   A   A   A   A" },
+  "allowed_subnet_ids":                       { developer: "D   A   D   D   A   A   A   A   A   A   A   A   A   A" },
+  "allowed_security_group_ids":               { developer: "D   A   D   A   D   A   A   A   A   A   A   A   A   A" },
+  "deny_file_transfer":                       { developer: "A   A   A   A   A   A   D   A   A   A   A   A   A   A" },
+  "deny_credential_forwarding":               { developer: "A   A   A   A   A   A   A   D   A   A   A   A   A   A" },
+  "allowed_regions":                          { developer: "A   A   A   A   A   A   A   A   A   D   A   A   A   A" },
+  "deny_attaching_full_access":               { developer: "A   A   A   A   A   A   A   A   A   A   D   A   A   A" },
+  "every choice":                             { developer: "D   A   D   D   D   A   D   D   A   D   D   A   A   A" },
   "every choice, exemptions": {
-    developer:                                             "D   A   D   D   D   A   D   D   A   D   A   A   A",
-    "break-glass role":                                    "A   A   A   A   A   A   A   A   A   A   A   A   A",
-    "dp:exclude=true":                                     "A   A   A   A   A   A   A   A   A   A   A   A   A",
-    "dp:exclude=false":                                    "D   A   D   D   D   A   D   D   A   D   A   A   A",
+    developer:                                             "D   A   D   D   D   A   D   D   A   D   D   A   A   A",
+    "break-glass role":                                    "A   A   A   A   A   A   A   A   A   A   A   A   A   A",
+    "dp:exclude=true":                                     "A   A   A   A   A   A   A   A   A   A   A   A   A   A",
+    "dp:exclude=false":                                    "D   A   D   D   D   A   D   D   A   D   D   A   A   A",
   },
   "disable_cloudshell + deny_attaching_full_access, exemptions": {
-    developer:                                             "D   D   D   D   D   D   D   D   D   D   A   A   A",
-    "break-glass role":                                    "A   A   A   A   A   A   A   A   A   A   A   A   A",
-    "dp:exclude=true":                                     "A   A   A   A   A   A   A   A   A   A   A   A   A",
-    "dp:exclude=false":                                    "D   D   D   D   D   D   D   D   D   D   A   A   A",
+    developer:                                             "D   D   D   D   D   D   D   D   D   D   D   A   A   A",
+    "break-glass role":                                    "A   A   A   A   A   A   A   A   A   A   A   A   A   A",
+    "dp:exclude=true":                                     "A   A   A   A   A   A   A   A   A   A   A   A   A   A",
+    "dp:exclude=false":                                    "D   D   D   D   D   D   D   D   D   D   D   A   A   A",
   },
 };
 const LETTER: Record<string, FeatureResult> = { A: "Allowed", D: "ExplicitlyDenied", "-": "ImplicitlyDenied" };

@@ -8,7 +8,7 @@ import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { catalogVersion } from "../src/facts/action-catalog";
 import { FULL_ACCESS_POLICY } from "../src/facts/organizations";
 import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
-import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest } from "./simulate";
+import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION } from "./simulate";
 import { IDS } from "./scenarios";
 import { evaluateExpression, scratchTree } from "./terraform";
 import { generated } from "./generated";
@@ -72,6 +72,15 @@ export const COLUMNS: { label: string; requests: IamRequest[] }[] = [
     label: "Other CloudShell actions",
     requests: [...onEnvironment("StopEnvironment", "DeleteEnvironment", "ApproveCommand"), { action: "cloudshell:DescribeEnvironments", resource: "*" }],
   },
+  {
+    // Every other request is made in REGION.
+    label: "Session in other Region",
+    requests: ["CreateSession", "GetEnvironmentStatus", "StartEnvironment"].map((a) => ({
+      action: `cloudshell:${a}`,
+      resource: ENVIRONMENT_ARN.replace(`:${REGION}:`, `:${OTHER_REGION}:`),
+      context: { "aws:RequestedRegion": OTHER_REGION },
+    })),
+  },
   { label: `Attach ${FULL_ACCESS_POLICY}`, requests: attach(FULL_ACCESS_ARN) },
   { label: "Attach another policy", requests: attach("arn:aws:iam::aws:policy/ReadOnlyAccess") },
   {
@@ -105,6 +114,7 @@ const EVERY_CHOICE = {
   allowed_security_group_ids: [IDS.allowedSecurityGroup],
   deny_file_transfer: true,
   deny_credential_forwarding: true,
+  allowed_regions: [REGION],
   deny_attaching_full_access: true,
 };
 export const EXEMPTIONS = { exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], exempt_principal_tags: { [EXEMPT_TAG]: "true" } };
@@ -160,7 +170,7 @@ export async function simulateUnderScp(scp: object, principal: Principal, reques
       principal: principal.arn,
       action: request.action,
       resource: { resource: request.resource, accountId: ACCOUNT },
-      contextVariables: { ...principalContext(principal), ...(request.context ?? {}) },
+      contextVariables: { "aws:RequestedRegion": REGION, ...principalContext(principal), ...(request.context ?? {}) },
     },
     identityPolicies: [{ name: "allow-everything", policy: ALLOW_EVERYTHING }],
     serviceControlPolicies: [

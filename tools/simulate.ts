@@ -11,7 +11,7 @@ import { IDS } from "./scenarios";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "us-east-1";
-const OTHER_REGION = "eu-west-1";
+export const OTHER_REGION = "eu-west-1";
 export const PRINCIPAL = `arn:aws:iam::${ACCOUNT}:role/cloudshell-user`;
 export const ENVIRONMENT_ARN = `arn:aws:cloudshell:${REGION}:${ACCOUNT}:environment/abcdefgh-aaaa-bbbb-cccc-dddddddddddd`;
 export const ENI_ARN = `arn:aws:ec2:${REGION}:${ACCOUNT}:network-interface/eni-0aaaaaaaaaaaaaaaa`;

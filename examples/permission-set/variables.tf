@@ -8,7 +8,7 @@ variable "sso_instance_arn" {
   nullable    = false
 
   validation {
-    condition     = can(regex("^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", var.sso_instance_arn))
+    condition     = can(regex("^arn:(aws|aws-us-gov):sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$", var.sso_instance_arn))
     error_message = "sso_instance_arn must be an IAM Identity Center instance ARN such as \"arn:aws:sso:::instance/ssoins-0123456789abcdef\" (ssoins- and 16 characters)."
   }
 }

@@ -16,7 +16,8 @@ module "document" {
     security_group_ids = var.allowed_security_group_ids
     require_vpc        = var.deny_public_environments ? true : null
   }
-  partition = var.partition
+  allowed_regions = var.allowed_regions
+  partition       = var.partition
 }
 
 locals {

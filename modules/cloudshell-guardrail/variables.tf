@@ -51,13 +51,13 @@ variable "disable_cloudshell" {
   nullable    = false
 
   validation {
-    condition     = !var.disable_cloudshell || !anytrue([var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, length(var.allowed_vpc_ids) > 0, length(var.allowed_subnet_ids) > 0, length(var.allowed_security_group_ids) > 0])
-    error_message = "disable_cloudshell = true already denies every CloudShell action: leave deny_public_environments, deny_file_transfer, deny_credential_forwarding, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids unset (deny_attaching_full_access may be combined)."
+    condition     = !var.disable_cloudshell || !anytrue([var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, length(var.allowed_vpc_ids) > 0, length(var.allowed_subnet_ids) > 0, length(var.allowed_security_group_ids) > 0, length(var.allowed_regions) > 0])
+    error_message = "disable_cloudshell = true already denies every CloudShell action: leave deny_public_environments, deny_file_transfer, deny_credential_forwarding, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions unset (deny_attaching_full_access may be combined)."
   }
 
   validation {
-    condition     = anytrue([var.disable_cloudshell, var.deny_attaching_full_access, var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, length(var.allowed_vpc_ids) > 0, length(var.allowed_subnet_ids) > 0, length(var.allowed_security_group_ids) > 0])
-    error_message = "The guardrail denies nothing: set at least one of disable_cloudshell, deny_public_environments, deny_file_transfer, deny_credential_forwarding, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, deny_attaching_full_access."
+    condition     = anytrue([var.disable_cloudshell, var.deny_attaching_full_access, var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, length(var.allowed_vpc_ids) > 0, length(var.allowed_subnet_ids) > 0, length(var.allowed_security_group_ids) > 0, length(var.allowed_regions) > 0])
+    error_message = "The guardrail denies nothing: set at least one of disable_cloudshell, deny_public_environments, deny_file_transfer, deny_credential_forwarding, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions, deny_attaching_full_access."
   }
 }
 
@@ -93,7 +93,7 @@ variable "allowed_subnet_ids" {
 }
 
 variable "allowed_security_group_ids" {
-  description = "Approved security group IDs: an environment in any other security group, or without security group IDs, is denied, and so are public environments. Empty: no restriction. At most 5, the limit of cloudshell-policy-document's security_group_ids."
+  description = "Approved security group IDs: an environment in any other security group, or without security group IDs, is denied, and so are public environments. Empty: no restriction. Any number: an allow-list is what people may choose from, not one environment (which takes at most 5)."
   type        = set(string)
   default     = []
   nullable    = false
@@ -102,10 +102,17 @@ variable "allowed_security_group_ids" {
     condition     = alltrue([for id in var.allowed_security_group_ids : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
     error_message = "allowed_security_group_ids must hold security group IDs such as \"sg-0123456789abcdef0\" (sg- and 8 or 17 hex digits)."
   }
+}
+
+variable "allowed_regions" {
+  description = "Regions where CloudShell may be used, such as [\"us-east-1\", \"eu-west-1\"]: every CloudShell action requested in another Region is denied (aws:RequestedRegion). Empty: every Region."
+  type        = set(string)
+  default     = []
+  nullable    = false
 
   validation {
-    condition     = length(var.allowed_security_group_ids) <= 5
-    error_message = "allowed_security_group_ids can hold at most 5 security groups: the statements come from cloudshell-policy-document, whose security_group_ids takes at most 5 (the most one environment takes)."
+    condition     = alltrue([for r in var.allowed_regions : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", r)) && !startswith(r, "cn-")])
+    error_message = "allowed_regions must hold Region names such as \"us-east-1\" or \"us-gov-west-1\" (CloudShell has no China Regions)."
   }
 }
 
@@ -167,13 +174,13 @@ variable "target_ids" {
 }
 
 variable "partition" {
-  description = "AWS partition of the ARN of AWSCloudShellFullAccess: \"aws\", or \"aws-us-gov\" for GovCloud, and so on."
+  description = "AWS partition of the ARN of AWSCloudShellFullAccess: \"aws\", or \"aws-us-gov\" for GovCloud."
   type        = string
   default     = "aws"
   nullable    = false
 
   validation {
-    condition     = contains(["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"], var.partition)
-    error_message = "partition must be one of aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc."
+    condition     = contains(["aws", "aws-us-gov"], var.partition)
+    error_message = "partition must be one of aws, aws-us-gov: the partitions with CloudShell (it has no China Regions)."
   }
 }

@@ -6,11 +6,11 @@ import { SsoadminPermissionSet } from "@cdktf/provider-aws/lib/ssoadmin-permissi
 import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy";
 import { tf, Unit } from "../cdktf/seam";
 import { Definition, sourceOf } from "../generator/definition";
-import { AWS_PARTITIONS } from "../facts/limits";
+import { CLOUDSHELL_PARTITIONS } from "../facts/limits";
 import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
 
 /** An Identity Center instance ARN, as the SSO Admin API's InstanceArn pattern describes it. */
-const INSTANCE_ARN = `^arn:(${AWS_PARTITIONS.join("|")}):sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$`;
+const INSTANCE_ARN = `^arn:(${CLOUDSHELL_PARTITIONS.join("|")}):sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$`;
 
 function build(unit: Unit): void {
   unit.variable("sso_instance_arn", {

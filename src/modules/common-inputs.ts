@@ -1,5 +1,6 @@
 // Inputs that several modules declare the same way.
-import { Unit } from "../cdktf/seam";
+import { Unit, Validation } from "../cdktf/seam";
+import { REGION_PATTERN } from "./hcl-snippets";
 
 /** `tags`: AWS's tag rules, checked at plan time (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html). */
 export function tagsInput(unit: Unit, description: string): void {
@@ -16,3 +17,9 @@ export function tagsInput(unit: Unit, description: string): void {
     ],
   });
 }
+
+/** `allowed_regions`: Region names, none in China (CloudShell has no China Regions). */
+export const allowedRegionsValidation: Validation = {
+  condition: `alltrue([for r in var.allowed_regions : can(regex("${REGION_PATTERN}", r)) && !startswith(r, "cn-")])`,
+  errorMessage: 'allowed_regions must hold Region names such as "us-east-1" or "us-gov-west-1" (CloudShell has no China Regions).',
+};

@@ -10,7 +10,7 @@ import { checkActions } from "../../generator/action-check";
 import { Definition, sourceOf } from "../../generator/definition";
 import { DefinitionError } from "../../generator/errors";
 import { guardrailTable } from "../../generator/guardrail-table";
-import { AWS_PARTITIONS, MAX_SECURITY_GROUPS } from "../../facts/limits";
+import { CLOUDSHELL_PARTITIONS } from "../../facts/limits";
 import {
   DENY_FULL_ACCESS_STATEMENT,
   EXEMPTION_KEYS,
@@ -20,7 +20,7 @@ import {
   TARGET_ID_FORMS,
 } from "../../facts/organizations";
 import { DENY_PUBLIC_STATEMENT, RESTRICTIONS } from "../../facts/vpc-statements";
-import { tagsInput } from "../common-inputs";
+import { allowedRegionsValidation, tagsInput } from "../common-inputs";
 import { awsIdPattern, hclStrings } from "../hcl-snippets";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
 import { guardrailTests } from "./terraform-tests";
@@ -66,8 +66,8 @@ function inputs(unit: Unit): void {
   });
   tagsInput(unit, "Tags for the service control policy.");
 
-  const featureChoices = [...CLOUDSHELL_CHOICES.map((c) => `var.${c}`), ...ID_INPUTS.map((r) => `length(var.${r.guardrailInput}) > 0`)];
-  const choiceNames = [...CLOUDSHELL_CHOICES, ...ID_INPUTS.map((r) => r.guardrailInput)];
+  const featureChoices = [...CLOUDSHELL_CHOICES.map((c) => `var.${c}`), ...ID_INPUTS.map((r) => `length(var.${r.guardrailInput}) > 0`), "length(var.allowed_regions) > 0"];
+  const choiceNames = [...CLOUDSHELL_CHOICES, ...ID_INPUTS.map((r) => r.guardrailInput), "allowed_regions"];
   unit.variable("disable_cloudshell", {
     description: "Deny every CloudShell action (cloudshell:*). The other CloudShell choices are then redundant and rejected; deny_attaching_full_access may be combined.",
     type: "bool",
@@ -92,7 +92,7 @@ function inputs(unit: Unit): void {
   });
   for (const r of ID_INPUTS) {
     unit.variable(r.guardrailInput, {
-      description: `Approved ${r.what} IDs: an environment in any other ${r.what}${r.absentSid ? `, or without ${r.what} IDs,` : ""} is denied, and so are public environments. Empty: no restriction.${r.input === "security_group_ids" ? ` At most ${MAX_SECURITY_GROUPS}, the limit of cloudshell-policy-document's security_group_ids.` : ""}`,
+      description: `Approved ${r.what} IDs: an environment in any other ${r.what}${r.absentSid ? `, or without ${r.what} IDs,` : ""} is denied, and so are public environments. Empty: no restriction.${r.input === "security_group_ids" ? " Any number: an allow-list is what people may choose from, not one environment (which takes at most 5)." : ""}`,
       type: "set(string)",
       default: [],
       nullable: false,
@@ -101,17 +101,19 @@ function inputs(unit: Unit): void {
           condition: `alltrue([for id in var.${r.guardrailInput} : can(regex("${awsIdPattern(r.prefix)}", id))])`,
           errorMessage: `${r.guardrailInput} must hold ${r.what} IDs such as "${r.prefix}-0123456789abcdef0" (${r.prefix}- and 8 or 17 hex digits).`,
         },
-        ...(r.input === "security_group_ids"
-          ? [
-              {
-                condition: `length(var.${r.guardrailInput}) <= ${MAX_SECURITY_GROUPS}`,
-                errorMessage: `${r.guardrailInput} can hold at most ${MAX_SECURITY_GROUPS} security groups: the statements come from cloudshell-policy-document, whose security_group_ids takes at most ${MAX_SECURITY_GROUPS} (the most one environment takes).`,
-              },
-            ]
-          : []),
       ],
     });
   }
+  unit.variable("allowed_regions", {
+    description:
+      'Regions where CloudShell may be used, such as ["us-east-1", "eu-west-1"]: every CloudShell action requested in another Region is denied (aws:RequestedRegion). Empty: every Region.',
+    type: "set(string)",
+    default: [],
+    nullable: false,
+    validation: [
+      allowedRegionsValidation,
+    ],
+  });
   unit.variable("deny_file_transfer", {
     description: "Deny console file upload and download (GetFileUploadUrls, GetFileDownloadUrls).",
     type: "bool",
@@ -171,11 +173,16 @@ function inputs(unit: Unit): void {
     ],
   });
   unit.variable("partition", {
-    description: 'AWS partition of the ARN of AWSCloudShellFullAccess: "aws", or "aws-us-gov" for GovCloud, and so on.',
+    description: 'AWS partition of the ARN of AWSCloudShellFullAccess: "aws", or "aws-us-gov" for GovCloud.',
     type: "string",
     default: "aws",
     nullable: false,
-    validation: [{ condition: `contains(${hclStrings(AWS_PARTITIONS)}, var.partition)`, errorMessage: `partition must be one of ${AWS_PARTITIONS.join(", ")}.` }],
+    validation: [
+      {
+        condition: `contains(${hclStrings(CLOUDSHELL_PARTITIONS)}, var.partition)`,
+        errorMessage: `partition must be one of ${CLOUDSHELL_PARTITIONS.join(", ")}: the partitions with CloudShell (it has no China Regions).`,
+      },
+    ],
   });
 }
 
@@ -196,6 +203,7 @@ function build(unit: Unit): void {
         ...Object.fromEntries(ID_INPUTS.map((r) => [r.input, tf(`var.${r.guardrailInput}`)])),
         require_vpc: tf("var.deny_public_environments ? true : null"),
       },
+      allowed_regions: tf("var.allowed_regions"),
       partition: tf("var.partition"),
     },
     {

@@ -8,8 +8,9 @@ import { checkStatementActions } from "../../generator/action-check";
 import { CLOUDSHELL_PARTITIONS, POLICY_SIZE_LIMITS } from "../../facts/limits";
 import { field, Fields, objectLocal, objectVariable } from "../strict-object";
 import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, ENI_PLACEMENT_SID, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
-import { awsIdPattern, hclStrings, iamSize, REGION_PATTERN } from "../hcl-snippets";
+import { awsIdPattern, hclStrings, iamSize } from "../hcl-snippets";
 import { NO_PROVIDER } from "../requirements";
+import { allowedRegionsValidation } from "../common-inputs";
 import { policyDocumentTests } from "./terraform-tests";
 
 const presetNames = Object.keys(PRESETS);
@@ -88,10 +89,7 @@ export function policyInputs(unit: Unit): string[] {
     default: [],
     nullable: false,
     validation: [
-      {
-        condition: `alltrue([for r in var.allowed_regions : can(regex("${REGION_PATTERN}", r)) && !startswith(r, "cn-")])`,
-        errorMessage: 'allowed_regions must hold Region names such as "us-east-1" or "us-gov-west-1" (CloudShell has no China Regions).',
-      },
+      allowedRegionsValidation,
       {
         condition: `var.preset != "deny-all" || length(var.allowed_regions) == 0`,
         errorMessage: 'allowed_regions cannot be combined with preset "deny-all", which denies every CloudShell action in every Region: leave it empty, or choose another preset.',
