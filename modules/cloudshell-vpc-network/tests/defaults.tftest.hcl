@@ -221,8 +221,12 @@ run "two_zones_give_the_console_the_mocked_network" {
     error_message = "interface endpoints: private DNS on, AWS's default policy"
   }
   assert {
-    condition     = length(aws_vpc_security_group_ingress_rule.endpoints_from_cidrs) == 0
-    error_message = "expected none of aws_vpc_security_group_ingress_rule.endpoints_from_cidrs"
+    condition     = length(aws_vpc_security_group_ingress_rule.endpoints_from_cidrs) == 0 && length(aws_flow_log.cloudshell) == 0 && length(aws_cloudwatch_log_group.flow_logs) == 0 && length(aws_iam_role.flow_logs) == 0
+    error_message = "expected none of aws_vpc_security_group_ingress_rule.endpoints_from_cidrs, aws_flow_log.cloudshell, aws_cloudwatch_log_group.flow_logs, aws_iam_role.flow_logs"
+  }
+  assert {
+    condition     = output.cost.flow_logs_usd_per_gb == 0
+    error_message = "no flow logs by default, so no price"
   }
   assert {
     condition     = length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 6

@@ -98,7 +98,7 @@ variables {
 }
 
 run "endpoints_add_and_remove" {
-  command = apply
+  command = plan
   variables {
     endpoints = {
       add    = ["sts", "ec2", "ssm", "dynamodb"]
@@ -198,16 +198,20 @@ run "custom_egress_rules_are_added_by_name" {
   }
 }
 
-run "endpoint_policies_replace_the_defaults" {
+run "endpoint_policies_replace_the_defaults_and_a_full_service_name_is_used_as_it_is" {
   command = plan
   variables {
     endpoints = {
-      add = ["sts"]
+      add = ["sts", "com.amazonaws.us-east-1.newservice"]
       policies = {
         sts = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}"
         s3  = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}"
       }
     }
+  }
+  assert {
+    condition     = aws_vpc_endpoint.interface["com.amazonaws.us-east-1.newservice"].service_name == "com.amazonaws.us-east-1.newservice"
+    error_message = "the full name must be the service name"
   }
   assert {
     condition     = output.endpoint_policies["sts"] == "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}" && aws_vpc_endpoint.interface["sts"].policy == "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}"
@@ -239,18 +243,5 @@ run "trusted_accounts_and_organization_widen_the_perimeter" {
   assert {
     condition     = jsonencode(jsondecode(output.endpoint_policies["dynamodb"])) == jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "AllowTrustedAccounts", Effect = "Allow", Principal = "*", Action = "*", Resource = "*", Condition = { StringEquals = { "aws:PrincipalAccount" = ["123456789012", "210987654321"], "aws:ResourceAccount" = ["123456789012", "210987654321"] } } }, { Sid = "AllowTrustedOrganization", Effect = "Allow", Principal = "*", Action = "*", Resource = "*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5", "aws:ResourceOrgID" = "o-a1b2c3d4e5" } } }] })
     error_message = "jsondecode(output.endpoint_policies[\"dynamodb\"]) is not { Version = \"2012-10-17\", Statement = [{ Sid = \"AllowTrustedAccounts\", Effect = \"Allow\", Principal = \"*\", Action = \"*\", Resource = \"*\", Condition = { StringEquals = { \"aws:PrincipalAccount\" = [\"123456789012\", \"210987654321\"], \"aws:ResourceAccount\" = [\"123456789012\", \"210987654321\"] } } }, { Sid = \"AllowTrustedOrganization\", Effect = \"Allow\", Principal = \"*\", Action = \"*\", Resource = \"*\", Condition = { StringEquals = { \"aws:PrincipalOrgID\" = \"o-a1b2c3d4e5\", \"aws:ResourceOrgID\" = \"o-a1b2c3d4e5\" } } }] }"
-  }
-}
-
-run "a_full_service_name_is_used_as_it_is" {
-  command = plan
-  variables {
-    endpoints = {
-      add = ["com.amazonaws.us-east-1.newservice"]
-    }
-  }
-  assert {
-    condition     = aws_vpc_endpoint.interface["com.amazonaws.us-east-1.newservice"].service_name == "com.amazonaws.us-east-1.newservice"
-    error_message = "the full name must be the service name"
   }
 }

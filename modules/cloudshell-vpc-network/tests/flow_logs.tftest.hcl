@@ -162,15 +162,3 @@ run "flow_logs_to_s3_need_no_log_group_or_role" {
     error_message = "S3 delivery is priced per GB"
   }
 }
-
-run "no_flow_logs_by_default" {
-  command = plan
-  assert {
-    condition     = length(aws_flow_log.cloudshell) == 0 && length(aws_cloudwatch_log_group.flow_logs) == 0 && length(aws_iam_role.flow_logs) == 0
-    error_message = "expected none of aws_flow_log.cloudshell, aws_cloudwatch_log_group.flow_logs, aws_iam_role.flow_logs"
-  }
-  assert {
-    condition     = output.cost.flow_logs_usd_per_gb == 0
-    error_message = "no flow logs, no price"
-  }
-}

@@ -159,61 +159,21 @@ run "single_nat_gateway_for_three_zones_costs_102_20_usd" {
 }
 
 run "per_az_puts_a_nat_gateway_in_every_zone" {
-  command = apply
+  command = plan
   variables {
     internet_access = "per_az"
   }
-  override_resource {
-    target = aws_subnet.private["us-east-1a"]
-    values = {
-      id = "subnet-0a1b2c3d4e5f6a7b8"
-    }
-  }
-  override_resource {
-    target = aws_subnet.private["us-east-1b"]
-    values = {
-      id = "subnet-0b2c3d4e5f6a7b8c9"
-    }
-  }
-  override_resource {
-    target = aws_subnet.private["us-east-1c"]
-    values = {
-      id = "subnet-0c3d4e5f6a7b8c9d0"
-    }
-  }
-  override_resource {
-    target = aws_nat_gateway.this["us-east-1a"]
-    values = {
-      id = "nat-0a7b8c9d0e1f2a3b4"
-    }
-  }
-  override_resource {
-    target = aws_nat_gateway.this["us-east-1b"]
-    values = {
-      id = "nat-0b8c9d0e1f2a3b4c5"
-    }
-  }
-  override_resource {
-    target = aws_nat_gateway.this["us-east-1c"]
-    values = {
-      id = "nat-0c9d0e1f2a3b4c5d6"
-    }
-  }
   assert {
-    condition     = jsonencode(output.nat_gateway_ids) == jsonencode({ "us-east-1a" = "nat-0a7b8c9d0e1f2a3b4", "us-east-1b" = "nat-0b8c9d0e1f2a3b4c5", "us-east-1c" = "nat-0c9d0e1f2a3b4c5d6" })
-    error_message = "output.nat_gateway_ids is not { \"us-east-1a\" = \"nat-0a7b8c9d0e1f2a3b4\", \"us-east-1b\" = \"nat-0b8c9d0e1f2a3b4c5\", \"us-east-1c\" = \"nat-0c9d0e1f2a3b4c5d6\" }"
-  }
-  assert {
-    condition     = jsonencode(keys(output.public_subnet_ids)) == jsonencode(["us-east-1a", "us-east-1b", "us-east-1c"])
-    error_message = "keys(output.public_subnet_ids) is not [\"us-east-1a\", \"us-east-1b\", \"us-east-1c\"]"
+    condition     = jsonencode(keys(aws_nat_gateway.this)) == jsonencode(["us-east-1a", "us-east-1b", "us-east-1c"])
+    error_message = "keys(aws_nat_gateway.this) is not [\"us-east-1a\", \"us-east-1b\", \"us-east-1c\"]"
   }
   assert {
     condition     = jsonencode({ for az, s in aws_subnet.public : az => s.cidr_block }) == jsonencode({ "us-east-1a" = "10.0.255.0/24", "us-east-1b" = "10.0.254.0/24", "us-east-1c" = "10.0.253.0/24" })
     error_message = "{ for az, s in aws_subnet.public : az => s.cidr_block } is not { \"us-east-1a\" = \"10.0.255.0/24\", \"us-east-1b\" = \"10.0.254.0/24\", \"us-east-1c\" = \"10.0.253.0/24\" }"
   }
   assert {
-    condition     = jsonencode({ for az, r in aws_route.private_nat : az => r.nat_gateway_id }) == jsonencode({ "us-east-1a" = "nat-0a7b8c9d0e1f2a3b4", "us-east-1b" = "nat-0b8c9d0e1f2a3b4c5", "us-east-1c" = "nat-0c9d0e1f2a3b4c5d6" })
-    error_message = "{ for az, r in aws_route.private_nat : az => r.nat_gateway_id } is not { \"us-east-1a\" = \"nat-0a7b8c9d0e1f2a3b4\", \"us-east-1b\" = \"nat-0b8c9d0e1f2a3b4c5\", \"us-east-1c\" = \"nat-0c9d0e1f2a3b4c5d6\" }"
+    condition     = jsonencode(local.private_nat_routes) == jsonencode({ "us-east-1a" = "us-east-1a", "us-east-1b" = "us-east-1b", "us-east-1c" = "us-east-1c" })
+    error_message = "local.private_nat_routes is not { \"us-east-1a\" = \"us-east-1a\", \"us-east-1b\" = \"us-east-1b\", \"us-east-1c\" = \"us-east-1c\" }"
   }
   assert {
     condition     = jsonencode(keys(aws_eip.nat)) == jsonencode(["us-east-1a", "us-east-1b", "us-east-1c"])

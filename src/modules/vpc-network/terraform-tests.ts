@@ -28,11 +28,6 @@ const ENDPOINTS_SG = "sg-0e5f6a7b8c9d0e1f2";
 const INTERFACE_VPCE = "vpce-0c9d0e1f2a3b4c5d6";
 const S3_VPCE = "vpce-0d0e1f2a3b4c5d6e7";
 const NAT = "nat-0a7b8c9d0e1f2a3b4";
-const NATS: Record<string, string> = {
-  "us-east-1a": NAT,
-  "us-east-1b": "nat-0b8c9d0e1f2a3b4c5",
-  "us-east-1c": "nat-0c9d0e1f2a3b4c5d6",
-};
 
 const MOCK = {
   provider: "aws",
@@ -147,7 +142,8 @@ const DEFAULT_RUNS: Run[] = [
       sameJson('jsondecode(output.endpoint_policies["s3"])', perimeter([ACCOUNT], { s3: true })),
       ['aws_vpc_endpoint.gateway["s3"].policy == output.endpoint_policies["s3"]', "the gateway endpoint must carry the perimeter policy"],
       ["alltrue([for label, e in aws_vpc_endpoint.interface : e.private_dns_enabled && output.endpoint_policies[label] == null])", "interface endpoints: private DNS on, AWS's default policy"],
-      none(["aws_vpc_security_group_ingress_rule.endpoints_from_cidrs"]),
+      none(["aws_vpc_security_group_ingress_rule.endpoints_from_cidrs", "aws_flow_log.cloudshell", "aws_cloudwatch_log_group.flow_logs", "aws_iam_role.flow_logs"]),
+      ["output.cost.flow_logs_usd_per_gb == 0", "no flow logs by default, so no price"],
       [
         `length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 6`,
         "expected exactly six Deny statements: other VPCs, subnets and security groups, requests without subnet or security-group IDs, public environments",
@@ -175,17 +171,14 @@ const INTERNET_RUNS: Run[] = [
     ],
   },
   {
+    // Planned: the single-NAT run above checks the mocked IDs; here each zone routes to its own gateway.
     name: "per_az_puts_a_nat_gateway_in_every_zone",
+    command: "plan",
     variables: { internet_access: "per_az" },
-    overrides: [
-      ...subnetOverrides(THREE_ZONES),
-      ...THREE_ZONES.map((az) => ({ target: `aws_nat_gateway.this["${az}"]`, values: { id: NATS[az] } })),
-    ],
     asserts: [
-      sameJson("output.nat_gateway_ids", NATS),
-      sameJson("keys(output.public_subnet_ids)", THREE_ZONES),
+      sameJson("keys(aws_nat_gateway.this)", THREE_ZONES),
       sameJson("{ for az, s in aws_subnet.public : az => s.cidr_block }", { "us-east-1a": "10.0.255.0/24", "us-east-1b": "10.0.254.0/24", "us-east-1c": "10.0.253.0/24" }),
-      sameJson("{ for az, r in aws_route.private_nat : az => r.nat_gateway_id }", NATS),
+      sameJson("local.private_nat_routes", Object.fromEntries(THREE_ZONES.map((az) => [az, az]))),
       sameJson("keys(aws_eip.nat)", THREE_ZONES),
       sameJson("output.cost", cost([9, 1, 6570], [3, 2190, 2190], { endpoints: 65.7, nat_gateways: 98.55, public_ipv4: 10.95, total: 175.2 })),
     ],
@@ -233,6 +226,7 @@ const REMOVED = ["execute-api"];
 const ENDPOINT_RUNS: Run[] = [
   {
     name: "endpoints_add_and_remove",
+    command: "plan",
     variables: { endpoints: { add: ADDED, remove: REMOVED } },
     asserts: [
       sameJson(
@@ -274,10 +268,11 @@ const ENDPOINT_RUNS: Run[] = [
     ],
   },
   {
-    name: "endpoint_policies_replace_the_defaults",
+    name: "endpoint_policies_replace_the_defaults_and_a_full_service_name_is_used_as_it_is",
     command: "plan",
-    variables: { endpoints: { add: ["sts"], policies: { sts: STS_POLICY, s3: FULL_ACCESS } } },
+    variables: { endpoints: { add: ["sts", `com.amazonaws.${REGION}.newservice`], policies: { sts: STS_POLICY, s3: FULL_ACCESS } } },
     asserts: [
+      [`aws_vpc_endpoint.interface["com.amazonaws.${REGION}.newservice"].service_name == "com.amazonaws.${REGION}.newservice"`, "the full name must be the service name"],
       [`output.endpoint_policies["sts"] == ${JSON.stringify(STS_POLICY)} && aws_vpc_endpoint.interface["sts"].policy == ${JSON.stringify(STS_POLICY)}`, "sts must carry the given policy"],
       [`output.endpoint_policies["s3"] == ${JSON.stringify(FULL_ACCESS)}`, "a given s3 policy replaces the perimeter"],
       ['output.endpoint_policies["kms"] == null', "endpoints without a policy keep AWS's default"],
@@ -290,12 +285,6 @@ const ENDPOINT_RUNS: Run[] = [
       sameJson('jsondecode(output.endpoint_policies["s3"])', perimeter([ACCOUNT, "210987654321"], { s3: true, org: "o-a1b2c3d4e5" })),
       sameJson('jsondecode(output.endpoint_policies["dynamodb"])', perimeter([ACCOUNT, "210987654321"], { org: "o-a1b2c3d4e5" })),
     ],
-  },
-  {
-    name: "a_full_service_name_is_used_as_it_is",
-    command: "plan",
-    variables: { endpoints: { add: [`com.amazonaws.${REGION}.newservice`] } },
-    asserts: [[`aws_vpc_endpoint.interface["com.amazonaws.${REGION}.newservice"].service_name == "com.amazonaws.${REGION}.newservice"`, "the full name must be the service name"]],
   },
 ];
 
@@ -415,11 +404,6 @@ const FLOW_LOG_RUNS: Run[] = [
       ['alltrue([for f in aws_flow_log.cloudshell : f.log_destination == "arn:aws:s3:::central-flow-logs/cloudshell" && f.traffic_type == "REJECT"])', "S3 flow logs go to the bucket"],
       ["output.cost.flow_logs_usd_per_gb == 0.25", "S3 delivery is priced per GB"],
     ],
-  },
-  {
-    name: "no_flow_logs_by_default",
-    command: "plan",
-    asserts: [none(["aws_flow_log.cloudshell", "aws_cloudwatch_log_group.flow_logs", "aws_iam_role.flow_logs"]), ["output.cost.flow_logs_usd_per_gb == 0", "no flow logs, no price"]],
   },
 ];
 
