@@ -4,7 +4,6 @@
 // compared with the behaviour written here by hand. Its shipped terraform test file (mocked
 // apply) runs in test/module-tests.test.ts.
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { guardrailTable } from "../src/generator/guardrail-table";
 import { generated } from "../tools/generated";
 import { checkInputs, InputCase } from "../tools/input-checks";
@@ -20,7 +19,6 @@ import {
   PRINCIPALS,
 } from "../tools/simulate-scp";
 import { FeatureResult } from "../tools/simulate";
-import { scratchTree, testModule, TestReport } from "../tools/terraform";
 import { withProvider } from "./support/provider";
 
 const MODULE = "modules/cloudshell-guardrail";
@@ -65,31 +63,8 @@ describe("cloudshell-guardrail: bad inputs are rejected with a clear message", (
   test.each(CASES)("rejects %s", (name, _vars, message) => expect(got[name]).toContain(message));
 });
 
-describe("cloudshell-guardrail: the size limit", () => {
-  // One run in a `terraform test` of the whole module (mock provider): 60 long patterns in 2
-  // statements. Its shipped runs plan SCPs under the limit; this one must stop with the message.
-  const pattern = (i: number) => `arn:aws:iam::*:role/break-glass-administrator-${String(i).padStart(3, "0")}`;
-  const run = `run "over" {\n  command = plan\n\n  variables {\n    disable_cloudshell         = true\n    deny_attaching_full_access = true\n    exempt_principal_arns      = ${JSON.stringify(Array.from({ length: 60 }, (_, i) => pattern(i)))}\n  }\n}\n`;
-  let report: TestReport | undefined;
-  beforeAll(async () => {
-    report = await withProvider("the guardrail's size limit", async () => {
-      const files = [...generated().files].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf"));
-      const root = scratchTree([...files, [`${MODULE}/tests/size.tftest.hcl`, `mock_provider "aws" {}\n\n${run}`]]);
-      const r = await testModule(path.join(root, MODULE), { filter: ["tests/size.tftest.hcl"] });
-      fs.rmSync(root, { recursive: true, force: true });
-      return r;
-    });
-  });
-
-  test("an SCP over 5,120 characters stops the plan with an error that names its size", () => {
-    if (!report) return;
-    const over = report.runs.find((r) => r.run === "over")!;
-    expect(["fail", "error"]).toContain(over.status);
-    const size = /The SCP is (\d+) characters, over the 5,120-character limit of a service control policy/.exec(over.messages.join(" "));
-    if (!size) throw new Error(`no size message in: ${over.messages.join(" | ")}`);
-    expect(Number(size[1])).toBeGreaterThan(5120);
-  });
-});
+// The size limit's message (an SCP over 5,120 characters stops the plan) is checked in
+// test/module-tests.test.ts, in the same `terraform test` process as the shipped files.
 
 // ---- The simulation, and what it must show, written by hand ----
 // Columns in COLUMN_LABELS order. A = allowed, D = denied by the guardrail.

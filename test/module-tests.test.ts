@@ -3,6 +3,7 @@
 // (the real hashicorp/aws schema, mocked apply). `terraform test` validates each module first.
 // Then the network's cloudshell_policy_json, taken from a mocked apply, is IAM-simulated with
 // the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFINITIONS } from "../src/definitions";
 import { directoryOf } from "../src/generator/definition";
@@ -20,6 +21,28 @@ const runCount = (dir: string) => testFilesOf(dir).reduce((n, [, text]) => n + (
 const scratchModule = (dir: string) => path.join(scratchTree([...generated().files].filter(([rel]) => rel.startsWith("modules/"))), dir);
 
 const NETWORK = "modules/cloudshell-vpc-network";
+
+/**
+ * Runs that must fail, with the message a user would read: written into the scratch copy beside
+ * the shipped files (whose runs use expect_failures and so never show the message), reported apart.
+ */
+const pattern = (i: number) => `arn:aws:iam::*:role/break-glass-administrator-${String(i).padStart(3, "0")}`;
+const subnetIds = (n: number) => Array.from({ length: n }, (_, i) => `subnet-0123456789abcd${String(i).padStart(3, "0")}`);
+const MESSAGE_RUNS: Record<string, { name: string; variables: Record<string, unknown> }> = {
+  // 60 long exemption patterns in 2 statements: over the SCP limit.
+  "modules/cloudshell-guardrail": { name: "over", variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: Array.from({ length: 60 }, (_, i) => pattern(i)) } },
+  // 40 subnets with the VPC grant: over the managed-policy limit.
+  "modules/cloudshell-policy": {
+    name: "over",
+    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: ["vpc-0123456789abcdef0"], subnet_ids: subnetIds(40), security_group_ids: ["sg-0123456789abcdef0"] } },
+  },
+};
+const MESSAGE_FILE = "tests/zz_messages.tftest.hcl";
+const messageFile = (run: { name: string; variables: Record<string, unknown> }) =>
+  `mock_provider "aws" {}\n\nrun "${run.name}" {\n  command = plan\n\n  variables {\n${Object.entries(run.variables)
+    .map(([k, v]) => `    ${k} = ${JSON.stringify(v)}`)
+    .join("\n")}\n  }\n}\n`;
+const messageReports = new Map<string, TestReport>();
 const POLICY_FILE = "tests/defaults.tftest.hcl";
 const reports = new Map<string, TestReport>();
 let networkDefaults: TestReport | undefined;
@@ -28,7 +51,18 @@ let networkDefaults: TestReport | undefined;
 async function runAll(): Promise<void> {
   const networkFiles = testFilesOf(NETWORK).map(([rel]) => path.relative(NETWORK, rel));
   const jobs = MODULES.map(async (dir) => {
-    if (dir !== NETWORK) return [dir, await testModule(scratchModule(dir))] as const;
+    if (dir !== NETWORK) {
+      const copy = scratchModule(dir);
+      if (MESSAGE_RUNS[dir]) fs.writeFileSync(path.join(copy, MESSAGE_FILE), messageFile(MESSAGE_RUNS[dir]));
+      const report = await testModule(copy);
+      const extra = report.runs.filter((r) => r.file === MESSAGE_FILE);
+      if (MESSAGE_RUNS[dir]) messageReports.set(dir, { ...report, runs: extra });
+      // The shipped files alone: the message run fails on purpose.
+      const shipped = report.runs.filter((r) => r.file !== MESSAGE_FILE);
+      const count = (status: string) => extra.filter((r) => r.status === status).length;
+      const summary = { passed: report.summary.passed - count("pass"), failed: report.summary.failed - count("fail"), errored: report.summary.errored - count("error"), skipped: report.summary.skipped - count("skip") };
+      return [dir, { ...report, runs: shipped, summary }] as const;
+    }
     const [rest, defaults] = await Promise.all([
       testModule(scratchModule(dir), { filter: networkFiles.filter((f) => f !== POLICY_FILE) }),
       testModule(scratchModule(dir), { verbose: true, filter: [POLICY_FILE] }),
@@ -69,6 +103,27 @@ describe("each module's shipped terraform test files pass under real Terraform",
       const usesAws = generated().files.get(`${dir}/versions.tf`)!.includes('"hashicorp/aws"');
       expect(`${dir}: ${report.provider}`).toBe(`${dir}: ${usesAws ? `hashicorp/aws ${AWS_PROVIDER_VERSION}` : undefined}`);
     }
+  });
+});
+
+describe("a policy over its size limit stops the plan with a message that names its size", () => {
+  const message = (dir: string) => {
+    const run = messageReports.get(dir)?.runs.find((r) => r.run === "over");
+    if (!run) throw new Error(`${dir}: the message run did not report`);
+    expect(["fail", "error"]).toContain(run.status);
+    return run.messages.join(" ");
+  };
+
+  test("cloudshell-guardrail: an SCP over 5,120 characters", () => {
+    if (!reports.size) return;
+    const size = /The SCP is (\d+) characters, over the 5,120-character limit of a service control policy/.exec(message("modules/cloudshell-guardrail"));
+    expect(Number(size?.[1])).toBeGreaterThan(5120);
+  });
+
+  test("cloudshell-policy: a managed policy over 6,144 characters", () => {
+    if (!reports.size) return;
+    const size = /The CloudShell policy is (\d+) characters \(whitespace not counted\); a managed policy takes at most 6,144/.exec(message("modules/cloudshell-policy"));
+    expect(Number(size?.[1])).toBeGreaterThan(6144);
   });
 });
 
