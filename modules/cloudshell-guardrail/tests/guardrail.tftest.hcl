@@ -118,7 +118,7 @@ run "every_choice_with_exemptions_attached_by_target_id" {
 }
 
 run "disable_cloudshell_in_govcloud_without_exemptions" {
-  command = apply
+  command = plan
   variables {
     disable_cloudshell         = true
     deny_attaching_full_access = true
@@ -147,7 +147,7 @@ run "disable_cloudshell_in_govcloud_without_exemptions" {
 }
 
 run "create_false_creates_nothing_but_computes_the_json" {
-  command = apply
+  command = plan
   variables {
     create                     = false
     deny_credential_forwarding = true

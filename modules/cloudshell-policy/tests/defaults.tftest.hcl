@@ -58,7 +58,7 @@ run "defaults_create_a_minimum_policy_with_a_generated_name" {
 }
 
 run "create_false_creates_nothing_but_computes_the_json" {
-  command = apply
+  command = plan
   variables {
     create      = false
     preset      = "no-file-transfer"

@@ -98,7 +98,7 @@ variables {
 }
 
 run "create_false_creates_nothing" {
-  command = apply
+  command = plan
   variables {
     create = false
   }

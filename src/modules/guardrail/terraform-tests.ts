@@ -89,7 +89,7 @@ const RUNS: Run[] = [
   },
   {
     name: "disable_cloudshell_in_govcloud_without_exemptions",
-    command: "apply",
+    command: "plan",
     variables: { disable_cloudshell: true, deny_attaching_full_access: true, partition: "aws-us-gov" },
     asserts: [
       sameJson("output.statement_ids", ["DenyCloudShell", "DenyAttachingAWSCloudShellFullAccess"]),
@@ -101,7 +101,7 @@ const RUNS: Run[] = [
   },
   {
     name: "create_false_creates_nothing_but_computes_the_json",
-    command: "apply",
+    command: "plan",
     variables: { create: false, deny_credential_forwarding: true, exempt_principal_tags: { "dp:exclude": "true" }, target_ids: [ROOT] },
     asserts: [
       ["output.id == null && output.arn == null", "id and arn must be null"],

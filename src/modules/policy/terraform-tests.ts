@@ -88,6 +88,7 @@ const DEFAULT_RUNS: Run[] = [
   },
   {
     name: "create_false_creates_nothing_but_computes_the_json",
+    command: "plan",
     variables: { create: false, preset: "no-file-transfer", role_names: ["developer"], user_names: ["alice"], group_names: ["engineers"] },
     asserts: [
       ["output.arn == null && output.name == null", "arn and name must be null"],

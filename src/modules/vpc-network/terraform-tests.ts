@@ -353,6 +353,7 @@ const COST_RUNS: Run[] = costScenarios().map((row, i) => ({
 const CREATE_FALSE_RUNS: Run[] = [
   {
     name: "create_false_creates_nothing",
+    command: "plan",
     variables: { create: false },
     asserts: [
       [
