@@ -5,15 +5,13 @@
 // the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFINITIONS } from "../src/definitions";
-import { directoryOf } from "../src/generator/definition";
-import { generated } from "../tools/generated";
+import { directories, generated } from "../tools/generated";
 import { ENI_ARN, IamRequest, simulateRequest } from "../tools/simulate";
 import { EndpointRequest, simulateThroughEndpoint } from "../tools/simulate-endpoint";
 import { AWS_PROVIDER_VERSION, scratchTree, TestReport, testModule } from "../tools/terraform";
 import { withProvider } from "./support/provider";
 
-const MODULES = DEFINITIONS.filter((d) => d.kind === "module").map(directoryOf);
+const MODULES = directories("modules");
 const testFilesOf = (dir: string) => [...generated().files].filter(([rel]) => rel.startsWith(`${dir}/tests/`) && rel.endsWith(".tftest.hcl"));
 const runCount = (dir: string) => testFilesOf(dir).reduce((n, [, text]) => n + (text.match(/^run "/gm) ?? []).length, 0);
 

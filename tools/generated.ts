@@ -1,23 +1,80 @@
-// Runs the generator in-process into a temporary cdktf outdir, once per process.
+// What the generator writes, for tests and scripts. The files are cached on disk, keyed by a hash of
+// everything the generator reads (src/, templates/, main.ts, cdktf.json, package-lock.json), so the
+// many processes that only read them skip loading cdktf and every definition (about 1 s each).
+// test/generator.test.ts checks a fresh in-process generation against the committed tree.
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
-import { DEFINITIONS } from "../src/definitions";
-import { Built, render, synthesize } from "../src/generator/generate";
+import type { Built } from "../src/generator/generate";
 import { tempDir } from "./terraform";
 
 export const ROOT = path.join(__dirname, "..");
 
-let cached: { built: Built[]; files: Map<string, string> } | undefined;
+const GENERATOR_INPUTS = ["src", "templates", "main.ts", "cdktf.json", "package-lock.json"];
 
-export function generated(): { built: Built[]; files: Map<string, string> } {
-  if (!cached) {
-    const built = synthesize(DEFINITIONS, tempDir("cdktf-out-"));
-    cached = { built, files: render(built) };
+function filesUnder(rel: string): string[] {
+  const abs = path.join(ROOT, rel);
+  if (!fs.statSync(abs).isDirectory()) return [rel];
+  return fs.readdirSync(abs).sort().flatMap((name) => filesUnder(path.join(rel, name)));
+}
+
+/** A hash of every file the generator reads, path and content. */
+function inputHash(): string {
+  const hash = crypto.createHash("sha256");
+  for (const rel of GENERATOR_INPUTS.flatMap(filesUnder)) hash.update(`${rel}\0`).update(fs.readFileSync(path.join(ROOT, rel))).update("\0");
+  return hash.digest("hex").slice(0, 16);
+}
+
+let units: Built[] | undefined;
+
+/** A generation in this process (loads cdktf and every definition): for tests that inspect the units. */
+export function built(): Built[] {
+  if (!units) {
+    // Loaded here, not at the top, so that callers of generated() with a fresh cache never load them.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DEFINITIONS } = require("../src/definitions") as typeof import("../src/definitions");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { synthesize } = require("../src/generator/generate") as typeof import("../src/generator/generate");
+    units = synthesize(DEFINITIONS, tempDir("cdktf-out-"));
   }
-  return cached;
+  return units;
+}
+
+/** The files of a generation in this process, in generation order. */
+export function freshFiles(): Map<string, string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { render } = require("../src/generator/generate") as typeof import("../src/generator/generate");
+  return render(built());
+}
+
+let files: Map<string, string> | undefined;
+
+/** Every generated file by its path (sorted): from the disk cache when the inputs are unchanged. */
+export function generated(): { files: Map<string, string> } {
+  if (!files) {
+    const cache = path.join(os.tmpdir(), "terraform-aws-cloudshell-generated", `${inputHash()}.json`);
+    if (fs.existsSync(cache)) {
+      files = new Map(JSON.parse(fs.readFileSync(cache, "utf8")) as [string, string][]);
+    } else {
+      files = freshFiles();
+      // Written whole under another name, then renamed: a parallel reader never sees half a file.
+      fs.mkdirSync(path.dirname(cache), { recursive: true });
+      const partial = `${cache}.${process.pid}.tmp`;
+      fs.writeFileSync(partial, JSON.stringify([...files]));
+      fs.renameSync(partial, cache);
+    }
+  }
+  return { files };
 }
 
 /** The synthesized JSON of one generated directory, by its name. */
-export const synthesizedJson = (name: string) => generated().built.find((b) => b.definition.name === name)!.unit.synthesizedJson();
+export const synthesizedJson = (name: string) => built().find((b) => b.definition.name === name)!.unit.synthesizedJson();
 
-/** The names of the generated examples, in generation order. */
-export const exampleNames = () => DEFINITIONS.filter((d) => d.kind === "example").map((d) => d.name);
+/** The generated directories of one kind ("modules" or "examples"), sorted. */
+export const directories = (kind: "modules" | "examples"): string[] => [
+  ...new Set([...generated().files.keys()].filter((f) => f.startsWith(`${kind}/`)).map((f) => f.split("/").slice(0, 2).join("/"))),
+];
+
+/** The names of the generated examples, sorted. */
+export const exampleNames = () => directories("examples").map((d) => d.slice("examples/".length));
