@@ -1,6 +1,7 @@
 // Inputs that several modules declare the same way.
 import { Unit, Validation } from "../cdktf/seam";
-import { REGION_PATTERN } from "./hcl-snippets";
+import { CLOUDSHELL_PARTITIONS } from "../facts/limits";
+import { hclStrings, REGION_PATTERN } from "./hcl-snippets";
 
 /** `tags`: AWS's tag rules, checked at plan time (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html). */
 export function tagsInput(unit: Unit, description: string): void {
@@ -22,4 +23,10 @@ export function tagsInput(unit: Unit, description: string): void {
 export const allowedRegionsValidation: Validation = {
   condition: `alltrue([for r in var.allowed_regions : can(regex("${REGION_PATTERN}", r)) && !startswith(r, "cn-")])`,
   errorMessage: 'allowed_regions must hold Region names such as "us-east-1" or "us-gov-west-1" (CloudShell has no China Regions).',
+};
+
+/** `partition`: one of the partitions with CloudShell. */
+export const partitionValidation: Validation = {
+  condition: `contains(${hclStrings(CLOUDSHELL_PARTITIONS)}, var.partition)`,
+  errorMessage: `partition must be one of ${CLOUDSHELL_PARTITIONS.join(", ")}: the partitions with CloudShell (it has no China Regions).`,
 };

@@ -10,7 +10,6 @@ import { checkActions } from "../../generator/action-check";
 import { Definition, sourceOf } from "../../generator/definition";
 import { DefinitionError } from "../../generator/errors";
 import { guardrailTable } from "../../generator/guardrail-table";
-import { CLOUDSHELL_PARTITIONS } from "../../facts/limits";
 import {
   DENY_FULL_ACCESS_STATEMENT,
   EXEMPTION_KEYS,
@@ -20,7 +19,7 @@ import {
   TARGET_ID_FORMS,
 } from "../../facts/organizations";
 import { DENY_PUBLIC_STATEMENT, RESTRICTIONS } from "../../facts/vpc-statements";
-import { allowedRegionsValidation, tagsInput } from "../common-inputs";
+import { allowedRegionsValidation, partitionValidation, tagsInput } from "../common-inputs";
 import { awsIdPattern, hclStrings } from "../hcl-snippets";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
 import { guardrailTests } from "./terraform-tests";
@@ -177,12 +176,7 @@ function inputs(unit: Unit): void {
     type: "string",
     default: "aws",
     nullable: false,
-    validation: [
-      {
-        condition: `contains(${hclStrings(CLOUDSHELL_PARTITIONS)}, var.partition)`,
-        errorMessage: `partition must be one of ${CLOUDSHELL_PARTITIONS.join(", ")}: the partitions with CloudShell (it has no China Regions).`,
-      },
-    ],
+    validation: [partitionValidation],
   });
 }
 

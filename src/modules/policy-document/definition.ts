@@ -5,12 +5,12 @@ import { Definition, sourceOf } from "../../generator/definition";
 import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../../facts/features";
 import { matrixTable } from "../../generator/matrix-table";
 import { checkStatementActions } from "../../generator/action-check";
-import { CLOUDSHELL_PARTITIONS, POLICY_SIZE_LIMITS } from "../../facts/limits";
+import { POLICY_SIZE_LIMITS } from "../../facts/limits";
 import { field, Fields, objectLocal, objectVariable } from "../strict-object";
 import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, ENI_PLACEMENT_SID, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
 import { awsIdPattern, hclStrings, iamSize } from "../hcl-snippets";
 import { NO_PROVIDER } from "../requirements";
-import { allowedRegionsValidation } from "../common-inputs";
+import { allowedRegionsValidation, partitionValidation } from "../common-inputs";
 import { policyDocumentTests } from "./terraform-tests";
 
 const presetNames = Object.keys(PRESETS);
@@ -101,12 +101,7 @@ export function policyInputs(unit: Unit): string[] {
     type: "string",
     default: "aws",
     nullable: false,
-    validation: [
-      {
-        condition: `contains(${hclStrings(CLOUDSHELL_PARTITIONS)}, var.partition)`,
-        errorMessage: `partition must be one of ${CLOUDSHELL_PARTITIONS.join(", ")}: the partitions with CloudShell (it has no China Regions).`,
-      },
-    ],
+    validation: [partitionValidation],
   });
   return ["preset", ...OVERRIDABLE.map(([, f]) => f.override!), "vpc_environments", "allowed_regions", "partition"];
 }
