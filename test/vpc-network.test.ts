@@ -171,6 +171,7 @@ describe("cloudshell-vpc-network: bad inputs are rejected by real Terraform", ()
     ["a retention CloudWatch refuses", { ...OK, flow_logs: { enabled: true, retention_in_days: 10 } }, /flow_logs.retention_in_days must be a period CloudWatch Logs accepts/],
     ["a misspelled flow_logs key", { ...OK, flow_logs: { enable: true } }, /flow_logs accepts only the keys .*; unknown: enable\./],
     ["a China zone without a Region", { availability_zones: ["cn-north-1a"] }, /must not be in a China Region: CloudShell has no China Regions/],
+    ["CodeCatalyst outside its Regions", { ...OK, endpoints: { add: ["codecatalyst.git"] } }, /endpoints.add holds "codecatalyst.git", which exists only in us-west-2 and eu-west-1/],
     ["a misspelled endpoint label", { ...OK, endpoints: { add: ["stss"] } }, /endpoints.add holds stss, not a regional AWS service with VPC endpoints that this module knows .* or give the full service name/],
     ["a policy for an endpoint not created", { ...OK, endpoints: { policies: { sts: "{}" } } }, /endpoints.policies must map labels of endpoints this module creates/],
     ["a policy that is not JSON", { ...OK, endpoints: { policies: { s3: "allow all" } } }, /endpoints.policies must map labels .* to policy JSON/],

@@ -251,6 +251,21 @@ variable "endpoints" {
   }
 
   validation {
+    condition     = try(!contains(toset([for v in try(var.endpoints.add, []) : tostring(v)]), "codecatalyst.packages") || contains(["us-west-2", "eu-west-1"], coalesce(var.region, substr(var.availability_zones[0], 0, length(var.availability_zones[0]) - 1))), true)
+    error_message = "endpoints.add holds \"codecatalyst.packages\", which exists only in us-west-2 and eu-west-1: leave it out, or plan the network in one of those Regions."
+  }
+
+  validation {
+    condition     = try(!contains(toset([for v in try(var.endpoints.add, []) : tostring(v)]), "codecatalyst.git") || contains(["us-west-2", "eu-west-1"], coalesce(var.region, substr(var.availability_zones[0], 0, length(var.availability_zones[0]) - 1))), true)
+    error_message = "endpoints.add holds \"codecatalyst.git\", which exists only in us-west-2 and eu-west-1: leave it out, or plan the network in one of those Regions."
+  }
+
+  validation {
+    condition     = try(!contains(toset([for v in try(var.endpoints.add, []) : tostring(v)]), "codecatalyst") || contains(["us-west-2", "eu-west-1"], coalesce(var.region, substr(var.availability_zones[0], 0, length(var.availability_zones[0]) - 1))), true)
+    error_message = "endpoints.add holds \"codecatalyst\", which exists only in us-west-2 and eu-west-1: leave it out, or plan the network in one of those Regions."
+  }
+
+  validation {
     condition     = try(alltrue([for label, policy in { for k, v in try(var.endpoints.policies, {}) : k => tostring(v) } : contains(setunion(setsubtract(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "s3"], toset([for v in try(var.endpoints.remove, []) : tostring(v)])), toset([for v in try(var.endpoints.add, []) : tostring(v)])), label) && can(jsondecode(policy))]), true)
     error_message = "endpoints.policies must map labels of endpoints this module creates (a default not removed, or one in add) to policy JSON, such as { sts = jsonencode({ Version = \"2012-10-17\", Statement = [...] }) }."
   }

@@ -20,6 +20,10 @@ const AZ_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+[a-z]$";
 /** A valid IPv4 network address in CIDR form (no host bits set). */
 const isCidr = (v: string) => `can(cidrnetmask(${v})) && try(cidrsubnet(${v}, 0, 0) == ${v}, false)`;
 const DEFAULT_LABELS = DEFAULT_ENDPOINTS.map((e) => e.label);
+/** Listed endpoints that exist only in some Regions (CodeCatalyst's). */
+const REGIONAL_ONLY = LISTED_ENDPOINTS.filter((e) => e.regions);
+/** The Region as decisions.tf derives it, for validations (which cannot read locals). */
+const PLANNED_REGION = "coalesce(var.region, substr(var.availability_zones[0], 0, length(var.availability_zones[0]) - 1))";
 const OPTIONAL_LABELS = LISTED_ENDPOINTS.filter((e) => !e.byDefault).map((e) => e.label);
 const DEFAULT_INTERFACE_LABELS = DEFAULT_ENDPOINTS.filter((e) => e.type === "Interface").map((e) => e.label);
 /** Labels endpoints.add accepts without a full service name. */
@@ -257,6 +261,10 @@ export function variables(unit: Unit): void {
         condition: `length(setintersection(${endpoints("add")}, ${endpoints("remove")})) == 0`,
         errorMessage: "endpoints.add and endpoints.remove must not share a label.",
       },
+      ...REGIONAL_ONLY.map((e) => ({
+        condition: `!contains(${endpoints("add")}, "${e.label}") || contains(${hclStrings(e.regions!)}, ${PLANNED_REGION})`,
+        errorMessage: `endpoints.add holds "${e.label}", which exists only in ${e.regions!.join(" and ")}: leave it out, or plan the network in one of those Regions.`,
+      })),
       {
         condition: `alltrue([for label, policy in ${endpoints("policies")} : contains(setunion(setsubtract(${hclStrings(DEFAULT_LABELS)}, ${endpoints("remove")}), ${endpoints("add")}), label) && can(jsondecode(policy))])`,
         errorMessage: 'endpoints.policies must map labels of endpoints this module creates (a default not removed, or one in add) to policy JSON, such as { sts = jsonencode({ Version = "2012-10-17", Statement = [...] }) }.',
