@@ -290,7 +290,7 @@ export function variables(unit: Unit): void {
   });
   unit.variable("endpoint_ingress_cidrs", {
     description:
-      "IPv4 CIDRs, besides the CloudShell security group, that may reach the interface endpoints on 443. Null (default) admits vpc.cidr when the VPC exists already (vpc.create = false): private DNS sends every workload of that VPC to these endpoints, and they would otherwise time out; with a created VPC it admits nothing else. A list replaces that default, such as [] (CloudShell only) or [\"10.0.0.0/16\", \"10.1.0.0/16\"].",
+      "IPv4 CIDRs, besides the CloudShell security group, that may reach the interface endpoints on 443. Null (default) admits vpc.cidr when the VPC exists already (vpc.create = false): private DNS sends every workload of that VPC to these endpoints, and they would otherwise time out (if vpc.cidr is a secondary CIDR, list the VPC's other CIDRs here too); with a created VPC it admits nothing else. A list replaces that default, such as [] (CloudShell only) or [\"10.0.0.0/16\", \"10.1.0.0/16\"].",
     type: "list(string)",
     default: null,
     validation: [
