@@ -5,6 +5,7 @@
 // the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { subnets } from "../src/modules/policy-document/terraform-tests";
 import { directories, generated } from "../tools/generated";
 import { ENI_ARN, IamRequest, simulateRequest } from "../tools/simulate";
 import { EndpointRequest, simulateThroughEndpoint } from "../tools/simulate-endpoint";
@@ -25,14 +26,13 @@ const NETWORK = "modules/cloudshell-vpc-network";
  * the shipped files (whose runs use expect_failures and so never show the message), reported apart.
  */
 const pattern = (i: number) => `arn:aws:iam::*:role/break-glass-administrator-${String(i).padStart(3, "0")}`;
-const subnetIds = (n: number) => Array.from({ length: n }, (_, i) => `subnet-0123456789abcd${String(i).padStart(3, "0")}`);
 const MESSAGE_RUNS: Record<string, { name: string; variables: Record<string, unknown> }> = {
   // 60 long exemption patterns in 2 statements: over the SCP limit.
   "modules/cloudshell-guardrail": { name: "over", variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: Array.from({ length: 60 }, (_, i) => pattern(i)) } },
   // 40 subnets with the VPC grant: over the managed-policy limit.
   "modules/cloudshell-policy": {
     name: "over",
-    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: ["vpc-0123456789abcdef0"], subnet_ids: subnetIds(40), security_group_ids: ["sg-0123456789abcdef0"] } },
+    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: ["vpc-0123456789abcdef0"], subnet_ids: subnets(40), security_group_ids: ["sg-0123456789abcdef0"] } },
   },
 };
 const MESSAGE_FILE = "tests/zz_messages.tftest.hcl";

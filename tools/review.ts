@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { SCP_MAX_CHARACTERS } from "../src/facts/organizations";
+import { POLICY_SIZE_LIMITS, thousands } from "../src/facts/limits";
 import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
 import { MATRIX_FILE } from "../src/generator/matrix-table";
 import { PLANS_DIR, PlanSnapshot, readSnapshot } from "./plan-snapshots";
@@ -101,7 +101,7 @@ interface GuardrailEvidence {
 const GUARDRAIL_WORDS: Record<string, string> = { Allowed: "allowed", ExplicitlyDenied: "denied by the guardrail", ImplicitlyDenied: "denied (nothing allows it)" };
 const guardrailWord = (r: string) => GUARDRAIL_WORDS[r] ?? r;
 const deniedColumns = (row: Record<string, string>) => Object.entries(row).filter(([, r]) => r !== "Allowed").map(([c]) => c);
-const chars = (n: number) => `${n.toLocaleString("en-US")} characters`;
+const chars = (n: number) => `${thousands(n)} characters`;
 
 /** What each guardrail case denies, for whom, before and after: one line per change. */
 export function guardrailChanges(before: GuardrailEvidence | undefined, after: GuardrailEvidence | undefined): string[] {
@@ -129,7 +129,7 @@ export function guardrailChanges(before: GuardrailEvidence | undefined, after: G
     for (const principal of Object.keys(o.results).filter((p) => !(p in c.results))) lines.push(`- **${c.name}**, ${principal}: principal no longer simulated`);
     for (const sid of c.statement_ids.filter((x) => !o.statement_ids.includes(x))) lines.push(`- **${c.name}**: statement \`${sid}\` added`);
     for (const sid of o.statement_ids.filter((x) => !c.statement_ids.includes(x))) lines.push(`- **${c.name}**: statement \`${sid}\` removed`);
-    if (c.size !== o.size) lines.push(`- **${c.name}**: SCP ${chars(o.size)} -> ${chars(c.size)} (limit ${chars(SCP_MAX_CHARACTERS)})`);
+    if (c.size !== o.size) lines.push(`- **${c.name}**: SCP ${chars(o.size)} -> ${chars(c.size)} (limit ${chars(POLICY_SIZE_LIMITS.scp)})`);
   }
   for (const name of old.keys()) if (!(after?.cases ?? []).some((c) => c.name === name)) lines.push(`- **${name}**: case removed`);
   return lines;

@@ -1,8 +1,8 @@
 // Requests through a VPC endpoint, simulated offline with @cloud-copilot/iam-simulate: the
 // endpoint policy decides together with the caller's identity policy and the bucket's policy.
 // Evidence tooling only (AGPL-3.0; never imported from src/).
-import { anonymousPrincipal, runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
-import { FeatureResult } from "./simulate";
+import { anonymousPrincipal, type Simulation } from "@cloud-copilot/iam-simulate";
+import { FeatureResult, runStrict } from "./simulate";
 
 export interface EndpointRequest {
   /** An IAM principal ARN, or "anonymous" for an unsigned request (such as dnf reading a public repository). */
@@ -42,9 +42,5 @@ export async function simulateThroughEndpoint(endpointPolicy: object, r: Endpoin
     resourcePolicy: OPEN_BUCKET(r.resource),
     vpcEndpointPolicies: [{ name: "endpoint", policy: endpointPolicy }],
   };
-  const result = await runSimulation(simulation, { simulationMode: "Strict" });
-  if (result.resultType === "error") throw new Error(`simulation of ${r.action} on ${r.resource} failed: ${JSON.stringify(result.errors, null, 2)}`);
-  if (result.resultType !== "single") throw new Error(`expected one result for ${r.action} on ${r.resource}, got ${result.resultType}`);
-  if (result.result.ignoredContextKeys?.length) throw new Error(`the simulator ignored ${result.result.ignoredContextKeys.join(", ")}`);
-  return result.overallResult as FeatureResult;
+  return runStrict(simulation, `${r.action} on ${r.resource} by ${r.principal}`);
 }

@@ -4,11 +4,11 @@
 // Evidence tooling only (iam-simulate is AGPL-3.0).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
+import { type Simulation } from "@cloud-copilot/iam-simulate";
 import { catalogVersion } from "../src/facts/action-catalog";
 import { FULL_ACCESS_POLICY } from "../src/facts/organizations";
 import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
-import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION } from "./simulate";
+import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION, runStrict } from "./simulate";
 import { IDS } from "./scenarios";
 import { evaluateExpression, scratchTree } from "./terraform";
 import { generated } from "./generated";
@@ -179,12 +179,7 @@ export async function simulateUnderScp(scp: object, principal: Principal, reques
     ],
     resourceControlPolicies: [],
   };
-  const result = await runSimulation(simulation, { simulationMode: "Strict" });
-  const what = `${describeRequest(request)} by ${principal.arn}`;
-  if (result.resultType === "error") throw new Error(`simulation of ${what} failed: ${JSON.stringify(result.errors, null, 2)}`);
-  const ignored = result.resultType === "single" ? result.result.ignoredContextKeys ?? [] : result.results.flatMap((r) => r.ignoredContextKeys ?? []);
-  if (ignored.length) throw new Error(`the simulator ignored ${ignored.join(", ")} in ${what}`);
-  return result.overallResult as FeatureResult;
+  return runStrict(simulation, `${describeRequest(request)} by ${principal.arn}`);
 }
 
 /** Every request of a column must get the same answer; a column that splits is an error, named. */
@@ -243,7 +238,7 @@ export const guardrailFileContent = (s: GuardrailSimulation): string => `${JSON.
 
 /** One request by the ordinary principal with an identity policy and a permissions boundary. */
 export async function simulateWithBoundary(identity: object, boundary: object, request: IamRequest): Promise<FeatureResult> {
-  const result = await runSimulation(
+  return runStrict(
     {
       request: {
         principal: PRINCIPALS[ORDINARY].arn,
@@ -256,8 +251,6 @@ export async function simulateWithBoundary(identity: object, boundary: object, r
       serviceControlPolicies: [],
       resourceControlPolicies: [],
     },
-    { simulationMode: "Strict" },
+    describeRequest(request),
   );
-  if (result.resultType === "error") throw new Error(`simulation of ${describeRequest(request)} failed: ${JSON.stringify(result.errors, null, 2)}`);
-  return result.overallResult as FeatureResult;
 }

@@ -170,7 +170,16 @@ export function describeRequest(r: IamRequest): string {
   return [r.action, "on", r.resource, ...context].join(" ");
 }
 
-/** Simulates one request; throws on any simulator error or on a context key it would ignore. */
+/** Runs one simulation in strict mode; throws on a simulator error or on a context key it would ignore. */
+export async function runStrict(simulation: Simulation, what: string): Promise<FeatureResult> {
+  const result = await runSimulation(simulation, { simulationMode: "Strict" });
+  if (result.resultType === "error") throw new Error(`simulation of ${what} failed: ${JSON.stringify(result.errors, null, 2)}`);
+  const ignored = result.resultType === "single" ? (result.result.ignoredContextKeys ?? []) : result.results.flatMap((r) => r.ignoredContextKeys ?? []);
+  if (ignored.length) throw new Error(`the simulator ignored ${ignored.join(", ")} in ${what}`);
+  return result.overallResult as FeatureResult;
+}
+
+/** Simulates one request against an identity policy. */
 export async function simulateRequest(policy: object, request: IamRequest, policyName = "policy"): Promise<FeatureResult> {
   const simulation: Simulation = {
     request: {
@@ -183,21 +192,7 @@ export async function simulateRequest(policy: object, request: IamRequest, polic
     serviceControlPolicies: [],
     resourceControlPolicies: [],
   };
-  const result = await runSimulation(simulation, { simulationMode: "Strict" });
-  if (result.resultType === "error") {
-    throw new Error(`simulation of ${describeRequest(request)} failed: ${JSON.stringify(result.errors, null, 2)}`);
-  }
-  if (result.resultType === "single" && result.result.ignoredContextKeys?.length) {
-    throw new Error(`the simulator ignored ${result.result.ignoredContextKeys.join(", ")} in ${describeRequest(request)}`);
-  }
-  if (result.resultType === "wildcard") {
-    for (const r of result.results) {
-      if (r.ignoredContextKeys?.length) {
-        throw new Error(`the simulator ignored ${r.ignoredContextKeys.join(", ")} in ${describeRequest(request)}`);
-      }
-    }
-  }
-  return result.overallResult as FeatureResult;
+  return runStrict(simulation, describeRequest(request));
 }
 
 /** A feature is Allowed only if every request is; an explicit Deny of any request wins over an implicit one. */

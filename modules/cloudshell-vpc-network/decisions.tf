@@ -51,7 +51,7 @@ locals {
   # Everything here is decided from the inputs alone (no resource, no data source), so it is
   # known at plan time; the resource files only iterate over these maps.
   azs       = sort(var.availability_zones)
-  region    = var.region != null ? var.region : substr(local.azs[0], 0, length(local.azs[0]) - 1)
+  region    = coalesce(var.region, substr(var.availability_zones[0], 0, length(var.availability_zones[0]) - 1))
   partition = var.partition != null ? var.partition : startswith(local.region, "us-gov-") ? "aws-us-gov" : "aws"
 
   # Subnets are keyed by zone name and numbered by zone letter, so adding a zone moves nothing.

@@ -5,6 +5,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { tf, Unit } from "../cdktf/seam";
 import { Definition, sourceOf } from "../generator/definition";
 import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
+import { POLICY_SIZE_LIMITS, thousands } from "../facts/limits";
 
 const GUARDRAIL = "../../modules/cloudshell-guardrail";
 const BREAK_GLASS = ["arn:aws:iam::*:role/break-glass-*"];
@@ -38,7 +39,7 @@ function build(unit: Unit): void {
     { comment: "No CloudShell at all in the sandbox OUs." },
   );
   unit.output("organization_scp", { description: "The organization-wide SCP, minified.", value: tf(`${everywhere}.json`) });
-  unit.output("organization_scp_size", { description: "Characters in the organization-wide SCP (at most 5,120).", value: tf(`${everywhere}.size`) });
+  unit.output("organization_scp_size", { description: `Characters in the organization-wide SCP (at most ${thousands(POLICY_SIZE_LIMITS.scp)}).`, value: tf(`${everywhere}.size`) });
   unit.output("sandbox_scp", { description: "The SCP that disables CloudShell in the sandbox OUs.", value: tf(`${sandboxes}.json`) });
 }
 

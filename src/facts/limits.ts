@@ -8,8 +8,10 @@ export const MAX_SECURITY_GROUPS = 5;
  * Regions (fact sheet 4.3). https://docs.aws.amazon.com/cloudshell/latest/userguide/supported-aws-regions.html */
 export const CLOUDSHELL_PARTITIONS = ["aws", "aws-us-gov"];
 
-/** IAM policy size quotas in characters, whitespace not counted (fact sheet 9.2).
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html */
+/** Policy size quotas in characters. IAM does not count whitespace (fact sheet 9.2,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html); an SCP saved through
+ * the API, as Terraform does, counts it, so SCPs are written minified
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html). */
 export const POLICY_SIZE_LIMITS = {
   managed: 6144,
   inline_user: 2048,
@@ -17,3 +19,6 @@ export const POLICY_SIZE_LIMITS = {
   inline_role: 10240,
   scp: 5120,
 };
+
+/** A count as messages and READMEs write it: 6,144. */
+export const thousands = (x: number): string => x.toLocaleString("en-US");

@@ -1,13 +1,6 @@
 // AWS Organizations facts for the organization-wide guardrail (modules/cloudshell-guardrail):
-// the size limit of a service control policy, the forms of target IDs, and the one statement the
+// the forms of target IDs, how many SCPs a target takes, and the one statement the
 // guardrail adds beyond CloudShell's own: no attaching the AWS managed policy AWSCloudShellFullAccess.
-
-/**
- * Characters one SCP may hold. Whitespace counts when the policy is saved through the API (which
- * Terraform uses); only the console strips it, so the module writes the JSON minified.
- * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html
- */
-export const SCP_MAX_CHARACTERS = 5120;
 
 /** SCPs attached directly to one root, OU or account at most (same page). */
 export const SCP_MAX_PER_TARGET = 5;

@@ -5,8 +5,8 @@
 // the defaults. Validations cannot refer to locals (a cycle), so they use the field expressions.
 import { Unit, Validation } from "../cdktf/seam";
 
-export type FieldType = "bool" | "number" | "string" | "set(string)" | "map(string)";
-export type FieldDefault = boolean | number | string | null | [] | Record<string, never>;
+type FieldType = "bool" | "number" | "string" | "set(string)" | "map(string)";
+type FieldDefault = boolean | number | string | null | [] | Record<string, never>;
 
 export interface Field {
   type: FieldType;
@@ -39,20 +39,23 @@ const TYPE_WORDS: Record<FieldType, string> = {
   "map(string)": "a map of strings",
 };
 
+/** What a field takes, for messages: "true or false", "a list of strings or null". */
+const typeWords = (f: Field) => `${TYPE_WORDS[f.type]}${f.default === null ? " or null" : ""}`;
+
 /** A field of the object `ref` with its default applied, typed: usable in validations and locals. */
 export const field = (ref: string, name: string, f: Field): string =>
   convert(f.type, `try(${ref}.${name}, ${hclLiteral(f.default)})`);
 
 /** The whole object with defaults applied, as an HCL object expression (keys sorted, as
  * Terraform itself lists an object's attributes). */
-export const normalized = (ref: string, fields: Fields): string =>
+const normalized = (ref: string, fields: Fields): string =>
   `{\n${Object.entries(fields)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([name, f]) => `${name} = ${field(ref, name, f)}`)
     .join("\n")}\n}`;
 
 /** "grant_ec2_permissions (bool, default false), vpc_ids (set(string), default [])". */
-export const describeFields = (fields: Fields): string =>
+const describeFields = (fields: Fields): string =>
   Object.entries(fields)
     .map(([name, f]) => `${name} (${f.type}, default ${hclLiteral(f.default)})`)
     .join(", ");
@@ -69,7 +72,7 @@ function typeCheck(ref: string, name: string, f: Field): string {
 }
 
 /** Validations of an object input `var.<input>`: its keys, then each field's type. */
-export function objectValidations(input: string, fields: Fields): Validation[] {
+function objectValidations(input: string, fields: Fields): Validation[] {
   const ref = `var.${input}`;
   return [
     {
@@ -78,13 +81,13 @@ export function objectValidations(input: string, fields: Fields): Validation[] {
     },
     ...Object.entries(fields).map(([name, f]) => ({
       condition: typeCheck(ref, name, f),
-      errorMessage: `${input}.${name} must be ${TYPE_WORDS[f.type]}${f.default === null ? " or null" : ""}.`,
+      errorMessage: `${input}.${name} must be ${typeWords(f)}.`,
     })),
   ];
 }
 
 /** Validations of a map of objects `var.<input>`: each entry's keys, then each field's type. */
-export function mapOfObjectsValidations(input: string, fields: Fields): Validation[] {
+function mapOfObjectsValidations(input: string, fields: Fields): Validation[] {
   const ref = `var.${input}`;
   return [
     {
@@ -93,7 +96,7 @@ export function mapOfObjectsValidations(input: string, fields: Fields): Validati
     },
     ...Object.entries(fields).map(([name, f]) => ({
       condition: `alltrue([for k, r in ${ref} : ${typeCheck("r", name, f)}])`,
-      errorMessage: `The ${name} of each entry of ${input} must be ${TYPE_WORDS[f.type]}${f.default === null ? " or null" : ""}.`,
+      errorMessage: `The ${name} of each entry of ${input} must be ${typeWords(f)}.`,
     })),
   ];
 }
@@ -102,9 +105,9 @@ export function mapOfObjectsValidations(input: string, fields: Fields): Validati
  * Condition that holds when `condition` is true or cannot be evaluated: a value of the wrong type
  * is reported by the type validations alone, not again as an evaluation error here.
  */
-export const orTypeError = (condition: string): string => `try(${condition}, true)`;
+const orTypeError = (condition: string): string => `try(${condition}, true)`;
 
-export interface ObjectSpec {
+interface ObjectSpec {
   description: string;
   fields: Fields;
   /** A map of such objects, keyed by name, instead of one object. */

@@ -10,11 +10,11 @@ import { checkActions } from "../../generator/action-check";
 import { Definition, sourceOf } from "../../generator/definition";
 import { DefinitionError } from "../../generator/errors";
 import { guardrailTable } from "../../generator/guardrail-table";
+import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import {
   DENY_FULL_ACCESS_STATEMENT,
   EXEMPTION_KEYS,
   FULL_ACCESS_POLICY,
-  SCP_MAX_CHARACTERS,
   SCP_MAX_PER_TARGET,
   TARGET_ID_FORMS,
 } from "../../facts/organizations";
@@ -29,7 +29,6 @@ const NAME = "cloudshell-guardrail";
 /** The CloudShell choices, each a bool input; the ID allow-lists are the other choices. */
 export const CLOUDSHELL_CHOICES = ["deny_public_environments", "deny_file_transfer", "deny_credential_forwarding"];
 export const ID_INPUTS = RESTRICTIONS.map((r) => ({ ...r, guardrailInput: `allowed_${r.input}` }));
-const fmt = (n: number) => n.toLocaleString("en-US");
 
 /** An ARN pattern of IAM roles, users or the root user; wildcards allowed in the account and name. */
 const PRINCIPAL_ARN_PATTERN = "^arn:([*]|aws[a-z-]*):iam::([0-9]{12}|[*]):(root|role/.+|user/.+)$";
@@ -247,7 +246,7 @@ operator => merge(try(s.Condition[operator], {}), try(local.exemption_conditions
   );
   unit.local("json", '${jsonencode({ Version = "2012-10-17", Statement = local.statements })}', {
     ...statements,
-    comment: `jsonencode writes no whitespace: an SCP may hold ${fmt(SCP_MAX_CHARACTERS)} characters, whitespace included.`,
+    comment: `jsonencode writes no whitespace: an SCP may hold ${thousands(POLICY_SIZE_LIMITS.scp)} characters, whitespace included.`,
   });
 
   const policy = unit.resource(
@@ -262,8 +261,8 @@ operator => merge(try(s.Condition[operator], {}), try(local.exemption_conditions
       lifecycle: {
         precondition: [
           {
-            condition: tf(`length(local.json) <= ${SCP_MAX_CHARACTERS}`),
-            errorMessage: `The SCP is \${length(local.json)} characters, over the ${fmt(SCP_MAX_CHARACTERS)}-character limit of a service control policy: use fewer exempt_principal_arns patterns or allowed IDs, or split the choices over two guardrails attached to the same targets.`,
+            condition: tf(`length(local.json) <= ${POLICY_SIZE_LIMITS.scp}`),
+            errorMessage: `The SCP is \${length(local.json)} characters, over the ${thousands(POLICY_SIZE_LIMITS.scp)}-character limit of a service control policy: use fewer exempt_principal_arns patterns or allowed IDs, or split the choices over two guardrails attached to the same targets.`,
           },
         ],
       },
@@ -281,7 +280,7 @@ operator => merge(try(s.Condition[operator], {}), try(local.exemption_conditions
   unit.output("id", { description: "ID of the SCP (p-...); null when create is false.", value: tf("try(aws_organizations_policy.this[0].id, null)") });
   unit.output("arn", { description: "ARN of the SCP; null when create is false.", value: tf("try(aws_organizations_policy.this[0].arn, null)") });
   unit.output("json", { description: "The SCP as minified JSON (computed even when create is false; checked against the size limit only when created).", value: tf("local.json") });
-  unit.output("size", { description: `Characters in the SCP; AWS accepts at most ${fmt(SCP_MAX_CHARACTERS)}.`, value: tf("length(local.json)") });
+  unit.output("size", { description: `Characters in the SCP; AWS accepts at most ${thousands(POLICY_SIZE_LIMITS.scp)}.`, value: tf("length(local.json)") });
   unit.output("statement_ids", { description: "The Sid of each Deny statement, in order.", value: tf("[for s in local.statements : s.Sid]") });
   unit.output("target_ids", { description: "The targets the SCP is attached to (empty when create is false).", value: tf("sort(keys(aws_organizations_policy_attachment.targets))") });
 }
@@ -293,6 +292,6 @@ export const guardrail: Definition = {
   title: "CloudShell guardrail for an organization",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
-  readmeContext: () => ({ guardrailTable: guardrailTable(), scpMax: fmt(SCP_MAX_CHARACTERS), scpMaxPerTarget: SCP_MAX_PER_TARGET }),
+  readmeContext: () => ({ guardrailTable: guardrailTable(), scpMax: thousands(POLICY_SIZE_LIMITS.scp), scpMaxPerTarget: SCP_MAX_PER_TARGET }),
   extraFiles: guardrailTests,
 };

@@ -5,7 +5,7 @@ import { Definition, sourceOf } from "../../generator/definition";
 import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../../facts/features";
 import { matrixTable } from "../../generator/matrix-table";
 import { checkStatementActions } from "../../generator/action-check";
-import { POLICY_SIZE_LIMITS } from "../../facts/limits";
+import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { field, Fields, objectLocal, objectVariable } from "../strict-object";
 import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, ENI_PLACEMENT_SID, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
 import { awsIdPattern, hclStrings, iamSize } from "../hcl-snippets";
@@ -15,8 +15,7 @@ import { policyDocumentTests } from "./terraform-tests";
 
 const presetNames = Object.keys(PRESETS);
 const REGION_DENY_SID = "DenyCloudShellOutsideAllowedRegions";
-const n = (x: number) => x.toLocaleString("en-US");
-const sizeQuotas = `managed policy ${n(POLICY_SIZE_LIMITS.managed)}, inline policy of a user ${n(POLICY_SIZE_LIMITS.inline_user)}, of a group ${n(POLICY_SIZE_LIMITS.inline_group)}, of a role ${n(POLICY_SIZE_LIMITS.inline_role)}`;
+const sizeQuotas = `managed policy ${thousands(POLICY_SIZE_LIMITS.managed)}, inline policy of a user ${thousands(POLICY_SIZE_LIMITS.inline_user)}, of a group ${thousands(POLICY_SIZE_LIMITS.inline_group)}, of a role ${thousands(POLICY_SIZE_LIMITS.inline_role)}`;
 
 /** vpc_environments: an object input whose unknown keys are errors (src/modules/strict-object.ts). */
 export const VPC_ENVIRONMENTS: Fields = {
@@ -282,8 +281,8 @@ local.vpc_statements,
     value: "${local.deny_json}",
   });
   unit.output("deny_json_size", {
-    description: `Characters of deny_json as IAM counts them; 0 when it is null. An SCP takes at most ${POLICY_SIZE_LIMITS.scp.toLocaleString("en-US")}.`,
-    value: `\${local.deny_json == null ? 0 : ${iamSize("local.deny_json")}}`,
+    description: `Characters of deny_json as an SCP counts them (whitespace too, and jsonencode writes none); 0 when it is null. An SCP takes at most ${thousands(POLICY_SIZE_LIMITS.scp)}.`,
+    value: "${local.deny_json == null ? 0 : length(local.deny_json)}",
   });
   unit.output("allowed_actions", {
     description: "Every action the policy allows (cloudshell:* expanded to the actions it covers today), some only under the conditions in json.",

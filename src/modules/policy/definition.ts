@@ -8,7 +8,7 @@ import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy
 import { tf, tfMap, Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
 import { policyInputs } from "../policy-document/definition";
-import { POLICY_SIZE_LIMITS } from "../../facts/limits";
+import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
 import { policyTests } from "./terraform-tests";
 
@@ -110,7 +110,7 @@ function build(unit: Unit): void {
         precondition: [
           {
             condition: tf(`${document}.json_size <= ${POLICY_SIZE_LIMITS.managed}`),
-            errorMessage: `The CloudShell policy is \${${document}.json_size} characters (whitespace not counted); a managed policy takes at most ${POLICY_SIZE_LIMITS.managed.toLocaleString("en-US")}. Shorten the allow-lists in vpc_environments, or split them across policies.`,
+            errorMessage: `The CloudShell policy is \${${document}.json_size} characters (whitespace not counted); a managed policy takes at most ${thousands(POLICY_SIZE_LIMITS.managed)}. Shorten the allow-lists in vpc_environments, or split them across policies.`,
           },
         ],
       },
@@ -134,7 +134,7 @@ function build(unit: Unit): void {
   unit.output("name", { description: "Name of the IAM policy; null when create is false.", value: tf("try(aws_iam_policy.this[0].name, null)") });
   unit.output("json", { description: "The policy JSON (computed even when create is false).", value: tf(`${document}.json`) });
   unit.output("size", {
-    description: `Characters of the policy as IAM counts them (whitespace not counted); checked at plan time against the ${POLICY_SIZE_LIMITS.managed.toLocaleString("en-US")} of a managed policy.`,
+    description: `Characters of the policy as IAM counts them (whitespace not counted); checked at plan time against the ${thousands(POLICY_SIZE_LIMITS.managed)} of a managed policy.`,
     value: tf(`${document}.json_size`),
   });
   unit.output("deny_json", { description: "Only the Deny statements, for an SCP or a guardrail; null when the policy denies nothing.", value: tf(`${document}.deny_json`) });

@@ -1,7 +1,7 @@
 // decisions.tf: what the network looks like, decided from the inputs alone (known at plan time).
 import { Unit } from "../../cdktf/seam";
 import { FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
-import { EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, PRICES, VPC } from "./inputs";
+import { EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, PLANNED_REGION, PRICES, VPC } from "./inputs";
 import { objectLocal } from "../strict-object";
 
 /** The locals decided from the inputs alone. */
@@ -20,7 +20,7 @@ export function decisions(unit: Unit): void {
     comment:
       "Everything here is decided from the inputs alone (no resource, no data source), so it is\nknown at plan time; the resource files only iterate over these maps.",
   });
-  unit.local("region", "${var.region != null ? var.region : substr(local.azs[0], 0, length(local.azs[0]) - 1)}", at);
+  unit.local("region", `\${${PLANNED_REGION}}`, at);
   unit.local("partition", '${var.partition != null ? var.partition : startswith(local.region, "us-gov-") ? "aws-us-gov" : "aws"}', at);
 
   unit.local("az_numbers", `\${{ for az in local.azs : az => index(${LETTERS}, substr(az, -1, 1)) }}`, {

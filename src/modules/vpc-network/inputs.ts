@@ -22,8 +22,9 @@ const isCidr = (v: string) => `can(cidrnetmask(${v})) && try(cidrsubnet(${v}, 0,
 const DEFAULT_LABELS = DEFAULT_ENDPOINTS.map((e) => e.label);
 /** Listed endpoints that exist only in some Regions (CodeCatalyst's). */
 const REGIONAL_ONLY = LISTED_ENDPOINTS.filter((e) => e.regions);
-/** The Region as decisions.tf derives it, for validations (which cannot read locals). */
-const PLANNED_REGION = "coalesce(var.region, substr(var.availability_zones[0], 0, length(var.availability_zones[0]) - 1))";
+/** The Region from the inputs: region, or the zone names without their letter. decisions.tf's
+ * local.region is this expression; validations repeat it because they cannot read locals. */
+export const PLANNED_REGION = "coalesce(var.region, substr(var.availability_zones[0], 0, length(var.availability_zones[0]) - 1))";
 const OPTIONAL_LABELS = LISTED_ENDPOINTS.filter((e) => !e.byDefault).map((e) => e.label);
 const DEFAULT_INTERFACE_LABELS = DEFAULT_ENDPOINTS.filter((e) => e.type === "Interface").map((e) => e.label);
 /** Labels endpoints.add accepts without a full service name. */

@@ -1,5 +1,6 @@
 // The policy that keeps people in this network, and the outputs the console's form asks for.
 import { tf, Unit } from "../../cdktf/seam";
+import { MAX_SECURITY_GROUPS, POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 
 export function policyAndOutputs(unit: Unit): void {
   unit.local(
@@ -31,7 +32,7 @@ export function policyAndOutputs(unit: Unit): void {
   out("private_subnet_ids", "IDs of the private subnets for CloudShell (\"Subnet\" in the form), keyed by Availability Zone name.", "{ for az, s in aws_subnet.private : az => s.id }");
   out(
     "security_group_ids",
-    "Security groups to pick in the form (\"Security group\", at most 5): the CloudShell group, then additional_security_group_ids.",
+    `Security groups to pick in the form ("Security group", at most ${MAX_SECURITY_GROUPS}): the CloudShell group, then additional_security_group_ids.`,
     "local.security_group_ids",
   );
   out("cloudshell_security_group_id", "ID of the CloudShell security group; null when create is false.", "try(aws_security_group.cloudshell[0].id, null)");
@@ -55,7 +56,7 @@ export function policyAndOutputs(unit: Unit): void {
   );
   out(
     "cloudshell_policy_size",
-    "Characters of cloudshell_policy_json as IAM counts them (whitespace not counted): a managed policy takes 6,144, an inline user policy 2,048; 0 when create is false.",
+    `Characters of cloudshell_policy_json as IAM counts them (whitespace not counted): a managed policy takes ${thousands(POLICY_SIZE_LIMITS.managed)}, an inline user policy ${thousands(POLICY_SIZE_LIMITS.inline_user)}; 0 when create is false.`,
     `var.create ? ${policy}.json_size : 0`,
   );
   out(
