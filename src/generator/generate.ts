@@ -8,6 +8,7 @@ import { Definition, directoryOf, Requirements } from "./definition";
 import { lowerStack } from "./lower";
 import { checkModuleRules } from "./module-rules";
 import { docsTables } from "./readme-tables";
+import { withManifest } from "./files";
 import { TESTED_AWS_PROVIDER } from "../modules/requirements";
 
 const TEMPLATES = path.join(__dirname, "..", "..", "templates");
@@ -84,42 +85,5 @@ export function render(built: Built[]): Map<string, string> {
     const context = { ...d, repository: REPOSITORY, partial: d.readme ?? d.name, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
   };
-  return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
-}
-
-/** The directories the generator owns entirely: any other file in them is stale. */
-export const ownedDirectories = (definitions: Definition[]) => definitions.map(directoryOf);
-
-/** Files under the owned directories that differ from, are missing from, or are absent in `files`. */
-export function staleFiles(root: string, definitions: Definition[], files: Map<string, string>): string[] {
-  const stale = new Set<string>();
-  for (const [rel, content] of files) {
-    const abs = path.join(root, rel);
-    if (!fs.existsSync(abs) || fs.readFileSync(abs, "utf8") !== content) stale.add(rel);
-  }
-  for (const dir of ownedDirectories(definitions)) {
-    const abs = path.join(root, dir);
-    if (!fs.existsSync(abs)) continue;
-    for (const f of fs.readdirSync(abs, { recursive: true, withFileTypes: true })) {
-      if (!f.isFile()) continue;
-      const rel = path.relative(root, path.join(f.parentPath, f.name));
-      if (!rel.split(path.sep).includes(".terraform") && !files.has(rel)) stale.add(rel);
-    }
-  }
-  return [...stale].sort();
-}
-
-/** Writes the tree and removes files the generator no longer produces. */
-export function writeTree(root: string, definitions: Definition[], files: Map<string, string>): string[] {
-  const changed = staleFiles(root, definitions, files);
-  for (const rel of changed) {
-    const abs = path.join(root, rel);
-    const content = files.get(rel);
-    if (content === undefined) fs.rmSync(abs);
-    else {
-      fs.mkdirSync(path.dirname(abs), { recursive: true });
-      fs.writeFileSync(abs, content);
-    }
-  }
-  return changed;
+  return withManifest(new Map([...files].sort(([a], [b]) => a.localeCompare(b))));
 }
