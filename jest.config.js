@@ -5,6 +5,9 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": "ts-jest" },
   testTimeout: 120000,
+  // One hashicorp/aws process shared by every worker's schema-only Terraform commands.
+  globalSetup: "<rootDir>/test/support/global-setup.ts",
+  globalTeardown: "<rootDir>/test/support/global-teardown.ts",
   // Terraform runs in temporary directories; two workers match the machine's two cores.
   maxWorkers: 2,
 };

@@ -59,10 +59,19 @@ export interface TerraformResult {
   stderr: string;
 }
 
-function environment(): NodeJS.ProcessEnv {
+/** Set by the test run's global setup: the TF_REATTACH_PROVIDERS value of one shared provider process. */
+export const SHARED_PROVIDER_ENV = "TF_SHARED_AWS_PROVIDER";
+/** Commands that only ask the provider for schemas and validation may use the shared one (tools/shared-provider.ts). */
+const SHARES_PROVIDER = new Set(["test", "console", "validate", "show"]);
+
+function environment(args: string[]): NodeJS.ProcessEnv {
   if (!fs.existsSync(CLI_CONFIG)) fs.writeFileSync(CLI_CONFIG, "");
+  const shared = process.env[SHARED_PROVIDER_ENV];
+  const inherited = { ...process.env };
+  delete inherited.TF_REATTACH_PROVIDERS;
   return {
-    ...process.env,
+    ...inherited,
+    ...(shared && SHARES_PROVIDER.has(args[0]) ? { TF_REATTACH_PROVIDERS: shared } : {}),
     CHECKPOINT_DISABLE: "1",
     TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE && fs.existsSync(process.env.TF_CLI_CONFIG_FILE) ? process.env.TF_CLI_CONFIG_FILE : CLI_CONFIG,
     TF_IN_AUTOMATION: "1",
@@ -85,7 +94,7 @@ function logTiming(started: number, args: string[]) {
 
 export function terraform(cwd: string, args: string[]): TerraformResult {
   const started = Date.now();
-  const r = spawnSync("terraform", args, { cwd, encoding: "utf8", env: environment(), maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync("terraform", args, { cwd, encoding: "utf8", env: environment(args), maxBuffer: 256 * 1024 * 1024 });
   logTiming(started, args);
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -94,7 +103,7 @@ export function terraform(cwd: string, args: string[]): TerraformResult {
 export function terraformAsync(cwd: string, args: string[], input?: string): Promise<TerraformResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn("terraform", args, { cwd, env: environment() });
+    const child = spawn("terraform", args, { cwd, env: environment(args) });
     if (input !== undefined) child.stdin.end(input);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -173,7 +182,7 @@ export interface InitResult {
  * downloaded into a private directory, then renamed into place (atomic, so parallel test workers
  * never see half a mirror; Terraform's own plugin cache is not safe for concurrent use).
  */
-function pluginDir(): string {
+export function pluginDir(): string {
   const source = providerSource();
   checkPluginDir(source);
   if (source.kind === "plugin-dir") return source.dir;
