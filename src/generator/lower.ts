@@ -3,7 +3,6 @@
 import { BlockSchema, ElementRef, LIFECYCLE_SCHEMA } from "../cdktf/seam";
 import { attr, blank, block, comment, Item, Value } from "../hcl/writer";
 import { DefinitionError } from "./errors";
-import { checkReferences } from "./references";
 
 type Json = Record<string, Value>;
 
@@ -95,7 +94,6 @@ export function lowerStack(unit: string, json: Json, elements: ElementRef[]): Ma
       if (!declared.has(`${kind}.${name}`)) throw new DefinitionError(unit, `${kind}.${name} was not declared through the seam`);
     }
   }
-  checkReferences(unit, json);
 
   const files = new Map<string, Item[]>();
   // The open `locals` block of each file: consecutive locals of a file share one block.

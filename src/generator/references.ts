@@ -4,7 +4,6 @@
 // except for the interpolations nested in them.
 import { Value } from "../hcl/writer";
 import { parseTemplate } from "../hcl/template";
-import { DefinitionError } from "./errors";
 
 type Json = { [key: string]: Value };
 
@@ -212,20 +211,20 @@ function declaredList(ref: Reference, declared: string[]): string {
 }
 
 /**
- * Stops with a DefinitionError when the HCL that `json` prints refers to a variable, local,
- * module, resource or data source the same stack does not declare.
+ * Every reference in the HCL that `json` prints to a variable, local, module, resource or data
+ * source the same stack does not declare, as a message naming the holder and what is declared.
  */
-export function checkReferences(unit: string, json: Json): void {
+export function undeclaredReferences(json: Json): string[] {
   const declared = declaredNames(json);
+  const found: string[] = [];
   for (const [holder, texts] of holders(json)) {
     for (const text of texts) {
       for (const ref of referencesOf(text)) {
         const key = ref.kind === "data" ? `data.${ref.type}` : (ref.type ?? ref.kind);
         const names = declared.get(key) ?? [];
-        if (!names.includes(ref.name)) {
-          throw new DefinitionError(unit, `${holder} refers to ${ref.text}, which is not declared in this module; ${declaredList(ref, names)}`);
-        }
+        if (!names.includes(ref.name)) found.push(`${holder} refers to ${ref.text}, which is not declared in this module; ${declaredList(ref, names)}`);
       }
     }
   }
+  return found;
 }

@@ -6,7 +6,7 @@
 import { OrganizationsPolicy } from "@cdktf/provider-aws/lib/organizations-policy";
 import { OrganizationsPolicyAttachment } from "@cdktf/provider-aws/lib/organizations-policy-attachment";
 import { tf, tfMap, Unit } from "../../cdktf/seam";
-import { checkActions } from "../../generator/action-check";
+import { declareActions } from "../../generator/action-check";
 import { Definition, sourceOf } from "../../generator/definition";
 import { DefinitionError } from "../../generator/errors";
 import { guardrailTable } from "../../generator/guardrail-table";
@@ -180,7 +180,7 @@ function inputs(unit: Unit): void {
 }
 
 function build(unit: Unit): void {
-  checkActions(unit.name, `statement "${DENY_FULL_ACCESS_STATEMENT.Sid}"`, DENY_FULL_ACCESS_STATEMENT.Action);
+  declareActions(unit, `statement "${DENY_FULL_ACCESS_STATEMENT.Sid}"`, DENY_FULL_ACCESS_STATEMENT.Action);
   checkExemptionKeys(unit.name);
   inputs(unit);
 

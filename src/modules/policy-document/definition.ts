@@ -4,7 +4,7 @@ import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
 import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../../facts/features";
 import { matrixTable } from "../../generator/matrix-table";
-import { checkStatementActions } from "../../generator/action-check";
+import { declareStatementActions } from "../../generator/action-check";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { field, Fields, objectLocal, objectVariable } from "../strict-object";
 import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, ENI_PLACEMENT_SID, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
@@ -106,7 +106,7 @@ export function policyInputs(unit: Unit): string[] {
 }
 
 function build(unit: Unit): void {
-  checkStatementActions(unit.name, [...VPC_GRANT_STATEMENTS, ENI_CLEANUP_STATEMENT, DENY_PUBLIC_STATEMENT]);
+  declareStatementActions(unit, [...VPC_GRANT_STATEMENTS, ENI_CLEANUP_STATEMENT, DENY_PUBLIC_STATEMENT]);
   policyInputs(unit);
 
   const data = { file: "presets.tf" };
