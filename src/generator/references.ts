@@ -3,6 +3,7 @@
 // later, in Terraform. Only interpolations are scanned, and inside them quoted strings are skipped
 // except for the interpolations nested in them.
 import { Value } from "../hcl/writer";
+import { expressionEnd, identifierEnd, isIdStart } from "../hcl/scan";
 import { parseTemplate } from "../hcl/template";
 
 type Json = { [key: string]: Value };
@@ -18,17 +19,7 @@ export interface Reference {
 }
 
 const RESOURCE_TYPE = /^aws_[a-z0-9_]+$/;
-const isIdStart = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
-const isIdChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_-]/.test(c);
-const isDigit = (c: string | undefined) => c !== undefined && /[0-9]/.test(c);
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
-
-/** Index just past the identifier (HCL identifiers may contain "-") that starts at `i`. */
-function identifierEnd(s: string, i: number): number {
-  let j = i;
-  while (isIdChar(s[j])) j++;
-  return j;
-}
 
 /** The ".name" segments that follow index `i` (stops at "[", "(", operators and digits). */
 function attributes(s: string, i: number): string[] {
@@ -58,88 +49,21 @@ function rootReference(root: string, rest: string[], next: string | undefined): 
   return undefined;
 }
 
-/**
- * Index just past a quoted template whose body starts at `start`; the interpolations and
- * directives nested in it are scanned as expressions.
- */
-function scanQuoted(s: string, start: number, found: Reference[]): number {
-  let i = start;
-  while (i < s.length) {
-    const c = s[i];
-    if (c === "\\") i += 2;
-    else if ((c === "$" || c === "%") && s[i + 1] === c && s[i + 2] === "{") i += 3; // $${ and %%{ are literal
-    else if ((c === "$" || c === "%") && s[i + 1] === "{") i = scanExpression(s, i + 2, found, "}");
-    else if (c === '"') return i + 1;
-    else i++;
-  }
-  return i;
-}
-
-/**
- * Scans an expression from `start` and returns the index just past its `close` character
- * (or the end of the string when `close` is undefined), collecting the references it makes.
- */
-function scanExpression(s: string, start: number, found: Reference[], close?: string): number {
-  let depth = 0;
-  let previous: string | undefined; // the last character that was not white space
-  let i = start;
-  while (i < s.length) {
-    const c = s[i];
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      i = scanQuoted(s, i + 1, found);
-      previous = '"';
-      continue;
-    }
-    if (c === "#" || (c === "/" && s[i + 1] === "/")) {
-      while (i < s.length && s[i] !== "\n") i++;
-      continue;
-    }
-    if (c === "/" && s[i + 1] === "*") {
-      const end = s.indexOf("*/", i + 2);
-      i = end < 0 ? s.length : end + 2;
-      continue;
-    }
-    if (isDigit(c)) {
-      while (isDigit(s[i])) i++;
-      if (s[i] === "." && isDigit(s[i + 1])) for (i++; isDigit(s[i]); ) i++;
-      if ((s[i] === "e" || s[i] === "E") && (isDigit(s[i + 1]) || (/[+-]/.test(s[i + 1] ?? "") && isDigit(s[i + 2])))) {
-        for (i += 2; isDigit(s[i]); ) i++;
-      }
-      previous = "0";
-      continue;
-    }
-    if (isIdStart(c)) {
-      const end = identifierEnd(s, i);
-      if (previous !== ".") {
-        const rest = attributes(s, end);
-        let k = end;
-        while (isSpace(s[k])) k++;
-        const ref = rootReference(s.slice(i, end), rest, s[k]);
-        if (ref) found.push(ref);
-      }
-      i = end;
-      previous = "a";
-      continue;
-    }
-    if (c === "{" || c === "(" || c === "[") depth++;
-    if (c === "}" || c === ")" || c === "]") {
-      if (depth === 0 && c === close) return i + 1;
-      depth--;
-    }
-    previous = c;
-    i++;
-  }
-  return i;
+/** Collects the root references an expression makes, skipping attribute names (after "."). */
+function scanExpression(s: string, found: Reference[]): void {
+  expressionEnd(s, 0, undefined, (start, end, previous) => {
+    if (previous === ".") return;
+    let k = end;
+    while (isSpace(s[k])) k++;
+    const ref = rootReference(s.slice(start, end), attributes(s, end), s[k]);
+    if (ref) found.push(ref);
+  });
 }
 
 /** The references of one Terraform JSON string: its interpolations, nested quoted templates included. */
 export function referencesOf(text: string): Reference[] {
   const found: Reference[] = [];
-  for (const part of parseTemplate(text)) if (part.kind === "interp") scanExpression(part.expr, 0, found);
+  for (const part of parseTemplate(text)) if (part.kind === "interp") scanExpression(part.expr, found);
   return found;
 }
 

@@ -3,7 +3,19 @@
 // canonical spacing inside lines; this pass makes indentation and alignment canonical too, so
 // the generated files are unchanged by `terraform fmt` (the tests run the real one).
 
+import { quotedEnd, TemplateSyntaxError } from "./scan";
+
 type Token = { text: string; bracket: number; isEqual: boolean };
+
+/** Index just past the string that starts before `start`; a string left open runs to the end of the line. */
+function stringEnd(line: string, start: number): number {
+  try {
+    return quotedEnd(line, start);
+  } catch (e) {
+    if (e instanceof TemplateSyntaxError) return line.length;
+    throw e;
+  }
+}
 
 /** Splits a line into the tokens that matter for layout; strings and comments are opaque. */
 function tokens(line: string): Token[] {
@@ -16,27 +28,9 @@ function tokens(line: string): Token[] {
     } else if (c === "#" || line.startsWith("//", i)) {
       break;
     } else if (c === '"') {
-      let j = i + 1;
-      while (j < line.length && line[j] !== '"') {
-        if (line[j] === "\\") j++;
-        else if (line.startsWith("${", j)) {
-          let depth = 1;
-          j += 2;
-          while (j < line.length && depth > 0) {
-            if (line[j] === "{") depth++;
-            else if (line[j] === "}") depth--;
-            else if (line[j] === '"') {
-              j++;
-              while (j < line.length && line[j] !== '"') j += line[j] === "\\" ? 2 : 1;
-            }
-            j++;
-          }
-          continue;
-        }
-        j++;
-      }
-      out.push({ text: line.slice(i, j + 1), bracket: 0, isEqual: false });
-      i = j + 1;
+      const end = stringEnd(line, i + 1);
+      out.push({ text: line.slice(i, end), bracket: 0, isEqual: false });
+      i = end;
     } else if ("{[(".includes(c)) {
       out.push({ text: c, bracket: 1, isEqual: false });
       i++;
