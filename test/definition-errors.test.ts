@@ -9,12 +9,12 @@ import { declareActions } from "../src/generator/action-check";
 import { RULES } from "../src/generator/rules";
 import { tagsInput } from "../src/modules/common-inputs";
 import { NO_PROVIDER } from "../src/modules/requirements";
-import { vpcNetwork } from "../src/modules/vpc-network/definition";
+import { vpcNetwork } from "../src/modules/cloudshell-vpc-network/definition";
 import { tempDir } from "../tools/terraform";
 
 const definition = (build: (u: Unit) => void): Definition => ({
   name: "broken",
-  readme: "cloudshell-policy",
+  readme: "src/modules/cloudshell-policy/README.hbs",
   kind: "module",
   source: "test/definition-errors.test.ts",
   title: "Broken",

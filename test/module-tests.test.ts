@@ -5,7 +5,7 @@
 // the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { subnets } from "../src/modules/policy-document/terraform-tests";
+import { subnets } from "../src/modules/cloudshell-policy-document/terraform-tests";
 import { directories, generated } from "../tools/generated";
 import { ENI_ARN, IamRequest, simulateRequest } from "../tools/simulate";
 import { EndpointRequest, simulateThroughEndpoint } from "../tools/simulate-endpoint";

@@ -18,7 +18,7 @@ const git = (cwd: string, ...args: string[]) =>
 /** A plan snapshot of examples/isolated with the given endpoints and monthly estimate. */
 const snapshot = (endpoints: string[], monthly: number): string =>
   snapshotJson({
-    example: "examples/isolated",
+    example: "examples/isolated/definition",
     provider: "hashicorp/aws 5.100.0",
     resource_changes: ["module.network.aws_vpc.this[0]", ...endpoints.map((e) => `module.network.aws_vpc_endpoint.interface["${e}"]`)].map((address) => ({
       address,

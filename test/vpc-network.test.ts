@@ -1,7 +1,7 @@
 // modules/cloudshell-vpc-network: the synthesized resources (construct level), and every bad input
 // with the message real Terraform gives it. What the network does with good inputs (subnets, NAT,
 // endpoints, rules, cost, the policy) is asserted by the module's own terraform test files, with
-// the real provider mocked (src/modules/vpc-network.tests.ts, run by test/module-tests.test.ts).
+// the real provider mocked (src/modules/cloudshell-vpc-network/terraform-tests.ts, run by test/module-tests.test.ts).
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
@@ -19,10 +19,10 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { directoryOf } from "../src/generator/definition";
-import { costScenarios } from "../src/modules/vpc-network/cost";
+import { costScenarios } from "../src/modules/cloudshell-vpc-network/cost";
 import { Value } from "../src/hcl/writer";
-import { DECISIONS_FILE } from "../src/modules/vpc-network/decisions";
-import { vpcNetwork } from "../src/modules/vpc-network/definition";
+import { DECISIONS_FILE } from "../src/modules/cloudshell-vpc-network/decisions";
+import { vpcNetwork } from "../src/modules/cloudshell-vpc-network/definition";
 import { checkInputs } from "../tools/input-checks";
 import { generated, synthesizedJson } from "../tools/generated";
 

@@ -19,12 +19,12 @@ export interface Requirements {
 export interface Definition {
   name: string;
   kind: "module" | "example";
-  /** Where to edit instead: the TypeScript file that defines it (sourceOf(__filename)). */
+  /** Where to edit instead: the definition's folder, src/modules/<name> or src/examples/<name> (sourceOf(__dirname)). */
   source: string;
   title: string;
   requirements: Requirements;
   build(unit: Unit): void;
-  /** Handlebars partial under templates/readme/ with the README's prose; the name when absent. */
+  /** The README's prose (Handlebars), when it is not README.hbs beside the definition. */
   readme?: string;
   /** Extra context for the README partial (tables no anchor module has). */
   readmeContext?: () => Record<string, unknown>;
@@ -32,8 +32,10 @@ export interface Definition {
   extraFiles?: () => Record<string, string>;
 }
 
-/** The README's prose is the Handlebars partial templates/readme/<name>.hbs. */
 export const directoryOf = (d: Definition) => `${d.kind === "module" ? "modules" : "examples"}/${d.name}`;
 
 /** A file's path relative to the repository, as generated headers name it. */
 export const sourceOf = (filename: string) => path.relative(path.join(__dirname, "..", ".."), filename).split(path.sep).join("/");
+
+/** The README's prose: README.hbs in the definition's folder (src/modules/<name>/, src/examples/<name>/). */
+export const readmeTemplateOf = (d: Definition) => d.readme ?? path.posix.join(d.source, "README.hbs");

@@ -4,27 +4,17 @@ import * as path from "node:path";
 import Handlebars from "handlebars";
 import { createApp, Unit } from "../cdktf/seam";
 import { attr, blank, block, comment, Item, renderFile, Value } from "../hcl/writer";
-import { Definition, directoryOf, Requirements } from "./definition";
+import { Definition, directoryOf, readmeTemplateOf, Requirements } from "./definition";
 import { lowerStack } from "./lower";
 import { checkRules } from "./rules";
 import { docsTables } from "./readme-tables";
 import { withManifest } from "./files";
 import { TESTED_AWS_PROVIDER } from "../modules/requirements";
 
-const TEMPLATES = path.join(__dirname, "..", "..", "templates");
+const ROOT = path.join(__dirname, "..", "..");
 /** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=`. */
 export const REPOSITORY = "github.com/example-org/terraform-aws-cloudshell";
-const template = (name: string) => Handlebars.compile(fs.readFileSync(path.join(TEMPLATES, name), "utf8"), { noEscape: true });
-
-let partialsRegistered = false;
-function registerPartials() {
-  if (partialsRegistered) return;
-  const dir = path.join(TEMPLATES, "readme");
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".hbs"))) {
-    Handlebars.registerPartial(f.replace(/\.hbs$/, ""), fs.readFileSync(path.join(dir, f), "utf8"));
-  }
-  partialsRegistered = true;
-}
+const template = (file: string) => Handlebars.compile(fs.readFileSync(path.join(ROOT, file), "utf8"), { noEscape: true });
 
 function versionsFile(req: Requirements): Item[] {
   const body: Item[] = [comment(`${req.terraform}: ${req.terraformReason}`), attr("required_version", req.terraform)];
@@ -58,9 +48,8 @@ export function synthesize(definitions: Definition[], outdir?: string): Built[] 
 
 /** Renders the files of every definition: path relative to the repository root -> content. */
 export function render(built: Built[]): Map<string, string> {
-  registerPartials();
-  const tfFile = template("tf-file.hbs");
-  const readme = template("readme.md.hbs");
+  const tfFile = template("src/generator/tf-file.hbs");
+  const readme = template("src/generator/readme.md.hbs");
   const files = new Map<string, string>();
   checkRules(built.map(({ definition: d, unit }) => ({ unit: d.name, kind: d.kind, json: unit.synthesizedJson() as Record<string, Value>, elements: unit.elements, actions: unit.actions })));
   for (const { definition: d, unit } of built) {
@@ -82,7 +71,9 @@ export function render(built: Built[]): Map<string, string> {
           mocked: testFiles.some(([, text]) => /^mock_provider "/m.test(text)),
         }
       : undefined;
-    const context = { ...d, repository: REPOSITORY, partial: d.readme ?? d.name, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
+    const readmeTemplate = readmeTemplateOf(d);
+    Handlebars.registerPartial(d.name, fs.readFileSync(path.join(ROOT, readmeTemplate), "utf8"));
+    const context = { ...d, repository: REPOSITORY, partial: d.name, readmeTemplate, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
   };
   return withManifest(new Map([...files].sort(([a], [b]) => a.localeCompare(b))));

@@ -4,9 +4,9 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { tf, Unit } from "../cdktf/seam";
-import { Definition, sourceOf } from "../generator/definition";
-import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
+import { tf, Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
 
 const POLICY = "../../modules/cloudshell-policy";
 
@@ -34,7 +34,7 @@ function build(unit: Unit): void {
 export const permissionsBoundary: Definition = {
   name: "permissions-boundary",
   kind: "example",
-  source: sourceOf(__filename),
+  source: sourceOf(__dirname),
   title: "Example: a CloudShell preset as a permissions boundary",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,

@@ -1,10 +1,10 @@
 // examples/isolated: no internet at all (no NAT), AWS APIs through endpoints only, and the IAM
 // policy that forces people into this network.
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import { tf, Unit } from "../cdktf/seam";
-import { Definition, sourceOf } from "../generator/definition";
-import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
-import { networkExample } from "./network-example";
+import { tf, Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
+import { networkExample } from "../network-example";
 
 function build(unit: Unit): void {
   const network = networkExample(unit, {
@@ -29,7 +29,7 @@ function build(unit: Unit): void {
 export const isolated: Definition = {
   name: "isolated",
   kind: "example",
-  source: sourceOf(__filename),
+  source: sourceOf(__dirname),
   title: "Example: an isolated CloudShell network",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,

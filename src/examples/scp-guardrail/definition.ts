@@ -1,8 +1,8 @@
 // examples/scp-guardrail: an organization-wide guardrail as an SCP document. It needs no
 // provider, so its plan runs anywhere (the plan snapshot is a real `terraform plan`).
-import { tf, Unit } from "../cdktf/seam";
-import { Definition, sourceOf } from "../generator/definition";
-import { NO_PROVIDER } from "../modules/requirements";
+import { tf, Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { NO_PROVIDER } from "../../modules/requirements";
 
 function build(unit: Unit): void {
   const guardrail = unit.module("guardrail", "../../modules/cloudshell-policy-document", {
@@ -20,7 +20,7 @@ function build(unit: Unit): void {
 export const scpGuardrail: Definition = {
   name: "scp-guardrail",
   kind: "example",
-  source: sourceOf(__filename),
+  source: sourceOf(__dirname),
   title: "Example: a CloudShell guardrail for an SCP",
   requirements: NO_PROVIDER,
   build,

@@ -3,7 +3,7 @@
 // written here by hand; what each preset allows is proven in modules/cloudshell-policy-document.
 import { sourceOf } from "../../generator/definition";
 import { Assert, Run, sameJson, testFile } from "../../generator/tftest";
-import { ALL, LAUNCH, subnets } from "../policy-document/terraform-tests";
+import { ALL, LAUNCH, subnets } from "../cloudshell-policy-document/terraform-tests";
 
 const SOURCE = sourceOf(__filename);
 const ARN = "arn:aws:iam::123456789012:policy/cloudshell-test";

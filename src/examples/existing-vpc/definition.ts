@@ -1,10 +1,10 @@
 // examples/existing-vpc: subnets, endpoints and security groups for CloudShell in a VPC you already
 // have. Its ID and CIDR are inputs, so planning needs no data source.
-import { tf, Unit } from "../cdktf/seam";
-import { Definition, sourceOf } from "../generator/definition";
-import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
-import { networkExample } from "./network-example";
-import { awsIdPattern } from "../modules/hcl-snippets";
+import { tf, Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
+import { networkExample } from "../network-example";
+import { awsIdPattern } from "../../modules/hcl-snippets";
 
 function build(unit: Unit): void {
   unit.variable("vpc_id", {
@@ -39,7 +39,7 @@ function build(unit: Unit): void {
 export const existingVpc: Definition = {
   name: "existing-vpc",
   kind: "example",
-  source: sourceOf(__filename),
+  source: sourceOf(__dirname),
   title: "Example: CloudShell in an existing VPC",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,

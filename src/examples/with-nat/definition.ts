@@ -1,8 +1,8 @@
 // examples/with-nat: internet access through one shared NAT gateway.
-import { Unit } from "../cdktf/seam";
-import { Definition, sourceOf } from "../generator/definition";
-import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
-import { networkExample } from "./network-example";
+import { Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
+import { networkExample } from "../network-example";
 
 function build(unit: Unit): void {
   networkExample(unit, {
@@ -20,7 +20,7 @@ function build(unit: Unit): void {
 export const withNat: Definition = {
   name: "with-nat",
   kind: "example",
-  source: sourceOf(__filename),
+  source: sourceOf(__dirname),
   title: "Example: a CloudShell network with internet access through NAT",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,

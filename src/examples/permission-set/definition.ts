@@ -4,10 +4,10 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SsoadminPermissionSet } from "@cdktf/provider-aws/lib/ssoadmin-permission-set";
 import { SsoadminPermissionSetInlinePolicy } from "@cdktf/provider-aws/lib/ssoadmin-permission-set-inline-policy";
-import { tf, Unit } from "../cdktf/seam";
-import { Definition, sourceOf } from "../generator/definition";
-import { CLOUDSHELL_PARTITIONS } from "../facts/limits";
-import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
+import { tf, Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { CLOUDSHELL_PARTITIONS } from "../../facts/limits";
+import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
 
 /** An Identity Center instance ARN, as the SSO Admin API's InstanceArn pattern describes it. */
 const INSTANCE_ARN = `^arn:(${CLOUDSHELL_PARTITIONS.join("|")}):sso:::instance/(sso)?ins-[a-zA-Z0-9-.]{16}$`;
@@ -48,7 +48,7 @@ function build(unit: Unit): void {
 export const permissionSet: Definition = {
   name: "permission-set",
   kind: "example",
-  source: sourceOf(__filename),
+  source: sourceOf(__dirname),
   title: "Example: a CloudShell permission set in IAM Identity Center",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,

@@ -1,8 +1,8 @@
 // examples/iam-policy: a no-credentials CloudShell policy attached to an existing role by name.
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { tf, Unit } from "../cdktf/seam";
-import { Definition, sourceOf } from "../generator/definition";
-import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
+import { tf, Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
 
 function build(unit: Unit): void {
   unit.provider(AwsProvider, { region: "us-east-1" });
@@ -19,7 +19,7 @@ function build(unit: Unit): void {
 export const iamPolicy: Definition = {
   name: "iam-policy",
   kind: "example",
-  source: sourceOf(__filename),
+  source: sourceOf(__dirname),
   title: "Example: a CloudShell IAM policy attached to a role",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,

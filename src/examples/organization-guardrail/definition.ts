@@ -2,10 +2,10 @@
 // modules/cloudshell-guardrail: VPC environments only and no AWSCloudShellFullAccess everywhere,
 // with a break-glass exemption; no CloudShell at all in the sandbox OUs.
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { tf, Unit } from "../cdktf/seam";
-import { Definition, sourceOf } from "../generator/definition";
-import { AWS_PROVIDER, TERRAFORM } from "../modules/requirements";
-import { POLICY_SIZE_LIMITS, thousands } from "../facts/limits";
+import { tf, Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
+import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 
 const GUARDRAIL = "../../modules/cloudshell-guardrail";
 const BREAK_GLASS = ["arn:aws:iam::*:role/break-glass-*"];
@@ -46,7 +46,7 @@ function build(unit: Unit): void {
 export const organizationGuardrail: Definition = {
   name: "organization-guardrail",
   kind: "example",
-  source: sourceOf(__filename),
+  source: sourceOf(__dirname),
   title: "Example: CloudShell guardrails for an organization",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
