@@ -9,7 +9,8 @@ import { scratchTree } from "../tools/terraform";
 
 const PROBES: [file: string, code: string, rejectedWith: string | null][] = [
   ["src/agpl.ts", 'import { runSimulation } from "@cloud-copilot/iam-simulate";', "AGPL-3.0"],
-  ["main.ts", 'import { runSimulation } from "@cloud-copilot/iam-simulate";', "AGPL-3.0"],
+  ["src/generator/evidence.ts", 'import { runSimulation } from "@cloud-copilot/iam-simulate";', "AGPL-3.0"],
+  ["scripts/synth.ts", 'import { computeEvidence } from "../tools/evidence";', null],
   ["src/tooling.ts", 'import { planJson } from "../tools/terraform";', "must not import evidence tooling"],
   ["src/tests.ts", 'import { withProvider } from "../test/support/provider";', "must not import evidence tooling"],
   ["tools/tests.ts", 'import { withProvider } from "../test/support/provider";', "tools/ must not import from test/"],

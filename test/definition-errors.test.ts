@@ -4,7 +4,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { tf, tfList, tfMap, Unit } from "../src/cdktf/seam";
 import { Definition } from "../src/generator/definition";
 import { DefinitionError } from "../src/generator/errors";
-import { render, synthesize } from "../src/generator/generate";
+import { renderHcl, synthesize } from "../src/generator/generate";
 import { declareActions } from "../src/generator/action-check";
 import { RULES } from "../src/generator/rules";
 import { tagsInput } from "../src/modules/common-inputs";
@@ -33,7 +33,7 @@ describe("the generator stops on a bad definition", () => {
     expect(run).toThrow('broken: variable.preset is defined twice; each name must be unique in a module');
   });
 
-  const rendered = (build: (u: Unit) => void) => () => render(synthesize([definition(build)], tempDir("cdktf-broken-")));
+  const rendered = (build: (u: Unit) => void) => () => renderHcl(synthesize([definition(build)], tempDir("cdktf-broken-")));
 
   test("a variable without a description", () => {
     expect(rendered((u) => u.variable("x", { description: " ", type: "bool" }))).toThrow(
@@ -81,7 +81,7 @@ describe("the generator stops on a bad definition", () => {
 
 /** The reference check runs while lowering, so these tests render as well as synthesize. */
 // Examples: the reference check applies to every generated directory, the module rules only to modules.
-const renderAll = (def: Definition) => render(synthesize([{ ...def, kind: "example" }], tempDir("cdktf-refs-")));
+const renderAll = (def: Definition) => renderHcl(synthesize([{ ...def, kind: "example" }], tempDir("cdktf-refs-")));
 function renderError(def: Definition): Error {
   try {
     renderAll(def);
@@ -233,7 +233,7 @@ describe("the generator stops on a reference to something undeclared", () => {
 describe("the generator stops on a module that breaks the module rules", () => {
   const create = (u: Unit) => u.variable("create", { description: "Whether to create anything.", type: "bool", default: true });
   const tags = (u: Unit) => tagsInput(u, "Tags.");
-  const run = (build: (u: Unit) => void) => () => render(synthesize([definition(build)], tempDir("cdktf-rules-")));
+  const run = (build: (u: Unit) => void) => () => renderHcl(synthesize([definition(build)], tempDir("cdktf-rules-")));
 
   test("an input that can be wrong but has no validation", () => {
     expect(run((u) => u.variable("name", { description: "A name.", type: "string" }))).toThrow("broken: variable.name (string) has no validation");

@@ -118,7 +118,7 @@ let simulation: GuardrailSimulation;
 const resultsOf = (name: string) => simulation.cases.find((c) => c.name === name)!.results;
 
 beforeAll(async () => {
-  evaluated = await withProvider("the guardrail simulation", () => evaluateGuardrail(GUARDRAIL_CASES));
+  evaluated = await withProvider("the guardrail simulation", () => evaluateGuardrail(generated().files, GUARDRAIL_CASES));
   if (evaluated) simulation = await buildGuardrailSimulation(evaluated);
 });
 

@@ -4,7 +4,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { tf, tfList, tfMap, Unit } from "../src/cdktf/seam";
 import { Definition } from "../src/generator/definition";
-import { render, synthesize } from "../src/generator/generate";
+import { renderHcl, synthesize } from "../src/generator/generate";
 import { formatHcl } from "../src/hcl/format";
 import { parseTemplate, wholeExpression } from "../src/hcl/template";
 import { quote, renderValue } from "../src/hcl/writer";
@@ -44,7 +44,7 @@ let unit: Unit;
 beforeAll(() => {
   const built = synthesize([fixture], tempDir("cdktf-fixture-"));
   unit = built[0].unit;
-  files = render(built);
+  files = renderHcl(built);
 });
 
 

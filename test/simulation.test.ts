@@ -3,6 +3,7 @@
 import * as fs from "node:fs";
 import { actionExists } from "../src/facts/action-catalog";
 import { matrixTable } from "../src/generator/matrix-table";
+import { generated } from "../tools/generated";
 import { EvaluatedScenario, evaluateScenarios, PolicyStatement } from "../tools/evaluate-scenarios";
 import { IDS, SCENARIOS } from "../tools/scenarios";
 import {
@@ -94,7 +95,7 @@ const byName = (name: string) => {
 };
 
 beforeAll(async () => {
-  evaluated = await evaluateScenarios(SCENARIOS);
+  evaluated = await evaluateScenarios(generated().files, SCENARIOS);
   matrix = await buildMatrix(evaluated);
 });
 

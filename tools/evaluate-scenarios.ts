@@ -3,9 +3,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Scenario } from "./scenarios";
-import { evaluateOutputs, tempDir } from "./terraform";
+import { evaluateOutputs, scratchTree } from "./terraform";
 
-export const MODULE_DIR = path.resolve(__dirname, "..", "modules", "cloudshell-policy-document");
+/** Where the root configuration calls the document module from, in the scratch copy. */
+const MODULE_SOURCE = "../modules/cloudshell-policy-document";
 
 export interface PolicyStatement {
   Sid?: string;
@@ -32,24 +33,24 @@ export interface EvaluatedScenario extends Scenario {
 const OUTPUTS = ["json", "deny_json", "allowed_actions", "denied_actions"] as const;
 
 /** The root configuration, as a main.tf.json document. */
-export function rootConfig(scenarios: Scenario[], moduleDir = MODULE_DIR): object {
+export function rootConfig(scenarios: Scenario[], moduleSource = MODULE_SOURCE): object {
   const module: Record<string, object> = {};
   const output: Record<string, object> = {};
   scenarios.forEach((s, i) => {
-    module[`s${i}`] = { source: moduleDir, ...s.inputs };
+    module[`s${i}`] = { source: moduleSource, ...s.inputs };
     output[`s${i}`] = { value: Object.fromEntries(OUTPUTS.map((o) => [o, `\${module.s${i}.${o}}`])) };
   });
   return { module, output };
 }
 
-/** Runs terraform init + plan + show once for all scenarios; returns them in the same order. */
-export async function evaluateScenarios(scenarios: Scenario[]): Promise<EvaluatedScenario[]> {
+/** Runs terraform init + plan + show once for all scenarios, on the generated `tree`; returns them in the same order. */
+export async function evaluateScenarios(tree: Map<string, string>, scenarios: Scenario[]): Promise<EvaluatedScenario[]> {
   const names = new Set(scenarios.map((s) => s.name));
   if (names.size !== scenarios.length) throw new Error("scenario names must be unique");
-  const dir = tempDir("policy-matrix-");
-  fs.writeFileSync(path.join(dir, "main.tf.json"), JSON.stringify(rootConfig(scenarios), null, 2));
-  const outputs = await evaluateOutputs(dir);
-  fs.rmSync(dir, { recursive: true, force: true });
+  const modules = [...tree].filter(([rel]) => rel.startsWith("modules/cloudshell-policy-document/") && rel.endsWith(".tf"));
+  const root = scratchTree([...modules, ["evaluate/main.tf.json", JSON.stringify(rootConfig(scenarios), null, 2)]], "policy-matrix-");
+  const outputs = await evaluateOutputs(path.join(root, "evaluate"));
+  fs.rmSync(root, { recursive: true, force: true });
   return scenarios.map((s, i) => {
     const o = outputs[`s${i}`] as Record<(typeof OUTPUTS)[number], unknown> | undefined;
     if (!o || typeof o.json !== "string") throw new Error(`terraform returned no policy for scenario "${s.name}"`);

@@ -1,20 +1,24 @@
-// What the generator writes, for tests and scripts. The files are cached on disk, keyed by a hash of
-// everything the generator reads (src/, main.ts, cdktf.json, package-lock.json), so the
-// many processes that only read them skip loading cdktf and every definition (about 1 s each).
-// test/generator.test.ts checks a fresh in-process generation against the committed tree.
+// What the generator writes, for tests and scripts: the Terraform files of an in-memory generation,
+// and the READMEs rendered from them with the committed evidence (computing the evidence takes
+// Terraform; the drift test, which runs the whole pipeline of tools/pipeline.ts, proves the
+// committed evidence current). The files are cached on disk, keyed by a hash of everything they
+// are made from (src/, scripts/synth.ts, cdktf.json, package-lock.json, the evidence), so the many
+// processes that only read them skip loading cdktf and every definition (about 1 s each).
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Built } from "../src/generator/generate";
+import { EVIDENCE_SOURCES, evidenceReader } from "./evidence";
 import { tempDir } from "./terraform";
 
 export const ROOT = path.join(__dirname, "..");
 
-const GENERATOR_INPUTS = ["src", "main.ts", "cdktf.json", "package-lock.json"];
+const GENERATOR_INPUTS = ["src", "scripts/synth.ts", "cdktf.json", "package-lock.json", ...EVIDENCE_SOURCES.map((s) => s.file)];
 
 function filesUnder(rel: string): string[] {
   const abs = path.join(ROOT, rel);
+  if (!fs.existsSync(abs)) return [];
   if (!fs.statSync(abs).isDirectory()) return [rel];
   return fs.readdirSync(abs).sort().flatMap((name) => filesUnder(path.join(rel, name)));
 }
@@ -41,11 +45,13 @@ export function built(): Built[] {
   return units;
 }
 
-/** The files of a generation in this process, in generation order. */
+/** The Terraform files of a generation in this process, and the READMEs rendered with the committed evidence. */
 export function freshFiles(): Map<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { render } = require("../src/generator/generate") as typeof import("../src/generator/generate");
-  return render(built());
+  const { renderHcl, renderReadmes } = require("../src/generator/generate") as typeof import("../src/generator/generate");
+  const hcl = renderHcl(built());
+  const committed = new Map(EVIDENCE_SOURCES.map((s) => [s.file, fs.existsSync(path.join(ROOT, s.file)) ? fs.readFileSync(path.join(ROOT, s.file), "utf8") : "{}"]));
+  return new Map([...hcl, ...renderReadmes(built(), hcl, evidenceReader(committed))].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 let files: Map<string, string> | undefined;

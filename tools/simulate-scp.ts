@@ -11,7 +11,6 @@ import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
 import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION, runStrict } from "./simulate";
 import { IDS } from "./scenarios";
 import { evaluateExpression, scratchTree } from "./terraform";
-import { generated } from "./generated";
 
 export { GUARDRAIL_FILE };
 
@@ -137,8 +136,8 @@ export interface EvaluatedCase extends GuardrailCase {
 }
 
 /** One plan for every case: a root configuration beside the modules, one module block per case. */
-export async function evaluateGuardrail(cases: GuardrailCase[] = GUARDRAIL_CASES): Promise<EvaluatedCase[]> {
-  const files = [...generated().files].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf"));
+export async function evaluateGuardrail(tree: Map<string, string>, cases: GuardrailCase[] = GUARDRAIL_CASES): Promise<EvaluatedCase[]> {
+  const files = [...tree].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf"));
   const config = {
     module: Object.fromEntries(cases.map((c, i) => [`c${i}`, { source: "../modules/cloudshell-guardrail", create: false, ...c.inputs }])),
   };

@@ -15,6 +15,15 @@ export interface Requirements {
   providers: ProviderRequirement[];
 }
 
+/**
+ * The evidence computed from this generation's Terraform files before the READMEs are rendered
+ * (tools/evidence.ts, run by `npm run synth`): each file's parsed JSON by its path, such as
+ * "evidence/permission-matrix.json". The generator never reads it back from disk.
+ */
+export interface Evidence {
+  read<T>(file: string): T;
+}
+
 /** One generated directory: a module under modules/ or an example under examples/. */
 export interface Definition {
   name: string;
@@ -26,8 +35,8 @@ export interface Definition {
   build(unit: Unit): void;
   /** The README's prose (Handlebars), when it is not README.hbs beside the definition. */
   readme?: string;
-  /** Extra context for the README partial (tables no anchor module has). */
-  readmeContext?: () => Record<string, unknown>;
+  /** Extra context for the README partial (tables no anchor module has), from the evidence computed for this generation. */
+  readmeContext?: (evidence: Evidence) => Record<string, unknown>;
   /** Other generated files, relative to the directory (terraform test files). */
   extraFiles?: () => Record<string, string>;
 }

@@ -1,7 +1,6 @@
-// What the README tables of committed simulation evidence share: reading the JSON file, a result as
-// a cell, module inputs on one line, and folded lists. Only reads files: the simulator that writes
-// them is evidence tooling (tools/) and is never imported here.
-import * as fs from "node:fs";
+// What the README tables of simulation evidence share: a result as a cell, module inputs on one
+// line, and folded lists. They receive the evidence: the simulator that computes it is evidence
+// tooling (tools/) and is never imported here.
 
 export type Result = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 
@@ -26,12 +25,6 @@ export function hcl(value: unknown): string {
 
 /** An inputs map as `key = value` code spans. */
 export const inputList = (inputs: Record<string, unknown>) => Object.entries(inputs).map(([k, v]) => `\`${k} = ${hcl(v)}\``).join(", ");
-
-/** A committed evidence file, or an error that names the command that writes it. */
-export function readEvidence<T>(file: string, command: string): T {
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`${command}\`, then \`npm run synth\``);
-  return JSON.parse(fs.readFileSync(file, "utf8")) as T;
-}
 
 /** A folded list: `<details>` with one bullet per item. */
 export const details = (summary: string, items: string[]): string[] => ["", `<details><summary>${summary}</summary>`, "", ...items, "", "</details>"];

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import Handlebars from "handlebars";
 import { createApp, Unit } from "../cdktf/seam";
 import { attr, blank, block, comment, Item, renderFile, Value } from "../hcl/writer";
-import { Definition, directoryOf, readmeTemplateOf, Requirements } from "./definition";
+import { Definition, directoryOf, Evidence, readmeTemplateOf, Requirements } from "./definition";
 import { lowerStack } from "./lower";
 import { checkRules } from "./rules";
 import { docsTables } from "./readme-tables";
@@ -46,35 +46,53 @@ export function synthesize(definitions: Definition[], outdir?: string): Built[] 
   return built;
 }
 
-/** Renders the files of every definition: path relative to the repository root -> content. */
-export function render(built: Built[]): Map<string, string> {
-  const tfFile = template("src/generator/tf-file.hbs");
-  const readme = template("src/generator/readme.md.hbs");
-  const files = new Map<string, string>();
+/** Every rule over every definition (rules.ts): stops once, listing every violation. */
+function checkAll(built: Built[]): void {
   checkRules(built.map(({ definition: d, unit }) => ({ unit: d.name, kind: d.kind, json: unit.synthesizedJson() as Record<string, Value>, elements: unit.elements, actions: unit.actions })));
+}
+
+/** The Terraform files of every definition (HCL and shipped tests), by path relative to the repository root. */
+export function renderHcl(built: Built[]): Map<string, string> {
+  checkAll(built);
+  const tfFile = template("src/generator/tf-file.hbs");
+  const files = new Map<string, string>();
   for (const { definition: d, unit } of built) {
     unit.schemas();
-    const json = unit.synthesizedJson() as Record<string, Value>;
     const dir = directoryOf(d);
-    const trees = lowerStack(d.name, json, unit.elements);
+    const trees = lowerStack(d.name, unit.synthesizedJson() as Record<string, Value>, unit.elements);
     trees.set("versions.tf", versionsFile(d.requirements));
     for (const [name, items] of trees) {
       files.set(`${dir}/${name}`, tfFile({ source: d.source, body: renderFile(items) }).replace(/\n*$/, "\n"));
     }
-    const extra = Object.entries(d.extraFiles?.() ?? {});
-    for (const [name, content] of extra) files.set(`${dir}/${name}`, content);
-    const testFiles = extra.filter(([name]) => name.endsWith(".tftest.hcl"));
+    for (const [name, content] of Object.entries(d.extraFiles?.() ?? {})) files.set(`${dir}/${name}`, content);
+  }
+  return sorted(files);
+}
+
+/** The README of every definition, rendered last: from the definition, its Terraform files and the evidence computed from them. */
+export function renderReadmes(built: Built[], hcl: Map<string, string>, evidence: Evidence): Map<string, string> {
+  const readme = template("src/generator/readme.md.hbs");
+  const files = new Map<string, string>();
+  for (const { definition: d, unit } of built) {
+    const dir = directoryOf(d);
+    const testFiles = [...hcl].filter(([rel]) => rel.startsWith(`${dir}/`) && rel.endsWith(".tftest.hcl"));
     const tests = testFiles.length
       ? {
-          files: testFiles.map(([name]) => name),
+          files: testFiles.map(([rel]) => rel.slice(dir.length + 1)),
           runs: testFiles.reduce((n, [, text]) => n + (text.match(/^run "/gm) ?? []).length, 0),
           mocked: testFiles.some(([, text]) => /^mock_provider "/m.test(text)),
         }
       : undefined;
     const readmeTemplate = readmeTemplateOf(d);
     Handlebars.registerPartial(d.name, fs.readFileSync(path.join(ROOT, readmeTemplate), "utf8"));
-    const context = { ...d, repository: REPOSITORY, partial: d.name, readmeTemplate, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
+    const json = unit.synthesizedJson() as Record<string, Value>;
+    const context = { ...d, repository: REPOSITORY, partial: d.name, readmeTemplate, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.(evidence) ?? {}) };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
-  };
-  return withManifest(new Map([...files].sort(([a], [b]) => a.localeCompare(b))));
+  }
+  return sorted(files);
 }
+
+/** The whole generated tree: Terraform files, evidence, READMEs, and the manifest of them all. */
+export const tree = (...parts: Map<string, string>[]): Map<string, string> => withManifest(sorted(new Map(parts.flatMap((p) => [...p]))));
+
+const sorted = (files: Map<string, string>) => new Map([...files].sort(([a], [b]) => a.localeCompare(b)));

@@ -1,11 +1,11 @@
-// Renders the committed guardrail simulation (evidence/guardrail-simulation.json, written by
-// `npm run guardrail-matrix`) as Markdown for the cloudshell-guardrail README. Only reads the JSON
-// file: the simulator that produced it is evidence tooling (tools/) and is never imported here.
-import * as path from "node:path";
-import { cell, details, escape, inputList, readEvidence, requestList, Result } from "./evidence-markdown";
+// Renders the guardrail simulation (evidence/guardrail-simulation.json, computed by `npm run synth`
+// from the generated guardrail module) as Markdown for the cloudshell-guardrail README. It receives
+// the JSON: the simulator that computes it is evidence tooling (tools/) and is never imported here.
+import { cell, details, escape, inputList, requestList, Result } from "./evidence-markdown";
 import { thousands } from "../facts/limits";
 
-export const GUARDRAIL_FILE = path.join(__dirname, "..", "..", "evidence", "guardrail-simulation.json");
+/** The evidence file, relative to the repository root. */
+export const GUARDRAIL_FILE = "evidence/guardrail-simulation.json";
 
 export interface GuardrailFile {
   columns: string[];
@@ -14,10 +14,8 @@ export interface GuardrailFile {
   cases: { name: string; inputs: Record<string, unknown>; size: number; statement_ids: string[]; results: Record<string, Record<string, Result>> }[];
 }
 
-export const readGuardrailFile = (file = GUARDRAIL_FILE): GuardrailFile => readEvidence(file, "npm run guardrail-matrix");
-
 /** The README section body: one row per case and principal, one column per request group. */
-export function guardrailTable(data: GuardrailFile = readGuardrailFile()): string {
+export function guardrailTable(data: GuardrailFile): string {
   const lines: string[] = [];
   lines.push(`| Case | Principal | ${data.columns.map(escape).join(" | ")} |`);
   lines.push(`|---|---|${data.columns.map(() => ":---:").join("|")}|`);

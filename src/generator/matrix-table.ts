@@ -1,21 +1,19 @@
-// Renders the committed permission matrix (evidence/permission-matrix.json, written by
-// `npm run matrix`) as Markdown for the policy-document README. Only reads the JSON file: the
-// simulator that produced it is evidence tooling (tools/) and is never imported here.
-import * as path from "node:path";
-import { cell, details, escape, inputList, readEvidence, requestList, Result } from "./evidence-markdown";
+// Renders the permission matrix (evidence/permission-matrix.json, computed by `npm run synth` from
+// the generated policy module) as Markdown for the policy-document README. It receives the JSON:
+// the simulator that computes it is evidence tooling (tools/) and is never imported here.
+import { cell, details, escape, inputList, requestList, Result } from "./evidence-markdown";
 
-export const MATRIX_FILE = path.join(__dirname, "..", "..", "evidence", "permission-matrix.json");
+/** The evidence file, relative to the repository root. */
+export const MATRIX_FILE = "evidence/permission-matrix.json";
 
-interface MatrixFile {
+export interface MatrixFile {
   features: string[];
   featureRequests: Record<string, string[]>;
   scenarios: { name: string; inputs: Record<string, unknown>; results: Record<string, Result> }[];
 }
 
-export const readMatrix = (file = MATRIX_FILE): MatrixFile => readEvidence(file, "npm run matrix");
-
 /** The README section body: the table, its legend, each row's inputs and each column's requests. */
-export function matrixTable(matrix: MatrixFile = readMatrix()): string {
+export function matrixTable(matrix: MatrixFile): string {
   const lines: string[] = [];
   lines.push(`| Case | ${matrix.features.map(escape).join(" | ")} |`);
   lines.push(`|---|${matrix.features.map(() => ":---:").join("|")}|`);

@@ -9,7 +9,7 @@ import { tf, tfMap, Unit } from "../../cdktf/seam";
 import { declareActions } from "../../generator/action-check";
 import { Definition, sourceOf } from "../../generator/definition";
 import { DefinitionError } from "../../generator/errors";
-import { guardrailTable } from "../../generator/guardrail-table";
+import { GuardrailFile, GUARDRAIL_FILE, guardrailTable } from "../../generator/guardrail-table";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import {
   DENY_FULL_ACCESS_STATEMENT,
@@ -292,6 +292,6 @@ export const guardrail: Definition = {
   title: "CloudShell guardrail for an organization",
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
-  readmeContext: () => ({ guardrailTable: guardrailTable(), scpMax: thousands(POLICY_SIZE_LIMITS.scp), scpMaxPerTarget: SCP_MAX_PER_TARGET }),
+  readmeContext: (evidence) => ({ guardrailTable: guardrailTable(evidence.read<GuardrailFile>(GUARDRAIL_FILE)), scpMax: thousands(POLICY_SIZE_LIMITS.scp), scpMaxPerTarget: SCP_MAX_PER_TARGET }),
   extraFiles: guardrailTests,
 };

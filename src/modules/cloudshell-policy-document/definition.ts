@@ -3,7 +3,7 @@
 import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
 import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../../facts/features";
-import { matrixTable } from "../../generator/matrix-table";
+import { MatrixFile, MATRIX_FILE, matrixTable } from "../../generator/matrix-table";
 import { declareStatementActions } from "../../generator/action-check";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { field, Fields, objectLocal, objectVariable } from "../strict-object";
@@ -302,6 +302,6 @@ export const policyDocument: Definition = {
   title: "CloudShell policy document",
   requirements: NO_PROVIDER,
   build,
-  readmeContext: () => ({ presets: PRESETS, permissionMatrix: matrixTable() }),
+  readmeContext: (evidence) => ({ presets: PRESETS, permissionMatrix: matrixTable(evidence.read<MatrixFile>(MATRIX_FILE)) }),
   extraFiles: policyDocumentTests,
 };
