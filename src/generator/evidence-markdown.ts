@@ -2,6 +2,8 @@
 // line, and folded lists. They receive the evidence: the simulator that computes it is evidence
 // tooling (tools/) and is never imported here.
 
+import { literal, Value } from "../hcl/writer";
+
 export type Result = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
 
 const CELL: Record<Result, string> = { Allowed: "✅", ExplicitlyDenied: "⛔", ImplicitlyDenied: "❌" };
@@ -14,17 +16,8 @@ export function cell(result: Result | undefined, where: string): string {
 
 export const escape = (text: string) => text.replace(/\|/g, "\\|");
 
-/** A module input value in HCL syntax, on one line. */
-export function hcl(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(hcl).join(", ")}]`;
-  if (value !== null && typeof value === "object") {
-    return `{ ${Object.entries(value).map(([k, v]) => `${/^[A-Za-z_][\w-]*$/.test(k) ? k : JSON.stringify(k)} = ${hcl(v)}`).join(", ")} }`;
-  }
-  return JSON.stringify(value);
-}
-
 /** An inputs map as `key = value` code spans. */
-export const inputList = (inputs: Record<string, unknown>) => Object.entries(inputs).map(([k, v]) => `\`${k} = ${hcl(v)}\``).join(", ");
+export const inputList = (inputs: Record<string, unknown>) => Object.entries(inputs).map(([k, v]) => `\`${k} = ${literal(v as Value)}\``).join(", ");
 
 /** A folded list: `<details>` with one bullet per item. */
 export const details = (summary: string, items: string[]): string[] => ["", `<details><summary>${summary}</summary>`, "", ...items, "", "</details>"];

@@ -1,6 +1,6 @@
 // The one writer of terraform test files (modules/<name>/tests/*.tftest.hcl). Each module's
 // *.tests.ts file holds the expectations, by hand; this file only turns them into HCL.
-import { attr, blank, block, comment, Item, renderFile, Value } from "../hcl/writer";
+import { attr, blank, block, comment, Item, literal, renderFile, Value } from "../hcl/writer";
 
 /** An assert: an HCL expression (without "${}") and the message Terraform prints when it is false. */
 export type Assert = [condition: string, message: string];
@@ -40,31 +40,10 @@ export interface TestFile {
   runs: Run[];
 }
 
-const HCL_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const HCL_KEYWORDS = new Set(["for", "in", "if", "null", "true", "false"]);
-
-/**
- * A value as a one-line HCL expression, for assert conditions: ["a", "b"], { key = "value" }.
- * Strings are literals (no "${" or "%{" templates); keys that are not identifiers are quoted.
- */
-export function hcl(v: Value): string {
-  if (v === null) return "null";
-  if (typeof v === "boolean" || typeof v === "number") return String(v);
-  if (typeof v === "string") {
-    if (/[$%]\{/.test(v)) throw new Error(`hcl(): templates are not literals: ${JSON.stringify(v)}`);
-    return JSON.stringify(v);
-  }
-  if (Array.isArray(v)) return `[${v.map(hcl).join(", ")}]`;
-  const entries = Object.entries(v).filter((e): e is [string, Value] => e[1] !== undefined);
-  if (!entries.length) return "{}";
-  const key = (k: string) => (HCL_IDENT.test(k) && !HCL_KEYWORDS.has(k) ? k : JSON.stringify(k));
-  return `{ ${entries.map(([k, x]) => `${key(k)} = ${hcl(x)}`).join(", ")} }`;
-}
-
 /** Lists and tuples never compare equal in Terraform, and neither do maps and objects: compare their JSON. */
 export const sameJson = (expr: string, expected: Value, message?: string): Assert => [
-  `jsonencode(${expr}) == jsonencode(${hcl(expected)})`,
-  message ?? `${expr} is not ${hcl(expected)}`,
+  `jsonencode(${expr}) == jsonencode(${literal(expected)})`,
+  message ?? `${expr} is not ${literal(expected)}`,
 ];
 
 const variablesBlock = (variables: Record<string, Value>): Item =>

@@ -54,6 +54,23 @@ function isScalar(v: Value): boolean {
   return v === null || typeof v !== "object";
 }
 
+/**
+ * A value as one line of HCL literal syntax: ["a", "b"], { key = "value" } (assert conditions,
+ * validations, README input lists). Strings are literals: "${" or "%{" in one is an error.
+ */
+export function literal(v: Value | undefined): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "boolean" || typeof v === "number") return String(v);
+  if (typeof v === "string") {
+    if (/[$%]\{/.test(v)) throw new HclValueError(`a literal cannot hold a template: ${JSON.stringify(v)}`);
+    return JSON.stringify(v);
+  }
+  if (Array.isArray(v)) return `[${v.map(literal).join(", ")}]`;
+  const entries = Object.entries(v).filter((e): e is [string, Value] => e[1] !== undefined);
+  if (!entries.length) return "{}";
+  return `{ ${entries.map(([k, x]) => `${IDENT.test(k) && !KEYWORDS.has(k) ? k : JSON.stringify(k)} = ${literal(x)}`).join(", ")} }`;
+}
+
 /** Renders a value; nested lines are indented one level per bracket (format.ts fixes the rest). */
 export function renderValue(v: Value): string {
   if (v === null) return "null";

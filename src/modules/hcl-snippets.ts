@@ -1,7 +1,9 @@
 // Small pieces of HCL that several module definitions write into validations and locals.
 
-/** A tuple of string literals: ["a", "b"]. */
-export const hclStrings = (xs: string[]): string => `[${xs.map((x) => `"${x}"`).join(", ")}]`;
+import { literal } from "../hcl/writer";
+
+/** A tuple of string literals: ["a", "b"] (the writer's one literal printer). */
+export const hclStrings = (xs: string[]): string => literal(xs);
 
 /** An AWS resource ID: the prefix, a dash, then 8 or 17 hex digits ("vpc-0123456789abcdef0"). */
 export const awsIdPattern = (prefix: string): string => `^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`;
