@@ -8,9 +8,11 @@ import { existingVpc } from "./examples/existing-vpc";
 import { isolated } from "./examples/isolated";
 import { withNat } from "./examples/with-nat";
 import { Definition } from "./generator/definition";
+import { withWrappers } from "./generator/wrappers";
 import { vpcNetwork } from "./modules/vpc-network/definition";
 import { guardrail } from "./modules/guardrail/definition";
 import { policy } from "./modules/policy/definition";
 import { policyDocument } from "./modules/policy-document/definition";
 
-export const DEFINITIONS: Definition[] = [policyDocument, policy, guardrail, scpGuardrail, organizationGuardrail, iamPolicy, permissionSet, permissionsBoundary, vpcNetwork, isolated, withNat, existingVpc];
+// withWrappers adds wrappers/<module>/ for every module (src/generator/wrappers.ts), after all of them.
+export const DEFINITIONS: Definition[] = withWrappers([policyDocument, policy, guardrail, scpGuardrail, organizationGuardrail, iamPolicy, permissionSet, permissionsBoundary, vpcNetwork, isolated, withNat, existingVpc]);

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "@cdktf/hcl2json";
 import { DEFINITIONS } from "../src/definitions";
+import { directoryOf } from "../src/generator/definition";
 import { render, staleFiles, synthesize } from "../src/generator/generate";
 import { built, freshFiles, ROOT } from "../tools/generated";
 import { tempDir, terraform } from "../tools/terraform";
@@ -51,16 +52,16 @@ describe("generated modules and examples", () => {
   });
 
   test("modules have no provider or backend blocks", async () => {
-    for (const [file, content] of hclFiles().filter(([f]) => f.startsWith("modules/") && f.endsWith(".tf"))) {
+    for (const [file, content] of hclFiles().filter(([f]) => (f.startsWith("modules/") || f.startsWith("wrappers/")) && f.endsWith(".tf"))) {
       const json = await parse(file, content);
       expect(`${file}: ${Object.keys(json).filter((k) => k === "provider")}`).toBe(`${file}: `);
       expect(`${file}: ${JSON.stringify(json.terraform?.[0]?.backend ?? null)}`).toBe(`${file}: null`);
     }
   });
 
-  test.each(DEFINITIONS.map((d, i) => [d.name, i]))("%s: the HCL means what cdktf synthesized", async (_name, i) => {
+  test.each(DEFINITIONS.map((d, i) => [directoryOf(d), i]))("%s: the HCL means what cdktf synthesized", async (_name, i) => {
     const unit = built()[i as number].unit;
-    const dir = `${DEFINITIONS[i as number].kind === "module" ? "modules" : "examples"}/${DEFINITIONS[i as number].name}/`;
+    const dir = `${directoryOf(DEFINITIONS[i as number])}/`;
     const files = [...fresh()].filter(([f]) => f.startsWith(dir) && f.endsWith(".tf") && !f.includes("/tests/"));
     expect(await roundTripDifferences(unit, files)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 // What the generator writes, for tests and scripts. The files are cached on disk, keyed by a hash of
-// everything the generator reads (src/, templates/, main.ts, cdktf.json, package-lock.json), so the
+// everything the generator reads (src/, templates/, main.ts, cdktf.json, package.json, package-lock.json), so the
 // many processes that only read them skip loading cdktf and every definition (about 1 s each).
 // test/generator.test.ts checks a fresh in-process generation against the committed tree.
 import * as crypto from "node:crypto";
@@ -11,7 +11,7 @@ import { tempDir } from "./terraform";
 
 export const ROOT = path.join(__dirname, "..");
 
-const GENERATOR_INPUTS = ["src", "templates", "main.ts", "cdktf.json", "package-lock.json"];
+const GENERATOR_INPUTS = ["src", "templates", "main.ts", "cdktf.json", "package.json", "package-lock.json"];
 
 function filesUnder(rel: string): string[] {
   const abs = path.join(ROOT, rel);
@@ -71,8 +71,8 @@ export function generated(): { files: Map<string, string> } {
 /** The synthesized JSON of one generated directory, by its name. */
 export const synthesizedJson = (name: string) => built().find((b) => b.definition.name === name)!.unit.synthesizedJson();
 
-/** The generated directories of one kind ("modules" or "examples"), sorted. */
-export const directories = (kind: "modules" | "examples"): string[] => [
+/** The generated directories of one kind ("modules", "examples" or "wrappers"), sorted. */
+export const directories = (kind: "modules" | "examples" | "wrappers"): string[] => [
   ...new Set([...generated().files.keys()].filter((f) => f.startsWith(`${kind}/`)).map((f) => f.split("/").slice(0, 2).join("/"))),
 ];
 

@@ -15,10 +15,10 @@ export interface Requirements {
   providers: ProviderRequirement[];
 }
 
-/** One generated directory: a module under modules/ or an example under examples/. */
+/** One generated directory: a module under modules/, an example under examples/, or a module's wrapper under wrappers/. */
 export interface Definition {
   name: string;
-  kind: "module" | "example";
+  kind: "module" | "example" | "wrapper";
   /** Where to edit instead: the TypeScript file that defines it (sourceOf(__filename)). */
   source: string;
   title: string;
@@ -33,7 +33,7 @@ export interface Definition {
 }
 
 /** The README's prose is the Handlebars partial templates/readme/<name>.hbs. */
-export const directoryOf = (d: Definition) => `${d.kind === "module" ? "modules" : "examples"}/${d.name}`;
+export const directoryOf = (d: Definition) => `${d.kind}s/${d.name}`;
 
 /** A file's path relative to the repository, as generated headers name it. */
 export const sourceOf = (filename: string) => path.relative(path.join(__dirname, "..", ".."), filename).split(path.sep).join("/");

@@ -9,10 +9,11 @@ import { lowerStack } from "./lower";
 import { checkModuleRules } from "./module-rules";
 import { docsTables } from "./readme-tables";
 import { TESTED_AWS_PROVIDER } from "../modules/requirements";
+import { COORDINATES } from "./coordinates";
 
 const TEMPLATES = path.join(__dirname, "..", "..", "templates");
-/** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=`. */
-export const REPOSITORY = "github.com/example-org/terraform-aws-cloudshell";
+/** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=` (from package.json's repository). */
+export const REPOSITORY = COORDINATES.git;
 const template = (name: string) => Handlebars.compile(fs.readFileSync(path.join(TEMPLATES, name), "utf8"), { noEscape: true });
 
 let partialsRegistered = false;
@@ -47,7 +48,8 @@ export interface Built {
 export function synthesize(definitions: Definition[], outdir?: string): Built[] {
   const app = createApp(outdir);
   const built = definitions.map((definition) => {
-    const unit = new Unit(app, definition.name);
+    // A wrapper shares its module's name; its stack needs its own.
+    const unit = new Unit(app, definition.kind === "wrapper" ? `wrapper-${definition.name}` : definition.name);
     definition.build(unit);
     return { definition, unit };
   });
@@ -81,7 +83,7 @@ export function render(built: Built[]): Map<string, string> {
           mocked: testFiles.some(([, text]) => /^mock_provider "/m.test(text)),
         }
       : undefined;
-    const context = { ...d, repository: REPOSITORY, partial: d.readme ?? d.name, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
+    const context = { ...d, repository: REPOSITORY, ref: COORDINATES.ref, registry: COORDINATES.registry, constraint: COORDINATES.constraint, partial: d.readme ?? d.name, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
   };
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
