@@ -3,13 +3,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import Handlebars from "handlebars";
 import { createApp, Unit } from "../cdktf/seam";
-import { attr, blank, block, comment, Item, renderFile, Value } from "../hcl/writer";
-import { Definition, directoryOf, Requirements } from "./definition";
+import { renderFile, Value } from "../hcl/writer";
+import { Definition, directoryOf } from "./definition";
 import { lowerStack } from "./lower";
 import { checkModuleRules } from "./module-rules";
 import { docsTables } from "./readme-tables";
 import { TESTED_AWS_PROVIDER } from "../modules/requirements";
 import { COORDINATES } from "./coordinates";
+import { requirementsOf, versionsFile } from "./versions";
 
 const TEMPLATES = path.join(__dirname, "..", "..", "templates");
 /** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=` (from package.json's repository). */
@@ -24,18 +25,6 @@ function registerPartials() {
     Handlebars.registerPartial(f.replace(/\.hbs$/, ""), fs.readFileSync(path.join(dir, f), "utf8"));
   }
   partialsRegistered = true;
-}
-
-function versionsFile(req: Requirements): Item[] {
-  const body: Item[] = [comment(`${req.terraform}: ${req.terraformReason}`), attr("required_version", req.terraform)];
-  if (req.providers.length) {
-    const providers: Item[] = [];
-    for (const p of req.providers) {
-      providers.push(comment(`${p.version}: ${p.reason}`), attr(p.name, { source: p.source, version: p.version }));
-    }
-    body.push(blank, block("required_providers", [], providers));
-  }
-  return [block("terraform", [], body)];
 }
 
 /** A definition with the stack it built. */
@@ -63,13 +52,16 @@ export function render(built: Built[]): Map<string, string> {
   const tfFile = template("tf-file.hbs");
   const readme = template("readme.md.hbs");
   const files = new Map<string, string>();
-  for (const { definition: d, unit } of built) {
+  const jsons = built.map(({ definition, unit }) => ({ definition, json: unit.synthesizedJson() as Record<string, Value> }));
+  const requirements = requirementsOf(jsons);
+  for (const [i, { definition: d, unit }] of built.entries()) {
     unit.schemas();
-    const json = unit.synthesizedJson() as Record<string, Value>;
+    const json = jsons[i].json;
     const dir = directoryOf(d);
+    const req = requirements.get(dir)!;
     if (d.kind === "module") checkModuleRules(d.name, json, unit.elements);
     const trees = lowerStack(d.name, json, unit.elements);
-    trees.set("versions.tf", versionsFile(d.requirements));
+    trees.set("versions.tf", versionsFile(req));
     for (const [name, items] of trees) {
       files.set(`${dir}/${name}`, tfFile({ source: d.source, body: renderFile(items) }).replace(/\n*$/, "\n"));
     }
@@ -83,7 +75,7 @@ export function render(built: Built[]): Map<string, string> {
           mocked: testFiles.some(([, text]) => /^mock_provider "/m.test(text)),
         }
       : undefined;
-    const context = { ...d, repository: REPOSITORY, ref: COORDINATES.ref, registry: COORDINATES.registry, constraint: COORDINATES.constraint, partial: d.readme ?? d.name, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
+    const context = { ...d, repository: REPOSITORY, ref: COORDINATES.ref, registry: COORDINATES.registry, constraint: COORDINATES.constraint, partial: d.readme ?? d.name, requirements: req, tables: docsTables(json, req), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
   };
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
