@@ -58,6 +58,9 @@ describe("coordinates: one setting, package.json's repository", () => {
       for (const m of text.matchAll(/github\.com\/([\w.-]+\/terraform-aws-cloudshell)/g)) if (m[1] !== COORDINATES.repository) wrong.push(`${file}: ${m[0]}`);
       for (const m of text.matchAll(/"([\w-]+\/cloudshell\/aws)\/\//g)) if (m[1] !== COORDINATES.registry) wrong.push(`${file}: ${m[0]}`);
       for (const m of text.matchAll(/[?&](?:ref|version)=v?(\d+\.\d+\.\d+)/g)) if (`v${m[1]}` !== COORDINATES.ref) wrong.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/cloudshell\/aws\/\/[^\n]*\n?[^\n]*?version\s*=\s*"([^"]+)"|cloudshell\/aws\/\/[^`]*` with `version = "([^"]+)"/g)) {
+        if ((m[1] ?? m[2]) !== COORDINATES.constraint) wrong.push(`${file}: ${m[0]}`);
+      }
     }
     expect(wrong).toEqual([]);
     expect(files().get("modules/cloudshell-policy/README.md")).toContain(`${COORDINATES.git}//modules/cloudshell-policy?ref=${COORDINATES.ref}`);
