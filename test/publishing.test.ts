@@ -7,6 +7,8 @@ import { COORDINATES, coordinatesOf } from "../src/generator/coordinates";
 import { Definition } from "../src/generator/definition";
 import { requirementsOf } from "../src/generator/versions";
 import { AWS_PROVIDER, TERRAFORM } from "../src/modules/requirements";
+import { parse } from "@cdktf/hcl2json";
+import { WRAPPER_EXAMPLES } from "../src/modules/wrapper-examples";
 import { generated, ROOT } from "../tools/generated";
 
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), "utf8");
@@ -65,6 +67,15 @@ describe("coordinates: one setting, package.json's repository", () => {
     expect(wrong).toEqual([]);
     expect(files().get("modules/cloudshell-policy/README.md")).toContain(`${COORDINATES.git}//modules/cloudshell-policy?ref=${COORDINATES.ref}`);
     expect(files().get("wrappers/cloudshell-policy/README.md")).toContain(`tfr:///${COORDINATES.registry}//wrappers/cloudshell-policy?version=${COORDINATES.ref.slice(1)}`);
+  });
+});
+
+describe("README: Rolling out to many accounts", () => {
+  test("the terragrunt.hcl shown is the wrapper's tested items, from the configured coordinates", async () => {
+    const snippet = [...read("README.md").matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes("wrappers/cloudshell-policy"))!;
+    const hcl = (await parse("terragrunt.hcl", snippet)) as { terraform: { source: string }[]; inputs: unknown };
+    expect(hcl.terraform[0].source).toBe(`tfr:///${COORDINATES.registry}//wrappers/cloudshell-policy?version=${COORDINATES.ref.slice(1)}`);
+    expect(hcl.inputs).toEqual(WRAPPER_EXAMPLES["cloudshell-policy"]);
   });
 });
 

@@ -75,7 +75,7 @@ export function render(built: Built[]): Map<string, string> {
           mocked: testFiles.some(([, text]) => /^mock_provider "/m.test(text)),
         }
       : undefined;
-    const context = { ...d, repository: REPOSITORY, ref: COORDINATES.ref, registry: COORDINATES.registry, constraint: COORDINATES.constraint, partial: d.readme ?? d.name, requirements: req, tables: docsTables(json, req), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
+    const context = { ...d, repository: REPOSITORY, ref: COORDINATES.ref, registry: COORDINATES.registry, constraint: COORDINATES.constraint, partial: d.readme ?? d.name, wrapper: d.kind === "module" ? directoryOf({ ...d, kind: "wrapper" }) : undefined, requirements: req, tables: docsTables(json, req), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.() ?? {}) };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
   };
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
