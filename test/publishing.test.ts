@@ -1,6 +1,8 @@
 // What publishing needs: the licence the package declares, the release configuration, the
 // coordinates every README uses (one setting), and version reasons of each directory's own.
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { AWS_RESOURCE_FEATURES } from "../src/facts/provider-versions";
 import { COORDINATES, coordinatesOf } from "../src/generator/coordinates";
@@ -103,8 +105,25 @@ describe("versions: each directory states its own reasons", () => {
     const bare = { name: "bare", kind: "module", source: "x", title: "x", requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] }, build: () => undefined } as Definition;
     const req = requirementsOf([{ definition: bare, json: { variable: { a: { validation: [{ condition: "${var.a != null}" }] } }, resource: { aws_s3_bucket: {} } } }]).get("modules/bare")!;
     expect(req.terraformReason).toBe(TERRAFORM.terraformReason);
-    expect(req.providers[0].reason).toBe(AWS_PROVIDER.reason);
+    expect(req.providers[0].reason).toBe(`The floor is 5.0 because nothing older is tested. ${AWS_PROVIDER.reason}`);
     const uses = requirementsOf([{ definition: bare, json: { resource: { aws_eip: {} } } }]).get("modules/bare")!;
     expect(uses.providers[0].reason).toContain(AWS_RESOURCE_FEATURES.aws_eip.what);
+  });
+
+  test("a directory that uses a feature newer than its declared floor is a generation error", () => {
+    const old = { name: "old", kind: "module", source: "x", title: "x", requirements: { ...TERRAFORM, providers: [{ ...AWS_PROVIDER, version: ">= 4.0" }] }, build: () => undefined } as Definition;
+    expect(() => requirementsOf([{ definition: old, json: { resource: { aws_eip: {} } } }])).toThrow("declares hashicorp/aws >= 4.0 but uses aws_eip's domain argument, which needs 5.0.0: raise its floor");
+    expect(() => requirementsOf([{ definition: old, json: { resource: { aws_iam_policy: {} } } }])).not.toThrow();
+  });
+
+  test("CI plans each directory with the floor its own versions.tf declares", () => {
+    expect(read(".github/workflows/pull-request.yml")).toMatch(/aws: \["floor", /);
+    const pin = (dir: string, arg: string) => execFileSync("bash", [path.join(ROOT, ".ci", "provider-pin"), arg], { cwd: dir, encoding: "utf8" }).trim();
+    expect(pin(path.join(ROOT, "modules", "cloudshell-policy"), "floor")).toBe("5.0.0");
+    expect(pin(path.join(ROOT, "modules", "cloudshell-policy"), "~> 6.0")).toBe("~> 6.0");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pin-"));
+    fs.writeFileSync(path.join(dir, "versions.tf"), '    aws = {\n      source  = "hashicorp/aws"\n      version = ">= 5.27"\n    }\n');
+    expect(pin(dir, "floor")).toBe("5.27.0");
+    fs.rmSync(dir, { recursive: true });
   });
 });

@@ -6,7 +6,7 @@ terraform {
   required_version = ">= 1.9"
 
   required_providers {
-    # >= 5.0: uses tags on aws_organizations_policy (3.8.0). The floor is 5.0 for every module, the oldest release CI plans them with (5.0.0, 5.100.0 and the newest 6.x); no upper bound (README, "Versions").
+    # >= 5.0: uses tags on aws_organizations_policy (3.8.0). The floor is 5.0 because nothing older is tested. CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
     aws = {
       source  = "hashicorp/aws"
       version = ">= 5.0"

@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { attr, blank, block, comment, Item, Value } from "../hcl/writer";
 import { AWS_RESOURCE_FEATURES, ProviderFeature } from "../facts/provider-versions";
 import { Definition, directoryOf, ProviderRequirement, Requirements } from "./definition";
+import { DefinitionError } from "./errors";
 
 type Json = Record<string, Value>;
 
@@ -33,9 +34,14 @@ const calledModules = (json: Json): string[] =>
 const list = (items: string[], separator = "; ", max = 3) =>
   items.length > max ? `${items.slice(0, max).join(separator)} and ${items.length - max} more` : items.join(separator);
 
+const compareVersions = (a: string, b: string) => {
+  const [x, y] = [a, b].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+};
+
 /** Newest first: "aws_eip's domain argument (5.0.0)". */
-const byVersion = (features: ProviderFeature[]) =>
-  [...new Set(features)].sort((a, b) => b.since.localeCompare(a.since, undefined, { numeric: true })).map((f) => `${f.what} (${f.since})`);
+const byVersion = (features: ProviderFeature[]) => [...new Set(features)].sort((a, b) => compareVersions(b.since, a.since)).map((f) => `${f.what} (${f.since})`);
 
 /** Each directory's requirements with its own reasons, by directory. */
 export function requirementsOf(units: { definition: Definition; json: Json }[]): Map<string, Requirements> {
@@ -65,8 +71,14 @@ export function requirementsOf(units: { definition: Definition; json: Json }[]):
       if (p.source !== "hashicorp/aws") return p;
       const ownFeatures = ["resource", "data"].some((k) => Object.keys((json[k] as Json) ?? {}).some((t) => AWS_RESOURCE_FEATURES[t]));
       const via = featuresVia.length ? ` (${ownFeatures ? "some " : ""}through ${featuresVia.join(", ")}, which it calls)` : "";
+      const floor = /^>= ?([\d.]+)$/.exec(p.version)?.[1];
+      const newest = [...features].sort((a, b) => compareVersions(b.since, a.since))[0];
+      if (floor && newest && compareVersions(newest.since, floor) > 0) {
+        throw new DefinitionError(d.name, `declares hashicorp/aws ${p.version} but uses ${newest.what}, which needs ${newest.since}: raise its floor`);
+      }
+      const older = floor && (!newest || compareVersions(newest.since, floor) < 0) ? `The floor is ${floor} because nothing older is tested. ` : "";
       const why = features.length ? `uses ${byVersion(features).join(", ")}${via}. ` : "";
-      return { ...p, reason: `${why}${p.reason}` };
+      return { ...p, reason: `${why}${older}${p.reason}` };
     });
     out.set(directoryOf(d), { ...d.requirements, terraformReason: terraformWhy, providers });
   }

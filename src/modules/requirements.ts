@@ -10,15 +10,17 @@ export const TERRAFORM = {
   terraformReason: "validation conditions that refer to other input variables are new in Terraform 1.9.",
 };
 
-// One floor for every module that uses the provider: a configuration that uses several needs the
-// highest anyway, and it is the one CI plans (.github/workflows/pull-request.yml). No upper bound,
-// as terraform-aws-modules do: a bound in a shared module blocks every caller's upgrade; callers
-// pin exact versions in their own lock file (README, "Versions").
+// The floor for the modules here: 5.0, even where their resources are older, because nothing
+// older is tested; a module that uses something newer declares its own (src/generator/versions.ts
+// checks that no directory uses a feature newer than its floor). CI plans each directory with its
+// own floor (.github/workflows/pull-request.yml). No upper bound, as terraform-aws-modules do: a
+// bound in a shared module blocks every caller's upgrade; callers pin exact versions in their own
+// lock file (README, "Versions").
 export const AWS_PROVIDER: ProviderRequirement = {
   name: "aws",
   source: "hashicorp/aws",
   version: ">= 5.0",
-  reason: "The floor is 5.0 for every module, the oldest release CI plans them with (5.0.0, 5.100.0 and the newest 6.x); no upper bound (README, \"Versions\").",
+  reason: "CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, \"Versions\").",
 };
 
 /** The hashicorp/aws version every provider-backed check and plan snapshot is made with (tools/terraform.ts pins it). */
