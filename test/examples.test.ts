@@ -3,20 +3,27 @@
 // the example and every module it calls.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { exampleNames, generated, ROOT } from "../tools/generated";
+import { directories, exampleNames, generated, ROOT } from "../tools/generated";
 import { checkInputs } from "../tools/input-checks";
-import { committedSnapshots, PLANS_DIR, planSnapshots, PlanSnapshot, readSnapshot } from "../tools/plan-snapshots";
+import { committedSnapshots, PLANS_DIR, planSnapshotsWith, PlanSnapshot, readSnapshot } from "../tools/plan-snapshots";
 import { ENVIRONMENT_ARN } from "../tools/simulate";
 import { simulateWithBoundary } from "../tools/simulate-scp";
 import { AWS_PROVIDER_VERSION } from "../tools/terraform";
+import { wrapperCallName, wrapperCalls } from "../tools/wrapper-calls";
+import { WRAPPER_EXAMPLES } from "../src/modules/wrapper-examples";
 import { withProvider } from "./support/provider";
 
 let fresh: Map<string, string> | undefined;
+/** The wrappers' test calls, planned in the same plan as the examples, by module name. */
+let wrappers: Map<string, PlanSnapshot> | undefined;
 const snapshot = (example: string): PlanSnapshot => readSnapshot(fresh!.get(path.join(PLANS_DIR, `${example}.json`))!);
 const creates = (s: PlanSnapshot) => s.resource_changes.filter((r) => r.actions.includes("create")).map((r) => r.address);
 
 beforeAll(async () => {
-  fresh = await withProvider("terraform plan of every example", () => planSnapshots(generated().files, exampleNames()));
+  const files = generated().files;
+  const result = await withProvider("terraform plan of every example and wrapper", () => planSnapshotsWith(files, exampleNames(), wrapperCalls(files)));
+  fresh = result?.files;
+  wrappers = result && new Map([...result.extra].map(([name, s]) => [name.replace(/^wrapper_/, "").replace(/_/g, "-"), s]));
 });
 
 describe("examples under real Terraform and hashicorp/aws", () => {
@@ -138,5 +145,96 @@ describe("examples/permission-set: the instance ARN is checked at plan time", ()
     ]);
     expect(results.map((r) => [r.name, r.accepted])).toEqual([["good", true], ["an instance ID", false], ["a permission set ARN", false]]);
     for (const r of results.filter((x) => !x.accepted)) expect(r.messages.join(" ")).toContain("sso_instance_arn must be an IAM Identity Center instance ARN");
+  });
+});
+
+describe("wrappers/<module>: two items of each, planned in the examples' plan", () => {
+  const wrapperOf = (m: string) => wrappers!.get(m)!;
+  const outputsOf = (m: string) => wrapperOf(m).output_changes.wrapper.after as Record<string, Record<string, unknown>>;
+  const createsOf = (m: string) => creates(wrapperOf(m));
+
+  test("every module has a wrapper, and every wrapper was planned with its two example items", () => {
+    const modules = directories("modules").map((d) => d.slice("modules/".length));
+    expect(directories("wrappers").map((d) => d.slice("wrappers/".length))).toEqual(modules);
+    const missing = modules.filter((m) => !WRAPPER_EXAMPLES[m]);
+    if (missing.length) throw new Error(`no test items for the wrappers of ${missing.join(", ")}: add two to src/modules/wrapper-examples.ts`);
+    if (!wrappers) return;
+    for (const m of modules) {
+      expect(`${m}: ${Object.keys(WRAPPER_EXAMPLES[m].items).length}`).toBe(`${m}: 2`);
+      expect(`${m}: ${Object.keys(outputsOf(m)).sort()}`).toBe(`${m}: ${Object.keys(WRAPPER_EXAMPLES[m].items).sort()}`);
+      expect(wrapperCallName(m)).toMatch(/^wrapper_[a-z0-9_]+$/);
+    }
+  });
+
+  test("document (provider-free, an input of type any): defaults apply, an item's preset and vpc_environments replace them", () => {
+    if (!wrappers) return;
+    const out = outputsOf("cloudshell-policy-document");
+    const sids = (item: string) => JSON.parse(out[item].json as string).Statement.map((x: { Sid: string }) => x.Sid);
+    expect(createsOf("cloudshell-policy-document")).toEqual([]);
+    expect(sids("developers")).toEqual(["AllowCloudShell", "DenyCredentialForwarding"]); // preset from defaults
+    expect(sids("vpc-only")).not.toContain("DenyCredentialForwarding"); // preset = "minimum" from the item
+    expect(sids("vpc-only")).toEqual(expect.arrayContaining(["DenyCloudShellPublicEnvironments", "DenyCloudShellOutsideAllowedVpcs"]));
+  });
+
+  test("policy: one policy per item, named by the item, with the defaults' tags; the item's preset wins", () => {
+    if (!wrappers) return;
+    expect(createsOf("cloudshell-policy")).toEqual([
+      'module.wrapper["auditors"].aws_iam_policy.this[0]',
+      'module.wrapper["auditors"].aws_iam_role_policy_attachment.roles["auditor"]',
+      'module.wrapper["developers"].aws_iam_policy.this[0]',
+      'module.wrapper["developers"].aws_iam_role_policy_attachment.roles["developer"]',
+    ]);
+    const policy = (item: string) => wrapperOf("cloudshell-policy").resource_changes.find((r) => r.address === `module.wrapper["${item}"].aws_iam_policy.this[0]`)!.after!;
+    const sids = (item: string) => JSON.parse(policy(item).policy as string).Statement.map((x: { Sid: string }) => x.Sid);
+    expect([policy("developers").name, policy("auditors").name]).toEqual(["cloudshell-developers", "cloudshell-auditors"]);
+    expect([policy("developers").tags, policy("auditors").tags]).toEqual([{ Team: "platform" }, { Team: "platform" }]);
+    expect(sids("developers")).toContain("DenyCredentialForwarding");
+    expect(sids("auditors")).not.toContain("DenyCredentialForwarding");
+    expect(sids("auditors")).toContain("DenyCloudShellOutsideAllowedRegions");
+  });
+
+  test("guardrail: the organization SCP has the defaults' denial and its own; the sandboxes item overrides it to disable CloudShell", () => {
+    if (!wrappers) return;
+    const s = wrapperOf("cloudshell-guardrail");
+    expect(createsOf("cloudshell-guardrail")).toEqual([
+      'module.wrapper["organization"].aws_organizations_policy.this[0]',
+      'module.wrapper["organization"].aws_organizations_policy_attachment.targets["r-ab12"]',
+      'module.wrapper["sandboxes"].aws_organizations_policy.this[0]',
+      'module.wrapper["sandboxes"].aws_organizations_policy_attachment.targets["ou-ab12-sandbox1a"]',
+    ]);
+    const sids = (item: string) => JSON.parse(s.resource_changes.find((r) => r.address === `module.wrapper["${item}"].aws_organizations_policy.this[0]`)!.after!.content as string).Statement.map((x: { Sid: string }) => x.Sid);
+    expect(sids("organization")).toEqual(["DenyCredentialForwarding", "DenyCloudShellPublicEnvironments"]);
+    expect(sids("sandboxes")).toEqual(["DenyCloudShell"]);
+  });
+
+  test("network: one VPC per item with the item's CIDR, zones from the defaults, NAT only where the item asks", () => {
+    if (!wrappers) return;
+    const s = wrapperOf("cloudshell-vpc-network");
+    const vpc = (item: string) => s.resource_changes.find((r) => r.address === `module.wrapper["${item}"].aws_vpc.this[0]`)!.after!;
+    expect([vpc("team-a").cidr_block, vpc("team-b").cidr_block]).toEqual(["10.10.0.0/16", "10.20.0.0/16"]);
+    for (const item of ["team-a", "team-b"]) {
+      expect(createsOf("cloudshell-vpc-network").filter((a) => a.startsWith(`module.wrapper["${item}"].aws_subnet.private`))).toEqual(
+        ["us-east-1a", "us-east-1b"].map((z) => `module.wrapper["${item}"].aws_subnet.private["${z}"]`),
+      );
+    }
+    expect(createsOf("cloudshell-vpc-network").filter((a) => a.includes("aws_nat_gateway"))).toEqual(['module.wrapper["team-b"].aws_nat_gateway.this["us-east-1a"]']);
+  });
+});
+
+describe("wrappers: an unknown key in defaults or an item is a plan-time error that names it", () => {
+  test("a misspelt input is rejected (try() would otherwise fall back to the default); the example items are accepted", async () => {
+    const { defaults, items } = WRAPPER_EXAMPLES["cloudshell-guardrail"];
+    const results = await checkInputs(generated().files.get("wrappers/cloudshell-guardrail/variables.tf")!, [
+      { name: "example", variables: { defaults, items } },
+      { name: "item typo", variables: { defaults, items: { ...items, organization: { deny_public_environment: true } } } },
+      { name: "defaults typo", variables: { defaults: { deny_credential_forward: true }, items } },
+      { name: "items a list", variables: { items: [{ deny_public_environments: true }] } },
+    ]);
+    expect(results.map((r) => [r.name, r.accepted])).toEqual([["example", true], ["item typo", false], ["defaults typo", false], ["items a list", false]]);
+    const message = (name: string) => results.find((r) => r.name === name)!.messages.join(" ");
+    expect(message("item typo")).toContain("whose keys are the inputs of cloudshell-guardrail");
+    expect(message("item typo")).toContain("unknown: organization.deny_public_environment.");
+    expect(message("defaults typo")).toContain("unknown: deny_credential_forward.");
+    expect(message("items a list")).toContain("items must be a map of objects");
   });
 });

@@ -2,7 +2,7 @@
 // and the READMEs rendered from them with the committed evidence (computing the evidence takes
 // Terraform; the drift test, which runs the whole pipeline of tools/pipeline.ts, proves the
 // committed evidence current). The files are cached on disk, keyed by a hash of everything they
-// are made from (src/, scripts/synth.ts, cdktf.json, package-lock.json, the evidence), so the many
+// are made from (src/, scripts/synth.ts, cdktf.json, package.json, package-lock.json, the evidence), so the many
 // processes that only read them skip loading cdktf and every definition (about 1 s each).
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -14,7 +14,7 @@ import { tempDir } from "./terraform";
 
 export const ROOT = path.join(__dirname, "..");
 
-const GENERATOR_INPUTS = ["src", "scripts/synth.ts", "cdktf.json", "package-lock.json", ...EVIDENCE_SOURCES.map((s) => s.file)];
+const GENERATOR_INPUTS = ["src", "scripts/synth.ts", "cdktf.json", "package.json", "package-lock.json", ...EVIDENCE_SOURCES.map((s) => s.file)];
 
 function filesUnder(rel: string): string[] {
   const abs = path.join(ROOT, rel);
@@ -77,8 +77,8 @@ export function generated(): { files: Map<string, string> } {
 /** The synthesized JSON of one generated directory, by its name. */
 export const synthesizedJson = (name: string) => built().find((b) => b.definition.name === name)!.unit.synthesizedJson();
 
-/** The generated directories of one kind ("modules" or "examples"), sorted. */
-export const directories = (kind: "modules" | "examples"): string[] => [
+/** The generated directories of one kind ("modules", "examples" or "wrappers"), sorted. */
+export const directories = (kind: "modules" | "examples" | "wrappers"): string[] => [
   ...new Set([...generated().files.keys()].filter((f) => f.startsWith(`${kind}/`)).map((f) => f.split("/").slice(0, 2).join("/"))),
 ];
 

@@ -5,6 +5,7 @@
 // example as its own root (planExample).
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { attr, blank, block, renderFile, Value } from "../src/hcl/writer";
 import { planJson, scratchTree } from "./terraform";
 
 export const PLANS_DIR = path.join("evidence", "plans");
@@ -136,21 +137,30 @@ export function snapshotMarkdown(s: PlanSnapshot): string {
 const PROVIDER_BLOCK = /^provider "[^"]+" \{\n(?:.*\n)*?\}\n/gm;
 const ALL = ".all-examples";
 
+/** Another module call planned with the examples (a wrapper with test items): its plan part is cut out by its name. */
+export interface ExtraCall {
+  name: string;
+  /** Relative to the repository, such as "wrappers/cloudshell-policy". */
+  directory: string;
+  inputs: Record<string, Value>;
+}
+
 /**
  * Every example in one real plan, for speed: each provider process starts once for the plan and
  * once for show -json, instead of once per example (two seconds of CPU each). The examples become
  * child modules of one root that holds their common provider block, and their outputs root outputs
  * "<example>__<output>"; each snapshot is then cut out of the plan by address prefix, so it is the
- * snapshot the example's own plan gives (the committed snapshots prove it, byte for byte).
+ * snapshot the example's own plan gives (the committed snapshots prove it, byte for byte). Extra
+ * calls (the wrappers' test items) join the same plan under their own names and outputs.
  */
-export async function planExamplesTogether(files: Map<string, string>, examples: string[]): Promise<Map<string, PlanSnapshot>> {
+export async function planExamplesTogether(files: Map<string, string>, examples: string[], extra: ExtraCall[] = []): Promise<Map<string, PlanSnapshot>> {
   const providerBlocks = new Set<string>();
   const outputs = new Map<string, string[]>();
   const usesProvider = new Map<string, boolean>();
   const tree: [string, string][] = [];
   for (const [rel, content] of files) {
     if (!rel.endsWith(".tf")) continue;
-    if (rel.startsWith("modules/")) tree.push([rel, content]);
+    if (rel.startsWith("modules/") || rel.startsWith("wrappers/")) tree.push([rel, content]);
     const example = examples.find((e) => rel.startsWith(`examples/${e}/`) && !rel.slice(`examples/${e}/`.length).includes("/"));
     if (!example) continue;
     for (const block of content.match(PROVIDER_BLOCK) ?? []) providerBlocks.add(block);
@@ -164,18 +174,21 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
     ...providerBlocks,
     ...examples.map((e) => `module "${e}" {\n  source = "../${e}"\n}\n`),
     ...examples.flatMap((e) => (outputs.get(e) ?? []).map((o) => `output "${e}__${o}" {\n  value = module.${e}.${o}\n}\n`)),
+    ...extra.map((c) => renderFile([block("module", [c.name], [attr("source", `../../${c.directory}`), blank, ...Object.entries(c.inputs).map(([k, v]) => attr(k, v))])])),
+    ...extra.map((c) => `output "${c.name}__wrapper" {\n  value = module.${c.name}.wrapper\n}\n`),
   ].join("\n");
   const dir = scratchTree([...tree, [`examples/${ALL}/main.tf`, root]], "tf-examples-");
   const result = await planJson(path.join(dir, "examples", ALL));
   const plan = result.plan as { resource_changes?: { address: string }[]; output_changes?: Record<string, unknown> };
   const snapshots = new Map<string, PlanSnapshot>();
-  for (const e of examples) {
+  for (const e of [...examples, ...extra.map((c) => c.name)]) {
     const prefix = `module.${e}.`;
     const own = {
       resource_changes: (plan.resource_changes ?? []).filter((r) => r.address.startsWith(prefix)).map((r) => ({ ...r, address: r.address.slice(prefix.length) })),
       output_changes: Object.fromEntries(Object.entries(plan.output_changes ?? {}).filter(([k]) => k.startsWith(`${e}__`)).map(([k, v]) => [k.slice(e.length + 2), v])),
     };
-    snapshots.set(e, normalizePlan(`examples/${e}`, usesProvider.get(e) ? result.provider : undefined, own, dir));
+    const call = extra.find((c) => c.name === e);
+    snapshots.set(e, normalizePlan(call ? call.directory : `examples/${e}`, call || usesProvider.get(e) ? result.provider : undefined, own, dir));
   }
   fs.rmSync(dir, { recursive: true, force: true });
   return snapshots;
@@ -183,14 +196,19 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
 
 /** Every example's snapshot files (path relative to the repository -> content). */
 export async function planSnapshots(files: Map<string, string>, examples: string[]): Promise<Map<string, string>> {
+  return (await planSnapshotsWith(files, examples, [])).files;
+}
+
+/** The snapshot files, and the plans of the extra calls made in the same plan, by name. */
+export async function planSnapshotsWith(files: Map<string, string>, examples: string[], extra: ExtraCall[]): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot> }> {
   const out = new Map<string, string>();
-  const snapshots = await planExamplesTogether(files, examples);
+  const snapshots = await planExamplesTogether(files, examples, extra);
   for (const e of examples) {
     const s = snapshots.get(e)!;
     out.set(path.join(PLANS_DIR, `${e}.json`), snapshotJson(s));
     out.set(path.join(PLANS_DIR, `${e}.md`), snapshotMarkdown(s));
   }
-  return out;
+  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])) };
 }
 
 export function readSnapshot(text: string): PlanSnapshot {

@@ -2,11 +2,11 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 terraform {
-  # >= 1.9: validation conditions refer to other input variables (new in Terraform 1.9).
+  # >= 1.9: cloudshell-policy-document, which it calls, has validation conditions that refer to other input variables, new in Terraform 1.9.
   required_version = ">= 1.9"
 
   required_providers {
-    # >= 5.0: every resource and argument used here exists in 5.0 (aws_vpc_security_group_*_rule since 4.62, aws_eip.domain since 5.0); the bindings are generated from 6.25.
+    # >= 5.0: The floor is 5.0 because nothing older is tested. CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
     aws = {
       source  = "hashicorp/aws"
       version = ">= 5.0"

@@ -2,6 +2,6 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 terraform {
-  # >= 1.9: validation conditions refer to other input variables (new in Terraform 1.9).
+  # >= 1.9: validation conditions here refer to other input variables (allow_list_environments checks preset; allow_approve_command checks preset; allow_restart checks preset and 6 more); that is new in Terraform 1.9.
   required_version = ">= 1.9"
 }

@@ -2,11 +2,11 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 terraform {
-  # >= 1.9: validation conditions refer to other input variables (new in Terraform 1.9).
+  # >= 1.9: validation conditions here refer to other input variables (name checks name_prefix; allow_list_environments checks preset; allow_approve_command checks preset and 7 more), as do those of cloudshell-policy-document, which it calls; that is new in Terraform 1.9.
   required_version = ">= 1.9"
 
   required_providers {
-    # >= 5.0: every resource and argument used here exists in 5.0 (aws_vpc_security_group_*_rule since 4.62, aws_eip.domain since 5.0); the bindings are generated from 6.25.
+    # >= 5.0: uses tags on aws_iam_policy (3.35.0). The floor is 5.0 because nothing older is tested. CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
     aws = {
       source  = "hashicorp/aws"
       version = ">= 5.0"

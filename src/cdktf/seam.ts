@@ -153,14 +153,23 @@ export class Unit {
   }
 
   /** A call to a module by relative path; `inputs` are written in the order given. */
-  module(name: string, source: string, inputs: Record<string, Value>, placement: Placement = {}): string {
+  module(name: string, source: string, inputs: Record<string, Value>, placement: Placement & { forEach?: string } = {}): string {
     this.add(`module.${name}`, placement, ["source", ...Object.keys(inputs)]);
-    new TerraformHclModule(this.stack, name, {
+    const module = new TerraformHclModule(this.stack, name, {
       source,
       variables: inputs as Record<string, unknown>,
       skipAssetCreationFromLocalModules: true,
     });
+    if (placement.forEach) module.addOverride("for_each", tf(placement.forEach));
     return `module.${name}`;
+  }
+
+  /** The variables of a unit built earlier in the same app, as synthesized (a wrapper reads its module's). */
+  variablesOf(unit: string): Record<string, VariableDef> {
+    const stack = this.app.node.tryFindChild(unit);
+    if (!(stack instanceof TerraformStack)) throw new DefinitionError(this.name, `${unit} must be built before ${this.name}, which reads its variables`);
+    const variables = (stack.toTerraform() as { variable?: Record<string, Record<string, unknown>> }).variable ?? {};
+    return Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, withNullDefault(v) as unknown as VariableDef]));
   }
 
   resource<T extends object>(ctor: Ctor<T>, name: string, config: T, options: ResourceOptions = {}): TerraformElement {

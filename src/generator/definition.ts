@@ -24,11 +24,11 @@ export interface Evidence {
   read<T>(file: string): T;
 }
 
-/** One generated directory: a module under modules/ or an example under examples/. */
+/** One generated directory: a module under modules/, an example under examples/, or a module's wrapper under wrappers/. */
 export interface Definition {
   name: string;
-  kind: "module" | "example";
-  /** Where to edit instead: the definition's folder, src/modules/<name> or src/examples/<name> (sourceOf(__dirname)). */
+  kind: "module" | "example" | "wrapper";
+  /** Where to edit instead: the definition's folder, src/modules/<name> or src/examples/<name> (sourceOf(__dirname)); for a wrapper, its module's folder. */
   source: string;
   title: string;
   requirements: Requirements;
@@ -41,7 +41,7 @@ export interface Definition {
   extraFiles?: () => Record<string, string>;
 }
 
-export const directoryOf = (d: Definition) => `${d.kind === "module" ? "modules" : "examples"}/${d.name}`;
+export const directoryOf = (d: Definition) => `${d.kind}s/${d.name}`;
 
 /** A file's path relative to the repository, as generated headers name it. */
 export const sourceOf = (filename: string) => path.relative(path.join(__dirname, "..", ".."), filename).split(path.sep).join("/");

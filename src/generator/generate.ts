@@ -3,30 +3,20 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import Handlebars from "handlebars";
 import { createApp, Unit } from "../cdktf/seam";
-import { attr, blank, block, comment, Item, renderFile, Value } from "../hcl/writer";
-import { Definition, directoryOf, Evidence, readmeTemplateOf, Requirements } from "./definition";
+import { renderFile, Value } from "../hcl/writer";
+import { Definition, directoryOf, Evidence, readmeTemplateOf } from "./definition";
 import { lowerStack } from "./lower";
 import { checkRules } from "./rules";
 import { docsTables } from "./readme-tables";
 import { withManifest } from "./files";
 import { TESTED_AWS_PROVIDER } from "../modules/requirements";
+import { COORDINATES } from "./coordinates";
+import { requirementsOf, versionsFile } from "./versions";
 
 const ROOT = path.join(__dirname, "..", "..");
-/** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=`. */
-export const REPOSITORY = "github.com/example-org/terraform-aws-cloudshell";
+/** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=` (from package.json's repository). */
+export const REPOSITORY = COORDINATES.git;
 const template = (file: string) => Handlebars.compile(fs.readFileSync(path.join(ROOT, file), "utf8"), { noEscape: true });
-
-function versionsFile(req: Requirements): Item[] {
-  const body: Item[] = [comment(`${req.terraform}: ${req.terraformReason}`), attr("required_version", req.terraform)];
-  if (req.providers.length) {
-    const providers: Item[] = [];
-    for (const p of req.providers) {
-      providers.push(comment(`${p.version}: ${p.reason}`), attr(p.name, { source: p.source, version: p.version }));
-    }
-    body.push(blank, block("required_providers", [], providers));
-  }
-  return [block("terraform", [], body)];
-}
 
 /** A definition with the stack it built. */
 export interface Built {
@@ -38,7 +28,8 @@ export interface Built {
 export function synthesize(definitions: Definition[], outdir?: string): Built[] {
   const app = createApp(outdir);
   const built = definitions.map((definition) => {
-    const unit = new Unit(app, definition.name);
+    // A wrapper shares its module's name; its stack needs its own.
+    const unit = new Unit(app, definition.kind === "wrapper" ? `wrapper-${definition.name}` : definition.name);
     definition.build(unit);
     return { definition, unit };
   });
@@ -46,9 +37,12 @@ export function synthesize(definitions: Definition[], outdir?: string): Built[] 
   return built;
 }
 
+/** Each directory's Terraform and provider requirements, with its own reasons (versions.ts). */
+const requirementsByDirectory = (built: Built[]) => requirementsOf(built.map(({ definition, unit }) => ({ definition, json: unit.synthesizedJson() as Record<string, Value> })));
+
 /** Every rule over every definition (rules.ts): stops once, listing every violation. */
 function checkAll(built: Built[]): void {
-  checkRules(built.map(({ definition: d, unit }) => ({ unit: d.name, kind: d.kind, json: unit.synthesizedJson() as Record<string, Value>, elements: unit.elements, actions: unit.actions })));
+  checkRules(built.map(({ definition: d, unit }) => ({ unit: unit.name, kind: d.kind, json: unit.synthesizedJson() as Record<string, Value>, elements: unit.elements, actions: unit.actions })));
 }
 
 /** The Terraform files of every definition (HCL and shipped tests), by path relative to the repository root. */
@@ -56,11 +50,12 @@ export function renderHcl(built: Built[]): Map<string, string> {
   checkAll(built);
   const tfFile = template("src/generator/tf-file.hbs");
   const files = new Map<string, string>();
+  const requirements = requirementsByDirectory(built);
   for (const { definition: d, unit } of built) {
     unit.schemas();
     const dir = directoryOf(d);
     const trees = lowerStack(d.name, unit.synthesizedJson() as Record<string, Value>, unit.elements);
-    trees.set("versions.tf", versionsFile(d.requirements));
+    trees.set("versions.tf", versionsFile(requirements.get(dir)!));
     for (const [name, items] of trees) {
       files.set(`${dir}/${name}`, tfFile({ source: d.source, body: renderFile(items) }).replace(/\n*$/, "\n"));
     }
@@ -73,6 +68,7 @@ export function renderHcl(built: Built[]): Map<string, string> {
 export function renderReadmes(built: Built[], hcl: Map<string, string>, evidence: Evidence): Map<string, string> {
   const readme = template("src/generator/readme.md.hbs");
   const files = new Map<string, string>();
+  const requirements = requirementsByDirectory(built);
   for (const { definition: d, unit } of built) {
     const dir = directoryOf(d);
     const testFiles = [...hcl].filter(([rel]) => rel.startsWith(`${dir}/`) && rel.endsWith(".tftest.hcl"));
@@ -84,9 +80,25 @@ export function renderReadmes(built: Built[], hcl: Map<string, string>, evidence
         }
       : undefined;
     const readmeTemplate = readmeTemplateOf(d);
-    Handlebars.registerPartial(d.name, fs.readFileSync(path.join(ROOT, readmeTemplate), "utf8"));
+    // Partials by directory: a wrapper shares its module's name.
+    Handlebars.registerPartial(dir, fs.readFileSync(path.join(ROOT, readmeTemplate), "utf8"));
     const json = unit.synthesizedJson() as Record<string, Value>;
-    const context = { ...d, repository: REPOSITORY, partial: d.name, readmeTemplate, tables: docsTables(json, d.requirements), tests, testedProvider: TESTED_AWS_PROVIDER, ...(d.readmeContext?.(evidence) ?? {}) };
+    const req = requirements.get(dir)!;
+    const context = {
+      ...d,
+      repository: REPOSITORY,
+      ref: COORDINATES.ref,
+      registry: COORDINATES.registry,
+      constraint: COORDINATES.constraint,
+      partial: dir,
+      readmeTemplate,
+      wrapper: d.kind === "module" ? directoryOf({ ...d, kind: "wrapper" }) : undefined,
+      requirements: req,
+      tables: docsTables(json, req),
+      tests,
+      testedProvider: TESTED_AWS_PROVIDER,
+      ...(d.readmeContext?.(evidence) ?? {}),
+    };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
   }
   return sorted(files);

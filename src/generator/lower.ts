@@ -67,10 +67,13 @@ function lowerOutput(name: string, body: Json): Item {
 
 function lowerModule(name: string, body: Json, order: string[]): Item {
   const keys = Object.keys(body).filter((k) => k !== "//");
-  const inputs = [...order.filter((k) => keys.includes(k)), ...keys.filter((k) => !order.includes(k))];
+  // Meta-arguments after source, each followed by a blank line, as terraform-aws-modules write them.
+  const meta = ["for_each", "count"].filter((k) => keys.includes(k));
+  const inputs = [...order.filter((k) => keys.includes(k)), ...keys.filter((k) => !order.includes(k) && !meta.includes(k))];
   const items: Item[] = [];
   for (const k of inputs) {
     items.push(attr(k, body[k]));
+    if (k === "source") for (const m of meta) items.push(blank, attr(m, body[m]));
     if (k === "source") items.push(blank);
   }
   return block("module", [name], items);

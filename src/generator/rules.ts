@@ -13,7 +13,7 @@ type Json = Record<string, Value>;
 /** What a rule looks at: one synthesized stack. */
 export interface Stack {
   unit: string;
-  kind: "module" | "example";
+  kind: "module" | "example" | "wrapper";
   json: Json;
   elements: ElementRef[];
   actions: { where: string; actions: string[] }[];
@@ -23,7 +23,7 @@ export interface Rule {
   code: string;
   /** What the rule requires, in one sentence (the README's rule list is this text). */
   requires: string;
-  /** Examples follow only the rules that make sense for a root configuration. */
+  /** Examples follow only the rules that make sense for a root configuration; modules and their wrappers follow all. */
   modulesOnly: boolean;
   check(stack: Stack): string[];
 }
@@ -117,7 +117,7 @@ export const RULES: Rule[] = [
 
 /** Every violation of every rule in every stack, as "unit: message [code]". */
 export function violations(stacks: Stack[]): string[] {
-  return stacks.flatMap((s) => RULES.filter((r) => s.kind === "module" || !r.modulesOnly).flatMap((r) => r.check(s).map((m) => `${s.unit}: ${m} [${r.code}]`)));
+  return stacks.flatMap((s) => RULES.filter((r) => s.kind !== "example" || !r.modulesOnly).flatMap((r) => r.check(s).map((m) => `${s.unit}: ${m} [${r.code}]`)));
 }
 
 /** Stops with one DefinitionError that lists every violation. */

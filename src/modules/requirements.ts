@@ -1,16 +1,26 @@
 import { ProviderRequirement, Requirements } from "../generator/definition";
 
-// Cross-variable references in validation conditions arrived in Terraform 1.9.
+// The version floors. The generator prefixes each reason with what the directory itself uses
+// (src/generator/versions.ts), so a module does not repeat another's reasons.
+
+// Cross-variable references in validation conditions arrived in Terraform 1.9
+// (https://github.com/hashicorp/terraform/blob/v1.9/CHANGELOG.md).
 export const TERRAFORM = {
   terraform: ">= 1.9",
-  terraformReason: "validation conditions refer to other input variables (new in Terraform 1.9).",
+  terraformReason: "validation conditions that refer to other input variables are new in Terraform 1.9.",
 };
 
+// The floor for the modules here: 5.0, even where their resources are older, because nothing
+// older is tested; a module that uses something newer declares its own (src/generator/versions.ts
+// checks that no directory uses a feature newer than its floor). CI plans each directory with its
+// own floor (.github/workflows/pull-request.yml). No upper bound, as terraform-aws-modules do: a
+// bound in a shared module blocks every caller's upgrade; callers pin exact versions in their own
+// lock file (README, "Versions").
 export const AWS_PROVIDER: ProviderRequirement = {
   name: "aws",
   source: "hashicorp/aws",
   version: ">= 5.0",
-  reason: "every resource and argument used here exists in 5.0 (aws_vpc_security_group_*_rule since 4.62, aws_eip.domain since 5.0); the bindings are generated from 6.25.",
+  reason: "CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, \"Versions\").",
 };
 
 /** The hashicorp/aws version every provider-backed check and plan snapshot is made with (tools/terraform.ts pins it). */

@@ -2,10 +2,12 @@
 // output, holding its definition and README template (src/modules/<name>/, src/examples/<name>/).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFINITIONS } from "../../src/definitions";
+import { DEFINITIONS as ALL } from "../../src/definitions";
 import { directoryOf, readmeTemplateOf } from "../../src/generator/definition";
 
 const ROOT = path.join(__dirname, "..", "..");
+// Wrappers are derived from their modules (src/generator/wrappers.ts) and have no folder of their own.
+const DEFINITIONS = ALL.filter((d) => d.kind !== "wrapper");
 const folders = (kind: "modules" | "examples") =>
   fs
     .readdirSync(path.join(ROOT, "src", kind), { withFileTypes: true })

@@ -43,14 +43,14 @@ describe("the generated Terraform files", () => {
   });
 
   test("modules have no provider or backend blocks", async () => {
-    for (const [file, content] of hclFiles().filter(([f]) => f.startsWith("modules/") && f.endsWith(".tf"))) {
+    for (const [file, content] of hclFiles().filter(([f]) => (f.startsWith("modules/") || f.startsWith("wrappers/")) && f.endsWith(".tf"))) {
       const json = await parse(file, content);
       expect(`${file}: ${Object.keys(json).filter((k) => k === "provider")}`).toBe(`${file}: `);
       expect(`${file}: ${JSON.stringify(json.terraform?.[0]?.backend ?? null)}`).toBe(`${file}: null`);
     }
   });
 
-  test.each(DEFINITIONS.map((d, i) => [d.name, i]))("%s: the HCL means what cdktf synthesized", async (_name, i) => {
+  test.each(DEFINITIONS.map((d, i) => [directoryOf(d), i]))("%s: the HCL means what cdktf synthesized", async (_name, i) => {
     const unit = built()[i as number].unit;
     const dir = `${directoryOf(DEFINITIONS[i as number])}/`;
     const own = [...fresh()].filter(([f]) => f.startsWith(dir) && f.endsWith(".tf") && !f.includes("/tests/"));

@@ -1,0 +1,44 @@
+// Two items per module's wrapper (wrappers/<module>/): the example its README shows, and what the
+// tests plan (test/examples.test.ts plans them in the same plan as the examples). A module without
+// an entry still gets its wrapper; its README then shows a generic example, and the test names it.
+import { Value } from "../hcl/writer";
+
+export interface WrapperExample {
+  /** Inputs every item gets unless it sets them itself. */
+  defaults: Record<string, Value>;
+  /** Two instances, by key: one leaning on the defaults, one overriding them. */
+  items: Record<string, Record<string, Value>>;
+}
+
+export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
+  // Provider-free, with an input of type any (vpc_environments) passed through try().
+  "cloudshell-policy-document": {
+    defaults: { preset: "no-credentials" },
+    items: {
+      developers: {},
+      "vpc-only": { preset: "minimum", vpc_environments: { require_vpc: true, vpc_ids: ["vpc-0123456789abcdef0"] } },
+    },
+  },
+  "cloudshell-policy": {
+    defaults: { preset: "no-credentials", tags: { Team: "platform" } },
+    items: {
+      developers: { name: "cloudshell-developers", role_names: ["developer"] },
+      auditors: { name: "cloudshell-auditors", preset: "minimum", role_names: ["auditor"], allowed_regions: ["us-east-1"] },
+    },
+  },
+  "cloudshell-guardrail": {
+    defaults: { deny_credential_forwarding: true, exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"] },
+    items: {
+      organization: { name: "cloudshell-organization", deny_public_environments: true, target_ids: ["r-ab12"] },
+      // disable_cloudshell cannot be combined with another denial: the item overrides the default.
+      sandboxes: { name: "cloudshell-sandboxes", disable_cloudshell: true, deny_credential_forwarding: false, target_ids: ["ou-ab12-sandbox1a"] },
+    },
+  },
+  "cloudshell-vpc-network": {
+    defaults: { availability_zones: ["us-east-1a", "us-east-1b"] },
+    items: {
+      "team-a": { name: "cloudshell-team-a", vpc: { cidr: "10.10.0.0/16" } },
+      "team-b": { name: "cloudshell-team-b", vpc: { cidr: "10.20.0.0/16" }, internet_access: "single" },
+    },
+  },
+};
