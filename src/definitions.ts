@@ -7,10 +7,12 @@ import { permissionsBoundary } from "./examples/permissions-boundary";
 import { existingVpc } from "./examples/existing-vpc";
 import { isolated } from "./examples/isolated";
 import { withNat } from "./examples/with-nat";
+import { monitoringExample } from "./examples/monitoring";
 import { Definition } from "./generator/definition";
 import { vpcNetwork } from "./modules/vpc-network/definition";
 import { guardrail } from "./modules/guardrail/definition";
+import { monitoring } from "./modules/monitoring/definition";
 import { policy } from "./modules/policy/definition";
 import { policyDocument } from "./modules/policy-document/definition";
 
-export const DEFINITIONS: Definition[] = [policyDocument, policy, guardrail, scpGuardrail, organizationGuardrail, iamPolicy, permissionSet, permissionsBoundary, vpcNetwork, isolated, withNat, existingVpc];
+export const DEFINITIONS: Definition[] = [policyDocument, policy, guardrail, scpGuardrail, organizationGuardrail, iamPolicy, permissionSet, permissionsBoundary, vpcNetwork, isolated, withNat, existingVpc, monitoring, monitoringExample];
