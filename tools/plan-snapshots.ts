@@ -144,7 +144,10 @@ const ALL = ".all-examples";
  * snapshot the example's own plan gives (the committed snapshots prove it, byte for byte).
  */
 export async function planExamplesTogether(files: Map<string, string>, examples: string[]): Promise<Map<string, PlanSnapshot>> {
-  const providerBlocks = new Set<string>();
+  // Provider blocks by alias ("" for the default one); an example with aliased blocks (more
+  // Regions) gets them passed in, and declares them as configuration_aliases in its scratch copy.
+  const providerBlocks = new Map<string, Set<string>>();
+  const aliases = new Map<string, string[]>();
   const outputs = new Map<string, string[]>();
   const usesProvider = new Map<string, boolean>();
   const tree: [string, string][] = [];
@@ -153,16 +156,26 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
     if (rel.startsWith("modules/")) tree.push([rel, content]);
     const example = examples.find((e) => rel.startsWith(`examples/${e}/`) && !rel.slice(`examples/${e}/`.length).includes("/"));
     if (!example) continue;
-    for (const block of content.match(PROVIDER_BLOCK) ?? []) providerBlocks.add(block);
+    for (const block of content.match(PROVIDER_BLOCK) ?? []) {
+      const alias = /^\s*alias\s*=\s*"([^"]+)"/m.exec(block)?.[1] ?? "";
+      providerBlocks.set(alias, (providerBlocks.get(alias) ?? new Set()).add(block));
+      if (alias) aliases.set(example, [...(aliases.get(example) ?? []), alias]);
+    }
     outputs.set(example, [...(outputs.get(example) ?? []), ...[...content.matchAll(/^output "([^"]+)"/gm)].map((m) => m[1])]);
     if (/source\s*=\s*"hashicorp\/aws"/.test(content)) usesProvider.set(example, true);
     tree.push([rel, content.replace(PROVIDER_BLOCK, "")]);
   }
-  if (providerBlocks.size > 1) throw new Error(`the examples' provider blocks differ, so they cannot be planned together:\n${[...providerBlocks].join("\n")}`);
+  const differing = [...providerBlocks.values()].filter((blocks) => blocks.size > 1);
+  if (differing.length) throw new Error(`the examples' provider blocks differ, so they cannot be planned together:\n${differing.flatMap((b) => [...b]).join("\n")}`);
+  for (const [e, list] of aliases) {
+    const declared = list.map((a) => `aws.${a}`).join(", ");
+    tree.push([`examples/${e}/zz_aliases_override.tf`, `terraform {\n  required_providers {\n    aws = {\n      source                = "hashicorp/aws"\n      configuration_aliases = [${declared}]\n    }\n  }\n}\n`]);
+  }
+  const passed = (e: string) => (aliases.has(e) ? `  providers = {\n    aws = aws\n${aliases.get(e)!.map((a) => `    aws.${a} = aws.${a}\n`).join("")}  }\n` : "");
   const root = [
     'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n',
-    ...providerBlocks,
-    ...examples.map((e) => `module "${e}" {\n  source = "../${e}"\n}\n`),
+    ...[...providerBlocks.values()].flatMap((b) => [...b]),
+    ...examples.map((e) => `module "${e}" {\n  source = "../${e}"\n${passed(e)}}\n`),
     ...examples.flatMap((e) => (outputs.get(e) ?? []).map((o) => `output "${e}__${o}" {\n  value = module.${e}.${o}\n}\n`)),
   ].join("\n");
   const dir = scratchTree([...tree, [`examples/${ALL}/main.tf`, root]], "tf-examples-");
