@@ -11,7 +11,8 @@ import { tempDir } from "./terraform";
 
 export const ROOT = path.join(__dirname, "..");
 
-const GENERATOR_INPUTS = ["src", "templates", "main.ts", "cdktf.json", "package-lock.json"];
+// The READMEs also render committed evidence files: a change in one must not be hidden by the cache.
+const GENERATOR_INPUTS = ["src", "templates", "main.ts", "cdktf.json", "package-lock.json", "evidence/permission-matrix.json", "evidence/guardrail-simulation.json", "evidence/monitoring-matches.json"];
 
 function filesUnder(rel: string): string[] {
   const abs = path.join(ROOT, rel);
