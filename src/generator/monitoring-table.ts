@@ -18,6 +18,13 @@ export interface MonitoringFile {
 
 export const readMonitoringFile = (file = MONITORING_FILE): MonitoringFile => readEvidence(file, "npm run monitoring-matches");
 
+/** What the patterns read of an event: source, detail-type and detail's eventSource, eventName, errorCode, requestParameters. */
+function readFields(event: unknown): Record<string, unknown> {
+  const e = event as { source: string; "detail-type": string; detail: Record<string, unknown> };
+  const detail = Object.fromEntries(["eventSource", "eventName", "errorCode", "requestParameters"].filter((k) => k in e.detail).map((k) => [k, e.detail[k]]));
+  return { source: e.source, "detail-type": e["detail-type"], detail };
+}
+
 /** The README section body: one row per sample event, one column per rule. */
 export function monitoringTable(data: MonitoringFile = readMonitoringFile()): string {
   const keys = data.rules.map((r) => r.key);
@@ -29,7 +36,12 @@ export function monitoringTable(data: MonitoringFile = readMonitoringFile()): st
   }
   lines.push("", "🔔 the rule's pattern matches the record (an alert) · · it does not.");
   lines.push(...details("Where each field the patterns read comes from", Object.entries(data.fieldSources).map(([f, s]) => `- \`${f}\`: ${s}`)));
-  lines.push(...details("The records (EventBridge events), and what each stands for", data.events.map((e) => `- **${e.name}**: ${e.note}\n\n  \`\`\`json\n  ${JSON.stringify(e.event)}\n  \`\`\``)));
+  lines.push(
+    ...details(
+      `The records (EventBridge events), and what each stands for: the fields the patterns read (whole records, envelope and CloudTrail fields included, in ${path.posix.join("evidence", path.basename(MONITORING_FILE))})`,
+      data.events.map((e) => `- **${e.name}**: ${e.note}\n\n  \`\`\`json\n  ${JSON.stringify(readFields(e.event))}\n  \`\`\``),
+    ),
+  );
   lines.push(...details(`The patterns, as planned (${data.plan})`, data.rules.map((r) => `- \`${r.key}\` (\`${r.address}\`)\n\n  \`\`\`json\n  ${JSON.stringify(r.pattern)}\n  \`\`\``)));
   return lines.join("\n");
 }
