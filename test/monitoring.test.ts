@@ -8,7 +8,8 @@ import { monitoringTable } from "../src/generator/monitoring-table";
 import { RULES } from "../src/modules/monitoring/rules";
 import { SAMPLES } from "../tools/cloudtrail-samples";
 import { generated } from "../tools/generated";
-import { checkInputs, InputCase } from "../tools/input-checks";
+import { inputOutcomes } from "../tools/input-checks";
+import { Value } from "../src/hcl/writer";
 import { MONITORING_FILE, monitoringFileContent, monitoringMatches, plannedRules } from "../tools/monitoring-matches";
 import { readSnapshot } from "../tools/plan-snapshots";
 
@@ -19,7 +20,7 @@ const BUS = "arn:aws:events:us-east-1:999999999999:event-bus/security-central";
 const NOTHING = { detect_public_environments: false, detect_file_transfer: false, detect_credential_forwarding: false, detect_access_denied: false };
 
 describe("cloudshell-monitoring: bad inputs are rejected with a clear message", () => {
-  const CASES: [string, Record<string, unknown>, string][] = [
+  const CASES: [string, Record<string, Value>, string][] = [
     ["nothing to monitor", { ...NOTHING, kms_key_arn: KEY }, "The module monitors nothing: turn on at least one of detect_public_environments"],
     ["a created topic without a key", {}, "kms_key_arn is required when the module creates the SNS topic"],
     ["the AWS managed SNS key", { kms_key_arn: "arn:aws:kms:us-east-1:111122223333:alias/aws/sns" }, "an AWS managed key (alias/aws/sns) cannot be used"],
@@ -35,7 +36,7 @@ describe("cloudshell-monitoring: bad inputs are rejected with a clear message", 
     ["a malformed security group ID", { kms_key_arn: KEY, approved_security_group_ids: ["sg-1"] }, "approved_security_group_ids must hold security group IDs"],
     ["a reserved tag key", { kms_key_arn: KEY, tags: { "aws:owner": "x" } }, 'do not start with "aws:"'],
   ];
-  const ACCEPTED: [string, Record<string, unknown>][] = [
+  const ACCEPTED: [string, Record<string, Value>][] = [
     ["the defaults with a key", { kms_key_arn: KEY }],
     ["an alias ARN as the key", { kms_key_arn: "arn:aws:kms:us-east-1:111122223333:alias/security-alerts" }],
     ["an existing topic", { sns_topic_arn: TOPIC }],
@@ -46,9 +47,7 @@ describe("cloudshell-monitoring: bad inputs are rejected with a clear message", 
   ];
   let got: Record<string, string>;
   beforeAll(async () => {
-    const cases = [...ACCEPTED, ...CASES.map(([n, v]) => [n, v] as [string, Record<string, unknown>])];
-    const results = await checkInputs(generated().files.get(`${MODULE}/variables.tf`)!, cases.map(([name, variables]) => ({ name, variables }) as InputCase));
-    got = Object.fromEntries(results.map((r) => [r.name, r.accepted ? "accepted" : r.messages.join(" | ")]));
+    got = await inputOutcomes(generated().files.get(`${MODULE}/variables.tf`)!, [...ACCEPTED, ...CASES.map(([n, v]) => [n, v] as [string, Record<string, Value>])]);
   });
 
   test.each(ACCEPTED.map(([n]) => [n]))("accepts %s", (name) => expect(got[name]).toBe("accepted"));
