@@ -34,7 +34,7 @@ export function monitoringTable(data: MonitoringFile = readMonitoringFile()): st
     if (!row) throw new Error(`no result for "${e.name}" in ${data.plan}'s matches`);
     lines.push(`| ${escape(e.name)} | ${keys.map((k) => (row[k] ? "🔔" : "·")).join(" | ")} |`);
   }
-  lines.push("", "🔔 the rule's pattern matches the record (an alert) · · it does not.");
+  lines.push("", "🔔 the rule's pattern matches the record (an alert); · it does not.");
   lines.push(...details("Where each field the patterns read comes from", Object.entries(data.fieldSources).map(([f, s]) => `- \`${f}\`: ${s}`)));
   lines.push(
     ...details(
