@@ -38,6 +38,8 @@ const CASES: [string, string, object, object, boolean][] = [
   [PAGES.patterns, "control: another trigger risk", { detail: { "risk-score": [80], trigger: { risk: [8] } } }, detail({ "risk-score": 80, trigger: { risk: 7 } }), false],
   // Arrays: a match when the pattern's values and the event's array intersect.
   [PAGES.arrays, "intersecting resources", { resources: ["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f", "arn:aws:ec2:us-east-1:111122223333:instance/i-b188560f"] }, { resources: ["arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:eb56d16b:autoScalingGroupName/ASGTerminate", "arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f"] }, true],
+  [PAGES.arrays, "anything-but against an array: one element outside the list is enough (per-element, as event-ruler; UNCONFIRMED for EventBridge)", { ids: [{ "anything-but": ["a", "b"] }] }, { ids: ["a", "c"] }, true],
+  [PAGES.arrays, "control: anything-but against an array whose elements are all in the list", { ids: [{ "anything-but": ["a", "b"] }] }, { ids: ["a", "b"] }, false],
   [PAGES.arrays, "control: disjoint resources", { resources: ["arn:aws:ec2:us-east-1:444455556666:instance/i-b188560f"] }, { resources: ["arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f"] }, false],
   // Null values and empty strings are distinct.
   [PAGES.nulls, "an empty string", { detail: { eventVersion: [""] } }, detail({ eventVersion: "", responseElements: null }), true],

@@ -5,8 +5,13 @@
 // event patterns, arrays, null and empty values, content filtering and the comparison operators.
 // test/event-pattern.test.ts checks it against the guide's own examples.
 //
+// Each element of an array in the event is matched on its own (the arrays page), so anything-but
+// matches an array with at least one element outside its list: event-ruler's automaton matches a
+// field's values one at a time; that EventBridge does the same is UNCONFIRMED.
+//
 // What it does not model: numbers are compared as numbers (AWS compares exact matches by their
-// string representation: 300 and 3.0e2 differ there); pattern size and complexity limits.
+// string representation: 300 and 3.0e2 differ there); event-ruler's refusal to combine fields from
+// different elements of one array of objects; pattern size and complexity limits.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Pattern = { [key: string]: Json };
