@@ -6,8 +6,8 @@
 // test/event-pattern.test.ts checks it against the guide's own examples.
 //
 // Each element of an array in the event is matched on its own (the arrays page), so anything-but
-// matches an array with at least one element outside its list: event-ruler's automaton matches a
-// field's values one at a time; that EventBridge does the same is UNCONFIRMED.
+// matches an array with at least one element outside its list, as we read event-ruler's design
+// (its automaton takes a field's values one at a time; not run here); UNCONFIRMED for EventBridge.
 //
 // What it does not model: numbers are compared as numbers (AWS compares exact matches by their
 // string representation: 300 and 3.0e2 differ there); event-ruler's refusal to combine fields from
