@@ -32,8 +32,8 @@ output "topic_policy_statement" {
 }
 
 output "kms_key_policy_statement" {
-  description = "The statement the customer managed key's policy needs so that EventBridge can publish to the encrypted topic (JSON); null when the module creates no topic."
-  value       = var.sns_topic_arn == null && var.event_bus_arn == null ? jsonencode({ Sid = "AllowEventBridgeToPublishToTheEncryptedTopic", Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = ["kms:Decrypt", "kms:GenerateDataKey"], Resource = "*" }) : null
+  description = "The statement the customer managed key's policy needs so that EventBridge can publish to the encrypted topic (JSON); null when the module creates no topic (also when create is false)."
+  value       = local.creates_topic ? jsonencode({ Sid = "AllowEventBridgeToPublishToTheEncryptedTopic", Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = ["kms:Decrypt", "kms:GenerateDataKey"], Resource = "*" }) : null
 }
 
 output "event_bus_role_arn" {

@@ -217,7 +217,7 @@ run "create_false_creates_nothing_but_computes_the_patterns" {
     error_message = "keys(output.event_patterns) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"public_environment\"]"
   }
   assert {
-    condition     = output.sns_topic_arn == null && output.topic_policy_statement == null
-    error_message = "no topic, no statement"
+    condition     = output.sns_topic_arn == null && output.topic_policy_statement == null && output.kms_key_policy_statement == null
+    error_message = "no topic, no statements"
   }
 }

@@ -257,9 +257,9 @@ function build(unit: Unit): void {
     value: tf("var.create && var.event_bus_arn == null ? jsonencode(local.topic_policy_statement) : null"),
   });
   unit.output("kms_key_policy_statement", {
-    description: "The statement the customer managed key's policy needs so that EventBridge can publish to the encrypted topic (JSON); null when the module creates no topic.",
+    description: "The statement the customer managed key's policy needs so that EventBridge can publish to the encrypted topic (JSON); null when the module creates no topic (also when create is false).",
     value: tf(
-      `${createsTopic} ? jsonencode({ Sid = "AllowEventBridgeToPublishToTheEncryptedTopic", Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = ${hclStrings(ACTIONS.key)}, Resource = "*" }) : null`,
+      `local.creates_topic ? jsonencode({ Sid = "AllowEventBridgeToPublishToTheEncryptedTopic", Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = ${hclStrings(ACTIONS.key)}, Resource = "*" }) : null`,
     ),
   });
   unit.output("event_bus_role_arn", { description: "ARN of the role EventBridge uses to put events on event_bus_arn; null otherwise.", value: tf("try(aws_iam_role.to_event_bus[0].arn, null)") });

@@ -107,7 +107,7 @@ const RUNS: Run[] = [
     asserts: [
       ["length(aws_cloudwatch_event_rule.this) + length(aws_cloudwatch_event_target.this) + length(aws_sns_topic.this) + length(aws_config_config_rule.full_access) == 0", "nothing must be created"],
       sameJson("keys(output.event_patterns)", DEFAULT_RULES),
-      ["output.sns_topic_arn == null && output.topic_policy_statement == null", "no topic, no statement"],
+      ["output.sns_topic_arn == null && output.topic_policy_statement == null && output.kms_key_policy_statement == null", "no topic, no statements"],
     ],
   },
 ];
