@@ -98,6 +98,22 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     expect(s.output_changes.organization_scp_size.after).toBe((policy("organization").content as string).length);
   });
 
+  test("the monitoring example: CloudShell's rules in both Regions, IAM's and the Config rule in us-east-1, an encrypted topic there and a role to the central bus in eu-west-1", () => {
+    if (!fresh) return;
+    const s = snapshot("monitoring");
+    const created = creates(s);
+    const rules = (m: string) => created.filter((a) => a.startsWith(`module.${m}.aws_cloudwatch_event_rule.`)).map((a) => /"(\w+)"/.exec(a)![1]);
+    expect(rules("eu_west_1")).toEqual(["access_denied", "credential_forwarding", "file_transfer", "public_environment"]);
+    expect(rules("us_east_1")).toEqual(["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "outside_approved_network", "public_environment"]);
+    const after = (address: string) => s.resource_changes.find((r) => r.address === address)!.after!;
+    expect(after("module.us_east_1.aws_sns_topic.this[0]").kms_master_key_id).toBe("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    expect(after("module.us_east_1.aws_config_config_rule.full_access[0]").input_parameters).toBe('{"policyArns":"arn:aws:iam::aws:policy/AWSCloudShellFullAccess"}');
+    expect(created.filter((a) => a.startsWith("module.eu_west_1.aws_sns_topic"))).toEqual([]);
+    expect(created).toContain("module.eu_west_1.aws_iam_role.to_event_bus[0]");
+    expect(after('module.eu_west_1.aws_cloudwatch_event_target.this["public_environment"]').arn).toBe("arn:aws:events:us-east-1:999999999999:event-bus/security-central");
+    expect(created.filter((a) => a.startsWith("module.us_east_1.aws_iam_role"))).toEqual([]);
+  });
+
   test("the permission set's inline policy is the no-credentials preset with Restart", () => {
     if (!fresh) return;
     const s = snapshot("permission-set");

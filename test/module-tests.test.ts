@@ -34,6 +34,8 @@ const MESSAGE_RUNS: Record<string, { name: string; variables: Record<string, unk
     name: "over",
     variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: ["vpc-0123456789abcdef0"], subnet_ids: subnets(40), security_group_ids: ["sg-0123456789abcdef0"] } },
   },
+  // The AWSCloudShellFullAccess rule with a provider outside us-east-1 (the mock's Region is a random string).
+  "modules/cloudshell-monitoring": { name: "region", variables: { detect_full_access_attachments: true, sns_topic_arn: "arn:aws:sns:us-east-1:111122223333:security-alerts" } },
 };
 const MESSAGE_FILE = "tests/zz_messages.tftest.hcl";
 const messageFile = (run: { name: string; variables: Record<string, unknown> }) =>
@@ -106,7 +108,7 @@ describe("each module's shipped terraform test files pass under real Terraform",
 
 describe("a policy over its size limit stops the plan with a message that names its size", () => {
   const message = (dir: string) => {
-    const run = messageReports.get(dir)?.runs.find((r) => r.run === "over");
+    const run = messageReports.get(dir)?.runs.find((r) => r.run === MESSAGE_RUNS[dir].name);
     if (!run) throw new Error(`${dir}: the message run did not report`);
     expect(["fail", "error"]).toContain(run.status);
     return run.messages.join(" ");
@@ -122,6 +124,15 @@ describe("a policy over its size limit stops the plan with a message that names 
     if (!reports.size) return;
     const size = /The CloudShell policy is (\d+) characters \(whitespace not counted\); a managed policy takes at most 6,144/.exec(message("modules/cloudshell-policy"));
     expect(Number(size?.[1])).toBeGreaterThan(6144);
+  });
+});
+
+describe("the monitoring module's IAM rule outside us-east-1 stops the plan with a message that names the Region", () => {
+  test("cloudshell-monitoring: detect_full_access_attachments with a provider in another Region", () => {
+    if (!reports.size) return;
+    const run = messageReports.get("modules/cloudshell-monitoring")?.runs.find((r) => r.run === "region");
+    expect(["fail", "error"]).toContain(run?.status);
+    expect(run!.messages.join(" ")).toMatch(/detect_full_access_attachments: IAM's CloudTrail events reach EventBridge only in us-east-1 \(us-gov-west-1 in GovCloud\), and this module's provider is in \S+\. Turn it on in a second module call with a us-east-1 provider/);
   });
 });
 

@@ -154,7 +154,10 @@ export interface ExtraCall {
  * calls (the wrappers' test items) join the same plan under their own names and outputs.
  */
 export async function planExamplesTogether(files: Map<string, string>, examples: string[], extra: ExtraCall[] = []): Promise<Map<string, PlanSnapshot>> {
-  const providerBlocks = new Set<string>();
+  // Provider blocks by alias ("" for the default one); an example with aliased blocks (more
+  // Regions) gets them passed in, and declares them as configuration_aliases in its scratch copy.
+  const providerBlocks = new Map<string, Set<string>>();
+  const aliases = new Map<string, string[]>();
   const outputs = new Map<string, string[]>();
   const usesProvider = new Map<string, boolean>();
   const tree: [string, string][] = [];
@@ -163,16 +166,26 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
     if (rel.startsWith("modules/") || rel.startsWith("wrappers/")) tree.push([rel, content]);
     const example = examples.find((e) => rel.startsWith(`examples/${e}/`) && !rel.slice(`examples/${e}/`.length).includes("/"));
     if (!example) continue;
-    for (const block of content.match(PROVIDER_BLOCK) ?? []) providerBlocks.add(block);
+    for (const block of content.match(PROVIDER_BLOCK) ?? []) {
+      const alias = /^\s*alias\s*=\s*"([^"]+)"/m.exec(block)?.[1] ?? "";
+      providerBlocks.set(alias, (providerBlocks.get(alias) ?? new Set()).add(block));
+      if (alias) aliases.set(example, [...(aliases.get(example) ?? []), alias]);
+    }
     outputs.set(example, [...(outputs.get(example) ?? []), ...[...content.matchAll(/^output "([^"]+)"/gm)].map((m) => m[1])]);
     if (/source\s*=\s*"hashicorp\/aws"/.test(content)) usesProvider.set(example, true);
     tree.push([rel, content.replace(PROVIDER_BLOCK, "")]);
   }
-  if (providerBlocks.size > 1) throw new Error(`the examples' provider blocks differ, so they cannot be planned together:\n${[...providerBlocks].join("\n")}`);
+  const differing = [...providerBlocks.values()].filter((blocks) => blocks.size > 1);
+  if (differing.length) throw new Error(`the examples' provider blocks differ, so they cannot be planned together:\n${differing.flatMap((b) => [...b]).join("\n")}`);
+  for (const [e, list] of aliases) {
+    const declared = list.map((a) => `aws.${a}`).join(", ");
+    tree.push([`examples/${e}/zz_aliases_override.tf`, `terraform {\n  required_providers {\n    aws = {\n      source                = "hashicorp/aws"\n      configuration_aliases = [${declared}]\n    }\n  }\n}\n`]);
+  }
+  const passed = (e: string) => (aliases.has(e) ? `  providers = {\n    aws = aws\n${aliases.get(e)!.map((a) => `    aws.${a} = aws.${a}\n`).join("")}  }\n` : "");
   const root = [
     'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n',
-    ...providerBlocks,
-    ...examples.map((e) => `module "${e}" {\n  source = "../${e}"\n}\n`),
+    ...[...providerBlocks.values()].flatMap((b) => [...b]),
+    ...examples.map((e) => `module "${e}" {\n  source = "../${e}"\n${passed(e)}}\n`),
     ...examples.flatMap((e) => (outputs.get(e) ?? []).map((o) => `output "${e}__${o}" {\n  value = module.${e}.${o}\n}\n`)),
     ...extra.map((c) => renderFile([block("module", [c.name], [attr("source", `../../${c.directory}`), blank, ...Object.entries(c.inputs).map(([k, v]) => attr(k, v))])])),
     ...extra.map((c) => `output "${c.name}__wrapper" {\n  value = module.${c.name}.wrapper\n}\n`),

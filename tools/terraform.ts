@@ -181,6 +181,13 @@ const OFFLINE_PROVIDER_OVERRIDE = `provider "aws" {
 }
 `;
 
+/** The offline settings for the default provider block and for each aliased one (another Region). */
+function offlineOverride(dir: string): string {
+  const text = fs.readdirSync(dir).filter((f) => f.endsWith(".tf")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+  const aliases = [...new Set([...text.matchAll(/^provider "aws" \{\n(?:(?!\}\n).*\n)*?\s*alias\s*=\s*"([^"]+)"/gm)].map((m) => m[1]))];
+  return [OFFLINE_PROVIDER_OVERRIDE, ...aliases.map((a) => OFFLINE_PROVIDER_OVERRIDE.replace('provider "aws" {\n', `provider "aws" {\n  alias                       = "${a}"\n`))].join("\n");
+}
+
 export interface InitResult {
   /** "hashicorp/aws 5.100.0" when the configuration uses the provider, else undefined. */
   provider?: string;
@@ -218,7 +225,7 @@ export async function init(dir: string): Promise<InitResult> {
   if (aws) {
     args.push(`-plugin-dir=${pluginDir()}`);
     fs.writeFileSync(path.join(dir, "provider_pin_override.tf"), PIN_OVERRIDE);
-    if (hasAwsProviderBlock(dir)) fs.writeFileSync(path.join(dir, "provider_offline_override.tf"), OFFLINE_PROVIDER_OVERRIDE);
+    if (hasAwsProviderBlock(dir)) fs.writeFileSync(path.join(dir, "provider_offline_override.tf"), offlineOverride(dir));
   }
   const r = await terraformAsync(dir, args);
   if (r.status !== 0) {

@@ -153,14 +153,17 @@ export class Unit {
   }
 
   /** A call to a module by relative path; `inputs` are written in the order given. */
-  module(name: string, source: string, inputs: Record<string, Value>, placement: Placement & { forEach?: string } = {}): string {
-    this.add(`module.${name}`, placement, ["source", ...Object.keys(inputs)]);
+  module(name: string, source: string, inputs: Record<string, Value>, placement: Placement & { forEach?: string; providers?: Record<string, string> } = {}): string {
+    const { providers, forEach, ...where } = placement;
+    this.add(`module.${name}`, where, ["source", ...(providers ? ["providers"] : []), ...Object.keys(inputs)]);
     const module = new TerraformHclModule(this.stack, name, {
       source,
       variables: inputs as Record<string, unknown>,
       skipAssetCreationFromLocalModules: true,
     });
-    if (placement.forEach) module.addOverride("for_each", tf(placement.forEach));
+    if (forEach) module.addOverride("for_each", tf(forEach));
+    // Which provider configuration the module's "aws" is, such as { aws: "aws.eu_west_1" }.
+    if (providers) module.addOverride("providers", Object.fromEntries(Object.entries(providers).map(([k, v]) => [k, tf(v)])));
     return `module.${name}`;
   }
 
@@ -185,10 +188,12 @@ export class Unit {
     return element;
   }
 
-  provider<T extends object>(ctor: Ctor<T>, config: T): void {
-    const element = new ctor(this.stack, "provider", config);
+  /** A provider block; one with an alias (another Region) is addressed "provider.<type>.<alias>". */
+  provider<T extends object>(ctor: Ctor<T>, config: T, placement: Placement = {}): void {
+    const alias = (config as { alias?: string }).alias;
+    const element = new ctor(this.stack, alias ? `provider-${alias}` : "provider", config);
     const type = (element as unknown as { terraformResourceType: string }).terraformResourceType;
-    this.add(`provider.${type}`, {}, Object.keys(config).map(snake), element);
+    this.add(`provider.${type}${alias ? `.${alias}` : ""}`, placement, Object.keys(config).map(snake), element);
   }
 
   /** Block structure for every resource, data source and provider, from the bindings. */

@@ -14,9 +14,14 @@ const reference = (s: Value): Value => (typeof s === "string" && !s.startsWith("
 
 function lookup(json: Json, address: string): Json | undefined {
   const [kind, ...rest] = address.split(".");
+  if (kind === "provider") {
+    // All configurations of one provider share a list; an aliased one is found by its alias.
+    const [type, alias] = rest;
+    const configs = ((json.provider as Json | undefined)?.[type] ?? []) as Json[];
+    return configs.find((c) => c.alias === alias);
+  }
   let node: Value | undefined = json[kind];
   for (const part of rest) node = node && typeof node === "object" && !Array.isArray(node) ? node[part] : undefined;
-  if (kind === "provider" && Array.isArray(node)) node = node[0];
   return node as Json | undefined;
 }
 

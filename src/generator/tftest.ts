@@ -7,7 +7,7 @@ export type Assert = [condition: string, message: string];
 
 /** override_resource in a run: the resource (or instance) address and the values it gets. */
 export interface Override {
-  /** An address such as aws_subnet.private["us-east-1a"] or aws_iam_policy.this[0]. */
+  /** An address such as aws_subnet.private["us-east-1a"] or aws_iam_policy.this[0]; data.<type>.<name> for a data source. */
   target: string;
   values: Record<string, Value>;
 }
@@ -27,6 +27,8 @@ export interface Run {
 export interface MockProvider {
   provider: string;
   resources: Record<string, Record<string, Value>>;
+  /** Default values of data sources' attributes, by data source type. */
+  data?: Record<string, Record<string, Value>>;
 }
 
 export interface TestFile {
@@ -53,7 +55,8 @@ export function runBlock(run: Run): Item {
   const body: Item[] = [attr("command", "${" + (run.command ?? "plan") + "}")];
   if (run.variables && Object.keys(run.variables).length) body.push(variablesBlock(run.variables));
   for (const o of run.overrides ?? []) {
-    body.push(block("override_resource", [], [attr("target", "${" + o.target + "}"), attr("values", o.values)]));
+    const kind = o.target.startsWith("data.") ? "override_data" : "override_resource";
+    body.push(block(kind, [], [attr("target", "${" + o.target + "}"), attr("values", o.values)]));
   }
   for (const [condition, message] of run.asserts ?? []) {
     body.push(block("assert", [], [attr("condition", "${" + condition + "}"), attr("error_message", message)]));
@@ -66,7 +69,10 @@ function mockProviderBlock(mock: MockProvider): Item {
   return block(
     "mock_provider",
     [mock.provider],
-    Object.entries(mock.resources).map(([type, defaults]) => block("mock_resource", [type], [attr("defaults", defaults)])),
+    [
+      ...Object.entries(mock.resources).map(([type, defaults]) => block("mock_resource", [type], [attr("defaults", defaults)])),
+      ...Object.entries(mock.data ?? {}).map(([type, defaults]) => block("mock_data", [type], [attr("defaults", defaults)])),
+    ],
   );
 }
 

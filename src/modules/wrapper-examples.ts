@@ -41,4 +41,11 @@ export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
       "team-b": { name: "cloudshell-team-b", vpc: { cidr: "10.20.0.0/16" }, internet_access: "single" },
     },
   },
+  "cloudshell-monitoring": {
+    defaults: { sns_topic_arn: "arn:aws:sns:us-east-1:123456789012:security-alerts" },
+    items: {
+      workloads: { name: "cloudshell-workloads" },
+      "vpc-only": { name: "cloudshell-vpc-only", approved_vpc_ids: ["vpc-0123456789abcdef0"], detect_access_denied: false },
+    },
+  },
 };

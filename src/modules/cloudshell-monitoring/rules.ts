@@ -1,0 +1,129 @@
+// The EventBridge rules of modules/cloudshell-monitoring: what each detects, the input that turns
+// it on, and its event pattern as data. The patterns are written into the module as HCL objects
+// (jsonencode'd per rule), so the planned JSON, not this file, is what the evidence matches.
+import { Value } from "../../hcl/writer";
+import {
+  ALL_MANAGEMENT_EVENTS_STATE,
+  ATTACH_POLICY_EVENTS,
+  CLOUDSHELL_EVENT_NAMES,
+  CLOUDSHELL_EVENTS,
+  CLOUDTRAIL_DETAIL_TYPE,
+  IAM_EVENTS,
+  POLICY_ARN_PARAMETER,
+  VPC_CONFIG_SPELLINGS,
+} from "../../facts/monitoring";
+import { FULL_ACCESS_POLICY } from "../../facts/organizations";
+import { hclStrings } from "../hcl-snippets";
+
+export interface RuleSpec {
+  /** Key of the rule in the module's maps; the rule's name is "<name>-<key with dashes>". */
+  key: string;
+  /** The HCL condition that turns the rule on. */
+  enabled: string;
+  /** The input(s) behind it, for READMEs and messages. */
+  inputs: string[];
+  description: string;
+  state: "ENABLED" | typeof ALL_MANAGEMENT_EVENTS_STATE;
+  pattern: Value;
+}
+
+const ignoreCase = (names: string[]) => names.map((n) => ({ "equals-ignore-case": n }));
+const succeeded = { errorCode: [{ exists: false }] };
+
+/** A CloudShell call recorded by CloudTrail, with more conditions on `detail`. */
+const cloudshell = (detail: Record<string, Value>): Value => ({
+  source: [CLOUDSHELL_EVENTS.source],
+  "detail-type": [CLOUDTRAIL_DETAIL_TYPE],
+  detail: { eventSource: [CLOUDSHELL_EVENTS.eventSource], ...detail },
+});
+
+export const APPROVED_LISTS = [
+  { input: "approved_vpc_ids", field: "vpc" as const, what: "VPC", prefix: "vpc" },
+  { input: "approved_subnet_ids", field: "subnets" as const, what: "subnet", prefix: "subnet" },
+  { input: "approved_security_group_ids", field: "groups" as const, what: "security group", prefix: "sg" },
+];
+
+/** One "$or" branch per approved list and spelling (local.approved_network): that field holds an ID outside the list. */
+const outsideApproved = '${[for c in local.approved_network : { detail = { requestParameters = { (c.config) = { (c.field) = [{ "anything-but" = c.ids }] } } } }]}';
+
+/** The approved lists that are not empty, one entry per spelling of the VPC configuration. */
+export const approvedNetworkLocal = `\${flatten([
+for l in [
+${APPROVED_LISTS.map((l) => `{ ids = var.${l.input}, fields = ${hclStrings(VPC_CONFIG_SPELLINGS.map((s) => s[l.field]))} },`).join("\n")}
+] : [
+for i, config in ${hclStrings(VPC_CONFIG_SPELLINGS.map((s) => s.config))} : { config = config, field = l.fields[i], ids = sort(l.ids) }
+] if length(l.ids) > 0
+])}`;
+
+export const RULES: RuleSpec[] = [
+  {
+    key: "public_environment",
+    enabled: "var.detect_public_environments",
+    inputs: ["detect_public_environments"],
+    description: "CloudShell: a public (non-VPC) environment was created.",
+    state: "ENABLED",
+    pattern: cloudshell({
+      eventName: ignoreCase([CLOUDSHELL_EVENT_NAMES.createEnvironment]),
+      ...succeeded,
+      // No VPC and no subnets in either spelling (exists works on leaves only).
+      requestParameters: Object.fromEntries(
+        VPC_CONFIG_SPELLINGS.map((s) => [s.config, { [s.vpc]: [{ exists: false }], [s.subnets]: [{ exists: false }] }]),
+      ),
+    }),
+  },
+  {
+    key: "outside_approved_network",
+    enabled: APPROVED_LISTS.map((l) => `length(var.${l.input}) > 0`).join(" || "),
+    inputs: APPROVED_LISTS.map((l) => l.input),
+    description: "CloudShell: an environment was created outside the approved VPCs, subnets or security groups.",
+    state: "ENABLED",
+    pattern: {
+      ...(cloudshell({ eventName: ignoreCase([CLOUDSHELL_EVENT_NAMES.createEnvironment]), ...succeeded }) as Record<string, Value>),
+      $or: outsideApproved,
+    },
+  },
+  {
+    key: "file_transfer",
+    enabled: "var.detect_file_transfer",
+    inputs: ["detect_file_transfer"],
+    description: "CloudShell: file upload or download URLs were requested.",
+    state: ALL_MANAGEMENT_EVENTS_STATE,
+    pattern: cloudshell({ eventName: ignoreCase(CLOUDSHELL_EVENT_NAMES.fileTransfer), ...succeeded }),
+  },
+  {
+    key: "credential_forwarding",
+    enabled: "var.detect_credential_forwarding",
+    inputs: ["detect_credential_forwarding"],
+    description: "CloudShell: console credentials were forwarded into the shell.",
+    state: "ENABLED",
+    pattern: cloudshell({ eventName: ignoreCase([CLOUDSHELL_EVENT_NAMES.putCredentials]), ...succeeded }),
+  },
+  {
+    key: "access_denied",
+    enabled: "var.detect_access_denied",
+    inputs: ["detect_access_denied"],
+    description: "CloudShell: a request was denied (AccessDenied*).",
+    state: ALL_MANAGEMENT_EVENTS_STATE,
+    pattern: cloudshell({ errorCode: [{ prefix: "AccessDenied" }] }),
+  },
+  {
+    key: "full_access_attached",
+    enabled: "var.detect_full_access_attachments",
+    inputs: ["detect_full_access_attachments"],
+    description: `IAM: ${FULL_ACCESS_POLICY} was attached to a user, group or role.`,
+    state: "ENABLED",
+    pattern: {
+      source: [IAM_EVENTS.source],
+      "detail-type": [CLOUDTRAIL_DETAIL_TYPE],
+      detail: {
+        eventSource: [IAM_EVENTS.eventSource],
+        eventName: ATTACH_POLICY_EVENTS,
+        ...succeeded,
+        requestParameters: { [POLICY_ARN_PARAMETER]: ["${local.full_access_arn}"] },
+      },
+    },
+  },
+];
+
+/** "public_environment" -> "public-environment", as rule names write it. */
+export const ruleSuffix = (key: string) => key.replace(/_/g, "-");

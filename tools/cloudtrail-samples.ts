@@ -1,0 +1,118 @@
+// CloudTrail records as EventBridge delivers them, for matching the monitoring module's planned
+// patterns offline. The envelope is EventBridge's; `detail` is the CloudTrail record, with the
+// fields of the CloudTrail record-contents page. AWS documents no CloudShell record, so where a
+// field's shape is not on an AWS page, FIELD_SOURCES says where it comes from and marks it
+// UNCONFIRMED; the samples cover each plausible shape (both casings of event names, both
+// spellings of the VPC configuration) so that a rule is shown to catch all of them.
+
+const DOCS = {
+  envelope: "https://docs.aws.amazon.com/eventbridge/latest/ref/overiew-event-structure.html",
+  viaCloudTrail: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html",
+  record: "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html",
+  cloudshellEvents: "https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-cloudshell.html",
+  cloudshellLogging: "https://docs.aws.amazon.com/cloudshell/latest/userguide/logging-and-monitoring.html",
+  iamLogging: "https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html",
+};
+
+/** Where each field that a pattern reads comes from. */
+export const FIELD_SOURCES: Record<string, string> = {
+  source: `\`aws.cloudshell\` ([EventBridge: CloudShell events](${DOCS.cloudshellEvents})); \`aws.iam\` for IAM (AWS Knowledge Center, https://repost.aws/knowledge-center/iam-eventbridge-sns-rule)`,
+  "detail-type": `\`AWS API Call via CloudTrail\` ([EventBridge: events via CloudTrail](${DOCS.viaCloudTrail}))`,
+  "detail.eventSource": `\`cloudshell.amazonaws.com\` ([EventBridge: CloudShell events](${DOCS.cloudshellEvents})); \`iam.amazonaws.com\` ([IAM: CloudTrail](${DOCS.iamLogging}))`,
+  "detail.eventName": `the API action ([CloudTrail record contents](${DOCS.record})). CloudShell's page lists \`createEnvironment\`, \`getFileUploadUrls\`, \`getFileDownloadUrls\`, \`putCredentials\` ([CloudShell logging](${DOCS.cloudshellLogging})); published records show \`CreateEnvironment\`, \`PutCredentials\`, \`GetFileDownloadUrls\`: the casing is UNCONFIRMED, the samples use both and the rules ignore case. IAM's are \`AttachUserPolicy\`, \`AttachGroupPolicy\`, \`AttachRolePolicy\` (API action names, as the IAM page's records show theirs)`,
+  "detail.errorCode": `"The AWS service error if the request returns an error" ([CloudTrail record contents](${DOCS.record}), which adds that some services put errors in responseElements instead; top-level for CloudShell's denials in a published record, UNCONFIRMED on an AWS page)`,
+  "detail.requestParameters": `"The parameters, if any, that were sent with the request" ([CloudTrail record contents](${DOCS.record}))`,
+  "detail.requestParameters.VpcConfig / vpcConfig (VpcId, SubnetIds, SecurityGroupIds)": "UNCONFIRMED: no AWS page shows a CloudShell record. CloudShell's (undocumented) API takes VpcConfig { VpcId, SubnetIds, SecurityGroupIds } (third-party captures); CloudTrail keeps a JSON API's own casing for some services (MWAA's CreateEnvironment record) and lower camel case for others (IAM), so the samples use both",
+  "detail.requestParameters.policyArn": `the IAM API's PolicyArn parameter, in lower camel case as the IAM page's records show their parameters (\`userName\`, \`policyName\`; [IAM: CloudTrail](${DOCS.iamLogging})); an AttachRolePolicy record itself is not on that page: UNCONFIRMED`,
+};
+
+const ACCOUNT = "111122223333";
+const USER = {
+  type: "AssumedRole",
+  principalId: "AROAEXAMPLEID:alice",
+  arn: `arn:aws:sts::${ACCOUNT}:assumed-role/Developer/alice`,
+  accountId: ACCOUNT,
+  accessKeyId: "ASIAEXAMPLEKEY",
+  sessionContext: { sessionIssuer: { type: "Role", arn: `arn:aws:iam::${ACCOUNT}:role/Developer`, accountId: ACCOUNT, userName: "Developer" } },
+};
+
+interface Call {
+  source: "aws.cloudshell" | "aws.iam";
+  region: string;
+  eventName: string;
+  requestParameters?: unknown;
+  errorCode?: string;
+  readOnly?: boolean;
+}
+
+/** An EventBridge event whose detail is a CloudTrail record of `call`. */
+function event(call: Call, n: number): Record<string, unknown> {
+  const service = call.source === "aws.iam" ? "iam.amazonaws.com" : "cloudshell.amazonaws.com";
+  const id = `0000000${n}-0000-4000-8000-000000000000`.slice(-36);
+  return {
+    version: "0",
+    id,
+    "detail-type": "AWS API Call via CloudTrail",
+    source: call.source,
+    account: ACCOUNT,
+    time: "2026-11-29T10:00:00Z",
+    region: call.region,
+    resources: [],
+    detail: {
+      eventVersion: "1.09",
+      userIdentity: USER,
+      eventTime: "2026-11-29T10:00:00Z",
+      eventSource: service,
+      eventName: call.eventName,
+      awsRegion: call.region,
+      sourceIPAddress: "198.51.100.7",
+      userAgent: "Mozilla/5.0",
+      ...(call.errorCode ? { errorCode: call.errorCode, errorMessage: `User: ${USER.arn} is not authorized to perform: ${call.source === "aws.iam" ? "iam" : "cloudshell"}:${call.eventName}` } : {}),
+      requestParameters: call.requestParameters ?? null,
+      responseElements: null,
+      requestID: id,
+      eventID: id,
+      readOnly: call.readOnly ?? false,
+      eventType: "AwsApiCall",
+      managementEvent: true,
+      recipientAccountId: ACCOUNT,
+      eventCategory: "Management",
+    },
+  };
+}
+
+export const APPROVED = { vpc: "vpc-0123456789abcdef0", subnets: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"], group: "sg-0123456789abcdef0" };
+const OTHER = { vpc: "vpc-0fedcba9876543210", subnet: "subnet-0fedcba9876543210" };
+const FULL_ACCESS = "arn:aws:iam::aws:policy/AWSCloudShellFullAccess";
+
+const vpcConfig = (pascal: boolean, vpc: string, subnets: string[], groups: string[]) =>
+  pascal ? { VpcConfig: { VpcId: vpc, SubnetIds: subnets, SecurityGroupIds: groups } } : { vpcConfig: { vpcId: vpc, subnetIds: subnets, securityGroupIds: groups } };
+
+export interface Sample {
+  name: string;
+  note: string;
+  /** The rule keys that must alert on it; every other rule must not. */
+  alerts: string[];
+  event: Record<string, unknown>;
+}
+
+const CALLS: (Omit<Sample, "event"> & { call: Call })[] = [
+  { name: "public environment (no parameters)", note: "CreateEnvironment with requestParameters null, as CloudTrail writes a call without parameters", alerts: ["public_environment"], call: { source: "aws.cloudshell", region: "eu-west-1", eventName: "CreateEnvironment" } },
+  { name: "public environment (a name only)", note: "createEnvironment (the logging page's casing) with an environment name and no VPC configuration", alerts: ["public_environment"], call: { source: "aws.cloudshell", region: "eu-west-1", eventName: "createEnvironment", requestParameters: { EnvironmentName: "default" } } },
+  { name: "VPC environment, approved (VpcConfig)", note: "CreateEnvironment in the approved VPC, subnet and group, PascalCase parameters", alerts: [], call: { source: "aws.cloudshell", region: "us-east-1", eventName: "CreateEnvironment", requestParameters: vpcConfig(true, APPROVED.vpc, [APPROVED.subnets[0]], [APPROVED.group]) } },
+  { name: "VPC environment, approved (vpcConfig)", note: "the same, lower camel case parameters", alerts: [], call: { source: "aws.cloudshell", region: "us-east-1", eventName: "CreateEnvironment", requestParameters: vpcConfig(false, APPROVED.vpc, APPROVED.subnets, [APPROVED.group]) } },
+  { name: "VPC environment, another VPC", note: "CreateEnvironment in a VPC outside the approved list", alerts: ["outside_approved_network"], call: { source: "aws.cloudshell", region: "us-east-1", eventName: "CreateEnvironment", requestParameters: vpcConfig(true, OTHER.vpc, [OTHER.subnet], [APPROVED.group]) } },
+  { name: "VPC environment, one subnet not approved", note: "the approved VPC, one approved and one other subnet, lower camel case", alerts: ["outside_approved_network"], call: { source: "aws.cloudshell", region: "us-east-1", eventName: "CreateEnvironment", requestParameters: vpcConfig(false, APPROVED.vpc, [APPROVED.subnets[0], OTHER.subnet], [APPROVED.group]) } },
+  { name: "CreateEnvironment denied", note: "a public environment the guardrail denied (errorCode AccessDenied)", alerts: ["access_denied"], call: { source: "aws.cloudshell", region: "eu-west-1", eventName: "CreateEnvironment", errorCode: "AccessDenied" } },
+  { name: "download URLs", note: "GetFileDownloadUrls (read-only), the casing of published records", alerts: ["file_transfer"], call: { source: "aws.cloudshell", region: "eu-west-1", eventName: "GetFileDownloadUrls", readOnly: true, requestParameters: { EnvironmentId: "abcdefgh-aaaa-bbbb-cccc-dddddddddddd" } } },
+  { name: "upload URLs", note: "getFileUploadUrls (read-only), the logging page's casing", alerts: ["file_transfer"], call: { source: "aws.cloudshell", region: "eu-west-1", eventName: "getFileUploadUrls", readOnly: true } },
+  { name: "credentials forwarded", note: "PutCredentials", alerts: ["credential_forwarding"], call: { source: "aws.cloudshell", region: "eu-west-1", eventName: "PutCredentials" } },
+  { name: "download denied", note: "GetFileDownloadUrls denied with AccessDeniedException", alerts: ["access_denied"], call: { source: "aws.cloudshell", region: "eu-west-1", eventName: "GetFileDownloadUrls", readOnly: true, errorCode: "AccessDeniedException" } },
+  { name: "a session opened", note: "CreateSession: ordinary use, no alert", alerts: [], call: { source: "aws.cloudshell", region: "eu-west-1", eventName: "CreateSession" } },
+  { name: "AWSCloudShellFullAccess attached to a role", note: "AttachRolePolicy", alerts: ["full_access_attached"], call: { source: "aws.iam", region: "us-east-1", eventName: "AttachRolePolicy", requestParameters: { roleName: "Developer", policyArn: FULL_ACCESS } } },
+  { name: "AWSCloudShellFullAccess attached to a user", note: "AttachUserPolicy", alerts: ["full_access_attached"], call: { source: "aws.iam", region: "us-east-1", eventName: "AttachUserPolicy", requestParameters: { userName: "alice", policyArn: FULL_ACCESS } } },
+  { name: "another policy attached to a role", note: "AttachRolePolicy of ReadOnlyAccess", alerts: [], call: { source: "aws.iam", region: "us-east-1", eventName: "AttachRolePolicy", requestParameters: { roleName: "Developer", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" } } },
+  { name: "AWSCloudShellFullAccess attachment denied", note: "AttachGroupPolicy denied by the guardrail: nothing was attached", alerts: [], call: { source: "aws.iam", region: "us-east-1", eventName: "AttachGroupPolicy", errorCode: "AccessDenied", requestParameters: { groupName: "developers", policyArn: FULL_ACCESS } } },
+];
+
+export const SAMPLES: Sample[] = CALLS.map(({ call, ...rest }, i) => ({ ...rest, event: event(call, i + 1) }));
