@@ -5,11 +5,13 @@ import { attr, blank, block, comment, Item, renderFile, Value } from "../hcl/wri
 /** An assert: an HCL expression (without "${}") and the message Terraform prints when it is false. */
 export type Assert = [condition: string, message: string];
 
-/** override_resource in a run: the resource (or instance) address and the values it gets. */
+/** override_resource (or override_data) in a run: the resource (or instance) address and the values it gets. */
 export interface Override {
   /** An address such as aws_subnet.private["us-east-1a"] or aws_iam_policy.this[0]. */
   target: string;
   values: Record<string, Value>;
+  /** A data source (override_data). */
+  data?: boolean;
 }
 
 export interface Run {
@@ -27,6 +29,8 @@ export interface Run {
 export interface MockProvider {
   provider: string;
   resources: Record<string, Record<string, Value>>;
+  /** mock_data defaults, by data source type. */
+  data?: Record<string, Record<string, Value>>;
 }
 
 export interface TestFile {
@@ -74,7 +78,7 @@ export function runBlock(run: Run): Item {
   const body: Item[] = [attr("command", "${" + (run.command ?? "plan") + "}")];
   if (run.variables && Object.keys(run.variables).length) body.push(variablesBlock(run.variables));
   for (const o of run.overrides ?? []) {
-    body.push(block("override_resource", [], [attr("target", "${" + o.target + "}"), attr("values", o.values)]));
+    body.push(block(o.data ? "override_data" : "override_resource", [], [attr("target", "${" + o.target + "}"), attr("values", o.values)]));
   }
   for (const [condition, message] of run.asserts ?? []) {
     body.push(block("assert", [], [attr("condition", "${" + condition + "}"), attr("error_message", message)]));
@@ -87,7 +91,10 @@ function mockProviderBlock(mock: MockProvider): Item {
   return block(
     "mock_provider",
     [mock.provider],
-    Object.entries(mock.resources).map(([type, defaults]) => block("mock_resource", [type], [attr("defaults", defaults)])),
+    [
+      ...Object.entries(mock.resources).map(([type, defaults]) => block("mock_resource", [type], [attr("defaults", defaults)])),
+      ...Object.entries(mock.data ?? {}).map(([type, defaults]) => block("mock_data", [type], [attr("defaults", defaults)])),
+    ],
   );
 }
 

@@ -16,6 +16,7 @@ import { decisions } from "./decisions";
 import { endpoints, network, securityGroups } from "./resources";
 import { policyAndOutputs } from "./outputs";
 import { flowLogs } from "./flow-logs";
+import { dnsFirewall } from "./dns-firewall";
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
 
@@ -26,6 +27,7 @@ function build(unit: Unit): void {
   securityGroups(unit);
   endpoints(unit);
   flowLogs(unit);
+  dnsFirewall(unit);
   policyAndOutputs(unit);
 }
 
