@@ -11,7 +11,8 @@ import { tempDir } from "./terraform";
 
 export const ROOT = path.join(__dirname, "..");
 
-const GENERATOR_INPUTS = ["src", "templates", "main.ts", "cdktf.json", "package-lock.json"];
+/** The evidence files the README tables are generated from are generator inputs too. */
+const GENERATOR_INPUTS = ["src", "templates", "main.ts", "cdktf.json", "package-lock.json", "evidence/permission-matrix.json", "evidence/guardrail-simulation.json", "evidence/endpoint-perimeter.json"];
 
 function filesUnder(rel: string): string[] {
   const abs = path.join(ROOT, rel);

@@ -6,7 +6,12 @@
 import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
 import { defaultInterfaceEndpoints, LISTED_ENDPOINTS } from "../../facts/endpoints";
-import { HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
+import { HOURS_PER_MONTH, LIST_PRICES, US_EAST_1_PRICES } from "../../facts/prices";
+import { AWS_SERVICE_DOMAINS } from "../../facts/endpoints";
+import { cell, PERIMETER_FILE, readEvidence, Result } from "../../generator/evidence-markdown";
+import { checkActions } from "../../generator/action-check";
+import { AWS_OWNED_SSM } from "../../facts/endpoints";
+import { LISTED_INTERFACE_LABELS } from "./inputs";
 import { costScenarios } from "./cost";
 import { MAX_SECURITY_GROUPS } from "../../facts/limits";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
@@ -20,7 +25,37 @@ import { dnsFirewall } from "./dns-firewall";
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
 
+/** The evidence file's shape (tools/endpoint-perimeter.ts writes it). */
+interface PerimeterFile {
+  columns: Record<string, string>;
+  endpoints: { label: string; action: string; resource: string; results: Record<string, Result> }[];
+  extra: { label: string; what: string; principal: string; action: string; resource: string; result: Result; control: Result }[];
+}
+
+/** The README's endpoint-perimeter tables, from the committed simulation. */
+function perimeterTables(): string {
+  const e = readEvidence<PerimeterFile>(PERIMETER_FILE, "npm run endpoint-perimeter");
+  const columns = Object.keys(e.columns);
+  const compute = new Set(LISTED_INTERFACE_LABELS);
+  const rows = e.endpoints.map(
+    (r) =>
+      `| \`${r.label}\`${compute.has(r.label) ? " (compute host: `perimeter_on`)" : ""} | \`${r.action}\` on \`${r.resource}\` | ${columns.map((c) => cell(r.results[c], `${r.label} ${c}`)).join(" | ")} |`,
+  );
+  const extra = e.extra.map((x) => `| \`${x.label}\` | ${x.what}: \`${x.action}\` by ${x.principal === "anonymous" ? "an unsigned request" : `\`${x.principal}\``} | ${cell(x.result, x.what)} | ${cell(x.control, x.what)} |`);
+  return [
+    `| Endpoint | Request (\`<account>\`: own or outside) | ${columns.map((c) => e.columns[c]).join(" | ")} |`,
+    `|---|---|${columns.map(() => ":---:").join("|")}|`,
+    ...rows,
+    "",
+    "| Endpoint | Request | With the perimeter | AWS's default policy |",
+    "|---|---|:---:|:---:|",
+    ...extra,
+  ].join("\n");
+}
+
 function build(unit: Unit): void {
+  // Actions the perimeter statements name (resources.ts), checked against the pinned catalog.
+  checkActions("cloudshell-vpc-network", "the endpoint perimeter", [...AWS_OWNED_SSM.actions, "execute-api:Invoke", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML", "s3:GetObject"]);
   variables(unit);
   decisions(unit);
   network(unit);
@@ -51,7 +86,11 @@ export const vpcNetwork: Definition = {
     maxSecurityGroups: MAX_SECURITY_GROUPS,
     maxAdditional: MAX_SECURITY_GROUPS - 1,
     prices: US_EAST_1_PRICES,
+    priceRegions: Object.keys(LIST_PRICES).join(", "),
     hours: HOURS_PER_MONTH,
+    perimeterTables: perimeterTables(),
+    computeHostLabels: LISTED_INTERFACE_LABELS.map((l) => `\`${l}\``).join(", "),
+    awsDomains: AWS_SERVICE_DOMAINS.map((d) => `\`${d}\``).join(", "),
   }),
   extraFiles: vpcNetworkTests,
 };
