@@ -9,16 +9,13 @@ module "network" {
   source = "../../modules/cloudshell-vpc-network"
 
   name               = "cloudshell"
-  availability_zones = ["us-east-1a", "us-east-1b", "us-east-1c"]
+  availability_zones = keys(var.subnet_cidrs)
   vpc = {
     create = false
     id     = var.vpc_id
     cidr   = var.vpc_cidr
   }
-  subnet_newbits = 8
-  private_subnet_cidrs = {
-    "us-east-1a" = "10.20.200.0/24"
-  }
+  private_subnet_cidrs = var.subnet_cidrs
   endpoints = {
     add    = ["sts"]
     remove = ["execute-api"]

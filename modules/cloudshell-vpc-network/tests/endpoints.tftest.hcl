@@ -211,8 +211,8 @@ run "no_interface_endpoints_no_endpoint_security_group" {
     error_message = "keys(aws_vpc_security_group_egress_rule.cloudshell) is not [\"gateway-s3\"]"
   }
   assert {
-    condition     = jsonencode(output.cost.monthly_usd) == jsonencode({ endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0 })
-    error_message = "output.cost.monthly_usd is not { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0 }"
+    condition     = jsonencode(output.cost.monthly_usd) == jsonencode({ endpoints = 0, nat_gateways = 0, public_ipv4 = 0, dns_firewall_domains = 0, total = 0 })
+    error_message = "output.cost.monthly_usd is not { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, dns_firewall_domains = 0, total = 0 }"
   }
 }
 

@@ -311,7 +311,7 @@ const ENDPOINT_RUNS: Run[] = [
     asserts: [
       none(["aws_security_group.endpoints", "aws_vpc_security_group_ingress_rule.endpoints", "aws_vpc_endpoint.interface"]),
       sameJson("keys(aws_vpc_security_group_egress_rule.cloudshell)", ["gateway-s3"]),
-      sameJson("output.cost.monthly_usd", { endpoints: 0, nat_gateways: 0, public_ipv4: 0, total: 0 }),
+      sameJson("output.cost.monthly_usd", { endpoints: 0, nat_gateways: 0, public_ipv4: 0, dns_firewall_domains: 0, total: 0 }),
     ],
   },
   {
