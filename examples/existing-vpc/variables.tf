@@ -24,16 +24,12 @@ variable "vpc_cidr" {
 }
 
 variable "subnet_cidrs" {
-  description = "The CloudShell subnets, by Availability Zone of the provider's Region: free ranges inside vpc_cidr that no subnet of the VPC uses yet, such as { \"us-east-1a\" = \"10.20.200.0/24\" } (the defaults are placeholders for the placeholder VPC: replace them)."
+  description = "The CloudShell subnets, by Availability Zone of the provider's Region: free ranges inside vpc_cidr that no subnet of the VPC uses yet, such as { \"us-east-1a\" = \"10.20.200.0/24\" }. Null (default) uses placeholders that fit the placeholder VPC (10.20.200.0/24, 10.20.201.0/24 and 10.20.202.0/24 in us-east-1a, b and c): replace them."
   type        = map(string)
-  default = {
-    us_east_1a = "10.20.200.0/24"
-    us_east_1b = "10.20.201.0/24"
-    us_east_1c = "10.20.202.0/24"
-  }
+  default     = null
 
   validation {
-    condition     = length(var.subnet_cidrs) >= 1 && alltrue([for cidr in values(var.subnet_cidrs) : can(cidrnetmask(cidr))])
+    condition     = var.subnet_cidrs == null ? true : length(var.subnet_cidrs) >= 1 && alltrue([for cidr in values(var.subnet_cidrs) : can(cidrnetmask(cidr))])
     error_message = "subnet_cidrs must map one or more Availability Zone names to IPv4 CIDRs, such as { \"us-east-1a\" = \"10.20.200.0/24\" }."
   }
 }

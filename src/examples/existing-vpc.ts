@@ -26,22 +26,24 @@ function build(unit: Unit): void {
   });
   unit.variable("subnet_cidrs", {
     description:
-      'The CloudShell subnets, by Availability Zone of the provider\'s Region: free ranges inside vpc_cidr that no subnet of the VPC uses yet, such as { "us-east-1a" = "10.20.200.0/24" } (the defaults are placeholders for the placeholder VPC: replace them).',
+      'The CloudShell subnets, by Availability Zone of the provider\'s Region: free ranges inside vpc_cidr that no subnet of the VPC uses yet, such as { "us-east-1a" = "10.20.200.0/24" }. Null (default) uses placeholders that fit the placeholder VPC (10.20.200.0/24, 10.20.201.0/24 and 10.20.202.0/24 in us-east-1a, b and c): replace them.',
     type: "map(string)",
-    default: { "us-east-1a": "10.20.200.0/24", "us-east-1b": "10.20.201.0/24", "us-east-1c": "10.20.202.0/24" },
+    default: null,
     validation: [
       {
-        condition: "length(var.subnet_cidrs) >= 1 && alltrue([for cidr in values(var.subnet_cidrs) : can(cidrnetmask(cidr))])",
+        condition: "var.subnet_cidrs == null ? true : length(var.subnet_cidrs) >= 1 && alltrue([for cidr in values(var.subnet_cidrs) : can(cidrnetmask(cidr))])",
         errorMessage: 'subnet_cidrs must map one or more Availability Zone names to IPv4 CIDRs, such as { "us-east-1a" = "10.20.200.0/24" }.',
       },
     ],
   });
+  // A local, not the variable's default: zone names are map keys, which a variable default would rewrite.
+  unit.local("subnet_cidrs", '${var.subnet_cidrs != null ? var.subnet_cidrs : { "us-east-1a" = "10.20.200.0/24", "us-east-1b" = "10.20.201.0/24", "us-east-1c" = "10.20.202.0/24" }}');
   networkExample(unit, {
     name: "cloudshell",
-    availability_zones: tf("keys(var.subnet_cidrs)"),
+    availability_zones: tf("keys(local.subnet_cidrs)"),
     vpc: { create: false, id: tf("var.vpc_id"), cidr: tf("var.vpc_cidr") },
     // Every subnet explicit: computed ones would start at the bottom of vpc_cidr, where an existing VPC's subnets usually are.
-    private_subnet_cidrs: tf("var.subnet_cidrs"),
+    private_subnet_cidrs: tf("local.subnet_cidrs"),
     endpoints: { add: ["sts"], remove: ["execute-api"] },
     // The AWS CLI in the shell uses the console's credentials (sts through the endpoint); no console file transfer.
     policy_preset: "no-file-transfer",
