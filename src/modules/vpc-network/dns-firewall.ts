@@ -13,9 +13,9 @@ import { Route53ResolverFirewallRuleGroup } from "@cdktf/provider-aws/lib/route5
 import { Route53ResolverFirewallRuleGroupAssociation } from "@cdktf/provider-aws/lib/route53-resolver-firewall-rule-group-association";
 import { Route53ResolverQueryLogConfig } from "@cdktf/provider-aws/lib/route53-resolver-query-log-config";
 import { Route53ResolverQueryLogConfigAssociation } from "@cdktf/provider-aws/lib/route53-resolver-query-log-config-association";
-import { tf, tfList, tfMap, tfNumber, Unit } from "../../cdktf/seam";
+import { tf, tfList, tfNumber, Unit } from "../../cdktf/seam";
+import { tags } from "./resources";
 
-const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
 
 export function dnsFirewall(unit: Unit): void {
   const at = { file: "dns-firewall.tf" };

@@ -4,9 +4,9 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { tf, tfMap, tfNumber, Unit } from "../../cdktf/seam";
+import { tf, tfNumber, Unit } from "../../cdktf/seam";
+import { tags } from "./resources";
 
-const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
 
 export function flowLogs(unit: Unit): void {
   const at = { file: "flow-logs.tf" };

@@ -16,7 +16,8 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { tf, tfList, tfMap, tfNumber, Unit } from "../../cdktf/seam";
 import { AWS_OWNED_BUCKETS, AWS_OWNED_SSM } from "../../facts/endpoints";
 
-const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
+/** var.tags with a Name tag: every taggable resource of the network. */
+export const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
 
 export function network(unit: Unit): void {
   unit.resource(
