@@ -248,10 +248,10 @@ locals {
 
   # Billed hours a month, and their list price (data processing is billed per GB on top).
   cost = {
+    dns_firewall_domains = local.create_dns_firewall ? length(local.dns_allowed_domains) + 1 : 0
     endpoint_azs         = var.create && length(local.interface_endpoints) > 0 ? var.endpoint_az_count : 0
     interface_endpoints  = var.create ? length(local.interface_endpoints) : 0
     nat_gateways         = var.create ? length(local.nat_azs) : 0
-    dns_firewall_domains = local.create_dns_firewall ? length(local.dns_allowed_domains) + 1 : 0
   }
   cost_hours = {
     endpoint_az_hours = local.cost.interface_endpoints * local.cost.endpoint_azs * local.unit_prices.hours_per_month
@@ -259,10 +259,10 @@ locals {
     public_ipv4_hours = local.cost.nat_gateways * local.unit_prices.hours_per_month
   }
   cost_usd = {
+    dns_firewall_domains = floor((local.cost.dns_firewall_domains * local.unit_prices.dns_firewall_domain_month) * 100 + 0.5) / 100
     endpoints            = floor((local.cost_hours.endpoint_az_hours * local.unit_prices.interface_endpoint_hour) * 100 + 0.5) / 100
     nat_gateways         = floor((local.cost_hours.nat_gateway_hours * local.unit_prices.nat_gateway_hour) * 100 + 0.5) / 100
     public_ipv4          = floor((local.cost_hours.public_ipv4_hours * local.unit_prices.public_ipv4_hour) * 100 + 0.5) / 100
-    dns_firewall_domains = floor((local.cost.dns_firewall_domains * local.unit_prices.dns_firewall_domain_month) * 100 + 0.5) / 100
   }
   cost_estimate = merge(local.cost, local.cost_hours, {
     monthly_usd                          = merge(local.cost_usd, { total = floor((local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4 + local.cost_usd.dns_firewall_domains) * 100 + 0.5) / 100 })

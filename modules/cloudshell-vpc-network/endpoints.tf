@@ -69,32 +69,58 @@ locals {
 
   # execute-api: any caller, signed or not (a private API can allow unsigned calls), but only to APIs of
   # trusted accounts. ssm: AWS's public parameters and documents. sts: web-identity and SAML federation
-  # into trusted accounts' roles (AWS's sts_endpoint_policy.json, with Principal "*" where it writes
-  # { Federated = "*" }: the IAM simulator, like the endpoint-policy page, takes only "*" or AWS principals).
+  # into trusted accounts' roles (AWS's sts_endpoint_policy.json, with Principal "*", which covers
+  # federated callers too, where it writes { Federated = "*" }: the IAM simulator rejects that in an endpoint policy).
   service_statements = {
-    "execute-api" = [{
-      Sid       = "AllowInvokingTrustedAccountsApis"
-      Effect    = "Allow"
-      Principal = "*"
-      Action    = "execute-api:Invoke"
-      Resource  = [for account in local.trusted_account_ids : "arn:${local.partition}:execute-api:${local.region}:${account}:*"]
-    }]
-    ssm = [{
-      Sid       = "AllowTrustedPrincipalsReadingAwsOwnedResources"
-      Effect    = "Allow"
-      Principal = "*"
-      Action    = ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:GetParameterHistory", "ssm:DescribeDocument", "ssm:GetDocument", "ssm:SendCommand", "ssm:StartSession"]
-      Resource  = ["arn:${local.partition}:ssm:${local.region}::parameter/aws/*", "arn:${local.partition}:ssm:${local.region}::document/*"]
-      Condition = { StringEquals = { "aws:PrincipalAccount" = local.trusted_account_ids } }
-    }]
-    sts = [{
-      Sid       = "AllowFederatedPrincipalsIntoTrustedRoles"
-      Effect    = "Allow"
-      Principal = "*"
-      Action    = ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"]
-      Resource  = "*"
-      Condition = { StringEquals = { "aws:ResourceAccount" = local.trusted_account_ids } }
-    }]
+    "execute-api" = [
+      {
+        Sid       = "AllowInvokingTrustedAccountsApis"
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = "execute-api:Invoke"
+        Resource  = [for account in local.trusted_account_ids : "arn:${local.partition}:execute-api:${local.region}:${account}:*"]
+      },
+    ]
+    ssm = [
+      {
+        Sid       = "AllowTrustedPrincipalsReadingAwsOwnedResources"
+        Effect    = "Allow"
+        Principal = "*"
+        Action = [
+          "ssm:GetParameter",
+          "ssm:GetParameters",
+          "ssm:GetParametersByPath",
+          "ssm:GetParameterHistory",
+          "ssm:DescribeDocument",
+          "ssm:GetDocument",
+          "ssm:SendCommand",
+          "ssm:StartSession",
+        ]
+        Resource = [
+          "arn:${local.partition}:ssm:${local.region}::parameter/aws/*",
+          "arn:${local.partition}:ssm:${local.region}::document/*",
+        ]
+        Condition = {
+          StringEquals = {
+            "aws:PrincipalAccount" = local.trusted_account_ids
+          }
+        }
+      },
+    ]
+    sts = [
+      {
+        Sid       = "AllowFederatedPrincipalsIntoTrustedRoles"
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"]
+        Resource  = "*"
+        Condition = {
+          StringEquals = {
+            "aws:ResourceAccount" = local.trusted_account_ids
+          }
+        }
+      },
+    ]
   }
 
   # null keeps AWS's default policy (full access): the compute host's endpoints unless perimeter_on names them.

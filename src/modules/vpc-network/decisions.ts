@@ -176,10 +176,10 @@ perimeter    = contains(local.gateway_services, label) || (contains(${hclStrings
   unit.local(
     "cost",
     `\${{
+dns_firewall_domains = local.create_dns_firewall ? length(local.dns_allowed_domains) + 1 : 0
 endpoint_azs        = var.create && length(local.interface_endpoints) > 0 ? var.endpoint_az_count : 0
 interface_endpoints = var.create ? length(local.interface_endpoints) : 0
 nat_gateways        = var.create ? length(local.nat_azs) : 0
-dns_firewall_domains = local.create_dns_firewall ? length(local.dns_allowed_domains) + 1 : 0
 }}`,
     { ...at, comment: "Billed hours a month, and their list price (data processing is billed per GB on top)." },
   );
@@ -196,10 +196,10 @@ public_ipv4_hours = local.cost.nat_gateways * local.unit_prices.hours_per_month
   unit.local(
     "cost_usd",
     `\${{
+dns_firewall_domains = ${cents("local.cost.dns_firewall_domains * local.unit_prices.dns_firewall_domain_month")}
 endpoints    = ${cents("local.cost_hours.endpoint_az_hours * local.unit_prices.interface_endpoint_hour")}
 nat_gateways = ${cents("local.cost_hours.nat_gateway_hours * local.unit_prices.nat_gateway_hour")}
 public_ipv4  = ${cents("local.cost_hours.public_ipv4_hours * local.unit_prices.public_ipv4_hour")}
-dns_firewall_domains = ${cents("local.cost.dns_firewall_domains * local.unit_prices.dns_firewall_domain_month")}
 }}`,
     at,
   );

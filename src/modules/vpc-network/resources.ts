@@ -299,35 +299,41 @@ Statement = concat(local.perimeter_statements, local.organization_statements, la
   );
   unit.local(
     "service_statements",
-    `\${{
-"execute-api" = [{
-Sid       = "AllowInvokingTrustedAccountsApis"
-Effect    = "Allow"
-Principal = "*"
-Action    = "execute-api:Invoke"
-Resource  = [for account in local.trusted_account_ids : "arn:\${local.partition}:execute-api:\${local.region}:\${account}:*"]
-}]
-ssm = [{
-Sid       = "AllowTrustedPrincipalsReadingAwsOwnedResources"
-Effect    = "Allow"
-Principal = "*"
-Action    = ${JSON.stringify(AWS_OWNED_SSM.actions).replace(/,/g, ", ")}
-Resource  = ${JSON.stringify(AWS_OWNED_SSM.resources).replace(/,/g, ", ")}
-Condition = { StringEquals = { "aws:PrincipalAccount" = local.trusted_account_ids } }
-}]
-sts = [{
-Sid       = "AllowFederatedPrincipalsIntoTrustedRoles"
-Effect    = "Allow"
-Principal = "*"
-Action    = ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"]
-Resource  = "*"
-Condition = { StringEquals = { "aws:ResourceAccount" = local.trusted_account_ids } }
-}]
-}}`,
+    {
+      "execute-api": [
+        {
+          Sid: "AllowInvokingTrustedAccountsApis",
+          Effect: "Allow",
+          Principal: "*",
+          Action: "execute-api:Invoke",
+          Resource: '${[for account in local.trusted_account_ids : "arn:${local.partition}:execute-api:${local.region}:${account}:*"]}',
+        },
+      ],
+      ssm: [
+        {
+          Sid: "AllowTrustedPrincipalsReadingAwsOwnedResources",
+          Effect: "Allow",
+          Principal: "*",
+          Action: AWS_OWNED_SSM.actions,
+          Resource: AWS_OWNED_SSM.resources,
+          Condition: { StringEquals: { "aws:PrincipalAccount": "${local.trusted_account_ids}" } },
+        },
+      ],
+      sts: [
+        {
+          Sid: "AllowFederatedPrincipalsIntoTrustedRoles",
+          Effect: "Allow",
+          Principal: "*",
+          Action: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"],
+          Resource: "*",
+          Condition: { StringEquals: { "aws:ResourceAccount": "${local.trusted_account_ids}" } },
+        },
+      ],
+    },
     {
       ...at,
       comment:
-        "execute-api: any caller, signed or not (a private API can allow unsigned calls), but only to APIs of\ntrusted accounts. ssm: AWS's public parameters and documents. sts: web-identity and SAML federation\ninto trusted accounts' roles (AWS's sts_endpoint_policy.json, with Principal \"*\" where it writes\n{ Federated = \"*\" }: the IAM simulator, like the endpoint-policy page, takes only \"*\" or AWS principals).",
+        "execute-api: any caller, signed or not (a private API can allow unsigned calls), but only to APIs of\ntrusted accounts. ssm: AWS's public parameters and documents. sts: web-identity and SAML federation\ninto trusted accounts' roles (AWS's sts_endpoint_policy.json, with Principal \"*\", which covers\nfederated callers too, where it writes { Federated = \"*\" }: the IAM simulator rejects that in an endpoint policy).",
     },
   );
   unit.local(
