@@ -213,6 +213,7 @@ describe("cloudshell-vpc-network: bad inputs are rejected by real Terraform", ()
     ["perimeter_on for a removed endpoint", { ...OK, endpoints: { remove: ["kms"], perimeter_on: ["kms"] } }, /endpoints.perimeter_on must hold labels/],
     ["perimeter_off for a compute-host endpoint", { ...OK, endpoints: { perimeter_off: ["logs"] } }, /endpoints.perimeter_off must hold labels of interface endpoints in endpoints.add/],
     ["a KMS alias for the log groups", { ...OK, log_kms_key_arn: "alias/aws/logs" }, /log_kms_key_arn must be null or a KMS key ARN/],
+    ["a KMS key without a log group", { ...OK, log_kms_key_arn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", flow_logs: { enabled: true, destination: "s3", s3_bucket_arn: "arn:aws:s3:::logs" } }, /log_kms_key_arn is set but the module creates no log group/],
   ];
 
   let got: Map<string, { accepted: boolean; messages: string[] }>;

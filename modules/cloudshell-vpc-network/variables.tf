@@ -596,6 +596,11 @@ variable "log_kms_key_arn" {
     condition     = var.log_kms_key_arn == null ? true : can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[0-9a-f-]+$", var.log_kms_key_arn))
     error_message = "log_kms_key_arn must be null or a KMS key ARN such as \"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\" (a key, not an alias)."
   }
+
+  validation {
+    condition     = var.log_kms_key_arn == null || try(tobool(try(var.flow_logs.enabled, false)) && tostring(try(var.flow_logs.destination, "cloud-watch-logs")) == "cloud-watch-logs", false) || try(tobool(try(var.dns_firewall.enabled, false)) && tobool(try(var.dns_firewall.query_logging, false)), false)
+    error_message = "log_kms_key_arn is set but the module creates no log group: it encrypts the flow-log group (flow_logs.enabled with destination \"cloud-watch-logs\") and the DNS query-log group (dns_firewall.query_logging). Enable one, or leave log_kms_key_arn out."
+  }
 }
 
 variable "prices" {

@@ -485,6 +485,10 @@ export function variables(unit: Unit): void {
         condition: 'var.log_kms_key_arn == null ? true : can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[0-9a-f-]+$", var.log_kms_key_arn))',
         errorMessage: 'log_kms_key_arn must be null or a KMS key ARN such as "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" (a key, not an alias).',
       },
+      {
+        condition: `var.log_kms_key_arn == null || try(${flowLogs("enabled")} && ${flowLogs("destination")} == "cloud-watch-logs", false) || try(${dns("enabled")} && ${dns("query_logging")}, false)`,
+        errorMessage: 'log_kms_key_arn is set but the module creates no log group: it encrypts the flow-log group (flow_logs.enabled with destination "cloud-watch-logs") and the DNS query-log group (dns_firewall.query_logging). Enable one, or leave log_kms_key_arn out.',
+      },
     ],
   });
   objectVariable(unit, "prices", {
