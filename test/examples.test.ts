@@ -75,9 +75,35 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     expect(creates(snapshot("with-nat")).filter((a) => a.includes("aws_nat_gateway"))).toEqual(['module.network.aws_nat_gateway.this["us-east-1a"]']);
     expect(creates(snapshot("existing-vpc")).filter((a) => a.includes("aws_vpc.this"))).toEqual([]);
     for (const e of ["isolated", "with-nat", "existing-vpc"]) {
-      const cost = snapshot(e).output_changes.cost.after as { monthly_usd: { total: number } };
+      const cost = snapshot(e).output_changes.cost.after as { monthly_usd: { total: number }; region: string; price_regions: Record<string, string> };
       expect(`${e}: ${typeof cost.monthly_usd.total}`).toBe(`${e}: number`);
+      // The README says the plan shows the cost and names the Region of its prices.
+      expect(`${e}: ${cost.region} ${[...new Set(Object.values(cost.price_regions))].join(",")}`).toBe(`${e}: us-east-1 us-east-1`);
     }
+  });
+
+  test("the network examples' READMEs match their plans (issue 15, item 7)", () => {
+    if (!fresh) return;
+    const isolated = snapshot("isolated");
+    const made = creates(isolated);
+    // DNS Firewall with query logs, and the created VPC's default group without rules.
+    for (const r of ["aws_route53_resolver_firewall_rule_group.this[0]", "aws_route53_resolver_firewall_rule_group_association.this[0]", "aws_route53_resolver_query_log_config_association.this[0]", "aws_default_security_group.this[0]"]) {
+      expect(made).toContain(`module.network.${r}`);
+    }
+    const change = (s: typeof isolated, address: string) => s.resource_changes.find((r) => r.address === `module.network.${address}`)!;
+    // No rule configured: the provider removes every rule when it adopts the group and creates only configured ones.
+    const defaultGroup = change(isolated, "aws_default_security_group.this[0]");
+    expect([defaultGroup.after!.ingress, defaultGroup.after!.egress]).toEqual([undefined, undefined]);
+    expect(change(isolated, "aws_route53_resolver_firewall_rule.block[0]").after).toMatchObject({ action: "BLOCK", block_response: "NXDOMAIN" });
+    // Added endpoints carry the perimeter (it names the account, known after apply); the compute host's keep AWS's default.
+    for (const label of ["sts", "ec2", "ssm"]) expect(`${label}: ${change(isolated, `aws_vpc_endpoint.interface["${label}"]`).after_unknown.policy}`).toBe(`${label}: true`);
+    for (const label of ["logs", "kms", "ssmmessages"]) expect(`${label}: ${change(isolated, `aws_vpc_endpoint.interface["${label}"]`).after!.policy ?? null}`).toBe(`${label}: null`);
+    expect(creates(snapshot("with-nat")).filter((a) => a.includes("route53_resolver"))).toEqual([]);
+    // The existing VPC's subnets are exactly its subnet_cidrs input; its default group is left alone.
+    const existing = snapshot("existing-vpc");
+    const subnets = existing.resource_changes.filter((r) => r.address.startsWith("module.network.aws_subnet.private")).map((r) => r.after!.cidr_block);
+    expect(subnets).toEqual(["10.20.200.0/24", "10.20.201.0/24", "10.20.202.0/24"]);
+    expect(creates(existing).filter((a) => a.includes("aws_default_security_group"))).toEqual([]);
   });
 
   test("the organization guardrail example creates two SCPs, each attached by target ID", () => {
@@ -131,6 +157,9 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     const policyOf = (m: string) => JSON.parse(s.resource_changes.find((r) => r.address === `module.${m}.aws_iam_policy.this[0]`)!.after!.policy as string);
     const role = s.resource_changes.find((r) => r.address === "aws_iam_role.operator")!;
     expect(role.after_unknown.permissions_boundary).toBe(true); // the boundary policy's ARN, known after apply
+    // Trusted: the account it is created in (from the boundary's ARN, known after apply), not a fixed account.
+    expect(role.after_unknown.assume_role_policy).toBe(true);
+    expect(JSON.stringify(role.after)).not.toContain("123456789012");
     const [grant, boundary] = [policyOf("grant"), policyOf("boundary")];
     const results: Record<string, string> = {};
     for (const [action, resource] of [

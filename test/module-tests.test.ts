@@ -8,7 +8,8 @@ import * as path from "node:path";
 import { subnets } from "../src/modules/cloudshell-policy-document/terraform-tests";
 import { directories, generated } from "../tools/generated";
 import { ENI_ARN, IamRequest, simulateRequest } from "../tools/simulate";
-import { EndpointRequest, simulateThroughEndpoint } from "../tools/simulate-endpoint";
+import { EndpointRequest, FULL_ACCESS, simulateThroughEndpoint } from "../tools/simulate-endpoint";
+import { EXPECTED, expectedExtra, perimeterEvidence, perimeterFileContent, perimeterPolicies, PERIMETER_FILE } from "../tools/endpoint-perimeter";
 import { AWS_PROVIDER_VERSION, scratchTree, TestReport, testModule } from "../tools/terraform";
 import { withProvider } from "./support/provider";
 
@@ -44,6 +45,10 @@ const messageFile = (run: { name: string; variables: Record<string, unknown> }) 
     .join("\n")}\n  }\n}\n`;
 const messageReports = new Map<string, TestReport>();
 const POLICY_FILE = "tests/defaults.tftest.hcl";
+const POLICY_RUN = "two_zones_give_the_console_the_mocked_network";
+/** The network's plan-time message for a provider in another Region (a data source postcondition). */
+const NETWORK_MESSAGE_FILE = `mock_provider "aws" {\n  mock_data "aws_region" {\n    defaults = { name = "eu-west-1" }\n  }\n}\n\nrun "region" {\n  command = plan\n\n  variables {\n    availability_zones = ["us-east-1a", "us-east-1b"]\n  }\n}\n`;
+let networkMessage: TestReport | undefined;
 const reports = new Map<string, TestReport>();
 let networkDefaults: TestReport | undefined;
 
@@ -63,11 +68,19 @@ async function runAll(): Promise<void> {
       const summary = { passed: report.summary.passed - count("pass"), failed: report.summary.failed - count("fail"), errored: report.summary.errored - count("error"), skipped: report.summary.skipped - count("skip") };
       return [dir, { ...report, runs: shipped, summary }] as const;
     }
-    const [rest, defaults] = await Promise.all([
-      testModule(scratchModule(dir), { filter: networkFiles.filter((f) => f !== POLICY_FILE) }),
+    const restCopy = scratchModule(dir);
+    fs.writeFileSync(path.join(restCopy, MESSAGE_FILE), NETWORK_MESSAGE_FILE);
+    const [all, defaults] = await Promise.all([
+      testModule(restCopy, { filter: [...networkFiles.filter((f) => f !== POLICY_FILE), MESSAGE_FILE] }),
       testModule(scratchModule(dir), { verbose: true, filter: [POLICY_FILE] }),
     ]);
     networkDefaults = defaults;
+    // The message run fails on purpose: reported apart, left out of the shipped files' summary.
+    const extra = all.runs.filter((r) => r.file === MESSAGE_FILE);
+    networkMessage = { ...all, runs: extra };
+    const failedExtra = extra.filter((r) => r.status === "fail").length;
+    const erroredExtra = extra.filter((r) => r.status === "error").length;
+    const rest: TestReport = { ...all, runs: all.runs.filter((r) => r.file !== MESSAGE_FILE), summary: { ...all.summary, failed: all.summary.failed - failedExtra, errored: all.summary.errored - erroredExtra } };
     const merged: TestReport = {
       provider: rest.provider,
       runs: [...rest.runs, ...defaults.runs],
@@ -143,7 +156,7 @@ describe("the network's policy, simulated with the IDs of a mocked apply", () =>
   const OTHER = { vpc: "vpc-0999999999999999f", subnet: "subnet-0999999999999999f", sg: "sg-0999999999999999f" };
 
   beforeAll(() => {
-    const run = networkDefaults?.runs.find((r) => r.file === POLICY_FILE);
+    const run = networkDefaults?.runs.find((r) => r.file === POLICY_FILE && r.run === POLICY_RUN);
     if (!run) return;
     if (!run.outputs) throw new Error(`${POLICY_FILE} left no outputs: ${JSON.stringify(run)}`);
     policy = JSON.parse(run.outputs.cloudshell_policy_json as string);
@@ -207,10 +220,9 @@ describe("the S3 gateway endpoint's default policy, simulated with the account o
   const me = `arn:aws:iam::${OWN}:role/cloudshell-user`;
   const REPO = "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/repodata/repomd.xml";
   let perimeter: object;
-  const FULL_ACCESS = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] };
 
   beforeAll(() => {
-    const run = networkDefaults?.runs.find((r) => r.file === POLICY_FILE);
+    const run = networkDefaults?.runs.find((r) => r.file === POLICY_FILE && r.run === POLICY_RUN);
     if (!run) return;
     perimeter = JSON.parse((run.outputs!.endpoint_policies as Record<string, string>).s3);
   });
@@ -236,5 +248,26 @@ describe("the S3 gateway endpoint's default policy, simulated with the account o
   test("control: AWS's default endpoint policy (full access) lets the outside requests through", async () => {
     const outside = CASES.filter(([what]) => what.includes("outside")).map(([, r]) => r);
     for (const r of outside) expect(`${r.principal} ${r.resource}: ${await simulateThroughEndpoint(FULL_ACCESS, r)}`).toBe(`${r.principal} ${r.resource}: Allowed`);
+  });
+});
+
+describe("every endpoint's perimeter, simulated with the policies of a mocked apply", () => {
+  test("an outsider and outside resources are denied, own work is allowed, AWS's default lets the outsider through", async () => {
+    if (!networkDefaults) return;
+    const evidence = await perimeterEvidence(perimeterPolicies(networkDefaults));
+    const wrong = evidence.endpoints.flatMap((e) => Object.entries(e.results).filter(([c, r]) => r !== EXPECTED[c as keyof typeof EXPECTED]).map(([c, r]) => `${e.label} ${c}: ${r}`));
+    expect(wrong).toEqual([]);
+    expect(evidence.extra.filter((e) => e.result !== expectedExtra(e.what)).map((e) => `${e.label} ${e.what}: ${e.result}`)).toEqual([]);
+    // The unsigned invoke of an outside API is what AWS's default policy lets through.
+    expect(evidence.extra.find((e) => e.what.startsWith("unsigned invoke of an outside"))?.control).toBe("Allowed");
+    // The committed evidence (the README's table) is this simulation: `npm run endpoint-perimeter` rewrites it.
+    expect(fs.readFileSync(PERIMETER_FILE, "utf8")).toBe(perimeterFileContent(evidence));
+  });
+
+  test("a provider in another Region stops the plan with a message naming both Regions", () => {
+    if (!networkMessage) return;
+    const run = networkMessage.runs.find((r) => r.run === "region");
+    expect(["fail", "error"]).toContain(run?.status);
+    expect(run!.messages.join(" ")).toMatch(/The AWS provider's Region is eu-west-1, but the network is planned for us-east-1 \(region, or the Region of availability_zones us-east-1a, us-east-1b\)/);
   });
 });

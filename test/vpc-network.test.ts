@@ -3,6 +3,14 @@
 // endpoints, rules, cost, the policy) is asserted by the module's own terraform test files, with
 // the real provider mocked (src/modules/cloudshell-vpc-network/terraform-tests.ts, run by test/module-tests.test.ts).
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { Route53ResolverFirewallConfig } from "@cdktf/provider-aws/lib/route53-resolver-firewall-config";
+import { Route53ResolverFirewallDomainList } from "@cdktf/provider-aws/lib/route53-resolver-firewall-domain-list";
+import { Route53ResolverFirewallRule } from "@cdktf/provider-aws/lib/route53-resolver-firewall-rule";
+import { Route53ResolverFirewallRuleGroup } from "@cdktf/provider-aws/lib/route53-resolver-firewall-rule-group";
+import { Route53ResolverFirewallRuleGroupAssociation } from "@cdktf/provider-aws/lib/route53-resolver-firewall-rule-group-association";
+import { Route53ResolverQueryLogConfig } from "@cdktf/provider-aws/lib/route53-resolver-query-log-config";
+import { Route53ResolverQueryLogConfigAssociation } from "@cdktf/provider-aws/lib/route53-resolver-query-log-config-association";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -53,12 +61,25 @@ function iterationExpressions(): Record<string, { kind: "for_each" | "count"; ex
 const TWO = ["us-east-1b", "us-east-1a"];
 
 describe("cloudshell-vpc-network: synthesized resources", () => {
-  const TAGGABLE = [Vpc, Subnet, RouteTable, InternetGateway, Eip, NatGateway, SecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule, VpcEndpoint, CloudwatchLogGroup, IamRole, FlowLog];
-  const UNTAGGABLE = [Route, RouteTableAssociation, IamRolePolicy];
+  const TAGGABLE = [
+    Vpc, Subnet, RouteTable, InternetGateway, Eip, NatGateway, SecurityGroup, DefaultSecurityGroup, VpcSecurityGroupEgressRule, VpcSecurityGroupIngressRule, VpcEndpoint, CloudwatchLogGroup, IamRole, FlowLog,
+    Route53ResolverFirewallDomainList, Route53ResolverFirewallRuleGroup, Route53ResolverFirewallRuleGroupAssociation, Route53ResolverQueryLogConfig,
+  ];
+  const UNTAGGABLE = [Route, RouteTableAssociation, IamRolePolicy, Route53ResolverFirewallRule, Route53ResolverFirewallConfig, Route53ResolverQueryLogConfigAssociation];
 
-  test("no data source and no provider block: nothing is looked up to plan", () => {
-    expect(json().data).toBeUndefined();
+  test("one data source, the provider's Region (read from its configuration, no AWS call), and no provider block", () => {
+    expect(Object.keys(json().data as J)).toEqual(["aws_region"]);
+    const region = (json().data as Record<string, Record<string, J>>).aws_region.current;
+    expect(region.count).toBe("${var.create ? 1 : 0}");
+    expect(JSON.stringify(region.lifecycle)).toContain("self.name == local.region");
     expect(json().provider).toBeUndefined();
+  });
+
+  test("a created VPC's default security group is managed with no rules", () => {
+    const sg = resources().aws_default_security_group.this;
+    expect(sg.count).toBe("${local.create_vpc ? 1 : 0}");
+    expect(sg.ingress).toBeUndefined();
+    expect(sg.egress).toBeUndefined();
   });
 
   test("every resource iterates with for_each over a map, or count 0/1, and honours create", () => {
@@ -82,7 +103,7 @@ describe("cloudshell-vpc-network: synthesized resources", () => {
   test("interface endpoints get private DNS (unless turned off per label), a policy only if given, and the endpoint security group", () => {
     const ep = resources().aws_vpc_endpoint.interface;
     expect(ep.private_dns_enabled).toBe("${each.value.private_dns}");
-    expect(ep.policy).toBe("${each.value.policy}");
+    expect(ep.policy).toBe("${local.interface_endpoint_policies[each.key]}");
     expect(ep.security_group_ids).toBe("${[aws_security_group.endpoints[0].id]}");
     expect(ep.subnet_ids).toBe("${[for az in local.endpoint_azs : aws_subnet.private[az].id]}");
   });
@@ -164,7 +185,7 @@ describe("cloudshell-vpc-network: bad inputs are rejected by real Terraform", ()
     ["a misspelled endpoints key", { ...OK, endpoints: { ad: ["sts"] } }, /endpoints accepts only the keys add, remove.*; unknown: ad\./],
     ["a misspelled egress rule key", { ...OK, cloudshell_egress_rules: { web: { cidr_ipv4: "0.0.0.0/0", from_port: 80, to_prot: 80 } } }, /Each entry of cloudshell_egress_rules accepts only the keys .*; unknown: web\.to_prot\./],
     ["a misspelled prices key", { ...OK, prices: { nat_hour: 0.05 } }, /prices accepts only the keys .*; unknown: nat_hour\./],
-    ["a word for a number", { ...OK, prices: { nat_gateway_hour: "cheap" } }, /prices\.nat_gateway_hour must be a number\./],
+    ["a word for a number", { ...OK, prices: { nat_gateway_hour: "cheap" } }, /prices\.nat_gateway_hour must be a number or null\./],
     ["a list for the endpoints object", { ...OK, endpoints: ["sts"] }, /endpoints accepts only the keys .*, and must be an object\./],
     ["flow logs to S3 without a bucket", { ...OK, flow_logs: { enabled: true, destination: "s3" } }, /flow_logs.s3_bucket_arn must be a bucket ARN/],
     ["flow logs to an unknown destination", { ...OK, flow_logs: { enabled: true, destination: "kinesis" } }, /flow_logs.destination must be one of "cloud-watch-logs", "s3"/],
@@ -179,11 +200,25 @@ describe("cloudshell-vpc-network: bad inputs are rejected by real Terraform", ()
     ["a malformed trusted account", { ...OK, trusted_account_ids: ["12345"] }, /trusted_account_ids must hold 12-digit AWS account IDs/],
     ["a malformed organization ID", { ...OK, trusted_organization_id: "r-abcd" }, /trusted_organization_id must be null or an organization ID such as "o-a1b2c3d4e5"/],
     ["a malformed endpoint ingress CIDR", { ...OK, endpoint_ingress_cidrs: ["10.0.0.0"] }, /endpoint_ingress_cidrs must be null, or hold IPv4 networks in CIDR form/],
+    // Conflicting inputs (issue 15, item 5).
+    ["an internet gateway without internet access", { ...OK, vpc: { create: false, id: "vpc-0123456789abcdef0" }, internet_gateway_id: "igw-0123456789abcdef0" }, /internet_gateway_id is set but internet_access is "none"/],
+    ["NAT in an existing VPC without its internet gateway", { ...OK, vpc: { create: false, id: "vpc-0123456789abcdef0" }, internet_access: "single" }, /with an existing VPC \(vpc.create = false\) but internet_gateway_id is null/],
+    ["public subnet CIDRs without internet access", { ...OK, public_subnet_cidrs: { "us-east-1a": "10.0.200.0/24" } }, /public_subnet_cidrs is set but internet_access is "none"/],
+    ["flow-log settings without enabled", { ...OK, flow_logs: { destination: "s3", s3_bucket_arn: "arn:aws:s3:::logs" } }, /flow_logs sets destination, s3_bucket_arn without enabled/],
+    ["DNS Firewall settings without enabled", { ...OK, dns_firewall: { allowed_domains: ["example.com"] } }, /dns_firewall sets allowed_domains without enabled/],
+    ["a DNS Firewall in an existing VPC", { ...OK, vpc: { create: false, id: "vpc-0123456789abcdef0" }, dns_firewall: { enabled: true } }, /dns_firewall.enabled needs a VPC this module creates/],
+    ["a malformed allowed domain", { ...OK, dns_firewall: { enabled: true, allowed_domains: ["https://example.com"] } }, /dns_firewall.allowed_domains must hold domain names/],
+    ["a misspelled dns_firewall key", { ...OK, dns_firewall: { enabled: true, allow: ["example.com"] } }, /dns_firewall accepts only the keys .*; unknown: allow\./],
+    ["perimeter_on for an added endpoint", { ...OK, endpoints: { add: ["sts"], perimeter_on: ["sts"] } }, /endpoints.perimeter_on must hold labels of the interface endpoints AWS lists for CloudShell's compute host/],
+    ["perimeter_on for a removed endpoint", { ...OK, endpoints: { remove: ["kms"], perimeter_on: ["kms"] } }, /endpoints.perimeter_on must hold labels/],
+    ["perimeter_off for a compute-host endpoint", { ...OK, endpoints: { perimeter_off: ["logs"] } }, /endpoints.perimeter_off must hold labels of interface endpoints in endpoints.add/],
+    ["a KMS alias for the log groups", { ...OK, log_kms_key_arn: "alias/aws/logs" }, /log_kms_key_arn must be null or a KMS key ARN/],
+    ["a KMS key without a log group", { ...OK, log_kms_key_arn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", flow_logs: { enabled: true, destination: "s3", s3_bucket_arn: "arn:aws:s3:::logs" } }, /log_kms_key_arn is set but the module creates no log group/],
   ];
 
   let got: Map<string, { accepted: boolean; messages: string[] }>;
   beforeAll(async () => {
-    const results = await checkInputs(file("variables.tf"), [{ name: "ok", variables: OK }, { name: "inside", variables: { ...OK, vpc: { create: false, id: "vpc-0123456789abcdef0", cidr: "10.20.0.0/16" }, private_subnet_cidrs: { "us-east-1a": "10.20.200.0/24" }, public_subnet_cidrs: { "us-east-1b": "10.20.201.0/28" } } }, ...BAD.map(([name, variables]) => ({ name, variables: variables as Record<string, Value> }))]);
+    const results = await checkInputs(file("variables.tf"), [{ name: "ok", variables: OK }, { name: "inside", variables: { ...OK, vpc: { create: false, id: "vpc-0123456789abcdef0", cidr: "10.20.0.0/16" }, internet_access: "per_az", internet_gateway_id: "igw-0123456789abcdef0", private_subnet_cidrs: { "us-east-1a": "10.20.200.0/24" }, public_subnet_cidrs: { "us-east-1b": "10.20.201.0/28" } } }, ...BAD.map(([name, variables]) => ({ name, variables: variables as Record<string, Value> }))]);
     got = new Map(results.map((r) => [r.name, r]));
   });
 

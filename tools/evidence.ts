@@ -1,12 +1,13 @@
 // The evidence `npm run synth` computes from the Terraform files it has just rendered in memory,
 // before it renders the READMEs that show it: Terraform evaluates the generated modules (a plan of
 // the provider-free document module; `terraform console` of the guardrail, which reads only the
-// provider's schema; a mocked apply of the monitoring module), and the simulator or the pattern
+// provider's schema; mocked applies of the network and monitoring modules), and the simulator or the pattern
 // matcher decides every case. The plan snapshots need a configured
 // provider and are the one more command `npm run snapshots`, on the same in-memory tree.
 import { Evidence } from "../src/generator/definition";
 import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
 import { MATRIX_FILE } from "../src/generator/matrix-table";
+import { perimeterEvidence, perimeterFileContent, perimeterPolicies, PERIMETER_FILE, runPerimeterFile } from "./endpoint-perimeter";
 import { evaluatePatterns, MONITORING_FILE, monitoringFileContent, monitoringMatches } from "./monitoring-matches";
 import { evaluateScenarios } from "./evaluate-scenarios";
 import { SCENARIOS } from "./scenarios";
@@ -22,6 +23,7 @@ interface EvidenceSource {
 export const EVIDENCE_SOURCES: EvidenceSource[] = [
   { file: MATRIX_FILE, compute: async (tree) => matrixFileContent(await buildMatrix(await evaluateScenarios(tree, SCENARIOS))) },
   { file: GUARDRAIL_FILE, compute: async (tree) => guardrailFileContent(await buildGuardrailSimulation(await evaluateGuardrail(tree))) },
+  { file: PERIMETER_FILE, compute: async (tree) => perimeterFileContent(await perimeterEvidence(perimeterPolicies(await runPerimeterFile(tree)))) },
   { file: MONITORING_FILE, compute: async (tree) => monitoringFileContent(monitoringMatches(await evaluatePatterns(tree))) },
 ];
 

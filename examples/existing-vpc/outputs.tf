@@ -17,6 +17,6 @@ output "cloudshell_policy_json" {
 }
 
 output "cost" {
-  description = "Billed hours a month and the estimate in USD at us-east-1 list prices."
+  description = "Billed units a month and the estimate in USD; region and price_regions name the Region whose list price each figure uses. Shown by terraform plan."
   value       = module.network.cost
 }

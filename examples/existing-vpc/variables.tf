@@ -13,12 +13,23 @@ variable "vpc_id" {
 }
 
 variable "vpc_cidr" {
-  description = "A CIDR of the VPC with free room for the CloudShell subnets (a /24 each), such as \"10.20.0.0/16\"."
+  description = "The VPC's CIDR, or a secondary CIDR of it, that holds subnet_cidrs, such as \"10.20.0.0/16\"."
   type        = string
   default     = "10.20.0.0/16"
 
   validation {
     condition     = can(cidrnetmask(var.vpc_cidr))
     error_message = "vpc_cidr must be an IPv4 CIDR such as \"10.20.0.0/16\"."
+  }
+}
+
+variable "subnet_cidrs" {
+  description = "The CloudShell subnets, by Availability Zone of the provider's Region: free ranges inside vpc_cidr that no subnet of the VPC uses yet, such as { \"us-east-1a\" = \"10.20.200.0/24\" }. Null (default) uses placeholders that fit the placeholder VPC (10.20.200.0/24, 10.20.201.0/24 and 10.20.202.0/24 in us-east-1a, b and c): replace them."
+  type        = map(string)
+  default     = null
+
+  validation {
+    condition     = var.subnet_cidrs == null ? true : length(var.subnet_cidrs) >= 1 && alltrue([for cidr in values(var.subnet_cidrs) : can(cidrnetmask(cidr))])
+    error_message = "subnet_cidrs must map one or more Availability Zone names to IPv4 CIDRs, such as { \"us-east-1a\" = \"10.20.200.0/24\" }."
   }
 }

@@ -19,6 +19,11 @@ module "network" {
     enabled           = true
     retention_in_days = 90
   }
+  dns_firewall = {
+    enabled           = true
+    query_logging     = true
+    retention_in_days = 90
+  }
   tags = {
     Environment = "example"
   }

@@ -22,9 +22,11 @@ module "grant" {
   preset = "full"
 }
 
+# Trusted by the account it is created in (the account of the boundary policy's ARN, known after apply):
+# its administrators decide who may assume it. No data source, so the plan makes no AWS call.
 resource "aws_iam_role" "operator" {
   name                 = "cloudshell-operator"
-  assume_role_policy   = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:root" } }] })
+  assume_role_policy   = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = format("arn:%s:iam::%s:root", split(":", module.boundary.arn)[1], split(":", module.boundary.arn)[4]) } }] })
   permissions_boundary = module.boundary.arn
 }
 

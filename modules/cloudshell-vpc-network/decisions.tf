@@ -12,6 +12,8 @@ locals {
   # var.endpoints with its defaults: the variable is type any so that an unknown key is an error, not dropped.
   endpoints_input = {
     add                  = toset([for v in try(var.endpoints.add, []) : tostring(v)])
+    perimeter_off        = toset([for v in try(var.endpoints.perimeter_off, []) : tostring(v)])
+    perimeter_on         = toset([for v in try(var.endpoints.perimeter_on, []) : tostring(v)])
     policies             = { for k, v in try(var.endpoints.policies, {}) : k => tostring(v) }
     private_dns_disabled = toset([for v in try(var.endpoints.private_dns_disabled, []) : tostring(v)])
     remove               = toset([for v in try(var.endpoints.remove, []) : tostring(v)])
@@ -31,12 +33,15 @@ locals {
 
   # var.prices with its defaults: the variable is type any so that an unknown key is an error, not dropped.
   prices = {
-    flow_logs_cloud_watch_logs_gb = tonumber(try(var.prices.flow_logs_cloud_watch_logs_gb, 0.5))
-    flow_logs_s3_gb               = tonumber(try(var.prices.flow_logs_s3_gb, 0.25))
+    dns_firewall_domain_month     = tonumber(try(var.prices.dns_firewall_domain_month, null))
+    dns_firewall_million_queries  = tonumber(try(var.prices.dns_firewall_million_queries, null))
+    dns_query_logs_gb             = tonumber(try(var.prices.dns_query_logs_gb, null))
+    flow_logs_cloud_watch_logs_gb = tonumber(try(var.prices.flow_logs_cloud_watch_logs_gb, null))
+    flow_logs_s3_gb               = tonumber(try(var.prices.flow_logs_s3_gb, null))
     hours_per_month               = tonumber(try(var.prices.hours_per_month, 730))
-    interface_endpoint_hour       = tonumber(try(var.prices.interface_endpoint_hour, 0.01))
-    nat_gateway_hour              = tonumber(try(var.prices.nat_gateway_hour, 0.045))
-    public_ipv4_hour              = tonumber(try(var.prices.public_ipv4_hour, 0.005))
+    interface_endpoint_hour       = tonumber(try(var.prices.interface_endpoint_hour, null))
+    nat_gateway_hour              = tonumber(try(var.prices.nat_gateway_hour, null))
+    public_ipv4_hour              = tonumber(try(var.prices.public_ipv4_hour, null))
   }
 
   # var.flow_logs with its defaults: the variable is type any so that an unknown key is an error, not dropped.
@@ -46,6 +51,14 @@ locals {
     retention_in_days = tonumber(try(var.flow_logs.retention_in_days, 90))
     s3_bucket_arn     = tostring(try(var.flow_logs.s3_bucket_arn, null))
     traffic_type      = tostring(try(var.flow_logs.traffic_type, "ALL"))
+  }
+
+  # var.dns_firewall with its defaults: the variable is type any so that an unknown key is an error, not dropped.
+  dns_firewall = {
+    allowed_domains   = toset([for v in try(var.dns_firewall.allowed_domains, []) : tostring(v)])
+    enabled           = tobool(try(var.dns_firewall.enabled, false))
+    query_logging     = tobool(try(var.dns_firewall.query_logging, false))
+    retention_in_days = tonumber(try(var.dns_firewall.retention_in_days, 90))
   }
 
   # Everything here is decided from the inputs alone (no resource, no data source), so it is
@@ -67,10 +80,15 @@ locals {
   overlapping_subnets = flatten([for i, a in keys(local.subnet_cidrs) : [for j, b in keys(local.subnet_cidrs) : format("%s (%s) and %s (%s)", a, local.subnet_cidrs[a], b, local.subnet_cidrs[b]) if i < j && cidrhost(format("%s/%d", cidrhost(local.subnet_cidrs[a], 0), min(tonumber(split("/", local.subnet_cidrs[a])[1]), tonumber(split("/", local.subnet_cidrs[b])[1]))), 0) == cidrhost(format("%s/%d", cidrhost(local.subnet_cidrs[b], 0), min(tonumber(split("/", local.subnet_cidrs[a])[1]), tonumber(split("/", local.subnet_cidrs[b])[1]))), 0)]])
 
   # Which NAT gateway each private subnet's default route uses.
-  private_nat_routes      = { for az in local.azs : az => var.internet_access == "per_az" ? az : local.azs[0] if length(local.nat_azs) > 0 }
-  create_vpc              = var.create && local.vpc.create
-  create_flow_logs        = var.create && local.flow_logs.enabled
-  create_flow_log_group   = local.create_flow_logs && local.flow_logs.destination == "cloud-watch-logs"
+  private_nat_routes    = { for az in local.azs : az => var.internet_access == "per_az" ? az : local.azs[0] if length(local.nat_azs) > 0 }
+  create_vpc            = var.create && local.vpc.create
+  create_flow_logs      = var.create && local.flow_logs.enabled
+  create_flow_log_group = local.create_flow_logs && local.flow_logs.destination == "cloud-watch-logs"
+  create_dns_firewall   = local.create_vpc && local.dns_firewall.enabled
+  create_dns_query_logs = local.create_dns_firewall && local.dns_firewall.query_logging
+
+  # The names the DNS Firewall answers: AWS's service domains and the user's; every other name gets NXDOMAIN.
+  dns_allowed_domains     = sort(distinct(concat(["amazonaws.com", "*.amazonaws.com", "api.aws", "*.api.aws", "ec2.internal", "*.ec2.internal", "*.compute.internal"], tolist(local.dns_firewall.allowed_domains))))
   create_internet_gateway = var.create && length(local.nat_azs) > 0 && var.internet_gateway_id == null
 
   # What CloudShell's compute host may use (AWS's list for VPC environments, plus S3); service names
@@ -160,12 +178,15 @@ locals {
   endpoint_labels  = setunion(setsubtract([for label, e in local.listed_endpoints : label if e.by_default && (length(e.regions) == 0 || contains(e.regions, local.region))], local.endpoints_input.remove), local.endpoints_input.add)
 
   # A label that is a full service name is used as it is; policy null keeps the default (see endpoints.tf).
+  # perimeter: gateway endpoints and the interface endpoints users add get the data perimeter; the
+  # compute host's endpoints only through perimeter_on (AWS does not say which principals it uses).
   endpoints = {
     for label in local.endpoint_labels : label => {
       service_name = can(regex("^(com[.]amazonaws|aws[.]api|api[.]aws)[.]", label)) ? label : try(local.listed_endpoints[label].service_name, format("com.amazonaws.%s.%s", local.region, label))
       type         = try(local.listed_endpoints[label].type, contains(local.gateway_services, label) ? "Gateway" : "Interface")
       private_dns  = !contains(local.endpoints_input.private_dns_disabled, label)
       policy       = lookup(local.endpoints_input.policies, label, null)
+      perimeter    = contains(local.gateway_services, label) || (contains(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "codecatalyst.packages", "codecatalyst.git", "codecatalyst"], label) ? contains(local.endpoints_input.perimeter_on, label) : !contains(local.endpoints_input.perimeter_off, label))
     }
   }
   interface_endpoints = { for label, e in local.endpoints : label => e if e.type == "Interface" }
@@ -202,24 +223,53 @@ locals {
     { for name, r in local.custom_egress_rules : format("custom-%s", name) => merge(r, { to_endpoints = false, gateway_endpoint = null }) },
   )
 
+  # List prices by Region (src/facts/prices.ts); a price the network's Region lacks is us-east-1's.
+  list_prices = {
+    "us-east-1" = {
+      interface_endpoint_hour       = 0.01
+      nat_gateway_hour              = 0.045
+      public_ipv4_hour              = 0.005
+      flow_logs_cloud_watch_logs_gb = 0.5
+      flow_logs_s3_gb               = 0.25
+      dns_firewall_domain_month     = 0.0009
+      dns_firewall_million_queries  = 0.6
+      dns_query_logs_gb             = 0.5
+    }
+    "ap-northeast-1" = {
+      interface_endpoint_hour = 0.014
+      nat_gateway_hour        = 0.062
+      public_ipv4_hour        = 0.005
+    }
+  }
+  unit_prices = merge({ hours_per_month = local.prices.hours_per_month }, { for name in ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb", "dns_firewall_domain_month", "dns_firewall_million_queries", "dns_query_logs_gb"] : name => local.prices[name] != null ? local.prices[name] : try(local.list_prices[local.region][name], local.list_prices["us-east-1"][name]) })
+
+  # Where each price came from: the prices input, or the Region whose list price it is.
+  price_regions = { for name in ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb", "dns_firewall_domain_month", "dns_firewall_million_queries", "dns_query_logs_gb"] : name => local.prices[name] != null ? "prices input" : can(local.list_prices[local.region][name]) ? local.region : "us-east-1" }
+
   # Billed hours a month, and their list price (data processing is billed per GB on top).
   cost = {
-    endpoint_azs        = var.create && length(local.interface_endpoints) > 0 ? var.endpoint_az_count : 0
-    interface_endpoints = var.create ? length(local.interface_endpoints) : 0
-    nat_gateways        = var.create ? length(local.nat_azs) : 0
+    dns_firewall_domains = local.create_dns_firewall ? length(local.dns_allowed_domains) + 1 : 0
+    endpoint_azs         = var.create && length(local.interface_endpoints) > 0 ? var.endpoint_az_count : 0
+    interface_endpoints  = var.create ? length(local.interface_endpoints) : 0
+    nat_gateways         = var.create ? length(local.nat_azs) : 0
   }
   cost_hours = {
-    endpoint_az_hours = local.cost.interface_endpoints * local.cost.endpoint_azs * local.prices.hours_per_month
-    nat_gateway_hours = local.cost.nat_gateways * local.prices.hours_per_month
-    public_ipv4_hours = local.cost.nat_gateways * local.prices.hours_per_month
+    endpoint_az_hours = local.cost.interface_endpoints * local.cost.endpoint_azs * local.unit_prices.hours_per_month
+    nat_gateway_hours = local.cost.nat_gateways * local.unit_prices.hours_per_month
+    public_ipv4_hours = local.cost.nat_gateways * local.unit_prices.hours_per_month
   }
   cost_usd = {
-    endpoints    = floor((local.cost_hours.endpoint_az_hours * local.prices.interface_endpoint_hour) * 100 + 0.5) / 100
-    nat_gateways = floor((local.cost_hours.nat_gateway_hours * local.prices.nat_gateway_hour) * 100 + 0.5) / 100
-    public_ipv4  = floor((local.cost_hours.public_ipv4_hours * local.prices.public_ipv4_hour) * 100 + 0.5) / 100
+    dns_firewall_domains = floor((local.cost.dns_firewall_domains * local.unit_prices.dns_firewall_domain_month) * 100 + 0.5) / 100
+    endpoints            = floor((local.cost_hours.endpoint_az_hours * local.unit_prices.interface_endpoint_hour) * 100 + 0.5) / 100
+    nat_gateways         = floor((local.cost_hours.nat_gateway_hours * local.unit_prices.nat_gateway_hour) * 100 + 0.5) / 100
+    public_ipv4          = floor((local.cost_hours.public_ipv4_hours * local.unit_prices.public_ipv4_hour) * 100 + 0.5) / 100
   }
   cost_estimate = merge(local.cost, local.cost_hours, {
-    monthly_usd          = merge(local.cost_usd, { total = floor((local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4) * 100 + 0.5) / 100 })
-    flow_logs_usd_per_gb = !local.create_flow_logs ? 0 : local.flow_logs.destination == "s3" ? local.prices.flow_logs_s3_gb : local.prices.flow_logs_cloud_watch_logs_gb
+    monthly_usd                          = merge(local.cost_usd, { total = floor((local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4 + local.cost_usd.dns_firewall_domains) * 100 + 0.5) / 100 })
+    flow_logs_usd_per_gb                 = !local.create_flow_logs ? 0 : local.flow_logs.destination == "s3" ? local.unit_prices.flow_logs_s3_gb : local.unit_prices.flow_logs_cloud_watch_logs_gb
+    dns_firewall_usd_per_million_queries = local.create_dns_firewall ? local.unit_prices.dns_firewall_million_queries : 0
+    dns_query_logs_usd_per_gb            = local.create_dns_query_logs ? local.unit_prices.dns_query_logs_gb : 0
+    region                               = local.region
+    price_regions                        = local.price_regions
   })
 }

@@ -50,6 +50,86 @@ locals {
       Statement = concat(local.perimeter_statements, local.organization_statements, label == "s3" ? [local.aws_owned_bucket_statement] : [])
     })
   }
+
+  # Interface endpoints under the perimeter: the trusted-account and organization statements above, and AWS's
+  # documented exceptions (aws-samples/data-perimeter-policy-examples, vpc_endpoint_policies): AWS services'
+  # own principals, and per service the AWS-owned resources or unsigned calls that trusted work needs.
+  service_principal_statement = {
+    Sid       = "AllowAwsServicePrincipals"
+    Effect    = "Allow"
+    Principal = "*"
+    Action    = "*"
+    Resource  = "*"
+    Condition = {
+      Bool = {
+        "aws:PrincipalIsAWSService" = "true"
+      }
+    }
+  }
+
+  # execute-api: any caller, signed or not (a private API can allow unsigned calls), but only to APIs of
+  # trusted accounts. ssm: AWS's public parameters and documents. sts: web-identity and SAML federation
+  # into trusted accounts' roles (AWS's sts_endpoint_policy.json, with Principal "*", which covers
+  # federated callers too, where it writes { Federated = "*" }: the IAM simulator rejects that in an endpoint policy).
+  service_statements = {
+    "execute-api" = [
+      {
+        Sid       = "AllowInvokingTrustedAccountsApis"
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = "execute-api:Invoke"
+        Resource  = [for account in local.trusted_account_ids : "arn:${local.partition}:execute-api:${local.region}:${account}:*"]
+      },
+    ]
+    ssm = [
+      {
+        Sid       = "AllowTrustedPrincipalsReadingAwsOwnedResources"
+        Effect    = "Allow"
+        Principal = "*"
+        Action = [
+          "ssm:GetParameter",
+          "ssm:GetParameters",
+          "ssm:GetParametersByPath",
+          "ssm:GetParameterHistory",
+          "ssm:DescribeDocument",
+          "ssm:GetDocument",
+          "ssm:SendCommand",
+          "ssm:StartSession",
+        ]
+        Resource = [
+          "arn:${local.partition}:ssm:${local.region}::parameter/aws/*",
+          "arn:${local.partition}:ssm:${local.region}::document/*",
+        ]
+        Condition = {
+          StringEquals = {
+            "aws:PrincipalAccount" = local.trusted_account_ids
+          }
+        }
+      },
+    ]
+    sts = [
+      {
+        Sid       = "AllowFederatedPrincipalsIntoTrustedRoles"
+        Effect    = "Allow"
+        Principal = "*"
+        Action    = ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"]
+        Resource  = "*"
+        Condition = {
+          StringEquals = {
+            "aws:ResourceAccount" = local.trusted_account_ids
+          }
+        }
+      },
+    ]
+  }
+
+  # null keeps AWS's default policy (full access): the compute host's endpoints unless perimeter_on names them.
+  interface_endpoint_policies = {
+    for label, e in local.interface_endpoints : label => e.policy != null ? e.policy : !e.perimeter ? null : jsonencode({
+      Version   = "2012-10-17"
+      Statement = concat(local.perimeter_statements, local.organization_statements, [local.service_principal_statement], try(local.service_statements[label], []))
+    })
+  }
 }
 
 # Interface endpoints, keyed by label, in endpoint_az_count zones; private DNS unless turned off per label.
@@ -60,7 +140,7 @@ resource "aws_vpc_endpoint" "interface" {
   service_name        = each.value.service_name
   vpc_endpoint_type   = "Interface"
   private_dns_enabled = each.value.private_dns
-  policy              = each.value.policy
+  policy              = local.interface_endpoint_policies[each.key]
   subnet_ids          = [for az in local.endpoint_azs : aws_subnet.private[az].id]
   security_group_ids  = [aws_security_group.endpoints[0].id]
   tags                = merge(var.tags, { Name = "${var.name}-${each.key}" })

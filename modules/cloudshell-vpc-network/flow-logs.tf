@@ -2,7 +2,8 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 locals {
-  # Only the flow-log service may assume the delivery role, for flow logs of this Region (confused-deputy condition).
+  # Only the flow-log service may assume the delivery role, and only for this account's flow logs in this
+  # Region (confused deputy: AWS's flow-logs IAM role page recommends both aws:SourceAccount and aws:SourceArn).
   flow_log_trust_policy = {
     Version = "2012-10-17"
     Statement = [
@@ -13,13 +14,19 @@ locals {
         }
         Action = "sts:AssumeRole"
         Condition = {
+          StringEquals = {
+            "aws:SourceAccount" = local.account_id
+          }
           ArnLike = {
-            "aws:SourceArn" = "arn:${local.partition}:ec2:${local.region}:*:vpc-flow-log/*"
+            "aws:SourceArn" = "arn:${local.partition}:ec2:${local.region}:${local.account_id}:vpc-flow-log/*"
           }
         }
       },
     ]
   }
+
+  # The network's own account, read from its security group after apply (no AWS call at plan); "" when create is false.
+  account_id = try(aws_security_group.cloudshell[0].owner_id, "")
 }
 
 # An audit trail of every connection a CloudShell environment makes, off by default (flow_logs).
@@ -28,6 +35,7 @@ resource "aws_cloudwatch_log_group" "flow_logs" {
 
   name_prefix       = "/aws/vpc-flow-logs/${var.name}-"
   retention_in_days = local.flow_logs.retention_in_days
+  kms_key_id        = var.log_kms_key_arn
   tags              = merge(var.tags, { Name = "${var.name}-flow-logs" })
 }
 

@@ -64,13 +64,23 @@ output "cloudshell_policy_size" {
 }
 
 output "endpoint_policies" {
-  description = "The policy of each VPC endpoint by label: the data-perimeter default of gateway endpoints, a policy from endpoints.policies, or null (AWS's default: full access)."
-  value       = var.create ? merge({ for label, e in local.interface_endpoints : label => e.policy }, local.gateway_endpoint_policies) : {}
+  description = "The policy of each VPC endpoint by label: the data perimeter (gateway endpoints, added interface endpoints, endpoints.perimeter_on), a policy from endpoints.policies, or null (AWS's default: full access)."
+  value       = var.create ? merge(local.interface_endpoint_policies, local.gateway_endpoint_policies) : {}
 }
 
 output "flow_log_ids" {
   description = "IDs of the flow logs of the CloudShell subnets, keyed by Availability Zone name; empty without flow logs."
   value       = { for az, f in aws_flow_log.cloudshell : az => f.id }
+}
+
+output "dns_firewall_rule_group_id" {
+  description = "ID of the DNS Firewall rule group associated with the VPC; null without dns_firewall."
+  value       = try(aws_route53_resolver_firewall_rule_group.this[0].id, null)
+}
+
+output "dns_query_log_group_name" {
+  description = "Name of the CloudWatch Logs group of the VPC's DNS query logs; null without dns_firewall.query_logging."
+  value       = try(aws_cloudwatch_log_group.dns_queries[0].name, null)
 }
 
 output "flow_log_group_name" {
@@ -89,6 +99,6 @@ output "endpoint_availability_zones" {
 }
 
 output "cost" {
-  description = "What the configuration bills by the hour, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, and monthly_usd at the prices input (data processing not included); flow_logs_usd_per_gb is what flow logs cost per GB delivered (0 without them)."
+  description = "What the configuration bills, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, dns_firewall_domains, and monthly_usd at the prices (data processing not included); per volume, flow_logs_usd_per_gb, dns_firewall_usd_per_million_queries and dns_query_logs_usd_per_gb (0 without them). region is the network's Region; price_regions names, for each price, the Region whose list price was used (us-east-1 where this module carries none for the network's Region) or \"prices input\": give your Region's prices in the prices input."
   value       = local.cost_estimate
 }

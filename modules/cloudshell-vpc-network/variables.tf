@@ -52,7 +52,7 @@ variable "availability_zones" {
 }
 
 variable "region" {
-  description = "Region of the network, such as \"us-east-1\". Null derives it from availability_zones (the name without its last letter)."
+  description = "Region of the network, such as \"us-east-1\". Null derives it from availability_zones (the name without its last letter). Either way it must be the AWS provider's Region: the plan stops with an error naming both otherwise."
   type        = string
   default     = null
 
@@ -124,6 +124,16 @@ variable "internet_gateway_id" {
     condition     = var.internet_gateway_id == null ? true : can(regex("^igw-([0-9a-f]{8}|[0-9a-f]{17})$", var.internet_gateway_id)) && !tobool(try(var.vpc.create, true))
     error_message = "internet_gateway_id must be null, or an ID such as \"igw-0123456789abcdef0\" of the existing VPC (vpc.create = false)."
   }
+
+  validation {
+    condition     = var.internet_gateway_id == null || var.internet_access != "none"
+    error_message = "internet_gateway_id is set but internet_access is \"none\": nothing would use it. Set internet_access = \"single\" or \"per_az\", or leave internet_gateway_id out."
+  }
+
+  validation {
+    condition     = tobool(try(var.vpc.create, true)) || var.internet_access == "none" || var.internet_gateway_id != null
+    error_message = "internet_access is \"single\" or \"per_az\" with an existing VPC (vpc.create = false) but internet_gateway_id is null: give the VPC's internet gateway (\"igw-...\"), since a VPC can have only one and the module would otherwise create a second."
+  }
 }
 
 variable "subnet_newbits" {
@@ -185,6 +195,11 @@ variable "public_subnet_cidrs" {
     condition     = alltrue([for az, cidr in var.public_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]), 0) == cidrhost(tostring(try(var.vpc.cidr, "10.0.0.0/16")), 0), false)])
     error_message = "public_subnet_cidrs must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply)."
   }
+
+  validation {
+    condition     = length(var.public_subnet_cidrs) == 0 || var.internet_access != "none"
+    error_message = "public_subnet_cidrs is set but internet_access is \"none\": public subnets exist only for NAT gateways. Set internet_access, or leave public_subnet_cidrs out."
+  }
 }
 
 variable "internet_access" {
@@ -200,14 +215,14 @@ variable "internet_access" {
 }
 
 variable "endpoints" {
-  description = "VPC endpoints, by label: the service-name suffix, such as \"sts\" for com.amazonaws.<region>.sts. The defaults are the services AWS lists as access the environment's compute host may need (ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, s3; s3 as a free gateway endpoint); CodeCatalyst's (codecatalyst.packages, codecatalyst.git, codecatalyst; us-west-2 and eu-west-1 only) are created only when added. add: the AWS APIs people call from an isolated environment, such as [\"sts\", \"ec2\", \"ssm\"] (s3 and dynamodb become gateway endpoints, the others interface endpoints), or a full service name. remove: defaults to leave out. policies: a policy JSON by label, replacing the default (gateway endpoints: the data perimeter; interface endpoints: AWS's full access). private_dns_disabled: interface endpoints without private DNS, such as one the VPC already has. Keys: add (set(string), default []), remove (set(string), default []), policies (map(string), default {}), private_dns_disabled (set(string), default []); any other key is an error."
+  description = "VPC endpoints, by label: the service-name suffix, such as \"sts\" for com.amazonaws.<region>.sts. The defaults are the services AWS lists as access the environment's compute host may need (ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, s3; s3 as a free gateway endpoint); CodeCatalyst's (codecatalyst.packages, codecatalyst.git, codecatalyst; us-west-2 and eu-west-1 only) are created only when added. add: the AWS APIs people call from an isolated environment, such as [\"sts\", \"ec2\", \"ssm\"] (s3 and dynamodb become gateway endpoints, the others interface endpoints), or a full service name. remove: defaults to leave out. policies: a policy JSON by label, replacing the default. Default policies: gateway endpoints and the interface endpoints you add get the data perimeter (only principals of trusted accounts on resources of trusted accounts, and AWS services); the default interface endpoints keep AWS's full-access policy, because AWS does not document which principals CloudShell's compute host uses through them. perimeter_on: default interface endpoints to put under the perimeter as well, such as [\"logs\", \"kms\", \"ecr.api\", \"ecr.dkr\", \"execute-api\"] (that CloudShell keeps working is UNCONFIRMED). perimeter_off: added interface endpoints to leave with AWS's full-access policy (a service that does not accept endpoint policies). private_dns_disabled: interface endpoints without private DNS, such as one the VPC already has. Keys: add (set(string), default []), remove (set(string), default []), policies (map(string), default {}), private_dns_disabled (set(string), default []), perimeter_on (set(string), default []), perimeter_off (set(string), default []); any other key is an error."
   type        = any
   default     = {}
   nullable    = false
 
   validation {
-    condition     = can(keys(var.endpoints)) ? length(setsubtract(keys(var.endpoints), ["add", "remove", "policies", "private_dns_disabled"])) == 0 : false
-    error_message = "endpoints accepts only the keys add, remove, policies, private_dns_disabled${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.endpoints), ["add", "remove", "policies", "private_dns_disabled"])))), ", and must be an object")}."
+    condition     = can(keys(var.endpoints)) ? length(setsubtract(keys(var.endpoints), ["add", "remove", "policies", "private_dns_disabled", "perimeter_on", "perimeter_off"])) == 0 : false
+    error_message = "endpoints accepts only the keys add, remove, policies, private_dns_disabled, perimeter_on, perimeter_off${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.endpoints), ["add", "remove", "policies", "private_dns_disabled", "perimeter_on", "perimeter_off"])))), ", and must be an object")}."
   }
 
   validation {
@@ -228,6 +243,16 @@ variable "endpoints" {
   validation {
     condition     = !can(var.endpoints.private_dns_disabled) ? true : var.endpoints.private_dns_disabled == null ? false : can(toset([for v in var.endpoints.private_dns_disabled : tostring(v)]))
     error_message = "endpoints.private_dns_disabled must be a list of strings."
+  }
+
+  validation {
+    condition     = !can(var.endpoints.perimeter_on) ? true : var.endpoints.perimeter_on == null ? false : can(toset([for v in var.endpoints.perimeter_on : tostring(v)]))
+    error_message = "endpoints.perimeter_on must be a list of strings."
+  }
+
+  validation {
+    condition     = !can(var.endpoints.perimeter_off) ? true : var.endpoints.perimeter_off == null ? false : can(toset([for v in var.endpoints.perimeter_off : tostring(v)]))
+    error_message = "endpoints.perimeter_off must be a list of strings."
   }
 
   validation {
@@ -271,6 +296,16 @@ variable "endpoints" {
   }
 
   validation {
+    condition     = try(alltrue([for label in toset([for v in try(var.endpoints.perimeter_on, []) : tostring(v)]) : contains(setsubtract(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "codecatalyst.packages", "codecatalyst.git", "codecatalyst"], toset([for v in try(var.endpoints.remove, []) : tostring(v)])), label) && (contains(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api"], label) || contains(toset([for v in try(var.endpoints.add, []) : tostring(v)]), label))]), true)
+    error_message = "endpoints.perimeter_on must hold labels of the interface endpoints AWS lists for CloudShell's compute host that this module creates (ssmmessages, logs, kms, execute-api, ecs-telemetry, ecs-agent, ecs, ecr.dkr, ecr.api, codecatalyst.packages, codecatalyst.git, codecatalyst; not removed, CodeCatalyst's only when added); the endpoints you add are under the perimeter already."
+  }
+
+  validation {
+    condition     = try(alltrue([for label in toset([for v in try(var.endpoints.perimeter_off, []) : tostring(v)]) : contains(toset([for v in try(var.endpoints.add, []) : tostring(v)]), label) && !contains(["s3", "dynamodb", "ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api", "codecatalyst.packages", "codecatalyst.git", "codecatalyst"], label)]), true)
+    error_message = "endpoints.perimeter_off must hold labels of interface endpoints in endpoints.add (not gateway endpoints, whose perimeter endpoints.policies replaces, and not the compute host's, which have no perimeter unless in perimeter_on)."
+  }
+
+  validation {
     condition     = try(alltrue([for label in toset([for v in try(var.endpoints.private_dns_disabled, []) : tostring(v)]) : contains(setunion(setsubtract(["ssmmessages", "logs", "kms", "execute-api", "ecs-telemetry", "ecs-agent", "ecs", "ecr.dkr", "ecr.api"], toset([for v in try(var.endpoints.remove, []) : tostring(v)])), toset([for v in try(var.endpoints.add, []) : tostring(v)])), label) && !contains(["s3", "dynamodb"], label)]), true)
     error_message = "endpoints.private_dns_disabled must hold labels of interface endpoints this module creates (a default not removed, or one in add; gateway endpoints have no DNS names)."
   }
@@ -300,7 +335,7 @@ variable "endpoint_ingress_cidrs" {
 }
 
 variable "trusted_account_ids" {
-  description = "AWS accounts, besides the network's own, whose principals and resources the gateway endpoints (S3, DynamoDB) admit, such as [\"123456789012\"]. The default endpoint policy is a data perimeter: a request through the endpoint is allowed only when both the principal and the bucket or table belong to a trusted account (or to trusted_organization_id), plus reads of the AWS-owned buckets the environment needs. A policy in endpoints.policies replaces it."
+  description = "AWS accounts, besides the network's own, whose principals and resources the endpoint perimeter admits, such as [\"123456789012\"]. The perimeter (gateway endpoints, the interface endpoints you add, and endpoints.perimeter_on) allows a request through the endpoint only when both the principal and the resource belong to a trusted account (or to trusted_organization_id), plus requests of AWS services' own principals, reads of the AWS-owned buckets and SSM parameters the environment needs, and unsigned invokes of trusted accounts' private APIs (execute-api). A policy in endpoints.policies replaces it."
   type        = set(string)
   default     = []
   nullable    = false
@@ -312,7 +347,7 @@ variable "trusted_account_ids" {
 }
 
 variable "trusted_organization_id" {
-  description = "An AWS Organizations ID (\"o-...\") whose principals and resources the gateway endpoints also admit (aws:PrincipalOrgID and aws:ResourceOrgID). Null (default) trusts accounts only."
+  description = "An AWS Organizations ID (\"o-...\") whose principals and resources the endpoint perimeter also admits (aws:PrincipalOrgID and aws:ResourceOrgID). Null (default) trusts accounts only."
   type        = string
   default     = null
 
@@ -493,32 +528,130 @@ variable "flow_logs" {
     condition     = try(contains(["ALL", "ACCEPT", "REJECT"], tostring(try(var.flow_logs.traffic_type, "ALL"))), true)
     error_message = "flow_logs.traffic_type must be \"ALL\", \"ACCEPT\" or \"REJECT\"."
   }
+
+  validation {
+    condition     = try(can(var.flow_logs.enabled) || length(keys(var.flow_logs)) == 0, true)
+    error_message = "flow_logs sets ${try(join(", ", sort(keys(var.flow_logs))), "keys")} without enabled: no flow log would be created, since enabled defaults to false. Add enabled = true (or enabled = false to keep it off)."
+  }
 }
 
-variable "prices" {
-  description = "Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, hours in a month, and per GB of flow logs delivered to CloudWatch Logs or S3. Defaults: us-east-1 list prices and 730 hours. Data processing is not included. Keys: interface_endpoint_hour (number, default 0.01), nat_gateway_hour (number, default 0.045), public_ipv4_hour (number, default 0.005), hours_per_month (number, default 730), flow_logs_cloud_watch_logs_gb (number, default 0.5), flow_logs_s3_gb (number, default 0.25); any other key is an error."
+variable "dns_firewall" {
+  description = "Route 53 Resolver DNS Firewall for the created VPC, off by default. Security groups do not filter the VPC's DNS resolver and flow logs do not record queries to it, so without it any name resolves and a shell can send data out in DNS queries. enabled: a rule group that answers only AWS's service domains (amazonaws.com, *.amazonaws.com, api.aws, *.api.aws, ec2.internal, *.ec2.internal, *.compute.internal) and allowed_domains, such as [\"example.com\", \"*.example.com\"], and answers NXDOMAIN for every other name. query_logging: Resolver query logs of the VPC to a CloudWatch Logs group kept retention_in_days. Billed per domain and per million queries (the cost output shows both). Keys: enabled (bool, default false), allowed_domains (set(string), default []), query_logging (bool, default false), retention_in_days (number, default 90); any other key is an error."
   type        = any
   default     = {}
   nullable    = false
 
   validation {
-    condition     = can(keys(var.prices)) ? length(setsubtract(keys(var.prices), ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "hours_per_month", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb"])) == 0 : false
-    error_message = "prices accepts only the keys interface_endpoint_hour, nat_gateway_hour, public_ipv4_hour, hours_per_month, flow_logs_cloud_watch_logs_gb, flow_logs_s3_gb${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.prices), ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "hours_per_month", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb"])))), ", and must be an object")}."
+    condition     = can(keys(var.dns_firewall)) ? length(setsubtract(keys(var.dns_firewall), ["enabled", "allowed_domains", "query_logging", "retention_in_days"])) == 0 : false
+    error_message = "dns_firewall accepts only the keys enabled, allowed_domains, query_logging, retention_in_days${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.dns_firewall), ["enabled", "allowed_domains", "query_logging", "retention_in_days"])))), ", and must be an object")}."
   }
 
   validation {
-    condition     = !can(var.prices.interface_endpoint_hour) ? true : var.prices.interface_endpoint_hour == null ? false : can(tonumber(var.prices.interface_endpoint_hour))
-    error_message = "prices.interface_endpoint_hour must be a number."
+    condition     = !can(var.dns_firewall.enabled) ? true : var.dns_firewall.enabled == null ? false : can(tobool(var.dns_firewall.enabled))
+    error_message = "dns_firewall.enabled must be true or false."
   }
 
   validation {
-    condition     = !can(var.prices.nat_gateway_hour) ? true : var.prices.nat_gateway_hour == null ? false : can(tonumber(var.prices.nat_gateway_hour))
-    error_message = "prices.nat_gateway_hour must be a number."
+    condition     = !can(var.dns_firewall.allowed_domains) ? true : var.dns_firewall.allowed_domains == null ? false : can(toset([for v in var.dns_firewall.allowed_domains : tostring(v)]))
+    error_message = "dns_firewall.allowed_domains must be a list of strings."
   }
 
   validation {
-    condition     = !can(var.prices.public_ipv4_hour) ? true : var.prices.public_ipv4_hour == null ? false : can(tonumber(var.prices.public_ipv4_hour))
-    error_message = "prices.public_ipv4_hour must be a number."
+    condition     = !can(var.dns_firewall.query_logging) ? true : var.dns_firewall.query_logging == null ? false : can(tobool(var.dns_firewall.query_logging))
+    error_message = "dns_firewall.query_logging must be true or false."
+  }
+
+  validation {
+    condition     = !can(var.dns_firewall.retention_in_days) ? true : var.dns_firewall.retention_in_days == null ? false : can(tonumber(var.dns_firewall.retention_in_days))
+    error_message = "dns_firewall.retention_in_days must be a number."
+  }
+
+  validation {
+    condition     = try(alltrue([for d in toset([for v in try(var.dns_firewall.allowed_domains, []) : tostring(v)]) : can(regex("^([*][.])?([a-z0-9]([a-z0-9-]*[a-z0-9])?[.])*[a-z0-9]([a-z0-9-]*[a-z0-9])?[.]?$", d))]), true)
+    error_message = "dns_firewall.allowed_domains must hold domain names in lower case, optionally starting with \"*.\", such as \"example.com\" or \"*.example.com\"."
+  }
+
+  validation {
+    condition     = try(contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], tonumber(try(var.dns_firewall.retention_in_days, 90))), true)
+    error_message = "dns_firewall.retention_in_days must be a period CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
+  }
+
+  validation {
+    condition     = try(can(var.dns_firewall.enabled) || length(keys(var.dns_firewall)) == 0, true)
+    error_message = "dns_firewall sets ${try(join(", ", sort(keys(var.dns_firewall))), "keys")} without enabled: no firewall would be created, since enabled defaults to false. Add enabled = true (or enabled = false to keep it off)."
+  }
+
+  validation {
+    condition     = try(!tobool(try(var.dns_firewall.enabled, false)) || tobool(try(var.vpc.create, true)), true)
+    error_message = "dns_firewall.enabled needs a VPC this module creates (vpc.create = true): in an existing VPC it would block every other workload's names too. Associate your own rule group with that VPC instead."
+  }
+}
+
+variable "log_kms_key_arn" {
+  description = "A KMS key ARN (\"arn:aws:kms:<region>:<account>:key/...\") to encrypt the CloudWatch Logs groups the module creates (flow logs, DNS query logs). Null keeps CloudWatch Logs' own encryption. The key's policy must allow the logs.<region>.amazonaws.com service principal (AWS's CloudWatch Logs encryption page)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.log_kms_key_arn == null ? true : can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[0-9a-f-]+$", var.log_kms_key_arn))
+    error_message = "log_kms_key_arn must be null or a KMS key ARN such as \"arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\" (a key, not an alias)."
+  }
+
+  validation {
+    condition     = var.log_kms_key_arn == null || try(tobool(try(var.flow_logs.enabled, false)) && tostring(try(var.flow_logs.destination, "cloud-watch-logs")) == "cloud-watch-logs", false) || try(tobool(try(var.dns_firewall.enabled, false)) && tobool(try(var.dns_firewall.query_logging, false)), false)
+    error_message = "log_kms_key_arn is set but the module creates no log group: it encrypts the flow-log group (flow_logs.enabled with destination \"cloud-watch-logs\") and the DNS query-log group (dns_firewall.query_logging). Enable one, or leave log_kms_key_arn out."
+  }
+}
+
+variable "prices" {
+  description = "Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, per GB of flow logs delivered to CloudWatch Logs or S3, per DNS Firewall domain per month and per million DNS Firewall queries, per GB of DNS query logs, and hours in a month (default 730). A price left out is the list price of the network's Region where this module carries it (us-east-1, ap-northeast-1), else us-east-1's; the cost output's price_regions names, price by price, the Region it came from. Data processing is not included. Keys: interface_endpoint_hour (number, default null), nat_gateway_hour (number, default null), public_ipv4_hour (number, default null), flow_logs_cloud_watch_logs_gb (number, default null), flow_logs_s3_gb (number, default null), dns_firewall_domain_month (number, default null), dns_firewall_million_queries (number, default null), dns_query_logs_gb (number, default null), hours_per_month (number, default 730); any other key is an error."
+  type        = any
+  default     = {}
+  nullable    = false
+
+  validation {
+    condition     = can(keys(var.prices)) ? length(setsubtract(keys(var.prices), ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb", "dns_firewall_domain_month", "dns_firewall_million_queries", "dns_query_logs_gb", "hours_per_month"])) == 0 : false
+    error_message = "prices accepts only the keys interface_endpoint_hour, nat_gateway_hour, public_ipv4_hour, flow_logs_cloud_watch_logs_gb, flow_logs_s3_gb, dns_firewall_domain_month, dns_firewall_million_queries, dns_query_logs_gb, hours_per_month${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.prices), ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb", "dns_firewall_domain_month", "dns_firewall_million_queries", "dns_query_logs_gb", "hours_per_month"])))), ", and must be an object")}."
+  }
+
+  validation {
+    condition     = !can(var.prices.interface_endpoint_hour) ? true : var.prices.interface_endpoint_hour == null ? true : can(tonumber(var.prices.interface_endpoint_hour))
+    error_message = "prices.interface_endpoint_hour must be a number or null."
+  }
+
+  validation {
+    condition     = !can(var.prices.nat_gateway_hour) ? true : var.prices.nat_gateway_hour == null ? true : can(tonumber(var.prices.nat_gateway_hour))
+    error_message = "prices.nat_gateway_hour must be a number or null."
+  }
+
+  validation {
+    condition     = !can(var.prices.public_ipv4_hour) ? true : var.prices.public_ipv4_hour == null ? true : can(tonumber(var.prices.public_ipv4_hour))
+    error_message = "prices.public_ipv4_hour must be a number or null."
+  }
+
+  validation {
+    condition     = !can(var.prices.flow_logs_cloud_watch_logs_gb) ? true : var.prices.flow_logs_cloud_watch_logs_gb == null ? true : can(tonumber(var.prices.flow_logs_cloud_watch_logs_gb))
+    error_message = "prices.flow_logs_cloud_watch_logs_gb must be a number or null."
+  }
+
+  validation {
+    condition     = !can(var.prices.flow_logs_s3_gb) ? true : var.prices.flow_logs_s3_gb == null ? true : can(tonumber(var.prices.flow_logs_s3_gb))
+    error_message = "prices.flow_logs_s3_gb must be a number or null."
+  }
+
+  validation {
+    condition     = !can(var.prices.dns_firewall_domain_month) ? true : var.prices.dns_firewall_domain_month == null ? true : can(tonumber(var.prices.dns_firewall_domain_month))
+    error_message = "prices.dns_firewall_domain_month must be a number or null."
+  }
+
+  validation {
+    condition     = !can(var.prices.dns_firewall_million_queries) ? true : var.prices.dns_firewall_million_queries == null ? true : can(tonumber(var.prices.dns_firewall_million_queries))
+    error_message = "prices.dns_firewall_million_queries must be a number or null."
+  }
+
+  validation {
+    condition     = !can(var.prices.dns_query_logs_gb) ? true : var.prices.dns_query_logs_gb == null ? true : can(tonumber(var.prices.dns_query_logs_gb))
+    error_message = "prices.dns_query_logs_gb must be a number or null."
   }
 
   validation {
@@ -527,17 +660,7 @@ variable "prices" {
   }
 
   validation {
-    condition     = !can(var.prices.flow_logs_cloud_watch_logs_gb) ? true : var.prices.flow_logs_cloud_watch_logs_gb == null ? false : can(tonumber(var.prices.flow_logs_cloud_watch_logs_gb))
-    error_message = "prices.flow_logs_cloud_watch_logs_gb must be a number."
-  }
-
-  validation {
-    condition     = !can(var.prices.flow_logs_s3_gb) ? true : var.prices.flow_logs_s3_gb == null ? false : can(tonumber(var.prices.flow_logs_s3_gb))
-    error_message = "prices.flow_logs_s3_gb must be a number."
-  }
-
-  validation {
-    condition     = try(alltrue([for p in [tonumber(try(var.prices.interface_endpoint_hour, 0.01)), tonumber(try(var.prices.nat_gateway_hour, 0.045)), tonumber(try(var.prices.public_ipv4_hour, 0.005)), tonumber(try(var.prices.flow_logs_cloud_watch_logs_gb, 0.5)), tonumber(try(var.prices.flow_logs_s3_gb, 0.25))] : p >= 0]), true)
+    condition     = try(alltrue([for p in [tonumber(try(var.prices.interface_endpoint_hour, null)), tonumber(try(var.prices.nat_gateway_hour, null)), tonumber(try(var.prices.public_ipv4_hour, null)), tonumber(try(var.prices.flow_logs_cloud_watch_logs_gb, null)), tonumber(try(var.prices.flow_logs_s3_gb, null)), tonumber(try(var.prices.dns_firewall_domain_month, null)), tonumber(try(var.prices.dns_firewall_million_queries, null)), tonumber(try(var.prices.dns_query_logs_gb, null))] : p == null ? true : p >= 0]), true)
     error_message = "prices must be numbers of USD, zero or more, such as { nat_gateway_hour = 0.062 }."
   }
 

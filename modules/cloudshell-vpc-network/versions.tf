@@ -2,7 +2,7 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 terraform {
-  # >= 1.9: validation conditions here refer to other input variables (region checks availability_zones; internet_gateway_id checks vpc; subnet_newbits checks vpc, availability_zones and 4 more), as do those of cloudshell-policy-document, which it calls; that is new in Terraform 1.9.
+  # >= 1.9: validation conditions here refer to other input variables (region checks availability_zones; internet_gateway_id checks vpc, internet_access; subnet_newbits checks vpc, availability_zones and 6 more), as do those of cloudshell-policy-document, which it calls; that is new in Terraform 1.9.
   required_version = ">= 1.9"
 
   required_providers {

@@ -19,6 +19,9 @@ export function networkExample(unit: Unit, inputs: Record<string, Value>): strin
     description: "The IAM policy for the people who use CloudShell here: the policy_preset, the EC2 permissions of a VPC environment, and no environment outside this network.",
     value: tf(`${network}.cloudshell_policy_json`),
   });
-  unit.output("cost", { description: "Billed hours a month and the estimate in USD at us-east-1 list prices.", value: tf(`${network}.cost`) });
+  unit.output("cost", {
+    description: "Billed units a month and the estimate in USD; region and price_regions name the Region whose list price each figure uses. Shown by terraform plan.",
+    value: tf(`${network}.cost`),
+  });
   return network;
 }

@@ -77,3 +77,24 @@ export const AWS_OWNED_BUCKETS = [
     why: "Amazon ECR image layers (AWS's ECR guide, \"Minimum Amazon S3 bucket permissions\"), for docker pulls from ECR",
   },
 ];
+
+/**
+ * What the DNS Firewall answers by default (dns_firewall), everything else is blocked: the names
+ * of AWS's service endpoints (https://docs.aws.amazon.com/general/latest/gr/rande.html: regional
+ * endpoints under amazonaws.com, dual-stack ones under api.aws) and EC2's private host names
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-dns.html). That CloudShell's environment
+ * needs no other name is UNCONFIRMED: dns_firewall.allowed_domains adds more.
+ */
+export const AWS_SERVICE_DOMAINS = ["amazonaws.com", "*.amazonaws.com", "api.aws", "*.api.aws", "ec2.internal", "*.ec2.internal", "*.compute.internal"];
+
+/**
+ * AWS-owned Systems Manager resources that trusted principals may read through the ssm endpoint's
+ * perimeter: public parameters (/aws/...) and AWS's documents. From AWS's data-perimeter examples,
+ * ssm_endpoint_policy.json, statement AllowRequestsByOrgsIdentitiesToAWSResources
+ * (https://github.com/aws-samples/data-perimeter-policy-examples/tree/main/vpc_endpoint_policies),
+ * whose Describe*, List* and Get* are written out here as the actions on those resources.
+ */
+export const AWS_OWNED_SSM = {
+  actions: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:GetParameterHistory", "ssm:DescribeDocument", "ssm:GetDocument", "ssm:SendCommand", "ssm:StartSession"],
+  resources: ["arn:${local.partition}:ssm:${local.region}::parameter/aws/*", "arn:${local.partition}:ssm:${local.region}::document/*"],
+};

@@ -5,7 +5,7 @@ import { attr, blank, block, comment, Item, literal, renderFile, Value } from ".
 /** An assert: an HCL expression (without "${}") and the message Terraform prints when it is false. */
 export type Assert = [condition: string, message: string];
 
-/** override_resource in a run: the resource (or instance) address and the values it gets. */
+/** override_resource (or override_data) in a run: the resource (or instance) address and the values it gets. */
 export interface Override {
   /** An address such as aws_subnet.private["us-east-1a"] or aws_iam_policy.this[0]; data.<type>.<name> for a data source. */
   target: string;

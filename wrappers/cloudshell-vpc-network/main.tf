@@ -26,6 +26,8 @@ module "wrapper" {
   additional_security_group_ids = try(each.value.additional_security_group_ids, var.defaults.additional_security_group_ids, [])
   policy_preset                 = try(each.value.policy_preset, var.defaults.policy_preset, "minimum")
   flow_logs                     = try(each.value.flow_logs, var.defaults.flow_logs, {})
+  dns_firewall                  = try(each.value.dns_firewall, var.defaults.dns_firewall, {})
+  log_kms_key_arn               = try(each.value.log_kms_key_arn, var.defaults.log_kms_key_arn, null)
   prices                        = try(each.value.prices, var.defaults.prices, {})
   tags                          = try(each.value.tags, var.defaults.tags, {})
 }

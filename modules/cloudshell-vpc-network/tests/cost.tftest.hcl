@@ -91,6 +91,31 @@ mock_provider "aws" {
       prefix_list_id = "pl-63a5400a"
     }
   }
+  mock_resource "aws_default_security_group" {
+    defaults = {
+      id = "sg-0123456789abcdef0"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_domain_list" {
+    defaults = {
+      id = "rslvr-fdl-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_rule_group" {
+    defaults = {
+      id = "rslvr-frg-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_query_log_config" {
+    defaults = {
+      id = "rslvr-qlc-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
 }
 
 variables {
@@ -105,7 +130,7 @@ run "readme_cost_row_1" {
     endpoint_az_count  = 1
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, nat_gateways = 0, endpoint_az_hours = 6570, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7 }, flow_logs_usd_per_gb = 0 })
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, nat_gateways = 0, dns_firewall_domains = 0, endpoint_az_hours = 6570, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, dns_firewall_domains = 0, total = 65.7 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = "us-east-1", price_regions = { interface_endpoint_hour = "us-east-1", nat_gateway_hour = "us-east-1", public_ipv4_hour = "us-east-1", flow_logs_cloud_watch_logs_gb = "us-east-1", flow_logs_s3_gb = "us-east-1", dns_firewall_domain_month = "us-east-1", dns_firewall_million_queries = "us-east-1", dns_query_logs_gb = "us-east-1" } })
     error_message = "the README row \"This module's default (`internet_access = \"none\"`, `endpoint_az_count = 1`), any number of AZs\" says 65.7 USD"
   }
 }
@@ -118,7 +143,7 @@ run "readme_cost_row_2" {
     endpoint_az_count  = 1
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, nat_gateways = 1, endpoint_az_hours = 6570, nat_gateway_hours = 730, public_ipv4_hours = 730, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2 }, flow_logs_usd_per_gb = 0 })
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, nat_gateways = 1, dns_firewall_domains = 0, endpoint_az_hours = 6570, nat_gateway_hours = 730, public_ipv4_hours = 730, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, dns_firewall_domains = 0, total = 102.2 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = "us-east-1", price_regions = { interface_endpoint_hour = "us-east-1", nat_gateway_hour = "us-east-1", public_ipv4_hour = "us-east-1", flow_logs_cloud_watch_logs_gb = "us-east-1", flow_logs_s3_gb = "us-east-1", dns_firewall_domain_month = "us-east-1", dns_firewall_million_queries = "us-east-1", dns_query_logs_gb = "us-east-1" } })
     error_message = "the README row \"Default + `internet_access = \"single\"`\" says 102.2 USD"
   }
 }
@@ -131,7 +156,7 @@ run "readme_cost_row_3" {
     endpoint_az_count  = 2
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 2, nat_gateways = 2, endpoint_az_hours = 13140, nat_gateway_hours = 1460, public_ipv4_hours = 1460, monthly_usd = { endpoints = 131.4, nat_gateways = 65.7, public_ipv4 = 7.3, total = 204.4 }, flow_logs_usd_per_gb = 0 })
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 2, nat_gateways = 2, dns_firewall_domains = 0, endpoint_az_hours = 13140, nat_gateway_hours = 1460, public_ipv4_hours = 1460, monthly_usd = { endpoints = 131.4, nat_gateways = 65.7, public_ipv4 = 7.3, dns_firewall_domains = 0, total = 204.4 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = "us-east-1", price_regions = { interface_endpoint_hour = "us-east-1", nat_gateway_hour = "us-east-1", public_ipv4_hour = "us-east-1", flow_logs_cloud_watch_logs_gb = "us-east-1", flow_logs_s3_gb = "us-east-1", dns_firewall_domain_month = "us-east-1", dns_firewall_million_queries = "us-east-1", dns_query_logs_gb = "us-east-1" } })
     error_message = "the README row \"Naive, 2 AZs: every endpoint in every AZ, a NAT gateway per AZ\" says 204.4 USD"
   }
 }
@@ -144,7 +169,7 @@ run "readme_cost_row_4" {
     endpoint_az_count  = 3
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 3, nat_gateways = 3, endpoint_az_hours = 19710, nat_gateway_hours = 2190, public_ipv4_hours = 2190, monthly_usd = { endpoints = 197.1, nat_gateways = 98.55, public_ipv4 = 10.95, total = 306.6 }, flow_logs_usd_per_gb = 0 })
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 3, nat_gateways = 3, dns_firewall_domains = 0, endpoint_az_hours = 19710, nat_gateway_hours = 2190, public_ipv4_hours = 2190, monthly_usd = { endpoints = 197.1, nat_gateways = 98.55, public_ipv4 = 10.95, dns_firewall_domains = 0, total = 306.6 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = "us-east-1", price_regions = { interface_endpoint_hour = "us-east-1", nat_gateway_hour = "us-east-1", public_ipv4_hour = "us-east-1", flow_logs_cloud_watch_logs_gb = "us-east-1", flow_logs_s3_gb = "us-east-1", dns_firewall_domain_month = "us-east-1", dns_firewall_million_queries = "us-east-1", dns_query_logs_gb = "us-east-1" } })
     error_message = "the README row \"Naive, 3 AZs: every endpoint in every AZ, a NAT gateway per AZ\" says 306.6 USD"
   }
 }

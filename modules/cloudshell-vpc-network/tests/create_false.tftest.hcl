@@ -91,6 +91,31 @@ mock_provider "aws" {
       prefix_list_id = "pl-63a5400a"
     }
   }
+  mock_resource "aws_default_security_group" {
+    defaults = {
+      id = "sg-0123456789abcdef0"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_domain_list" {
+    defaults = {
+      id = "rslvr-fdl-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_rule_group" {
+    defaults = {
+      id = "rslvr-frg-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_query_log_config" {
+    defaults = {
+      id = "rslvr-qlc-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
 }
 
 variables {
@@ -115,8 +140,8 @@ run "create_false_creates_nothing" {
     error_message = "every collection output must be empty"
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 0, endpoint_azs = 0, endpoint_az_hours = 0, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0 }, flow_logs_usd_per_gb = 0 })
-    error_message = "output.cost is not { interface_endpoints = 0, endpoint_azs = 0, endpoint_az_hours = 0, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0 }, flow_logs_usd_per_gb = 0 }"
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 0, endpoint_azs = 0, endpoint_az_hours = 0, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, dns_firewall_domains = 0, monthly_usd = { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0, dns_firewall_domains = 0 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = "us-east-1", price_regions = { interface_endpoint_hour = "us-east-1", nat_gateway_hour = "us-east-1", public_ipv4_hour = "us-east-1", flow_logs_cloud_watch_logs_gb = "us-east-1", flow_logs_s3_gb = "us-east-1", dns_firewall_domain_month = "us-east-1", dns_firewall_million_queries = "us-east-1", dns_query_logs_gb = "us-east-1" } })
+    error_message = "output.cost is not { interface_endpoints = 0, endpoint_azs = 0, endpoint_az_hours = 0, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, dns_firewall_domains = 0, monthly_usd = { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0, dns_firewall_domains = 0 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = \"us-east-1\", price_regions = { interface_endpoint_hour = \"us-east-1\", nat_gateway_hour = \"us-east-1\", public_ipv4_hour = \"us-east-1\", flow_logs_cloud_watch_logs_gb = \"us-east-1\", flow_logs_s3_gb = \"us-east-1\", dns_firewall_domain_month = \"us-east-1\", dns_firewall_million_queries = \"us-east-1\", dns_query_logs_gb = \"us-east-1\" } }"
   }
   assert {
     condition     = length(aws_vpc.this) == 0 && length(aws_subnet.private) == 0 && length(aws_subnet.public) == 0 && length(aws_route_table.private) == 0 && length(aws_security_group.cloudshell) == 0 && length(aws_security_group.endpoints) == 0 && length(aws_vpc_endpoint.interface) == 0 && length(aws_vpc_endpoint.gateway) == 0 && length(aws_nat_gateway.this) == 0 && length(aws_eip.nat) == 0 && length(aws_internet_gateway.this) == 0

@@ -91,6 +91,31 @@ mock_provider "aws" {
       prefix_list_id = "pl-63a5400a"
     }
   }
+  mock_resource "aws_default_security_group" {
+    defaults = {
+      id = "sg-0123456789abcdef0"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_domain_list" {
+    defaults = {
+      id = "rslvr-fdl-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_rule_group" {
+    defaults = {
+      id = "rslvr-frg-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_query_log_config" {
+    defaults = {
+      id = "rslvr-qlc-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
 }
 
 variables {
@@ -189,8 +214,8 @@ run "two_zones_give_the_console_the_mocked_network" {
     error_message = "output.endpoint_availability_zones is not [\"us-east-1a\"]"
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7 }, flow_logs_usd_per_gb = 0 })
-    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7 }, flow_logs_usd_per_gb = 0 }"
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, dns_firewall_domains = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7, dns_firewall_domains = 0 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = "us-east-1", price_regions = { interface_endpoint_hour = "us-east-1", nat_gateway_hour = "us-east-1", public_ipv4_hour = "us-east-1", flow_logs_cloud_watch_logs_gb = "us-east-1", flow_logs_s3_gb = "us-east-1", dns_firewall_domain_month = "us-east-1", dns_firewall_million_queries = "us-east-1", dns_query_logs_gb = "us-east-1" } })
+    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 0, nat_gateway_hours = 0, public_ipv4_hours = 0, dns_firewall_domains = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 0, public_ipv4 = 0, total = 65.7, dns_firewall_domains = 0 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = \"us-east-1\", price_regions = { interface_endpoint_hour = \"us-east-1\", nat_gateway_hour = \"us-east-1\", public_ipv4_hour = \"us-east-1\", flow_logs_cloud_watch_logs_gb = \"us-east-1\", flow_logs_s3_gb = \"us-east-1\", dns_firewall_domain_month = \"us-east-1\", dns_firewall_million_queries = \"us-east-1\", dns_query_logs_gb = \"us-east-1\" } }"
   }
   assert {
     condition     = jsonencode([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedVpcs"][0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:VpcIds"]) == jsonencode(["vpc-0c5e1a2b3d4f56789"])
@@ -229,7 +254,47 @@ run "two_zones_give_the_console_the_mocked_network" {
     error_message = "no flow logs by default, so no price"
   }
   assert {
+    condition     = length(aws_default_security_group.this) == 1 && aws_default_security_group.this[0].vpc_id == output.vpc_id
+    error_message = "the created VPC's default security group must be managed"
+  }
+  assert {
+    condition     = length(aws_route53_resolver_firewall_rule_group.this) == 0 && length(aws_route53_resolver_firewall_rule_group_association.this) == 0
+    error_message = "expected none of aws_route53_resolver_firewall_rule_group.this, aws_route53_resolver_firewall_rule_group_association.this"
+  }
+  assert {
     condition     = length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 6
     error_message = "expected exactly six Deny statements: other VPCs, subnets and security groups, requests without subnet or security-group IDs, public environments"
+  }
+}
+
+run "perimeter_on_every_interface_endpoint" {
+  command = apply
+  variables {
+    endpoints = {
+      add = ["sts", "ec2", "ssm"]
+      perimeter_on = [
+        "ssmmessages",
+        "logs",
+        "kms",
+        "execute-api",
+        "ecs-telemetry",
+        "ecs-agent",
+        "ecs",
+        "ecr.dkr",
+        "ecr.api",
+      ]
+    }
+  }
+  assert {
+    condition     = alltrue([for label, e in aws_vpc_endpoint.interface : e.policy == output.endpoint_policies[label] && e.policy != null])
+    error_message = "every interface endpoint must carry its perimeter policy"
+  }
+  assert {
+    condition     = jsonencode({ for label, p in output.endpoint_policies : label => [for s in jsondecode(p).Statement : s.Sid] }) == jsonencode({ ec2 = ["AllowTrustedAccounts", "AllowAwsServicePrincipals"], "ecr.api" = ["AllowTrustedAccounts", "AllowAwsServicePrincipals"], "ecr.dkr" = ["AllowTrustedAccounts", "AllowAwsServicePrincipals"], ecs = ["AllowTrustedAccounts", "AllowAwsServicePrincipals"], "ecs-agent" = ["AllowTrustedAccounts", "AllowAwsServicePrincipals"], "ecs-telemetry" = ["AllowTrustedAccounts", "AllowAwsServicePrincipals"], "execute-api" = ["AllowTrustedAccounts", "AllowAwsServicePrincipals", "AllowInvokingTrustedAccountsApis"], kms = ["AllowTrustedAccounts", "AllowAwsServicePrincipals"], logs = ["AllowTrustedAccounts", "AllowAwsServicePrincipals"], s3 = ["AllowTrustedAccounts", "AllowReadingAwsOwnedBuckets"], ssm = ["AllowTrustedAccounts", "AllowAwsServicePrincipals", "AllowTrustedPrincipalsReadingAwsOwnedResources"], ssmmessages = ["AllowTrustedAccounts", "AllowAwsServicePrincipals"], sts = ["AllowTrustedAccounts", "AllowAwsServicePrincipals", "AllowFederatedPrincipalsIntoTrustedRoles"] })
+    error_message = "{ for label, p in output.endpoint_policies : label => [for s in jsondecode(p).Statement : s.Sid] } is not { ec2 = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\"], \"ecr.api\" = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\"], \"ecr.dkr\" = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\"], ecs = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\"], \"ecs-agent\" = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\"], \"ecs-telemetry\" = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\"], \"execute-api\" = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\", \"AllowInvokingTrustedAccountsApis\"], kms = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\"], logs = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\"], s3 = [\"AllowTrustedAccounts\", \"AllowReadingAwsOwnedBuckets\"], ssm = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\", \"AllowTrustedPrincipalsReadingAwsOwnedResources\"], ssmmessages = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\"], sts = [\"AllowTrustedAccounts\", \"AllowAwsServicePrincipals\", \"AllowFederatedPrincipalsIntoTrustedRoles\"] }"
+  }
+  assert {
+    condition     = jsonencode(jsondecode(output.endpoint_policies["execute-api"]).Statement[2].Resource) == jsonencode(["arn:aws:execute-api:us-east-1:123456789012:*"])
+    error_message = "jsondecode(output.endpoint_policies[\"execute-api\"]).Statement[2].Resource is not [\"arn:aws:execute-api:us-east-1:123456789012:*\"]"
   }
 }

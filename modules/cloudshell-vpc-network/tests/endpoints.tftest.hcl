@@ -91,6 +91,31 @@ mock_provider "aws" {
       prefix_list_id = "pl-63a5400a"
     }
   }
+  mock_resource "aws_default_security_group" {
+    defaults = {
+      id = "sg-0123456789abcdef0"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_domain_list" {
+    defaults = {
+      id = "rslvr-fdl-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_rule_group" {
+    defaults = {
+      id = "rslvr-frg-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_query_log_config" {
+    defaults = {
+      id = "rslvr-qlc-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
 }
 
 variables {
@@ -114,6 +139,14 @@ run "endpoints_add_and_remove" {
     error_message = "dynamodb must be a gateway endpoint of the Region"
   }
   assert {
+    condition     = jsonencode(sort([for label, e in local.endpoints : label if e.perimeter])) == jsonencode(["dynamodb", "ec2", "s3", "ssm", "sts"])
+    error_message = "sort([for label, e in local.endpoints : label if e.perimeter]) is not [\"dynamodb\", \"ec2\", \"s3\", \"ssm\", \"sts\"]"
+  }
+  assert {
+    condition     = alltrue([for label in ["kms", "logs", "ssmmessages"] : local.interface_endpoint_policies[label] == null])
+    error_message = "the compute host's endpoints keep AWS's default policy unless perimeter_on names them"
+  }
+  assert {
     condition     = output.cost.interface_endpoints == 11 && output.cost.endpoint_az_hours == 8030 && output.cost.monthly_usd.total == 80.3
     error_message = "9 - 1 + 3 interface endpoints: 8030 hours, 80.30 USD"
   }
@@ -123,10 +156,16 @@ run "endpoints_in_two_zones_without_s3" {
   command = plan
   variables {
     endpoints = {
-      add    = ["sts", "ec2", "ssm", "dynamodb"]
-      remove = ["execute-api", "s3"]
+      add           = ["sts", "ec2", "ssm", "dynamodb"]
+      remove        = ["execute-api", "s3"]
+      perimeter_on  = ["logs"]
+      perimeter_off = ["ec2"]
     }
     endpoint_az_count = 2
+  }
+  assert {
+    condition     = jsonencode(sort([for label, e in local.endpoints : label if e.perimeter])) == jsonencode(["dynamodb", "logs", "ssm", "sts"])
+    error_message = "sort([for label, e in local.endpoints : label if e.perimeter]) is not [\"dynamodb\", \"logs\", \"ssm\", \"sts\"]"
   }
   assert {
     condition     = jsonencode(keys(aws_vpc_endpoint.gateway)) == jsonencode(["dynamodb"])
@@ -172,8 +211,8 @@ run "no_interface_endpoints_no_endpoint_security_group" {
     error_message = "keys(aws_vpc_security_group_egress_rule.cloudshell) is not [\"gateway-s3\"]"
   }
   assert {
-    condition     = jsonencode(output.cost.monthly_usd) == jsonencode({ endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0 })
-    error_message = "output.cost.monthly_usd is not { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, total = 0 }"
+    condition     = jsonencode(output.cost.monthly_usd) == jsonencode({ endpoints = 0, nat_gateways = 0, public_ipv4 = 0, dns_firewall_domains = 0, total = 0 })
+    error_message = "output.cost.monthly_usd is not { endpoints = 0, nat_gateways = 0, public_ipv4 = 0, dns_firewall_domains = 0, total = 0 }"
   }
 }
 

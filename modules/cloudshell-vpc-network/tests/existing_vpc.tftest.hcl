@@ -91,6 +91,31 @@ mock_provider "aws" {
       prefix_list_id = "pl-63a5400a"
     }
   }
+  mock_resource "aws_default_security_group" {
+    defaults = {
+      id = "sg-0123456789abcdef0"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_domain_list" {
+    defaults = {
+      id = "rslvr-fdl-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_rule_group" {
+    defaults = {
+      id = "rslvr-frg-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_query_log_config" {
+    defaults = {
+      id = "rslvr-qlc-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
 }
 
 variables {
@@ -130,8 +155,8 @@ run "existing_vpc_is_used_not_created" {
     error_message = "the outputs must carry the existing VPC's ID"
   }
   assert {
-    condition     = length(aws_vpc.this) == 0
-    error_message = "expected none of aws_vpc.this"
+    condition     = length(aws_vpc.this) == 0 && length(aws_default_security_group.this) == 0
+    error_message = "expected none of aws_vpc.this, aws_default_security_group.this"
   }
   assert {
     condition     = jsonencode([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedVpcs"][0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:VpcIds"]) == jsonencode(["vpc-0fedcba9876543210"])

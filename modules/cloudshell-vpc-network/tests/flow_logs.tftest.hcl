@@ -91,6 +91,31 @@ mock_provider "aws" {
       prefix_list_id = "pl-63a5400a"
     }
   }
+  mock_resource "aws_default_security_group" {
+    defaults = {
+      id = "sg-0123456789abcdef0"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_domain_list" {
+    defaults = {
+      id = "rslvr-fdl-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_rule_group" {
+    defaults = {
+      id = "rslvr-frg-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_query_log_config" {
+    defaults = {
+      id = "rslvr-qlc-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
 }
 
 variables {
@@ -104,6 +129,7 @@ run "flow_logs_to_cloudwatch_logs_cover_every_cloudshell_subnet" {
       enabled           = true
       retention_in_days = 30
     }
+    log_kms_key_arn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
   }
   override_resource {
     target = aws_subnet.private["us-east-1a"]
@@ -132,6 +158,14 @@ run "flow_logs_to_cloudwatch_logs_cover_every_cloudshell_subnet" {
   assert {
     condition     = jsondecode(aws_iam_role.flow_logs[0].assume_role_policy).Statement[0].Principal.Service == "vpc-flow-logs.amazonaws.com"
     error_message = "only the flow-log service may assume the role"
+  }
+  assert {
+    condition     = jsonencode(jsondecode(aws_iam_role.flow_logs[0].assume_role_policy).Statement[0].Condition) == jsonencode({ StringEquals = { "aws:SourceAccount" = "123456789012" }, ArnLike = { "aws:SourceArn" = "arn:aws:ec2:us-east-1:123456789012:vpc-flow-log/*" } })
+    error_message = "only this account's flow logs may use the role"
+  }
+  assert {
+    condition     = aws_cloudwatch_log_group.flow_logs[0].kms_key_id == "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    error_message = "the log group must be encrypted with log_kms_key_arn"
   }
   assert {
     condition     = output.cost.flow_logs_usd_per_gb == 0.5 && output.cost.monthly_usd.total == 65.7

@@ -91,6 +91,31 @@ mock_provider "aws" {
       prefix_list_id = "pl-63a5400a"
     }
   }
+  mock_resource "aws_default_security_group" {
+    defaults = {
+      id = "sg-0123456789abcdef0"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_domain_list" {
+    defaults = {
+      id = "rslvr-fdl-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_rule_group" {
+    defaults = {
+      id = "rslvr-frg-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_query_log_config" {
+    defaults = {
+      id = "rslvr-qlc-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
 }
 
 variables {
@@ -153,8 +178,8 @@ run "single_nat_gateway_for_three_zones_costs_102_20_usd" {
     error_message = "with NAT, HTTPS to the internet is allowed"
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 1, nat_gateway_hours = 730, public_ipv4_hours = 730, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2 }, flow_logs_usd_per_gb = 0 })
-    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 1, nat_gateway_hours = 730, public_ipv4_hours = 730, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2 }, flow_logs_usd_per_gb = 0 }"
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 1, nat_gateway_hours = 730, public_ipv4_hours = 730, dns_firewall_domains = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2, dns_firewall_domains = 0 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = "us-east-1", price_regions = { interface_endpoint_hour = "us-east-1", nat_gateway_hour = "us-east-1", public_ipv4_hour = "us-east-1", flow_logs_cloud_watch_logs_gb = "us-east-1", flow_logs_s3_gb = "us-east-1", dns_firewall_domain_month = "us-east-1", dns_firewall_million_queries = "us-east-1", dns_query_logs_gb = "us-east-1" } })
+    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 1, nat_gateway_hours = 730, public_ipv4_hours = 730, dns_firewall_domains = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 32.85, public_ipv4 = 3.65, total = 102.2, dns_firewall_domains = 0 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = \"us-east-1\", price_regions = { interface_endpoint_hour = \"us-east-1\", nat_gateway_hour = \"us-east-1\", public_ipv4_hour = \"us-east-1\", flow_logs_cloud_watch_logs_gb = \"us-east-1\", flow_logs_s3_gb = \"us-east-1\", dns_firewall_domain_month = \"us-east-1\", dns_firewall_million_queries = \"us-east-1\", dns_query_logs_gb = \"us-east-1\" } }"
   }
 }
 
@@ -180,7 +205,7 @@ run "per_az_puts_a_nat_gateway_in_every_zone" {
     error_message = "keys(aws_eip.nat) is not [\"us-east-1a\", \"us-east-1b\", \"us-east-1c\"]"
   }
   assert {
-    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 3, nat_gateway_hours = 2190, public_ipv4_hours = 2190, monthly_usd = { endpoints = 65.7, nat_gateways = 98.55, public_ipv4 = 10.95, total = 175.2 }, flow_logs_usd_per_gb = 0 })
-    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 3, nat_gateway_hours = 2190, public_ipv4_hours = 2190, monthly_usd = { endpoints = 65.7, nat_gateways = 98.55, public_ipv4 = 10.95, total = 175.2 }, flow_logs_usd_per_gb = 0 }"
+    condition     = jsonencode(output.cost) == jsonencode({ interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 3, nat_gateway_hours = 2190, public_ipv4_hours = 2190, dns_firewall_domains = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 98.55, public_ipv4 = 10.95, total = 175.2, dns_firewall_domains = 0 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = "us-east-1", price_regions = { interface_endpoint_hour = "us-east-1", nat_gateway_hour = "us-east-1", public_ipv4_hour = "us-east-1", flow_logs_cloud_watch_logs_gb = "us-east-1", flow_logs_s3_gb = "us-east-1", dns_firewall_domain_month = "us-east-1", dns_firewall_million_queries = "us-east-1", dns_query_logs_gb = "us-east-1" } })
+    error_message = "output.cost is not { interface_endpoints = 9, endpoint_azs = 1, endpoint_az_hours = 6570, nat_gateways = 3, nat_gateway_hours = 2190, public_ipv4_hours = 2190, dns_firewall_domains = 0, monthly_usd = { endpoints = 65.7, nat_gateways = 98.55, public_ipv4 = 10.95, total = 175.2, dns_firewall_domains = 0 }, flow_logs_usd_per_gb = 0, dns_firewall_usd_per_million_queries = 0, dns_query_logs_usd_per_gb = 0, region = \"us-east-1\", price_regions = { interface_endpoint_hour = \"us-east-1\", nat_gateway_hour = \"us-east-1\", public_ipv4_hour = \"us-east-1\", flow_logs_cloud_watch_logs_gb = \"us-east-1\", flow_logs_s3_gb = \"us-east-1\", dns_firewall_domain_month = \"us-east-1\", dns_firewall_million_queries = \"us-east-1\", dns_query_logs_gb = \"us-east-1\" } }"
   }
 }

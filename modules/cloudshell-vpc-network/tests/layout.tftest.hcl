@@ -91,6 +91,31 @@ mock_provider "aws" {
       prefix_list_id = "pl-63a5400a"
     }
   }
+  mock_resource "aws_default_security_group" {
+    defaults = {
+      id = "sg-0123456789abcdef0"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_domain_list" {
+    defaults = {
+      id = "rslvr-fdl-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_firewall_rule_group" {
+    defaults = {
+      id = "rslvr-frg-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_resource "aws_route53_resolver_query_log_config" {
+    defaults = {
+      id = "rslvr-qlc-0a1b2c3d4e5f6a7b"
+    }
+  }
+  mock_data "aws_region" {
+    defaults = {
+      name = "us-east-1"
+    }
+  }
 }
 
 variables {
@@ -137,6 +162,16 @@ run "codecatalyst_endpoints_only_when_added" {
       add = ["codecatalyst", "codecatalyst.git", "codecatalyst.packages"]
     }
   }
+  override_data {
+    target = data.aws_region.current[0]
+    values = {
+      name = "us-west-2"
+    }
+  }
+  assert {
+    condition     = alltrue([for label in ["codecatalyst", "codecatalyst.git", "codecatalyst.packages"] : !local.endpoints[label].perimeter])
+    error_message = "CodeCatalyst's endpoints (the compute host's) get no perimeter by default"
+  }
   assert {
     condition     = jsonencode(sort(keys(output.endpoints))) == jsonencode(["codecatalyst", "codecatalyst.git", "codecatalyst.packages", "ecr.api", "ecr.dkr", "ecs", "ecs-agent", "ecs-telemetry", "execute-api", "kms", "logs", "s3", "ssmmessages"])
     error_message = "sort(keys(output.endpoints)) is not [\"codecatalyst\", \"codecatalyst.git\", \"codecatalyst.packages\", \"ecr.api\", \"ecr.dkr\", \"ecs\", \"ecs-agent\", \"ecs-telemetry\", \"execute-api\", \"kms\", \"logs\", \"s3\", \"ssmmessages\"]"
@@ -151,12 +186,15 @@ run "codecatalyst_endpoints_only_when_added" {
   }
 }
 
-run "tokyo_prices_reach_the_estimate" {
+run "tokyo_list_prices_are_used_in_tokyo" {
   command = plan
   variables {
     availability_zones = ["ap-northeast-1a"]
-    prices = {
-      interface_endpoint_hour = 0.014
+  }
+  override_data {
+    target = data.aws_region.current[0]
+    values = {
+      name = "ap-northeast-1"
     }
   }
   assert {
@@ -167,6 +205,45 @@ run "tokyo_prices_reach_the_estimate" {
     condition     = output.cost.monthly_usd.total == 91.98
     error_message = "9 endpoints x 730 h x 0.014 USD = 91.98 USD"
   }
+  assert {
+    condition     = jsonencode(output.cost.price_regions) == jsonencode({ interface_endpoint_hour = "ap-northeast-1", nat_gateway_hour = "ap-northeast-1", public_ipv4_hour = "ap-northeast-1", flow_logs_cloud_watch_logs_gb = "us-east-1", flow_logs_s3_gb = "us-east-1", dns_firewall_domain_month = "us-east-1", dns_firewall_million_queries = "us-east-1", dns_query_logs_gb = "us-east-1" })
+    error_message = "Tokyo's hourly prices, us-east-1's per-GB ones, each named"
+  }
+}
+
+run "a_region_without_list_prices_says_whose_prices_it_used" {
+  command = plan
+  variables {
+    availability_zones = ["eu-west-1a"]
+    prices = {
+      nat_gateway_hour = 0.048
+    }
+  }
+  override_data {
+    target = data.aws_region.current[0]
+    values = {
+      name = "eu-west-1"
+    }
+  }
+  assert {
+    condition     = output.cost.region == "eu-west-1" && output.cost.price_regions.interface_endpoint_hour == "us-east-1" && output.cost.price_regions.nat_gateway_hour == "prices input"
+    error_message = "the cost must name the Region of every price it used"
+  }
+  assert {
+    condition     = output.cost.monthly_usd.total == 65.7
+    error_message = "us-east-1's endpoint price where eu-west-1 has none here"
+  }
+}
+
+run "a_provider_in_another_region_stops_the_plan" {
+  command = plan
+  override_data {
+    target = data.aws_region.current[0]
+    values = {
+      name = "eu-west-1"
+    }
+  }
+  expect_failures = [data.aws_region.current]
 }
 
 run "govcloud_partition_comes_from_the_region" {
@@ -178,6 +255,12 @@ run "govcloud_partition_comes_from_the_region" {
     target = aws_subnet.private["us-gov-west-1a"]
     values = {
       id = "subnet-0a1b2c3d4e5f6a7b8"
+    }
+  }
+  override_data {
+    target = data.aws_region.current[0]
+    values = {
+      name = "us-gov-west-1"
     }
   }
   assert {

@@ -1,5 +1,5 @@
 // examples/existing-vpc: subnets, endpoints and security groups for CloudShell in a VPC you already
-// have. Its ID and CIDR are inputs, so planning needs no data source.
+// have. Its ID, its CIDR and the CloudShell subnets' CIDRs are inputs, so planning needs no data source.
 import { tf, Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
 import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
@@ -19,17 +19,31 @@ function build(unit: Unit): void {
     ],
   });
   unit.variable("vpc_cidr", {
-    description: 'A CIDR of the VPC with free room for the CloudShell subnets (a /24 each), such as "10.20.0.0/16".',
+    description: 'The VPC\'s CIDR, or a secondary CIDR of it, that holds subnet_cidrs, such as "10.20.0.0/16".',
     type: "string",
     default: "10.20.0.0/16",
     validation: [{ condition: "can(cidrnetmask(var.vpc_cidr))", errorMessage: 'vpc_cidr must be an IPv4 CIDR such as "10.20.0.0/16".' }],
   });
+  unit.variable("subnet_cidrs", {
+    description:
+      'The CloudShell subnets, by Availability Zone of the provider\'s Region: free ranges inside vpc_cidr that no subnet of the VPC uses yet, such as { "us-east-1a" = "10.20.200.0/24" }. Null (default) uses placeholders that fit the placeholder VPC (10.20.200.0/24, 10.20.201.0/24 and 10.20.202.0/24 in us-east-1a, b and c): replace them.',
+    type: "map(string)",
+    default: null,
+    validation: [
+      {
+        condition: "var.subnet_cidrs == null ? true : length(var.subnet_cidrs) >= 1 && alltrue([for cidr in values(var.subnet_cidrs) : can(cidrnetmask(cidr))])",
+        errorMessage: 'subnet_cidrs must map one or more Availability Zone names to IPv4 CIDRs, such as { "us-east-1a" = "10.20.200.0/24" }.',
+      },
+    ],
+  });
+  // A local, not the variable's default: zone names are map keys, which a variable default would rewrite.
+  unit.local("subnet_cidrs", '${var.subnet_cidrs != null ? var.subnet_cidrs : { "us-east-1a" = "10.20.200.0/24", "us-east-1b" = "10.20.201.0/24", "us-east-1c" = "10.20.202.0/24" }}');
   networkExample(unit, {
     name: "cloudshell",
-    availability_zones: ["us-east-1a", "us-east-1b", "us-east-1c"],
+    availability_zones: tf("keys(local.subnet_cidrs)"),
     vpc: { create: false, id: tf("var.vpc_id"), cidr: tf("var.vpc_cidr") },
-    subnet_newbits: 8,
-    private_subnet_cidrs: { "us-east-1a": "10.20.200.0/24" },
+    // Every subnet explicit: computed ones would start at the bottom of vpc_cidr, where an existing VPC's subnets usually are.
+    private_subnet_cidrs: tf("local.subnet_cidrs"),
     endpoints: { add: ["sts"], remove: ["execute-api"] },
     // The AWS CLI in the shell uses the console's credentials (sts through the endpoint); no console file transfer.
     policy_preset: "no-file-transfer",

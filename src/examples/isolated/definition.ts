@@ -16,6 +16,8 @@ function build(unit: Unit): void {
     // endpoints above; console file transfer stays denied, so data leaves only through AWS APIs.
     policy_preset: "no-file-transfer",
     flow_logs: { enabled: true, retention_in_days: 90 },
+    // Names resolve only for AWS's service domains: no DNS channel out; every query is logged.
+    dns_firewall: { enabled: true, query_logging: true, retention_in_days: 90 },
     tags: { Environment: "example" },
   });
   unit.resource(IamPolicy, "cloudshell", {

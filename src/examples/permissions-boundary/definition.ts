@@ -18,13 +18,21 @@ function build(unit: Unit): void {
   const grant = unit.module("grant", POLICY, { name: "cloudshell-full", preset: "full" }, {
     comment: "What the role is granted: everything CloudShell offers, as a customer-managed policy (not\nAWSCloudShellFullAccess, which Security Hub IAM.27 flags).",
   });
-  unit.resource(IamRole, "operator", {
-    name: "cloudshell-operator",
-    assumeRolePolicy: tf(
-      'jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:root" } }] })',
-    ),
-    permissionsBoundary: tf(`${boundary}.arn`),
-  });
+  unit.resource(
+    IamRole,
+    "operator",
+    {
+      name: "cloudshell-operator",
+      assumeRolePolicy: tf(
+        `jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = format("arn:%s:iam::%s:root", split(":", ${boundary}.arn)[1], split(":", ${boundary}.arn)[4]) } }] })`,
+      ),
+      permissionsBoundary: tf(`${boundary}.arn`),
+    },
+    {
+      comment:
+        "Trusted by the account it is created in (the account of the boundary policy's ARN, known after apply):\nits administrators decide who may assume it. No data source, so the plan makes no AWS call.",
+    },
+  );
   unit.resource(IamRolePolicyAttachment, "grant", { role: tf("aws_iam_role.operator.name"), policyArn: tf(`${grant}.arn`) });
   unit.output("role_arn", { description: "ARN of the role.", value: tf("aws_iam_role.operator.arn") });
   unit.output("boundary_json", { description: "The boundary policy.", value: tf(`${boundary}.json`) });

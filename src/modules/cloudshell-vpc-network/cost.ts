@@ -2,31 +2,43 @@
 // as the module's cost locals. The module's terraform test (tests/cost.tftest.hcl, one run per
 // README row) checks that Terraform gives the same figures.
 import { defaultInterfaceEndpoints } from "../../facts/endpoints";
-import { HOURS_PER_MONTH, Prices, US_EAST_1_PRICES } from "../../facts/prices";
+import { HOURS_PER_MONTH, LIST_PRICES, Prices, pricesFor } from "../../facts/prices";
 
 export interface CostUnits {
   interface_endpoints: number;
   endpoint_azs: number;
   nat_gateways: number;
+  dns_firewall_domains: number;
   endpoint_az_hours: number;
   nat_gateway_hours: number;
   public_ipv4_hours: number;
 }
 
 export interface Cost extends CostUnits {
-  monthly_usd: { endpoints: number; nat_gateways: number; public_ipv4: number; total: number };
+  monthly_usd: { endpoints: number; nat_gateways: number; public_ipv4: number; dns_firewall_domains: number; total: number };
   /** Flow logs are billed per GB, not by the hour: the price, or 0 without flow logs. */
   flow_logs_usd_per_gb: number;
+  dns_firewall_usd_per_million_queries: number;
+  dns_query_logs_usd_per_gb: number;
+  region: string;
+  /** For each price, the Region whose list price was used. */
+  price_regions: Record<keyof Prices, string>;
 }
 
 const cents = (x: number) => Math.round(x * 100) / 100;
 
-/** What a configuration bills a month. */
-export function estimate(interfaceEndpoints: number, endpointAzs: number, natGateways: number, prices: Prices = US_EAST_1_PRICES): Cost {
+/** For each price, the Region whose list price the module uses in `region`. */
+export const priceRegions = (region: string) =>
+  Object.fromEntries(Object.keys(pricesFor(region)).map((k) => [k, k in (LIST_PRICES[region] ?? {}) ? region : "us-east-1"])) as Record<keyof Prices, string>;
+
+/** What a configuration bills a month, at the list prices the module uses in `region` (no DNS Firewall, no flow logs). */
+export function estimate(interfaceEndpoints: number, endpointAzs: number, natGateways: number, region = "us-east-1"): Cost {
+  const prices: Prices = pricesFor(region);
   const units: CostUnits = {
     interface_endpoints: interfaceEndpoints,
     endpoint_azs: endpointAzs,
     nat_gateways: natGateways,
+    dns_firewall_domains: 0,
     endpoint_az_hours: interfaceEndpoints * endpointAzs * HOURS_PER_MONTH,
     nat_gateway_hours: natGateways * HOURS_PER_MONTH,
     public_ipv4_hours: natGateways * HOURS_PER_MONTH,
@@ -34,7 +46,15 @@ export function estimate(interfaceEndpoints: number, endpointAzs: number, natGat
   const endpoints = cents(units.endpoint_az_hours * prices.interface_endpoint_hour);
   const nat = cents(units.nat_gateway_hours * prices.nat_gateway_hour);
   const ipv4 = cents(units.public_ipv4_hours * prices.public_ipv4_hour);
-  return { ...units, monthly_usd: { endpoints, nat_gateways: nat, public_ipv4: ipv4, total: cents(endpoints + nat + ipv4) }, flow_logs_usd_per_gb: 0 };
+  return {
+    ...units,
+    monthly_usd: { endpoints, nat_gateways: nat, public_ipv4: ipv4, dns_firewall_domains: 0, total: cents(endpoints + nat + ipv4) },
+    flow_logs_usd_per_gb: 0,
+    dns_firewall_usd_per_million_queries: 0,
+    dns_query_logs_usd_per_gb: 0,
+    region,
+    price_regions: priceRegions(region),
+  };
 }
 
 /** The scenarios of the README's cost table: the module's default against a naive setup. */

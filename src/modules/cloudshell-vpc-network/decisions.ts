@@ -1,7 +1,9 @@
 // decisions.tf: what the network looks like, decided from the inputs alone (known at plan time).
 import { Unit } from "../../cdktf/seam";
-import { FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
-import { EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, PLANNED_REGION, PRICES, VPC } from "./inputs";
+import { AWS_SERVICE_DOMAINS, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
+import { LIST_PRICES } from "../../facts/prices";
+import { hclStrings } from "../hcl-snippets";
+import { DNS_FIREWALL, EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, LISTED_INTERFACE_LABELS, PLANNED_REGION, PRICE_NAMES, PRICES, VPC } from "./inputs";
 import { objectLocal } from "../strict-object";
 
 /** The locals decided from the inputs alone. */
@@ -15,6 +17,7 @@ export function decisions(unit: Unit): void {
   objectLocal(unit, "cloudshell_egress_rules", { fields: EGRESS_RULE, map: true }, { ...at, as: "custom_egress_rules" });
   objectLocal(unit, "prices", { fields: PRICES }, at);
   objectLocal(unit, "flow_logs", { fields: FLOW_LOGS }, at);
+  objectLocal(unit, "dns_firewall", { fields: DNS_FIREWALL }, at);
   unit.local("azs", "${sort(var.availability_zones)}", {
     ...at,
     comment:
@@ -62,6 +65,12 @@ export function decisions(unit: Unit): void {
   unit.local("create_vpc", "${var.create && local.vpc.create}", at);
   unit.local("create_flow_logs", "${var.create && local.flow_logs.enabled}", at);
   unit.local("create_flow_log_group", '${local.create_flow_logs && local.flow_logs.destination == "cloud-watch-logs"}', at);
+  unit.local("create_dns_firewall", "${local.create_vpc && local.dns_firewall.enabled}", at);
+  unit.local("create_dns_query_logs", "${local.create_dns_firewall && local.dns_firewall.query_logging}", at);
+  unit.local("dns_allowed_domains", `\${sort(distinct(concat(${hclStrings(AWS_SERVICE_DOMAINS)}, tolist(local.dns_firewall.allowed_domains))))}`, {
+    ...at,
+    comment: "The names the DNS Firewall answers: AWS's service domains and the user's; every other name gets NXDOMAIN.",
+  });
   unit.local("create_internet_gateway", "${var.create && length(local.nat_azs) > 0 && var.internet_gateway_id == null}", at);
 
   unit.local(
@@ -92,9 +101,14 @@ service_name = can(regex("${FULL_SERVICE_NAME_PATTERN}", label)) ? label : try(l
 type         = try(local.listed_endpoints[label].type, contains(local.gateway_services, label) ? "Gateway" : "Interface")
 private_dns  = !contains(local.endpoints_input.private_dns_disabled, label)
 policy       = lookup(local.endpoints_input.policies, label, null)
+perimeter    = contains(local.gateway_services, label) || (contains(${hclStrings(LISTED_INTERFACE_LABELS)}, label) ? contains(local.endpoints_input.perimeter_on, label) : !contains(local.endpoints_input.perimeter_off, label))
 }
 }}`,
-    { ...at, comment: "A label that is a full service name is used as it is; policy null keeps the default (see endpoints.tf)." },
+    {
+      ...at,
+      comment:
+        "A label that is a full service name is used as it is; policy null keeps the default (see endpoints.tf).\nperimeter: gateway endpoints and the interface endpoints users add get the data perimeter; the\ncompute host's endpoints only through perimeter_on (AWS does not say which principals it uses).",
+    },
   );
   unit.local("interface_endpoints", '${{ for label, e in local.endpoints : label => e if e.type == "Interface" }}', at);
   unit.local("gateway_endpoints", '${{ for label, e in local.endpoints : label => e if e.type == "Gateway" }}', at);
@@ -145,9 +159,24 @@ policy       = lookup(local.endpoints_input.policies, label, null)
     },
   );
 
+  unit.local("list_prices", LIST_PRICES as unknown as Record<string, Record<string, number>>, {
+    ...at,
+    comment: "List prices by Region (src/facts/prices.ts); a price the network's Region lacks is us-east-1's.",
+  });
+  unit.local(
+    "unit_prices",
+    `\${merge({ hours_per_month = local.prices.hours_per_month }, { for name in ${hclStrings(PRICE_NAMES)} : name => local.prices[name] != null ? local.prices[name] : try(local.list_prices[local.region][name], local.list_prices["us-east-1"][name]) })}`,
+    at,
+  );
+  unit.local(
+    "price_regions",
+    `\${{ for name in ${hclStrings(PRICE_NAMES)} : name => local.prices[name] != null ? "prices input" : can(local.list_prices[local.region][name]) ? local.region : "us-east-1" }}`,
+    { ...at, comment: "Where each price came from: the prices input, or the Region whose list price it is." },
+  );
   unit.local(
     "cost",
     `\${{
+dns_firewall_domains = local.create_dns_firewall ? length(local.dns_allowed_domains) + 1 : 0
 endpoint_azs        = var.create && length(local.interface_endpoints) > 0 ? var.endpoint_az_count : 0
 interface_endpoints = var.create ? length(local.interface_endpoints) : 0
 nat_gateways        = var.create ? length(local.nat_azs) : 0
@@ -157,9 +186,9 @@ nat_gateways        = var.create ? length(local.nat_azs) : 0
   unit.local(
     "cost_hours",
     `\${{
-endpoint_az_hours = local.cost.interface_endpoints * local.cost.endpoint_azs * local.prices.hours_per_month
-nat_gateway_hours = local.cost.nat_gateways * local.prices.hours_per_month
-public_ipv4_hours = local.cost.nat_gateways * local.prices.hours_per_month
+endpoint_az_hours = local.cost.interface_endpoints * local.cost.endpoint_azs * local.unit_prices.hours_per_month
+nat_gateway_hours = local.cost.nat_gateways * local.unit_prices.hours_per_month
+public_ipv4_hours = local.cost.nat_gateways * local.unit_prices.hours_per_month
 }}`,
     at,
   );
@@ -167,17 +196,22 @@ public_ipv4_hours = local.cost.nat_gateways * local.prices.hours_per_month
   unit.local(
     "cost_usd",
     `\${{
-endpoints    = ${cents("local.cost_hours.endpoint_az_hours * local.prices.interface_endpoint_hour")}
-nat_gateways = ${cents("local.cost_hours.nat_gateway_hours * local.prices.nat_gateway_hour")}
-public_ipv4  = ${cents("local.cost_hours.public_ipv4_hours * local.prices.public_ipv4_hour")}
+dns_firewall_domains = ${cents("local.cost.dns_firewall_domains * local.unit_prices.dns_firewall_domain_month")}
+endpoints    = ${cents("local.cost_hours.endpoint_az_hours * local.unit_prices.interface_endpoint_hour")}
+nat_gateways = ${cents("local.cost_hours.nat_gateway_hours * local.unit_prices.nat_gateway_hour")}
+public_ipv4  = ${cents("local.cost_hours.public_ipv4_hours * local.unit_prices.public_ipv4_hour")}
 }}`,
     at,
   );
   unit.local(
     "cost_estimate",
     `\${merge(local.cost, local.cost_hours, {
-monthly_usd = merge(local.cost_usd, { total = ${cents("local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4")} })
-flow_logs_usd_per_gb = !local.create_flow_logs ? 0 : local.flow_logs.destination == "s3" ? local.prices.flow_logs_s3_gb : local.prices.flow_logs_cloud_watch_logs_gb
+monthly_usd = merge(local.cost_usd, { total = ${cents("local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4 + local.cost_usd.dns_firewall_domains")} })
+flow_logs_usd_per_gb = !local.create_flow_logs ? 0 : local.flow_logs.destination == "s3" ? local.unit_prices.flow_logs_s3_gb : local.unit_prices.flow_logs_cloud_watch_logs_gb
+dns_firewall_usd_per_million_queries = local.create_dns_firewall ? local.unit_prices.dns_firewall_million_queries : 0
+dns_query_logs_usd_per_gb = local.create_dns_query_logs ? local.unit_prices.dns_query_logs_gb : 0
+region = local.region
+price_regions = local.price_regions
 })}`,
     at,
   );

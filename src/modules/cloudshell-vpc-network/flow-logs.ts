@@ -4,9 +4,9 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { tf, tfMap, tfNumber, Unit } from "../../cdktf/seam";
+import { tf, tfNumber, Unit } from "../../cdktf/seam";
+import { tags } from "./resources";
 
-const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
 
 export function flowLogs(unit: Unit): void {
   const at = { file: "flow-logs.tf" };
@@ -20,16 +20,32 @@ export function flowLogs(unit: Unit): void {
           Effect: "Allow",
           Principal: { Service: "vpc-flow-logs.amazonaws.com" },
           Action: "sts:AssumeRole",
-          Condition: { ArnLike: { "aws:SourceArn": "arn:${local.partition}:ec2:${local.region}:*:vpc-flow-log/*" } },
+          Condition: {
+            StringEquals: { "aws:SourceAccount": "${local.account_id}" },
+            ArnLike: { "aws:SourceArn": "arn:${local.partition}:ec2:${local.region}:${local.account_id}:vpc-flow-log/*" },
+          },
         },
       ],
     },
-    { ...at, comment: "Only the flow-log service may assume the delivery role, for flow logs of this Region (confused-deputy condition)." },
+    {
+      ...at,
+      comment:
+        "Only the flow-log service may assume the delivery role, and only for this account's flow logs in this\nRegion (confused deputy: AWS's flow-logs IAM role page recommends both aws:SourceAccount and aws:SourceArn).",
+    },
   );
+  unit.local("account_id", "${try(aws_security_group.cloudshell[0].owner_id, \"\")}", {
+    ...at,
+    comment: "The network's own account, read from its security group after apply (no AWS call at plan); \"\" when create is false.",
+  });
   unit.resource(
     CloudwatchLogGroup,
     "flow_logs",
-    { namePrefix: "/aws/vpc-flow-logs/${var.name}-", retentionInDays: tfNumber("local.flow_logs.retention_in_days"), tags: tags('"${var.name}-flow-logs"') },
+    {
+      namePrefix: "/aws/vpc-flow-logs/${var.name}-",
+      retentionInDays: tfNumber("local.flow_logs.retention_in_days"),
+      kmsKeyId: tf("var.log_kms_key_arn"),
+      tags: tags('"${var.name}-flow-logs"'),
+    },
     { ...group, comment: "An audit trail of every connection a CloudShell environment makes, off by default (flow_logs)." },
   );
   unit.resource(

@@ -1,9 +1,9 @@
 // The inputs of modules/cloudshell-vpc-network: every variable, described and validated.
 import { tagsInput } from "../common-inputs";
 import { Unit } from "../../cdktf/seam";
-import { DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
+import { AWS_SERVICE_DOMAINS, DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
 import { REGIONAL_ENDPOINT_LABELS } from "../../facts/endpoint-services";
-import { FLOW_LOG_GB_PRICES, HOURS_PER_MONTH, US_EAST_1_PRICES } from "../../facts/prices";
+import { HOURS_PER_MONTH, LIST_PRICES, Prices } from "../../facts/prices";
 import { PRESETS } from "../../facts/features";
 import { MAX_SECURITY_GROUPS, CLOUDSHELL_PARTITIONS } from "../../facts/limits";
 import { awsIdPattern, hclStrings, REGION_PATTERN } from "../hcl-snippets";
@@ -26,6 +26,8 @@ const REGIONAL_ONLY = LISTED_ENDPOINTS.filter((e) => e.regions);
  * local.region is this expression; validations repeat it because they cannot read locals. */
 export const PLANNED_REGION = "coalesce(var.region, substr(var.availability_zones[0], 0, length(var.availability_zones[0]) - 1))";
 const OPTIONAL_LABELS = LISTED_ENDPOINTS.filter((e) => !e.byDefault).map((e) => e.label);
+/** The interface endpoints AWS lists for CloudShell's compute host: no perimeter unless endpoints.perimeter_on names them. */
+export const LISTED_INTERFACE_LABELS = LISTED_ENDPOINTS.filter((e) => e.type === "Interface").map((e) => e.label);
 const DEFAULT_INTERFACE_LABELS = DEFAULT_ENDPOINTS.filter((e) => e.type === "Interface").map((e) => e.label);
 /** Labels endpoints.add accepts without a full service name. */
 const KNOWN_LABELS = [...new Set([...REGIONAL_ENDPOINT_LABELS, ...LISTED_ENDPOINTS.map((e) => e.label)])].sort();
@@ -42,6 +44,8 @@ export const ENDPOINTS: Fields = {
   remove: { type: "set(string)", default: [] },
   policies: { type: "map(string)", default: {} },
   private_dns_disabled: { type: "set(string)", default: [] },
+  perimeter_on: { type: "set(string)", default: [] },
+  perimeter_off: { type: "set(string)", default: [] },
 };
 export const EGRESS_RULE: Fields = {
   description: { type: "string", default: null },
@@ -64,14 +68,21 @@ export const FLOW_LOGS: Fields = {
   s3_bucket_arn: { type: "string", default: null },
   traffic_type: { type: "string", default: "ALL" },
 };
+export const DNS_FIREWALL: Fields = {
+  enabled: { type: "bool", default: false },
+  allowed_domains: { type: "set(string)", default: [] },
+  query_logging: { type: "bool", default: false },
+  retention_in_days: { type: "number", default: 90 },
+};
+const dns = (name: string) => field("var.dns_firewall", name, DNS_FIREWALL[name]);
+/** A domain name as DNS Firewall lists take it: optionally "*." first, lower-case labels. */
+const DOMAIN_PATTERN = "^([*][.])?([a-z0-9]([a-z0-9-]*[a-z0-9])?[.])*[a-z0-9]([a-z0-9-]*[a-z0-9])?[.]?$";
 const flowLogs = (name: string) => field("var.flow_logs", name, FLOW_LOGS[name]);
+/** Each price defaults to null: the list price of the network's Region where src/facts/prices.ts has it, else us-east-1's. */
+export const PRICE_NAMES = Object.keys(LIST_PRICES["us-east-1"]) as (keyof Prices)[];
 export const PRICES: Fields = {
-  interface_endpoint_hour: { type: "number", default: US_EAST_1_PRICES.interface_endpoint_hour },
-  nat_gateway_hour: { type: "number", default: US_EAST_1_PRICES.nat_gateway_hour },
-  public_ipv4_hour: { type: "number", default: US_EAST_1_PRICES.public_ipv4_hour },
+  ...Object.fromEntries(PRICE_NAMES.map((p) => [p, { type: "number", default: null }])),
   hours_per_month: { type: "number", default: HOURS_PER_MONTH },
-  flow_logs_cloud_watch_logs_gb: { type: "number", default: FLOW_LOG_GB_PRICES.cloud_watch_logs_gb },
-  flow_logs_s3_gb: { type: "number", default: FLOW_LOG_GB_PRICES.s3_gb },
 };
 const vpc = (name: string) => field("var.vpc", name, VPC[name]);
 const endpoints = (name: string) => field("var.endpoints", name, ENDPOINTS[name]);
@@ -125,7 +136,7 @@ export function variables(unit: Unit): void {
     ],
   });
   unit.variable("region", {
-    description: "Region of the network, such as \"us-east-1\". Null derives it from availability_zones (the name without its last letter).",
+    description: "Region of the network, such as \"us-east-1\". Null derives it from availability_zones (the name without its last letter). Either way it must be the AWS provider's Region: the plan stops with an error naming both otherwise.",
     type: "string",
     default: null,
     validation: [
@@ -175,6 +186,15 @@ export function variables(unit: Unit): void {
         condition: `var.internet_gateway_id == null ? true : can(regex("${awsIdPattern("igw")}", var.internet_gateway_id)) && !${vpc("create")}`,
         errorMessage: 'internet_gateway_id must be null, or an ID such as "igw-0123456789abcdef0" of the existing VPC (vpc.create = false).',
       },
+      {
+        condition: 'var.internet_gateway_id == null || var.internet_access != "none"',
+        errorMessage: 'internet_gateway_id is set but internet_access is "none": nothing would use it. Set internet_access = "single" or "per_az", or leave internet_gateway_id out.',
+      },
+      {
+        // A VPC has at most one internet gateway: creating a second one in an existing VPC fails at apply.
+        condition: `${vpc("create")} || var.internet_access == "none" || var.internet_gateway_id != null`,
+        errorMessage: 'internet_access is "single" or "per_az" with an existing VPC (vpc.create = false) but internet_gateway_id is null: give the VPC\'s internet gateway ("igw-..."), since a VPC can have only one and the module would otherwise create a second.',
+      },
     ],
   });
   unit.variable("subnet_newbits", {
@@ -217,6 +237,14 @@ export function variables(unit: Unit): void {
           condition: `alltrue([for az, cidr in var.${input} : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", ${vpc("cidr")})[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", ${vpc("cidr")})[1]), 0) == cidrhost(${vpc("cidr")}, 0), false)])`,
           errorMessage: `${input} must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply).`,
         },
+        ...(input === "public_subnet_cidrs"
+          ? [
+              {
+                condition: 'length(var.public_subnet_cidrs) == 0 || var.internet_access != "none"',
+                errorMessage: 'public_subnet_cidrs is set but internet_access is "none": public subnets exist only for NAT gateways. Set internet_access, or leave public_subnet_cidrs out.',
+              },
+            ]
+          : []),
         // Checked on the private map only: validations of the two maps referring to each other would be a cycle.
         ...(input === "private_subnet_cidrs"
           ? [
@@ -243,7 +271,7 @@ export function variables(unit: Unit): void {
     ],
   });
   objectVariable(unit, "endpoints", {
-    description: `VPC endpoints, by label: the service-name suffix, such as "sts" for com.amazonaws.<region>.sts. The defaults are the services AWS lists as access the environment's compute host may need (${DEFAULT_LABELS.join(", ")}; s3 as a free gateway endpoint); CodeCatalyst's (${OPTIONAL_LABELS.join(", ")}; us-west-2 and eu-west-1 only) are created only when added. add: the AWS APIs people call from an isolated environment, such as ["sts", "ec2", "ssm"] (${GATEWAY_SERVICES.join(" and ")} become gateway endpoints, the others interface endpoints), or a full service name. remove: defaults to leave out. policies: a policy JSON by label, replacing the default (gateway endpoints: the data perimeter; interface endpoints: AWS's full access). private_dns_disabled: interface endpoints without private DNS, such as one the VPC already has.`,
+    description: `VPC endpoints, by label: the service-name suffix, such as "sts" for com.amazonaws.<region>.sts. The defaults are the services AWS lists as access the environment's compute host may need (${DEFAULT_LABELS.join(", ")}; s3 as a free gateway endpoint); CodeCatalyst's (${OPTIONAL_LABELS.join(", ")}; us-west-2 and eu-west-1 only) are created only when added. add: the AWS APIs people call from an isolated environment, such as ["sts", "ec2", "ssm"] (${GATEWAY_SERVICES.join(" and ")} become gateway endpoints, the others interface endpoints), or a full service name. remove: defaults to leave out. policies: a policy JSON by label, replacing the default. Default policies: gateway endpoints and the interface endpoints you add get the data perimeter (only principals of trusted accounts on resources of trusted accounts, and AWS services); the default interface endpoints keep AWS's full-access policy, because AWS does not document which principals CloudShell's compute host uses through them. perimeter_on: default interface endpoints to put under the perimeter as well, such as ["logs", "kms", "ecr.api", "ecr.dkr", "execute-api"] (that CloudShell keeps working is UNCONFIRMED). perimeter_off: added interface endpoints to leave with AWS's full-access policy (a service that does not accept endpoint policies). private_dns_disabled: interface endpoints without private DNS, such as one the VPC already has.`,
     fields: ENDPOINTS,
     validation: [
       {
@@ -269,6 +297,14 @@ export function variables(unit: Unit): void {
       {
         condition: `alltrue([for label, policy in ${endpoints("policies")} : contains(setunion(setsubtract(${hclStrings(DEFAULT_LABELS)}, ${endpoints("remove")}), ${endpoints("add")}), label) && can(jsondecode(policy))])`,
         errorMessage: 'endpoints.policies must map labels of endpoints this module creates (a default not removed, or one in add) to policy JSON, such as { sts = jsonencode({ Version = "2012-10-17", Statement = [...] }) }.',
+      },
+      {
+        condition: `alltrue([for label in ${endpoints("perimeter_on")} : contains(setsubtract(${hclStrings(LISTED_INTERFACE_LABELS)}, ${endpoints("remove")}), label) && (contains(${hclStrings(DEFAULT_INTERFACE_LABELS)}, label) || contains(${endpoints("add")}, label))])`,
+        errorMessage: `endpoints.perimeter_on must hold labels of the interface endpoints AWS lists for CloudShell's compute host that this module creates (${LISTED_INTERFACE_LABELS.join(", ")}; not removed, CodeCatalyst's only when added); the endpoints you add are under the perimeter already.`,
+      },
+      {
+        condition: `alltrue([for label in ${endpoints("perimeter_off")} : contains(${endpoints("add")}, label) && !contains(${hclStrings([...GATEWAY_SERVICES, ...LISTED_INTERFACE_LABELS])}, label)])`,
+        errorMessage: "endpoints.perimeter_off must hold labels of interface endpoints in endpoints.add (not gateway endpoints, whose perimeter endpoints.policies replaces, and not the compute host's, which have no perimeter unless in perimeter_on).",
       },
       {
         condition: `alltrue([for label in ${endpoints("private_dns_disabled")} : contains(setunion(setsubtract(${hclStrings(DEFAULT_INTERFACE_LABELS)}, ${endpoints("remove")}), ${endpoints("add")}), label) && !contains(${hclStrings(GATEWAY_SERVICES)}, label)])`,
@@ -303,7 +339,7 @@ export function variables(unit: Unit): void {
   });
   unit.variable("trusted_account_ids", {
     description:
-      "AWS accounts, besides the network's own, whose principals and resources the gateway endpoints (S3, DynamoDB) admit, such as [\"123456789012\"]. The default endpoint policy is a data perimeter: a request through the endpoint is allowed only when both the principal and the bucket or table belong to a trusted account (or to trusted_organization_id), plus reads of the AWS-owned buckets the environment needs. A policy in endpoints.policies replaces it.",
+      "AWS accounts, besides the network's own, whose principals and resources the endpoint perimeter admits, such as [\"123456789012\"]. The perimeter (gateway endpoints, the interface endpoints you add, and endpoints.perimeter_on) allows a request through the endpoint only when both the principal and the resource belong to a trusted account (or to trusted_organization_id), plus requests of AWS services' own principals, reads of the AWS-owned buckets and SSM parameters the environment needs, and unsigned invokes of trusted accounts' private APIs (execute-api). A policy in endpoints.policies replaces it.",
     type: "set(string)",
     default: [],
     nullable: false,
@@ -316,7 +352,7 @@ export function variables(unit: Unit): void {
   });
   unit.variable("trusted_organization_id", {
     description:
-      "An AWS Organizations ID (\"o-...\") whose principals and resources the gateway endpoints also admit (aws:PrincipalOrgID and aws:ResourceOrgID). Null (default) trusts accounts only.",
+      "An AWS Organizations ID (\"o-...\") whose principals and resources the endpoint perimeter also admits (aws:PrincipalOrgID and aws:ResourceOrgID). Null (default) trusts accounts only.",
     type: "string",
     default: null,
     validation: [
@@ -411,14 +447,56 @@ export function variables(unit: Unit): void {
         condition: `contains(["ALL", "ACCEPT", "REJECT"], ${flowLogs("traffic_type")})`,
         errorMessage: 'flow_logs.traffic_type must be "ALL", "ACCEPT" or "REJECT".',
       },
+      {
+        condition: `can(var.flow_logs.enabled) || length(keys(var.flow_logs)) == 0`,
+        errorMessage: "flow_logs sets ${try(join(\", \", sort(keys(var.flow_logs))), \"keys\")} without enabled: no flow log would be created, since enabled defaults to false. Add enabled = true (or enabled = false to keep it off).",
+      },
+    ],
+  });
+  objectVariable(unit, "dns_firewall", {
+    description: `Route 53 Resolver DNS Firewall for the created VPC, off by default. Security groups do not filter the VPC's DNS resolver and flow logs do not record queries to it, so without it any name resolves and a shell can send data out in DNS queries. enabled: a rule group that answers only AWS's service domains (${AWS_SERVICE_DOMAINS.join(", ")}) and allowed_domains, such as ["example.com", "*.example.com"], and answers NXDOMAIN for every other name. query_logging: Resolver query logs of the VPC to a CloudWatch Logs group kept retention_in_days. Billed per domain and per million queries (the cost output shows both).`,
+    fields: DNS_FIREWALL,
+    validation: [
+      {
+        condition: `alltrue([for d in ${dns("allowed_domains")} : can(regex("${DOMAIN_PATTERN}", d))])`,
+        errorMessage: 'dns_firewall.allowed_domains must hold domain names in lower case, optionally starting with "*.", such as "example.com" or "*.example.com".',
+      },
+      {
+        condition: `contains([${LOG_RETENTION_DAYS.join(", ")}], ${dns("retention_in_days")})`,
+        errorMessage: `dns_firewall.retention_in_days must be a period CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}.`,
+      },
+      {
+        condition: `can(var.dns_firewall.enabled) || length(keys(var.dns_firewall)) == 0`,
+        errorMessage: "dns_firewall sets ${try(join(\", \", sort(keys(var.dns_firewall))), \"keys\")} without enabled: no firewall would be created, since enabled defaults to false. Add enabled = true (or enabled = false to keep it off).",
+      },
+      {
+        // A rule group associated with a VPC filters every workload in it, not only CloudShell.
+        condition: `!${dns("enabled")} || ${vpc("create")}`,
+        errorMessage: "dns_firewall.enabled needs a VPC this module creates (vpc.create = true): in an existing VPC it would block every other workload's names too. Associate your own rule group with that VPC instead.",
+      },
+    ],
+  });
+  unit.variable("log_kms_key_arn", {
+    description: "A KMS key ARN (\"arn:aws:kms:<region>:<account>:key/...\") to encrypt the CloudWatch Logs groups the module creates (flow logs, DNS query logs). Null keeps CloudWatch Logs' own encryption. The key's policy must allow the logs.<region>.amazonaws.com service principal (AWS's CloudWatch Logs encryption page).",
+    type: "string",
+    default: null,
+    validation: [
+      {
+        condition: 'var.log_kms_key_arn == null ? true : can(regex("^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/[0-9a-f-]+$", var.log_kms_key_arn))',
+        errorMessage: 'log_kms_key_arn must be null or a KMS key ARN such as "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" (a key, not an alias).',
+      },
+      {
+        condition: `var.log_kms_key_arn == null || try(${flowLogs("enabled")} && ${flowLogs("destination")} == "cloud-watch-logs", false) || try(${dns("enabled")} && ${dns("query_logging")}, false)`,
+        errorMessage: 'log_kms_key_arn is set but the module creates no log group: it encrypts the flow-log group (flow_logs.enabled with destination "cloud-watch-logs") and the DNS query-log group (dns_firewall.query_logging). Enable one, or leave log_kms_key_arn out.',
+      },
     ],
   });
   objectVariable(unit, "prices", {
-    description: `Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, hours in a month, and per GB of flow logs delivered to CloudWatch Logs or S3. Defaults: us-east-1 list prices and ${HOURS_PER_MONTH} hours. Data processing is not included.`,
+    description: `Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, per GB of flow logs delivered to CloudWatch Logs or S3, per DNS Firewall domain per month and per million DNS Firewall queries, per GB of DNS query logs, and hours in a month (default ${HOURS_PER_MONTH}). A price left out is the list price of the network's Region where this module carries it (${Object.keys(LIST_PRICES).join(", ")}), else us-east-1's; the cost output's price_regions names, price by price, the Region it came from. Data processing is not included.`,
     fields: PRICES,
     validation: [
       {
-        condition: `alltrue([for p in [${price("interface_endpoint_hour")}, ${price("nat_gateway_hour")}, ${price("public_ipv4_hour")}, ${price("flow_logs_cloud_watch_logs_gb")}, ${price("flow_logs_s3_gb")}] : p >= 0])`,
+        condition: `alltrue([for p in [${PRICE_NAMES.map(price).join(", ")}] : p == null ? true : p >= 0])`,
         errorMessage: "prices must be numbers of USD, zero or more, such as { nat_gateway_hour = 0.062 }.",
       },
       {

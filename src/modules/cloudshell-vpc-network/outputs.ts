@@ -61,16 +61,18 @@ export function policyAndOutputs(unit: Unit): void {
   );
   out(
     "endpoint_policies",
-    "The policy of each VPC endpoint by label: the data-perimeter default of gateway endpoints, a policy from endpoints.policies, or null (AWS's default: full access).",
-    "var.create ? merge({ for label, e in local.interface_endpoints : label => e.policy }, local.gateway_endpoint_policies) : {}",
+    "The policy of each VPC endpoint by label: the data perimeter (gateway endpoints, added interface endpoints, endpoints.perimeter_on), a policy from endpoints.policies, or null (AWS's default: full access).",
+    "var.create ? merge(local.interface_endpoint_policies, local.gateway_endpoint_policies) : {}",
   );
   out("flow_log_ids", "IDs of the flow logs of the CloudShell subnets, keyed by Availability Zone name; empty without flow logs.", "{ for az, f in aws_flow_log.cloudshell : az => f.id }");
+  out("dns_firewall_rule_group_id", "ID of the DNS Firewall rule group associated with the VPC; null without dns_firewall.", "try(aws_route53_resolver_firewall_rule_group.this[0].id, null)");
+  out("dns_query_log_group_name", "Name of the CloudWatch Logs group of the VPC's DNS query logs; null without dns_firewall.query_logging.", "try(aws_cloudwatch_log_group.dns_queries[0].name, null)");
   out("flow_log_group_name", "Name of the CloudWatch Logs group of the flow logs; null unless they go to CloudWatch Logs.", "try(aws_cloudwatch_log_group.flow_logs[0].name, null)");
   out("region", "The Region the network is planned for (derived from availability_zones unless given).", "local.region");
   out("endpoint_availability_zones", "The zones that carry the interface endpoints' network interfaces.", "var.create ? local.endpoint_azs : []");
   out(
     "cost",
-    "What the configuration bills by the hour, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, and monthly_usd at the prices input (data processing not included); flow_logs_usd_per_gb is what flow logs cost per GB delivered (0 without them).",
+    "What the configuration bills, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, dns_firewall_domains, and monthly_usd at the prices (data processing not included); per volume, flow_logs_usd_per_gb, dns_firewall_usd_per_million_queries and dns_query_logs_usd_per_gb (0 without them). region is the network's Region; price_regions names, for each price, the Region whose list price was used (us-east-1 where this module carries none for the network's Region) or \"prices input\": give your Region's prices in the prices input.",
     "local.cost_estimate",
   );
 }

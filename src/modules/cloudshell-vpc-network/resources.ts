@@ -1,4 +1,6 @@
 // The VPC, subnets, NAT, security groups and endpoints: each iterates over a map of decisions.tf.
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
@@ -12,11 +14,31 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { tf, tfList, tfMap, tfNumber, Unit } from "../../cdktf/seam";
-import { AWS_OWNED_BUCKETS } from "../../facts/endpoints";
+import { AWS_OWNED_BUCKETS, AWS_OWNED_SSM } from "../../facts/endpoints";
 
-const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
+/** var.tags with a Name tag: every taggable resource of the network. */
+export const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
 
 export function network(unit: Unit): void {
+  unit.resource(
+    DataAwsRegion,
+    "current",
+    {
+      lifecycle: {
+        postcondition: [
+          {
+            condition: tf("self.name == local.region"),
+            errorMessage:
+              "The AWS provider's Region is ${self.name}, but the network is planned for ${local.region} (region, or the Region of availability_zones ${join(\", \", var.availability_zones)}): its subnets and endpoint service names would be for ${local.region}, and the apply would fail halfway. Give availability_zones (and region) in ${self.name}, or a provider for ${local.region}.",
+          },
+        ],
+      },
+    },
+    {
+      count: "var.create ? 1 : 0",
+      comment: "The provider's Region, read from its configuration (no AWS call): the plan stops when the inputs name another.",
+    },
+  );
   unit.local("vpc_id", "${local.vpc.create ? try(aws_vpc.this[0].id, null) : local.vpc.id}", {
     comment: "The VPC: created, or an existing one (whose ID is an input).",
   });
@@ -25,6 +47,16 @@ export function network(unit: Unit): void {
     "this",
     { cidrBlock: tf("local.vpc.cidr"), enableDnsSupport: true, enableDnsHostnames: true, tags: tags("var.name") },
     { count: "local.create_vpc ? 1 : 0" },
+  );
+  unit.resource(
+    DefaultSecurityGroup,
+    "this",
+    { vpcId: tf("aws_vpc.this[0].id"), tags: tags('"${var.name}-default-unused"') },
+    {
+      count: "local.create_vpc ? 1 : 0",
+      comment:
+        "The created VPC's default security group, with no rules: AWS gives it rules that admit its own\nmembers and all egress (Security Hub EC2.2); with none, anything placed in it by mistake is cut off.",
+    },
   );
   unit.resource(
     Subnet,
@@ -256,6 +288,64 @@ Statement = concat(local.perimeter_statements, local.organization_statements, la
 }}`,
     at,
   );
+  unit.local(
+    "service_principal_statement",
+    { Sid: "AllowAwsServicePrincipals", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { Bool: { "aws:PrincipalIsAWSService": "true" } } },
+    {
+      ...at,
+      comment:
+        "Interface endpoints under the perimeter: the trusted-account and organization statements above, and AWS's\ndocumented exceptions (aws-samples/data-perimeter-policy-examples, vpc_endpoint_policies): AWS services'\nown principals, and per service the AWS-owned resources or unsigned calls that trusted work needs.",
+    },
+  );
+  unit.local(
+    "service_statements",
+    {
+      "execute-api": [
+        {
+          Sid: "AllowInvokingTrustedAccountsApis",
+          Effect: "Allow",
+          Principal: "*",
+          Action: "execute-api:Invoke",
+          Resource: '${[for account in local.trusted_account_ids : "arn:${local.partition}:execute-api:${local.region}:${account}:*"]}',
+        },
+      ],
+      ssm: [
+        {
+          Sid: "AllowTrustedPrincipalsReadingAwsOwnedResources",
+          Effect: "Allow",
+          Principal: "*",
+          Action: AWS_OWNED_SSM.actions,
+          Resource: AWS_OWNED_SSM.resources,
+          Condition: { StringEquals: { "aws:PrincipalAccount": "${local.trusted_account_ids}" } },
+        },
+      ],
+      sts: [
+        {
+          Sid: "AllowFederatedPrincipalsIntoTrustedRoles",
+          Effect: "Allow",
+          Principal: "*",
+          Action: ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"],
+          Resource: "*",
+          Condition: { StringEquals: { "aws:ResourceAccount": "${local.trusted_account_ids}" } },
+        },
+      ],
+    },
+    {
+      ...at,
+      comment:
+        "execute-api: any caller, signed or not (a private API can allow unsigned calls), but only to APIs of\ntrusted accounts. ssm: AWS's public parameters and documents. sts: web-identity and SAML federation\ninto trusted accounts' roles (AWS's sts_endpoint_policy.json, with Principal \"*\", which covers\nfederated callers too, where it writes { Federated = \"*\" }: the IAM simulator rejects that in an endpoint policy).",
+    },
+  );
+  unit.local(
+    "interface_endpoint_policies",
+    `\${{
+for label, e in local.interface_endpoints : label => e.policy != null ? e.policy : !e.perimeter ? null : jsonencode({
+Version   = "2012-10-17"
+Statement = concat(local.perimeter_statements, local.organization_statements, [local.service_principal_statement], try(local.service_statements[label], []))
+})
+}}`,
+    { ...at, comment: "null keeps AWS's default policy (full access): the compute host's endpoints unless perimeter_on names them." },
+  );
   unit.resource(
     VpcEndpoint,
     "interface",
@@ -264,7 +354,7 @@ Statement = concat(local.perimeter_statements, local.organization_statements, la
       serviceName: tf("each.value.service_name"),
       vpcEndpointType: "Interface",
       privateDnsEnabled: tf("each.value.private_dns") as unknown as boolean,
-      policy: tf("each.value.policy"),
+      policy: tf("local.interface_endpoint_policies[each.key]"),
       subnetIds: tfList("[for az in local.endpoint_azs : aws_subnet.private[az].id]"),
       securityGroupIds: tfList("[aws_security_group.endpoints[0].id]"),
       tags: tags('"${var.name}-${each.key}"'),

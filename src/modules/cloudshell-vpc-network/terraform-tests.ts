@@ -5,8 +5,8 @@
 import { sourceOf } from "../../generator/definition";
 import { Assert, Override, Run, sameJson, testFile } from "../../generator/tftest";
 import { Value } from "../../hcl/writer";
-import { DEFAULT_ENDPOINTS, defaultInterfaceEndpoints } from "../../facts/endpoints";
-import { costScenarios } from "./cost";
+import { AWS_SERVICE_DOMAINS, DEFAULT_ENDPOINTS, defaultInterfaceEndpoints } from "../../facts/endpoints";
+import { costScenarios, priceRegions } from "./cost";
 
 const SOURCE = sourceOf(__filename);
 const REGION = "us-east-1";
@@ -47,8 +47,17 @@ const MOCK = {
     aws_iam_role: { arn: `arn:aws:iam::${ACCOUNT}:role/cloudshell-flow-logs-0001`, id: "cloudshell-flow-logs-0001" },
     aws_flow_log: { id: "fl-0a1b2c3d4e5f6a7b8" },
     aws_vpc_endpoint: { id: INTERFACE_VPCE, arn: `arn:aws:ec2:${REGION}:123456789012:vpc-endpoint/${INTERFACE_VPCE}`, prefix_list_id: "pl-63a5400a" },
+    aws_default_security_group: { id: "sg-0123456789abcdef0" },
+    aws_route53_resolver_firewall_domain_list: { id: "rslvr-fdl-0a1b2c3d4e5f6a7b" },
+    aws_route53_resolver_firewall_rule_group: { id: "rslvr-frg-0a1b2c3d4e5f6a7b" },
+    aws_route53_resolver_query_log_config: { id: "rslvr-qlc-0a1b2c3d4e5f6a7b" },
   },
+  // The provider's Region: a run in another Region overrides it (inRegion).
+  data: { aws_region: { name: REGION } },
 };
+
+/** The provider's Region for a run whose zones are in another Region. */
+const inRegion = (name: string): Override => ({ target: "data.aws_region.current[0]", values: { name } });
 
 const subnetOverrides = (zones: string[]): Override[] =>
   zones.map((az) => ({ target: `aws_subnet.private["${az}"]`, values: { id: PRIVATE_SUBNETS[az] } }));
@@ -74,12 +83,26 @@ const none = (resources: string[]): Assert => [
   `expected none of ${resources.join(", ")}`,
 ];
 
-/** The cost output at the default prices (us-east-1, 730 hours): every figure a literal. */
+/** The cost output at the default prices (us-east-1, 730 hours), no DNS Firewall or flow logs: every figure a literal. */
 const cost = (
   [interface_endpoints, endpoint_azs, endpoint_az_hours]: [number, number, number],
   [nat_gateways, nat_gateway_hours, public_ipv4_hours]: [number, number, number],
-  monthly_usd: { endpoints: number; nat_gateways: number; public_ipv4: number; total: number },
-) => ({ interface_endpoints, endpoint_azs, endpoint_az_hours, nat_gateways, nat_gateway_hours, public_ipv4_hours, monthly_usd, flow_logs_usd_per_gb: 0 });
+  usd: { endpoints: number; nat_gateways: number; public_ipv4: number; total: number },
+) => ({
+  interface_endpoints,
+  endpoint_azs,
+  endpoint_az_hours,
+  nat_gateways,
+  nat_gateway_hours,
+  public_ipv4_hours,
+  dns_firewall_domains: 0,
+  monthly_usd: { ...usd, dns_firewall_domains: 0 },
+  flow_logs_usd_per_gb: 0,
+  dns_firewall_usd_per_million_queries: 0,
+  dns_query_logs_usd_per_gb: 0,
+  region: REGION,
+  price_regions: priceRegions(REGION),
+});
 
 /** Runs apply unless they say plan: plan is enough where no value comes from AWS. */
 const apply = (run: Run): Run => ({ command: "apply", ...run });
@@ -144,6 +167,9 @@ const DEFAULT_RUNS: Run[] = [
       ["alltrue([for label, e in aws_vpc_endpoint.interface : e.private_dns_enabled && output.endpoint_policies[label] == null])", "interface endpoints: private DNS on, AWS's default policy"],
       none(["aws_vpc_security_group_ingress_rule.endpoints_from_cidrs", "aws_flow_log.cloudshell", "aws_cloudwatch_log_group.flow_logs", "aws_iam_role.flow_logs"]),
       ["output.cost.flow_logs_usd_per_gb == 0", "no flow logs by default, so no price"],
+      // The created VPC's default group is taken over with no rules; no DNS Firewall unless asked.
+      ["length(aws_default_security_group.this) == 1 && aws_default_security_group.this[0].vpc_id == output.vpc_id", "the created VPC's default security group must be managed"],
+      none(["aws_route53_resolver_firewall_rule_group.this", "aws_route53_resolver_firewall_rule_group_association.this"]),
       [
         `length([for s in jsondecode(output.cloudshell_policy_json).Statement : s if s.Effect == "Deny"]) == 6`,
         "expected exactly six Deny statements: other VPCs, subnets and security groups, requests without subnet or security-group IDs, public environments",
@@ -151,6 +177,32 @@ const DEFAULT_RUNS: Run[] = [
     ],
   },
 ];
+
+/** Every interface endpoint under the perimeter: test/module-tests.test.ts simulates these policies. */
+export const PERIMETER_RUN = "perimeter_on_every_interface_endpoint";
+export const PERIMETER_ADDED = ["sts", "ec2", "ssm"];
+DEFAULT_RUNS.push({
+  name: PERIMETER_RUN,
+  variables: { endpoints: { add: PERIMETER_ADDED, perimeter_on: DEFAULT_INTERFACE } },
+  asserts: [
+    ["alltrue([for label, e in aws_vpc_endpoint.interface : e.policy == output.endpoint_policies[label] && e.policy != null])", "every interface endpoint must carry its perimeter policy"],
+    sameJson(
+      "{ for label, p in output.endpoint_policies : label => [for s in jsondecode(p).Statement : s.Sid] }",
+      byLabel([...DEFAULT_INTERFACE, ...PERIMETER_ADDED, ...DEFAULT_GATEWAY], (l) =>
+        l === "s3"
+          ? ["AllowTrustedAccounts", "AllowReadingAwsOwnedBuckets"]
+          : [
+              "AllowTrustedAccounts",
+              "AllowAwsServicePrincipals",
+              ...(l === "execute-api" ? ["AllowInvokingTrustedAccountsApis"] : []),
+              ...(l === "ssm" ? ["AllowTrustedPrincipalsReadingAwsOwnedResources"] : []),
+              ...(l === "sts" ? ["AllowFederatedPrincipalsIntoTrustedRoles"] : []),
+            ],
+      ),
+    ),
+    sameJson('jsondecode(output.endpoint_policies["execute-api"]).Statement[2].Resource', [`arn:aws:execute-api:${REGION}:${ACCOUNT}:*`]),
+  ],
+});
 
 const INTERNET_RUNS: Run[] = [
   {
@@ -193,7 +245,7 @@ const EXISTING_VPC_RUNS: Run[] = [
     asserts: [
       sameJson("{ for az, s in aws_subnet.private : az => s.cidr_block }", { "us-east-1a": "10.20.200.0/24", "us-east-1b": "10.20.1.0/24" }),
       [`output.vpc_environment.vpc_id == "${EXISTING_VPC}" && output.vpc_id == "${EXISTING_VPC}"`, "the outputs must carry the existing VPC's ID"],
-      none(["aws_vpc.this"]),
+      none(["aws_vpc.this", "aws_default_security_group.this"]),
       denies("DenyCloudShellOutsideAllowedVpcs", "cloudshell:VpcIds", [EXISTING_VPC]),
       sameJson("output.private_subnet_ids", { "us-east-1a": PRIVATE_SUBNETS["us-east-1a"], "us-east-1b": PRIVATE_SUBNETS["us-east-1b"] }),
       // Private DNS sends the VPC's other workloads to these endpoints: its CIDR may reach them.
@@ -234,14 +286,18 @@ const ENDPOINT_RUNS: Run[] = [
         endpointTypes([...DEFAULT_INTERFACE.filter((l) => !REMOVED.includes(l)), "sts", "ec2", "ssm"], [...DEFAULT_GATEWAY, "dynamodb"]),
       ),
       [`output.endpoints["dynamodb"].service_name == "com.amazonaws.${REGION}.dynamodb"`, "dynamodb must be a gateway endpoint of the Region"],
+      // Added endpoints get the perimeter (known after apply: it names the account), the compute host's keep AWS's default.
+      sameJson("sort([for label, e in local.endpoints : label if e.perimeter])", ["dynamodb", "ec2", "s3", "ssm", "sts"]),
+      ['alltrue([for label in ["kms", "logs", "ssmmessages"] : local.interface_endpoint_policies[label] == null])', "the compute host's endpoints keep AWS's default policy unless perimeter_on names them"],
       ["output.cost.interface_endpoints == 11 && output.cost.endpoint_az_hours == 8030 && output.cost.monthly_usd.total == 80.3", "9 - 1 + 3 interface endpoints: 8030 hours, 80.30 USD"],
     ],
   },
   {
     name: "endpoints_in_two_zones_without_s3",
     command: "plan",
-    variables: { endpoints: { add: ["sts", "ec2", "ssm", "dynamodb"], remove: ["execute-api", "s3"] }, endpoint_az_count: 2 },
+    variables: { endpoints: { add: ["sts", "ec2", "ssm", "dynamodb"], remove: ["execute-api", "s3"], perimeter_on: ["logs"], perimeter_off: ["ec2"] }, endpoint_az_count: 2 },
     asserts: [
+      sameJson("sort([for label, e in local.endpoints : label if e.perimeter])", ["dynamodb", "logs", "ssm", "sts"]),
       sameJson("keys(aws_vpc_endpoint.gateway)", ["dynamodb"]),
       sameJson("keys(aws_vpc_security_group_egress_rule.cloudshell)", ["endpoints", "gateway-dynamodb"]),
       sameJson("output.endpoint_availability_zones", TWO_ZONES),
@@ -255,7 +311,7 @@ const ENDPOINT_RUNS: Run[] = [
     asserts: [
       none(["aws_security_group.endpoints", "aws_vpc_security_group_ingress_rule.endpoints", "aws_vpc_endpoint.interface"]),
       sameJson("keys(aws_vpc_security_group_egress_rule.cloudshell)", ["gateway-s3"]),
-      sameJson("output.cost.monthly_usd", { endpoints: 0, nat_gateways: 0, public_ipv4: 0, total: 0 }),
+      sameJson("output.cost.monthly_usd", { endpoints: 0, nat_gateways: 0, public_ipv4: 0, dns_firewall_domains: 0, total: 0 }),
     ],
   },
   {
@@ -312,25 +368,45 @@ const LAYOUT_RUNS: Run[] = [
     name: "codecatalyst_endpoints_only_when_added",
     command: "plan",
     variables: { availability_zones: ["us-west-2a", "us-west-2b"], endpoints: { add: CODECATALYST } },
+    overrides: [inRegion("us-west-2")],
     asserts: [
+      [`alltrue([for label in ${JSON.stringify(CODECATALYST).replace(/,/g, ", ")} : !local.endpoints[label].perimeter])`, "CodeCatalyst's endpoints (the compute host's) get no perimeter by default"],
       sameJson("sort(keys(output.endpoints))", [...DEFAULT_INTERFACE, ...DEFAULT_GATEWAY, ...CODECATALYST].sort()),
       ['output.endpoints["codecatalyst"].service_name == "aws.api.global.codecatalyst"', "the global CodeCatalyst endpoint has a fixed name"],
       ['output.endpoints["codecatalyst.git"].service_name == "com.amazonaws.us-west-2.codecatalyst.git"', "regional CodeCatalyst endpoints follow the Region"],
     ],
   },
   {
-    name: "tokyo_prices_reach_the_estimate",
+    name: "tokyo_list_prices_are_used_in_tokyo",
     command: "plan",
-    variables: { availability_zones: ["ap-northeast-1a"], prices: { interface_endpoint_hour: 0.014 } },
+    variables: { availability_zones: ["ap-northeast-1a"] },
+    overrides: [inRegion("ap-northeast-1")],
     asserts: [
       sameJson("sort(keys(output.endpoints))", [...DEFAULT_INTERFACE, ...DEFAULT_GATEWAY].sort()),
       ["output.cost.monthly_usd.total == 91.98", "9 endpoints x 730 h x 0.014 USD = 91.98 USD"],
+      sameJson("output.cost.price_regions", priceRegions("ap-northeast-1"), "Tokyo's hourly prices, us-east-1's per-GB ones, each named"),
     ],
+  },
+  {
+    name: "a_region_without_list_prices_says_whose_prices_it_used",
+    command: "plan",
+    variables: { availability_zones: ["eu-west-1a"], prices: { nat_gateway_hour: 0.048 } },
+    overrides: [inRegion("eu-west-1")],
+    asserts: [
+      ['output.cost.region == "eu-west-1" && output.cost.price_regions.interface_endpoint_hour == "us-east-1" && output.cost.price_regions.nat_gateway_hour == "prices input"', "the cost must name the Region of every price it used"],
+      ["output.cost.monthly_usd.total == 65.7", "us-east-1's endpoint price where eu-west-1 has none here"],
+    ],
+  },
+  {
+    name: "a_provider_in_another_region_stops_the_plan",
+    command: "plan",
+    overrides: [inRegion("eu-west-1")],
+    expectFailures: ["data.aws_region.current"],
   },
   {
     name: "govcloud_partition_comes_from_the_region",
     variables: { availability_zones: ["us-gov-west-1a"] },
-    overrides: [{ target: 'aws_subnet.private["us-gov-west-1a"]', values: { id: PRIVATE_SUBNETS["us-east-1a"] } }],
+    overrides: [{ target: 'aws_subnet.private["us-gov-west-1a"]', values: { id: PRIVATE_SUBNETS["us-east-1a"] } }, inRegion("us-gov-west-1")],
     asserts: [
       ['output.region == "us-gov-west-1"', "the Region comes from the zone name"],
       [`${statement("AllowCreateNetworkInterfaceWithCloudShellTagViaCloudShell")}.Resource == "arn:aws-us-gov:ec2:*:*:network-interface/*"`, "GovCloud ARNs use the aws-us-gov partition"],
@@ -383,16 +459,53 @@ const CREATE_FALSE_RUNS: Run[] = [
   },
 ];
 
+const KMS_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+const DNS_RUNS: Run[] = [
+  {
+    name: "dns_firewall_answers_aws_and_listed_domains_only",
+    command: "plan",
+    variables: { dns_firewall: { enabled: true, allowed_domains: ["example.com", "*.example.com"] } },
+    asserts: [
+      sameJson("aws_route53_resolver_firewall_domain_list.allowed[0].domains", [...AWS_SERVICE_DOMAINS, "example.com", "*.example.com"].sort()),
+      sameJson("aws_route53_resolver_firewall_domain_list.everything[0].domains", ["*"]),
+      [
+        'aws_route53_resolver_firewall_rule.allow[0].action == "ALLOW" && aws_route53_resolver_firewall_rule.block[0].action == "BLOCK" && aws_route53_resolver_firewall_rule.block[0].block_response == "NXDOMAIN" && aws_route53_resolver_firewall_rule.allow[0].priority < aws_route53_resolver_firewall_rule.block[0].priority',
+        "listed names are allowed first, then every other name gets NXDOMAIN",
+      ],
+      ["length(aws_route53_resolver_firewall_rule_group_association.this) == 1", "the rule group must be associated with the VPC"],
+      ['aws_route53_resolver_firewall_config.this[0].firewall_fail_open == "DISABLED"', "the firewall must fail closed"],
+      none(["aws_route53_resolver_query_log_config.this", "aws_cloudwatch_log_group.dns_queries"]),
+      [`output.cost.dns_firewall_domains == ${AWS_SERVICE_DOMAINS.length + 3} && output.cost.dns_firewall_usd_per_million_queries == 0.6 && output.cost.monthly_usd.dns_firewall_domains == 0.01`, "the firewall is priced per domain and per million queries"],
+    ],
+  },
+  {
+    name: "dns_query_logs_go_to_an_encrypted_log_group",
+    command: "plan",
+    variables: { dns_firewall: { enabled: true, query_logging: true, retention_in_days: 30 }, log_kms_key_arn: KMS_KEY },
+    asserts: [
+      [`aws_cloudwatch_log_group.dns_queries[0].retention_in_days == 30 && aws_cloudwatch_log_group.dns_queries[0].kms_key_id == "${KMS_KEY}"`, "query logs are kept 30 days, encrypted with the key"],
+      ["length(aws_route53_resolver_query_log_config_association.this) == 1", "the query log configuration must be associated with the VPC"],
+      ["output.cost.dns_query_logs_usd_per_gb == 0.5", "query logs are priced per GB"],
+    ],
+  },
+];
+
 const FLOW_LOG_RUNS: Run[] = [
   {
     name: "flow_logs_to_cloudwatch_logs_cover_every_cloudshell_subnet",
-    variables: { flow_logs: { enabled: true, retention_in_days: 30 } },
+    variables: { flow_logs: { enabled: true, retention_in_days: 30 }, log_kms_key_arn: KMS_KEY },
     overrides: subnetOverrides(TWO_ZONES),
     asserts: [
       sameJson("{ for az, f in aws_flow_log.cloudshell : az => f.subnet_id }", { "us-east-1a": PRIVATE_SUBNETS["us-east-1a"], "us-east-1b": PRIVATE_SUBNETS["us-east-1b"] }),
       ['alltrue([for f in aws_flow_log.cloudshell : f.log_destination_type == "cloud-watch-logs" && f.log_destination == aws_cloudwatch_log_group.flow_logs[0].arn && f.iam_role_arn == aws_iam_role.flow_logs[0].arn && f.traffic_type == "ALL"])', "each flow log delivers everything to the log group with the role"],
       ["aws_cloudwatch_log_group.flow_logs[0].retention_in_days == 30", "retention must be the input"],
       ['jsondecode(aws_iam_role.flow_logs[0].assume_role_policy).Statement[0].Principal.Service == "vpc-flow-logs.amazonaws.com"', "only the flow-log service may assume the role"],
+      sameJson(
+        "jsondecode(aws_iam_role.flow_logs[0].assume_role_policy).Statement[0].Condition",
+        { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc-flow-log/*` } },
+        "only this account's flow logs may use the role",
+      ),
+      [`aws_cloudwatch_log_group.flow_logs[0].kms_key_id == "${KMS_KEY}"`, "the log group must be encrypted with log_kms_key_arn"],
       ["output.cost.flow_logs_usd_per_gb == 0.5 && output.cost.monthly_usd.total == 65.7", "flow logs add a price per GB, not an hourly cost"],
     ],
   },
@@ -421,5 +534,6 @@ export const vpcNetworkTests = () => ({
   "tests/layout.tftest.hcl": file(TWO_ZONES, LAYOUT_RUNS),
   "tests/cost.tftest.hcl": file(TWO_ZONES, COST_RUNS),
   "tests/flow_logs.tftest.hcl": file(TWO_ZONES, FLOW_LOG_RUNS),
+  "tests/dns_firewall.tftest.hcl": file(TWO_ZONES, DNS_RUNS),
 });
 
