@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
@@ -8,6 +10,7 @@ import { renderHcl, synthesize } from "../src/generator/generate";
 import { declareActions } from "../src/generator/action-check";
 import { RULES } from "../src/generator/rules";
 import { tagsInput } from "../src/modules/common-inputs";
+import { withReferences } from "../src/modules/hcl-snippets";
 import { NO_PROVIDER } from "../src/modules/requirements";
 import { vpcNetwork } from "../src/modules/cloudshell-vpc-network/definition";
 import { tempDir } from "../tools/terraform";
@@ -272,5 +275,25 @@ describe("the generator stops on a module that breaks the module rules", () => {
         u.resource(RouteTable, "this", { vpcId: "vpc-0123456789abcdef0", tags: { Name: "x" } }, { count: "var.create ? 1 : 0" });
       }),
     ).toThrow("broken: aws_route_table.this can be tagged but does not take var.tags");
+  });
+});
+
+describe("facts hold no Terraform", () => {
+  test("an ARN placeholder a definition does not fill in stops the generator", () => {
+    const run = () => renderHcl(synthesize([definition((u) => u.local("arn", "arn:${Partition}:ec2:*:*:subnet/*"))], tempDir("cdktf-placeholder-")));
+    expect(run).toThrow("broken: ${Partition} left in the HCL: fill facts' ARN placeholders with withReferences (src/modules/hcl-snippets.ts) [filled-placeholders]");
+  });
+
+  test("withReferences fills every placeholder and refuses one it has no reference for", () => {
+    expect(withReferences({ Resource: ["arn:${Partition}:s3:::b-${Region}/*"] }, { Partition: "var.partition", Region: "local.region" })).toEqual({ Resource: ["arn:${var.partition}:s3:::b-${local.region}/*"] });
+    expect(() => withReferences("arn:${Partition}:ssm:${Region}::parameter/aws/*", { Partition: "var.partition" })).toThrow("no Terraform reference given for the placeholder ${Region}");
+  });
+
+  test("src/facts/ writes no Terraform expression", () => {
+    const dir = path.join(__dirname, "..", "src", "facts");
+    for (const f of fs.readdirSync(dir)) {
+      const text = fs.readFileSync(path.join(dir, f), "utf8");
+      expect(`${f}: ${text.match(/\$\{(var|local|data|module|each|count)\./g) ?? []}`).toBe(`${f}: `);
+    }
   });
 });

@@ -2,6 +2,7 @@
 // https://docs.aws.amazon.com/cloudshell/latest/userguide/using-cshell-in-vpc.html
 
 /** How an endpoint label becomes a service name: regional "com.amazonaws.<region>.<label>" or a fixed name. */
+import { PARTITION, REGION } from "./arn";
 export interface EndpointSpec {
   label: string;
   /** A fixed service name (the global CodeCatalyst one); otherwise com.amazonaws.<region>.<label>. */
@@ -64,16 +65,16 @@ export const FULL_SERVICE_NAME_PATTERN = "^(com[.]amazonaws|aws[.]api|api[.]aws)
 
 /**
  * AWS-owned S3 buckets an environment reads through the S3 gateway endpoint, which the default
- * data-perimeter endpoint policy therefore admits for s3:GetObject only. Terraform templates:
- * ${local.partition} and ${local.region} are filled in by the module.
+ * data-perimeter endpoint policy therefore admits for s3:GetObject only. ARNs use AWS's
+ * placeholders ${Partition} and ${Region} (src/facts/arn.ts); the module fills them in.
  */
 export const AWS_OWNED_BUCKETS = [
   {
-    arn: "arn:${local.partition}:s3:::al2023-repos-${local.region}-de612dc2/*",
+    arn: `arn:${PARTITION}:s3:::al2023-repos-${REGION}-de612dc2/*`,
     why: "Amazon Linux 2023 package repositories (dnf), which CloudShell's image is built on (bucket name from AWS's AL2023 guide; that CloudShell's dnf uses it through the endpoint is UNCONFIRMED)",
   },
   {
-    arn: "arn:${local.partition}:s3:::prod-${local.region}-starport-layer-bucket/*",
+    arn: `arn:${PARTITION}:s3:::prod-${REGION}-starport-layer-bucket/*`,
     why: "Amazon ECR image layers (AWS's ECR guide, \"Minimum Amazon S3 bucket permissions\"), for docker pulls from ECR",
   },
 ];
@@ -96,5 +97,5 @@ export const AWS_SERVICE_DOMAINS = ["amazonaws.com", "*.amazonaws.com", "api.aws
  */
 export const AWS_OWNED_SSM = {
   actions: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath", "ssm:GetParameterHistory", "ssm:DescribeDocument", "ssm:GetDocument", "ssm:SendCommand", "ssm:StartSession"],
-  resources: ["arn:${local.partition}:ssm:${local.region}::parameter/aws/*", "arn:${local.partition}:ssm:${local.region}::document/*"],
+  resources: [`arn:${PARTITION}:ssm:${REGION}::parameter/aws/*`, `arn:${PARTITION}:ssm:${REGION}::document/*`],
 };

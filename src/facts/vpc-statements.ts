@@ -1,11 +1,12 @@
 // IAM statements for CloudShell VPC environments, after the AWS user guide's "full access
 // including VPC" example (the aws:CalledVia variant), with the partition left to an input:
 // https://docs.aws.amazon.com/cloudshell/latest/userguide/aws-cloudshell-vpc-permissions-1.html
-// Strings are Terraform templates: ${var.partition} is filled in by the module.
+// ARNs use AWS's placeholder ${Partition} (src/facts/arn.ts); the module fills it in.
+import { PARTITION } from "./arn";
 
 export const CLOUDSHELL_TAG_KEY = "ManagedByCloudShell";
 const calledVia = { "aws:CalledVia": ["cloudshell.amazonaws.com"] };
-const eni = "arn:${var.partition}:ec2:*:*:network-interface/*";
+const eni = `arn:${PARTITION}:ec2:*:*:network-interface/*`;
 /**
  * The network interface carries the ManagedByCloudShell tag. AWS's example requires the value ""
  * (StringEquals), a value no AWS page confirms; requiring only the key (Null = false) cannot lock
@@ -46,7 +47,7 @@ export const VPC_GRANT_STATEMENTS = [
     Sid: ENI_PLACEMENT_SID,
     Effect: "Allow",
     Action: ["ec2:CreateNetworkInterface"],
-    Resource: ["arn:${var.partition}:ec2:*:*:security-group/*", "arn:${var.partition}:ec2:*:*:subnet/*"],
+    Resource: [`arn:${PARTITION}:ec2:*:*:security-group/*`, `arn:${PARTITION}:ec2:*:*:subnet/*`],
     Condition: { "ForAnyValue:StringEquals": calledVia },
   },
   {

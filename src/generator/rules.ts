@@ -69,6 +69,15 @@ export const RULES: Rule[] = [
     check: (s) => undeclaredReferences(s.json),
   },
   {
+    code: "filled-placeholders",
+    requires: "no ARN placeholder of the facts (${Partition}, ${Region}) is left unfilled in the written HCL",
+    modulesOnly: false,
+    check: (s) => {
+      const left = JSON.stringify(s.json).match(/\$\{(Partition|Region)\}/g) ?? [];
+      return left.length ? [`${[...new Set(left)].join(", ")} left in the HCL: fill facts' ARN placeholders with withReferences (src/modules/hcl-snippets.ts)`] : [];
+    },
+  },
+  {
     code: "catalog-actions",
     requires: "every IAM action written is in the pinned AWS action catalog",
     modulesOnly: false,

@@ -1,6 +1,7 @@
 // Small pieces of HCL that several module definitions write into validations and locals.
 
-import { literal } from "../hcl/writer";
+import { ArnPlaceholder } from "../facts/arn";
+import { literal, Value } from "../hcl/writer";
 
 /** A tuple of string literals: ["a", "b"] (the writer's one literal printer). */
 export const hclStrings = (xs: string[]): string => literal(xs);
@@ -13,3 +14,23 @@ export const REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+$";
 
 /** The size of a policy JSON as IAM counts it: characters without whitespace. */
 export const iamSize = (json: string): string => `length(replace(${json}, "/[[:space:]]/", ""))`;
+
+/**
+ * A fact with its ARN placeholders (${Partition}, ${Region}: src/facts/arn.ts) replaced by
+ * Terraform references, such as { Partition: "var.partition" }, in every string it holds.
+ */
+export function withReferences<T extends Value>(fact: T, references: Partial<Record<ArnPlaceholder, string>>): T {
+  const fill = (v: Value): Value => {
+    if (typeof v === "string") {
+      return v.replace(/\$\{(Partition|Region)\}/g, (whole, name: ArnPlaceholder) => {
+        const ref = references[name];
+        if (!ref) throw new Error(`no Terraform reference given for the placeholder ${whole} in ${v}`);
+        return "${" + ref + "}";
+      });
+    }
+    if (Array.isArray(v)) return v.map(fill);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === undefined ? x : fill(x)]));
+    return v;
+  };
+  return fill(fact) as T;
+}

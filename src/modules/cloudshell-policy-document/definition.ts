@@ -8,7 +8,7 @@ import { declareStatementActions } from "../../generator/action-check";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { field, Fields, objectLocal, objectVariable } from "../strict-object";
 import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, ENI_PLACEMENT_SID, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
-import { awsIdPattern, hclStrings, iamSize } from "../hcl-snippets";
+import { awsIdPattern, hclStrings, iamSize, withReferences } from "../hcl-snippets";
 import { NO_PROVIDER } from "../requirements";
 import { allowedRegionsValidation, partitionValidation } from "../common-inputs";
 import { policyDocumentTests } from "./terraform-tests";
@@ -187,11 +187,12 @@ Resource = "*"
 )}`,
     { ...vpc, comment: "Where CloudShell may place its network interface: the allowed subnets and groups when given, else any." },
   );
-  unit.local("vpc_grant_statements", VPC_GRANT_STATEMENTS.map((s) => (s.Sid === ENI_PLACEMENT_SID ? { ...s, Resource: "${local.eni_placement_arns}" } : s)), {
+  const partition = { Partition: "var.partition" };
+  unit.local("vpc_grant_statements", VPC_GRANT_STATEMENTS.map((s) => (s.Sid === ENI_PLACEMENT_SID ? { ...s, Resource: "${local.eni_placement_arns}" } : withReferences(s, partition))), {
     ...vpc,
     comment: "EC2 permissions a VPC environment needs, scoped to calls CloudShell makes for the user.",
   });
-  unit.local("eni_cleanup_statement", ENI_CLEANUP_STATEMENT, vpc);
+  unit.local("eni_cleanup_statement", withReferences(ENI_CLEANUP_STATEMENT, partition), vpc);
   unit.local(
     "restriction_statements",
     Object.fromEntries(
@@ -217,7 +218,7 @@ Resource = "*"
         "Deny, not Allow: an Allow with ForAllValues also matches a request without the key, which is\nhow a public environment slips through AWS's own allow-list example. A restricted subnet or\nsecurity-group key is also denied when absent: ForAnyValue never matches a missing key.",
     },
   );
-  unit.local("deny_public_statement", DENY_PUBLIC_STATEMENT, vpc);
+  unit.local("deny_public_statement", withReferences(DENY_PUBLIC_STATEMENT, partition), vpc);
   unit.local(
     "restricted_inputs",
     `\${[for input in ${hclStrings(RESTRICTIONS.map((r) => r.input))} : input if length(local.vpc_environments[input]) > 0]}`,

@@ -15,6 +15,10 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { tf, tfList, tfMap, tfNumber, Unit } from "../../cdktf/seam";
 import { AWS_OWNED_BUCKETS, AWS_OWNED_SSM } from "../../facts/endpoints";
+import { withReferences } from "../hcl-snippets";
+
+/** Where this module's ARNs take the partition and the Region from. */
+const ARN_REFERENCES = { Partition: "local.partition", Region: "local.region" };
 
 /** var.tags with a Name tag: every taggable resource of the network. */
 export const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
@@ -275,7 +279,7 @@ Condition = { StringEquals = { "aws:PrincipalOrgID" = org, "aws:ResourceOrgID" =
   );
   unit.local(
     "aws_owned_bucket_statement",
-    { Sid: "AllowReadingAwsOwnedBuckets", Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: AWS_OWNED_BUCKETS.map((b) => b.arn) },
+    { Sid: "AllowReadingAwsOwnedBuckets", Effect: "Allow", Principal: "*", Action: ["s3:GetObject"], Resource: withReferences(AWS_OWNED_BUCKETS.map((b) => b.arn), ARN_REFERENCES) },
     { ...at, comment: "S3 only: what the environment itself reads from AWS's buckets (src/facts/endpoints.ts)." },
   );
   unit.local(
@@ -315,7 +319,7 @@ Statement = concat(local.perimeter_statements, local.organization_statements, la
           Effect: "Allow",
           Principal: "*",
           Action: AWS_OWNED_SSM.actions,
-          Resource: AWS_OWNED_SSM.resources,
+          Resource: withReferences(AWS_OWNED_SSM.resources, ARN_REFERENCES),
           Condition: { StringEquals: { "aws:PrincipalAccount": "${local.trusted_account_ids}" } },
         },
       ],
