@@ -153,7 +153,7 @@ const EVERY_CHOICE = {
 export const EXEMPTIONS = { exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], exempt_principal_tags: { [EXEMPT_TAG]: "true" } };
 const ALL_PRINCIPALS = Object.keys(PRINCIPALS);
 /** The Sids that protect the exemptions (one tag key: no number after the tagged statement's Sid). */
-export const PROTECTION_SIDS = [PROTECTION_STATEMENTS.principals.Sid, "DenyChangingTaggedExemptPrincipals", PROTECTION_STATEMENTS.tags.Sid];
+export const PROTECTION_SIDS = Object.values(PROTECTION_STATEMENTS).map((s) => s.Sid);
 
 /** Each choice alone, then every choice together, then with exemptions. */
 export const GUARDRAIL_CASES: GuardrailCase[] = [

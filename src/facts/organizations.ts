@@ -116,7 +116,7 @@ export const PRINCIPAL_CHANGE_ACTIONS = {
 export const TAG_ACTIONS = ["iam:CreateRole", "iam:CreateUser", "iam:TagRole", "iam:UntagRole", "iam:TagUser", "iam:UntagUser", "sts:TagSession"];
 
 /**
- * The statements that protect the exemptions, with their Sids and what they do in plain words
+ * The statements that protect the exemptions, in the order the SCP holds them, with their Sids and what they do in plain words
  * (the README and `npm run review` say it so). Condition key names, the tag key in
  * aws:PrincipalTag/<key> included, are not case-sensitive
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html), and
@@ -127,6 +127,10 @@ export const PROTECTION_STATEMENTS = {
   principals: {
     Sid: "DenyChangingExemptPrincipals",
     words: "no one but an exempt principal may create, delete, take over or change an IAM role or user whose ARN matches an exempt pattern",
+  },
+  taggedPrincipals: {
+    Sid: "DenyChangingTaggedExemptPrincipals",
+    words: "no one but an exempt principal may delete, take over or change an IAM role or user that carries an exempt tag",
   },
   tags: {
     Sid: "DenySettingExemptTags",

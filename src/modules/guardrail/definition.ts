@@ -214,6 +214,7 @@ function inputs(unit: Unit): void {
 function build(unit: Unit): void {
   checkActions(unit.name, `statement "${DENY_FULL_ACCESS_STATEMENT.Sid}"`, DENY_FULL_ACCESS_STATEMENT.Action);
   checkActions(unit.name, `statement "${PROTECTION_STATEMENTS.principals.Sid}"`, CHANGE_ACTIONS);
+  checkActions(unit.name, `statement "${PROTECTION_STATEMENTS.taggedPrincipals.Sid}"`, CHANGE_EXISTING_ACTIONS);
   checkActions(unit.name, `statement "${PROTECTION_STATEMENTS.tags.Sid}"`, TAG_ACTIONS);
   checkExemptionKeys(unit.name);
   inputs(unit);
@@ -263,7 +264,7 @@ Action   = ${actionList(CHANGE_ACTIONS)}
 Resource = local.exempt_principal_patterns
 }] : s if length(local.exempt_principal_patterns) > 0],
 [for i, key in ${tagKeys} : {
-Sid       = "DenyChangingTaggedExemptPrincipals\${length(var.exempt_principal_tags) > 1 ? i + 1 : ""}"
+Sid       = "${PROTECTION_STATEMENTS.taggedPrincipals.Sid}\${length(var.exempt_principal_tags) > 1 ? i + 1 : ""}"
 Effect    = "Deny"
 Action    = ${actionList(CHANGE_EXISTING_ACTIONS)}
 Resource  = "*"
