@@ -5,7 +5,7 @@
 // example as its own root (planExample).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { planJson, scratchTree } from "./terraform";
+import { offlineProviderOverride, planJson, scratchTree } from "./terraform";
 
 export const PLANS_DIR = path.join("evidence", "plans");
 
@@ -147,22 +147,32 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
   const providerBlocks = new Set<string>();
   const outputs = new Map<string, string[]>();
   const usesProvider = new Map<string, boolean>();
+  const ownProviders = new Set<string>();
   const tree: [string, string][] = [];
   for (const [rel, content] of files) {
     if (!rel.endsWith(".tf")) continue;
     if (rel.startsWith("modules/")) tree.push([rel, content]);
     const example = examples.find((e) => rel.startsWith(`examples/${e}/`) && !rel.slice(`examples/${e}/`.length).includes("/"));
     if (!example) continue;
-    for (const block of content.match(PROVIDER_BLOCK) ?? []) providerBlocks.add(block);
+    // Aliased provider blocks (another Region) stay in the example, with their own offline override.
+    const aliased = (block: string) => /^\s*alias\s*=/m.test(block);
+    for (const block of content.match(PROVIDER_BLOCK) ?? []) if (!aliased(block)) providerBlocks.add(block);
+    const kept = (content.match(PROVIDER_BLOCK) ?? []).filter(aliased);
+    const override = offlineProviderOverride(kept);
+    if (override) {
+      tree.push([rel.replace(/\.tf$/, "_offline_override.tf"), override]);
+      ownProviders.add(example);
+    }
     outputs.set(example, [...(outputs.get(example) ?? []), ...[...content.matchAll(/^output "([^"]+)"/gm)].map((m) => m[1])]);
     if (/source\s*=\s*"hashicorp\/aws"/.test(content)) usesProvider.set(example, true);
-    tree.push([rel, content.replace(PROVIDER_BLOCK, "")]);
+    tree.push([rel, content.replace(PROVIDER_BLOCK, (block) => (aliased(block) ? block : ""))]);
   }
   if (providerBlocks.size > 1) throw new Error(`the examples' provider blocks differ, so they cannot be planned together:\n${[...providerBlocks].join("\n")}`);
   const root = [
     'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n',
     ...providerBlocks,
-    ...examples.map((e) => `module "${e}" {\n  source = "../${e}"\n}\n`),
+    // A module with a provider block of its own inherits no default configuration: it is passed.
+    ...examples.map((e) => `module "${e}" {\n  source = "../${e}"\n${ownProviders.has(e) ? "  providers = {\n    aws = aws\n  }\n" : ""}}\n`),
     ...examples.flatMap((e) => (outputs.get(e) ?? []).map((o) => `output "${e}__${o}" {\n  value = module.${e}.${o}\n}\n`)),
   ].join("\n");
   const dir = scratchTree([...tree, [`examples/${ALL}/main.tf`, root]], "tf-examples-");

@@ -140,8 +140,6 @@ export function scratchTree(files: Map<string, string> | [string, string][], pre
 
 const usesAws = (dir: string) =>
   fs.readdirSync(dir).some((f) => f.endsWith(".tf") && /source\s*=\s*"hashicorp\/aws"/.test(fs.readFileSync(path.join(dir, f), "utf8")));
-const hasAwsProviderBlock = (dir: string) =>
-  fs.readdirSync(dir).some((f) => f.endsWith(".tf") && /^provider "aws"/m.test(fs.readFileSync(path.join(dir, f), "utf8")));
 
 // Override files are merged into the configuration by Terraform itself; they exist only in scratch copies.
 const PIN_OVERRIDE = `terraform {
@@ -162,6 +160,15 @@ const OFFLINE_PROVIDER_OVERRIDE = `provider "aws" {
   skip_metadata_api_check     = true
 }
 `;
+
+/** The offline settings for each aws provider block in these files: the default one and each alias. */
+export function offlineProviderOverride(contents: string[]): string | undefined {
+  const aliases = contents.flatMap((c) => [...c.matchAll(/^provider "aws" \{\n((?:.*\n)*?)\}\n/gm)].map((m) => /^\s*alias\s*=\s*"([^"]+)"/m.exec(m[1])?.[1]));
+  if (!aliases.length) return undefined;
+  return aliases.map((a) => OFFLINE_PROVIDER_OVERRIDE.replace('provider "aws" {\n', `provider "aws" {\n${a ? `  alias                       = "${a}"\n` : ""}`)).join("\n");
+}
+const providerOverrideOf = (dir: string) =>
+  offlineProviderOverride(fs.readdirSync(dir).filter((f) => f.endsWith(".tf") && !f.endsWith("_override.tf")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")));
 
 export interface InitResult {
   /** "hashicorp/aws 5.100.0" when the configuration uses the provider, else undefined. */
@@ -200,7 +207,8 @@ export async function init(dir: string): Promise<InitResult> {
   if (aws) {
     args.push(`-plugin-dir=${pluginDir()}`);
     fs.writeFileSync(path.join(dir, "provider_pin_override.tf"), PIN_OVERRIDE);
-    if (hasAwsProviderBlock(dir)) fs.writeFileSync(path.join(dir, "provider_offline_override.tf"), OFFLINE_PROVIDER_OVERRIDE);
+    const override = providerOverrideOf(dir);
+    if (override) fs.writeFileSync(path.join(dir, "provider_offline_override.tf"), override);
   }
   const r = await terraformAsync(dir, args);
   if (r.status !== 0) {

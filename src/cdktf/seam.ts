@@ -7,6 +7,7 @@ import {
   TerraformHclModule,
   TerraformLocal,
   TerraformOutput,
+  TerraformProvider,
   TerraformStack,
   TerraformVariable,
   Token,
@@ -104,6 +105,8 @@ export class Unit {
   readonly stack: TerraformStack;
   readonly elements: ElementRef[] = [];
   private readonly constructs = new Map<string, TerraformElement>();
+  /** Provider configurations by reference: "aws", "aws.eu_west_1". */
+  private readonly providers = new Map<string, TerraformProvider>();
 
   constructor(
     readonly app: App,
@@ -158,13 +161,24 @@ export class Unit {
     }).overrideLogicalId(name);
   }
 
-  /** A call to a module by relative path; `inputs` are written in the order given. */
-  module(name: string, source: string, inputs: Record<string, Value>, placement: Placement = {}): string {
-    this.add(`module.${name}`, placement, ["source", ...Object.keys(inputs)]);
+  /**
+   * A call to a module by relative path; `inputs` are written in the order given. `providers`
+   * passes aliased provider configurations ({ aws: "aws.eu_west_1" }), written first.
+   */
+  module(name: string, source: string, inputs: Record<string, Value>, placement: Placement & { providers?: Record<string, string> } = {}): string {
+    const { providers, ...where } = placement;
+    const passed = Object.entries(providers ?? {}).map(([moduleAlias, ref]) => {
+      const provider = this.providers.get(ref);
+      if (!provider) throw new DefinitionError(this.name, `module.${name} is passed provider ${ref}, which is not defined; call unit.provider first`);
+      // cdktf keys a bare provider by its type ("aws"), and { moduleAlias } as "<type>.<alias>".
+      return moduleAlias === provider.terraformResourceType ? provider : { moduleAlias, provider };
+    });
+    this.add(`module.${name}`, where, ["source", ...(passed.length ? ["providers"] : []), ...Object.keys(inputs)]);
     new TerraformHclModule(this.stack, name, {
       source,
       variables: inputs as Record<string, unknown>,
       skipAssetCreationFromLocalModules: true,
+      ...(passed.length ? { providers: passed } : {}),
     });
     return `module.${name}`;
   }
@@ -182,10 +196,13 @@ export class Unit {
     return element;
   }
 
-  provider<T extends object>(ctor: Ctor<T>, config: T): void {
-    const element = new ctor(this.stack, "provider", config);
+  /** A provider configuration; one with an alias is addressed provider.<type>.<alias>. */
+  provider<T extends object>(ctor: Ctor<T>, config: T, placement: Placement = {}): void {
+    const alias = (config as { alias?: string }).alias;
+    const element = new ctor(this.stack, alias ? `provider-${alias}` : "provider", config);
     const type = (element as unknown as { terraformResourceType: string }).terraformResourceType;
-    this.add(`provider.${type}`, {}, Object.keys(config).map(snake), element);
+    this.add(`provider.${type}${alias ? `.${alias}` : ""}`, placement, Object.keys(config).map(snake), element);
+    this.providers.set(alias ? `${type}.${alias}` : type, element as unknown as TerraformProvider);
   }
 
   /** Block structure for every resource, data source and provider, from the bindings. */

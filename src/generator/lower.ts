@@ -17,7 +17,11 @@ function lookup(json: Json, address: string): Json | undefined {
   const [kind, ...rest] = address.split(".");
   let node: Value | undefined = json[kind];
   for (const part of rest) node = node && typeof node === "object" && !Array.isArray(node) ? node[part] : undefined;
-  if (kind === "provider" && Array.isArray(node)) node = node[0];
+  if (kind === "provider") {
+    // provider.<type> is a list of configurations; provider.<type>.<alias> picks one by alias.
+    const configs = (Array.isArray(json.provider?.[rest[0] as never]) ? json.provider[rest[0] as never] : []) as Json[];
+    return configs.find((c) => (c.alias ?? undefined) === rest[1]);
+  }
   return node as Json | undefined;
 }
 
@@ -71,7 +75,9 @@ function lowerModule(name: string, body: Json, order: string[]): Item {
   const inputs = [...order.filter((k) => keys.includes(k)), ...keys.filter((k) => !order.includes(k))];
   const items: Item[] = [];
   for (const k of inputs) {
-    items.push(attr(k, body[k]));
+    // providers = { aws = aws.eu_west_1 }: references, not strings.
+    const value = k === "providers" ? Object.fromEntries(Object.entries(body[k] as Json).map(([a, ref]) => [a, reference(ref)])) : body[k];
+    items.push(attr(k, value));
     if (k === "source") items.push(blank);
   }
   return block("module", [name], items);
@@ -127,7 +133,7 @@ export function lowerStack(unit: string, json: Json, elements: ElementRef[]): Ma
     if (kind === "variable") items.push(lowerVariable(name, body));
     else if (kind === "output") items.push(lowerOutput(name, body));
     else if (kind === "module") items.push(lowerModule(name, body, el.order));
-    else if (kind === "provider") items.push(block("provider", [name], lowerArguments(body, el.schema ?? {}, el.order)));
+    else if (kind === "provider") items.push(block("provider", [name], lowerArguments(body, el.schema ?? {}, el.order.includes("alias") ? ["alias", ...el.order.filter((k) => k !== "alias")] : el.order)));
     else {
       const [, type, resourceName] = el.address.split(".");
       items.push(block(kind, [type, resourceName], lowerArguments(body, el.schema ?? {}, el.order)));
