@@ -3,7 +3,7 @@
 
 output "vpc_environments" {
   description = "What to enter in the console's \"Create VPC environment\" form, per Region."
-  value       = { "us-east-1" = module.us_east_1.vpc_environment, "eu-west-1" = module.eu_west_1.vpc_environment }
+  value       = { "eu-west-1" = module.eu_west_1.vpc_environment, "us-east-1" = module.us_east_1.vpc_environment }
 }
 
 output "policy_json" {

@@ -15,7 +15,7 @@ resource "aws_organizations_policy" "this" {
   lifecycle {
     precondition {
       condition     = local.piece_bounds[10] == length(local.statements) && alltrue([for size in local.policy_sizes : size <= 10240])
-      error_message = "The guardrail does not fit: its ${length(local.statements)} statements take ${length(local.json)} characters in one document (the largest statement ${max(local.statement_sizes...)}), and split into whole statements they need SCPs of ${join(", ", local.policy_sizes)}${local.piece_bounds[10] < length(local.statements) ? " and more" : ""} characters. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account (FullAWSAccess included): use fewer exempt_principal_arns patterns or allowed IDs."
+      error_message = "The guardrail does not fit: its ${length(local.statements)} statements take ${length(local.json)} characters in one document (the largest statement ${max(local.statement_sizes...)}), and split into whole statements they need SCPs of ${join(", ", local.policy_sizes)} characters, with ${length(local.statements) - local.piece_bounds[10]} statements left beyond 10 SCPs. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account (FullAWSAccess included): use fewer exempt_principal_arns patterns or allowed IDs."
     }
   }
 }

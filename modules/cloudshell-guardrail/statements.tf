@@ -40,6 +40,119 @@ locals {
   # The role and user patterns: a root user is never created, renamed or tagged.
   exempt_principal_patterns = [for p in sort(var.exempt_principal_arns) : p if !endswith(p, ":root")]
 
+  # Every change to a role or user, and every way to act as one (src/facts/organizations.ts).
+  exempt_principal_actions = [
+    "iam:CreateRole",
+    "iam:DeleteRole",
+    "iam:UpdateRole",
+    "iam:UpdateRoleDescription",
+    "iam:UpdateAssumeRolePolicy",
+    "iam:AttachRolePolicy",
+    "iam:DetachRolePolicy",
+    "iam:PutRolePolicy",
+    "iam:DeleteRolePolicy",
+    "iam:PutRolePermissionsBoundary",
+    "iam:DeleteRolePermissionsBoundary",
+    "iam:TagRole",
+    "iam:UntagRole",
+    "iam:PassRole",
+    "iam:AddRoleToInstanceProfile",
+    "iam:RemoveRoleFromInstanceProfile",
+    "iam:CreateUser",
+    "iam:DeleteUser",
+    "iam:UpdateUser",
+    "iam:AttachUserPolicy",
+    "iam:DetachUserPolicy",
+    "iam:PutUserPolicy",
+    "iam:DeleteUserPolicy",
+    "iam:PutUserPermissionsBoundary",
+    "iam:DeleteUserPermissionsBoundary",
+    "iam:AddUserToGroup",
+    "iam:RemoveUserFromGroup",
+    "iam:TagUser",
+    "iam:UntagUser",
+    "iam:CreateAccessKey",
+    "iam:UpdateAccessKey",
+    "iam:DeleteAccessKey",
+    "iam:CreateLoginProfile",
+    "iam:UpdateLoginProfile",
+    "iam:DeleteLoginProfile",
+    "iam:UploadSSHPublicKey",
+    "iam:UpdateSSHPublicKey",
+    "iam:DeleteSSHPublicKey",
+    "iam:CreateServiceSpecificCredential",
+    "iam:ResetServiceSpecificCredential",
+    "iam:UpdateServiceSpecificCredential",
+    "iam:DeleteServiceSpecificCredential",
+    "iam:UploadSigningCertificate",
+    "iam:UpdateSigningCertificate",
+    "iam:DeleteSigningCertificate",
+    "iam:EnableMFADevice",
+    "iam:DeactivateMFADevice",
+    "iam:ResyncMFADevice",
+  ]
+
+  # The same but creation: a principal that carries an exempt tag exists already.
+  tagged_principal_actions = [
+    "iam:DeleteRole",
+    "iam:UpdateRole",
+    "iam:UpdateRoleDescription",
+    "iam:UpdateAssumeRolePolicy",
+    "iam:AttachRolePolicy",
+    "iam:DetachRolePolicy",
+    "iam:PutRolePolicy",
+    "iam:DeleteRolePolicy",
+    "iam:PutRolePermissionsBoundary",
+    "iam:DeleteRolePermissionsBoundary",
+    "iam:TagRole",
+    "iam:UntagRole",
+    "iam:PassRole",
+    "iam:AddRoleToInstanceProfile",
+    "iam:RemoveRoleFromInstanceProfile",
+    "iam:DeleteUser",
+    "iam:UpdateUser",
+    "iam:AttachUserPolicy",
+    "iam:DetachUserPolicy",
+    "iam:PutUserPolicy",
+    "iam:DeleteUserPolicy",
+    "iam:PutUserPermissionsBoundary",
+    "iam:DeleteUserPermissionsBoundary",
+    "iam:AddUserToGroup",
+    "iam:RemoveUserFromGroup",
+    "iam:TagUser",
+    "iam:UntagUser",
+    "iam:CreateAccessKey",
+    "iam:UpdateAccessKey",
+    "iam:DeleteAccessKey",
+    "iam:CreateLoginProfile",
+    "iam:UpdateLoginProfile",
+    "iam:DeleteLoginProfile",
+    "iam:UploadSSHPublicKey",
+    "iam:UpdateSSHPublicKey",
+    "iam:DeleteSSHPublicKey",
+    "iam:CreateServiceSpecificCredential",
+    "iam:ResetServiceSpecificCredential",
+    "iam:UpdateServiceSpecificCredential",
+    "iam:DeleteServiceSpecificCredential",
+    "iam:UploadSigningCertificate",
+    "iam:UpdateSigningCertificate",
+    "iam:DeleteSigningCertificate",
+    "iam:EnableMFADevice",
+    "iam:DeactivateMFADevice",
+    "iam:ResyncMFADevice",
+  ]
+
+  # Every request that puts a tag on a role, user or session, or takes one off.
+  exempt_tag_actions = [
+    "iam:CreateRole",
+    "iam:CreateUser",
+    "iam:TagRole",
+    "iam:UntagRole",
+    "iam:TagUser",
+    "iam:UntagUser",
+    "sts:TagSession",
+  ]
+
   # Exemptions that protect themselves: without these, anyone allowed to manage IAM could create a role
   # that matches a pattern, take over an exempt role (its trust policy) or tag themselves exempt.
   # They carry the exemptions like every Deny, so exempt principals still manage each other. Tag keys
@@ -47,118 +160,22 @@ locals {
   # aws:PrincipalTag/dp:exclude).
   protection_statements = concat(
     [for s in [{
-      Sid    = "DenyChangingExemptPrincipals"
-      Effect = "Deny"
-      Action   = [
-        "iam:CreateRole",
-        "iam:DeleteRole",
-        "iam:UpdateRole",
-        "iam:UpdateRoleDescription",
-        "iam:UpdateAssumeRolePolicy",
-        "iam:AttachRolePolicy",
-        "iam:DetachRolePolicy",
-        "iam:PutRolePolicy",
-        "iam:DeleteRolePolicy",
-        "iam:PutRolePermissionsBoundary",
-        "iam:DeleteRolePermissionsBoundary",
-        "iam:TagRole",
-        "iam:UntagRole",
-        "iam:PassRole",
-        "iam:AddRoleToInstanceProfile",
-        "iam:RemoveRoleFromInstanceProfile",
-        "iam:CreateUser",
-        "iam:DeleteUser",
-        "iam:UpdateUser",
-        "iam:AttachUserPolicy",
-        "iam:DetachUserPolicy",
-        "iam:PutUserPolicy",
-        "iam:DeleteUserPolicy",
-        "iam:PutUserPermissionsBoundary",
-        "iam:DeleteUserPermissionsBoundary",
-        "iam:AddUserToGroup",
-        "iam:RemoveUserFromGroup",
-        "iam:TagUser",
-        "iam:UntagUser",
-        "iam:CreateAccessKey",
-        "iam:UpdateAccessKey",
-        "iam:DeleteAccessKey",
-        "iam:CreateLoginProfile",
-        "iam:UpdateLoginProfile",
-        "iam:DeleteLoginProfile",
-        "iam:UploadSSHPublicKey",
-        "iam:UpdateSSHPublicKey",
-        "iam:DeleteSSHPublicKey",
-        "iam:CreateServiceSpecificCredential",
-        "iam:ResetServiceSpecificCredential",
-        "iam:UpdateServiceSpecificCredential",
-        "iam:DeleteServiceSpecificCredential",
-        "iam:UploadSigningCertificate",
-        "iam:UpdateSigningCertificate",
-        "iam:DeleteSigningCertificate",
-        "iam:EnableMFADevice",
-        "iam:DeactivateMFADevice",
-        "iam:ResyncMFADevice",
-      ]
+      Sid      = "DenyChangingExemptPrincipals"
+      Effect   = "Deny"
+      Action   = local.exempt_principal_actions
       Resource = local.exempt_principal_patterns
     }] : s if length(local.exempt_principal_patterns) > 0],
     [for i, key in sort(keys(var.exempt_principal_tags)) : {
-      Sid    = "DenyChangingTaggedExemptPrincipals${length(var.exempt_principal_tags) > 1 ? i + 1 : ""}"
-      Effect = "Deny"
-      Action    = [
-        "iam:DeleteRole",
-        "iam:UpdateRole",
-        "iam:UpdateRoleDescription",
-        "iam:UpdateAssumeRolePolicy",
-        "iam:AttachRolePolicy",
-        "iam:DetachRolePolicy",
-        "iam:PutRolePolicy",
-        "iam:DeleteRolePolicy",
-        "iam:PutRolePermissionsBoundary",
-        "iam:DeleteRolePermissionsBoundary",
-        "iam:TagRole",
-        "iam:UntagRole",
-        "iam:PassRole",
-        "iam:AddRoleToInstanceProfile",
-        "iam:RemoveRoleFromInstanceProfile",
-        "iam:DeleteUser",
-        "iam:UpdateUser",
-        "iam:AttachUserPolicy",
-        "iam:DetachUserPolicy",
-        "iam:PutUserPolicy",
-        "iam:DeleteUserPolicy",
-        "iam:PutUserPermissionsBoundary",
-        "iam:DeleteUserPermissionsBoundary",
-        "iam:AddUserToGroup",
-        "iam:RemoveUserFromGroup",
-        "iam:TagUser",
-        "iam:UntagUser",
-        "iam:CreateAccessKey",
-        "iam:UpdateAccessKey",
-        "iam:DeleteAccessKey",
-        "iam:CreateLoginProfile",
-        "iam:UpdateLoginProfile",
-        "iam:DeleteLoginProfile",
-        "iam:UploadSSHPublicKey",
-        "iam:UpdateSSHPublicKey",
-        "iam:DeleteSSHPublicKey",
-        "iam:CreateServiceSpecificCredential",
-        "iam:ResetServiceSpecificCredential",
-        "iam:UpdateServiceSpecificCredential",
-        "iam:DeleteServiceSpecificCredential",
-        "iam:UploadSigningCertificate",
-        "iam:UpdateSigningCertificate",
-        "iam:DeleteSigningCertificate",
-        "iam:EnableMFADevice",
-        "iam:DeactivateMFADevice",
-        "iam:ResyncMFADevice",
-      ]
+      Sid       = length(var.exempt_principal_tags) > 1 ? format("DenyChangingTaggedExemptPrincipals%d", i + 1) : "DenyChangingTaggedExemptPrincipals"
+      Effect    = "Deny"
+      Action    = local.tagged_principal_actions
       Resource  = "*"
-      Condition = { StringEquals = { "aws:ResourceTag/${key}" = var.exempt_principal_tags[key] } }
+      Condition = { StringEquals = { format("aws:ResourceTag/%s", key) = var.exempt_principal_tags[key] } }
     }],
     [for s in [{
       Sid       = "DenySettingExemptTags"
       Effect    = "Deny"
-      Action    = ["iam:CreateRole", "iam:CreateUser", "iam:TagRole", "iam:UntagRole", "iam:TagUser", "iam:UntagUser", "sts:TagSession"]
+      Action    = local.exempt_tag_actions
       Resource  = "*"
       Condition = { "ForAnyValue:StringEqualsIgnoreCase" = { "aws:TagKeys" = sort(keys(var.exempt_principal_tags)) } }
     }] : s if length(var.exempt_principal_tags) > 0]

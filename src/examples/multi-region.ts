@@ -65,7 +65,8 @@ function build(unit: Unit): void {
   );
   unit.output("vpc_environments", {
     description: "What to enter in the console's \"Create VPC environment\" form, per Region.",
-    value: tf(`{ ${NETWORKS.map((n, i) => `"${n.region}" = ${networks[i]}.vpc_environment`).join(", ")} }`),
+    // Keys in sorted order: HCL gives an object's keys sorted.
+    value: tf(`{ ${NETWORKS.map((n, i) => [n.region, networks[i]]).sort(([a], [b]) => a.localeCompare(b)).map(([r, m]) => `"${r}" = ${m}.vpc_environment`).join(", ")} }`),
   });
   unit.output("policy_json", { description: "The one CloudShell policy that admits every network.", value: tf(`${policy}.json`) });
   unit.output("policy_size", { description: "Characters of the policy as IAM counts them (a managed policy takes 6,144).", value: tf(`${policy}.size`) });

@@ -43,9 +43,6 @@ const CHANGE_ACTIONS = [...PRINCIPAL_CHANGE_ACTIONS.role, ...PRINCIPAL_CHANGE_AC
 /** The same, less creation: a principal that carries an exempt tag exists already. */
 const CHANGE_EXISTING_ACTIONS = CHANGE_ACTIONS.filter((a) => !/^iam:Create(Role|User)$/.test(a));
 
-/** A list of actions, one a line, so a review reads them. */
-const actionList = (actions: string[]): string => `[\n${actions.map((a) => `"${a}",`).join("\n")}\n]`;
-
 /** The most SCPs the statements may be split into: all of them attach to every target. */
 const MAX_PIECES = SCP_MAX_PER_TARGET;
 /** Characters of an SCP around its statements: {"Statement":[],"Version":"2012-10-17"}. */
@@ -254,26 +251,29 @@ function build(unit: Unit): void {
     ...statements,
     comment: "The role and user patterns: a root user is never created, renamed or tagged.",
   });
+  unit.local("exempt_principal_actions", CHANGE_ACTIONS, { ...statements, comment: "Every change to a role or user, and every way to act as one (src/facts/organizations.ts)." });
+  unit.local("tagged_principal_actions", CHANGE_EXISTING_ACTIONS, { ...statements, comment: "The same but creation: a principal that carries an exempt tag exists already." });
+  unit.local("exempt_tag_actions", TAG_ACTIONS, { ...statements, comment: "Every request that puts a tag on a role, user or session, or takes one off." });
   unit.local(
     "protection_statements",
     `\${concat(
 [for s in [{
 Sid      = "${PROTECTION_STATEMENTS.principals.Sid}"
 Effect   = "Deny"
-Action   = ${actionList(CHANGE_ACTIONS)}
+Action   = local.exempt_principal_actions
 Resource = local.exempt_principal_patterns
 }] : s if length(local.exempt_principal_patterns) > 0],
 [for i, key in ${tagKeys} : {
-Sid       = "${PROTECTION_STATEMENTS.taggedPrincipals.Sid}\${length(var.exempt_principal_tags) > 1 ? i + 1 : ""}"
+Sid       = length(var.exempt_principal_tags) > 1 ? format("${PROTECTION_STATEMENTS.taggedPrincipals.Sid}%d", i + 1) : "${PROTECTION_STATEMENTS.taggedPrincipals.Sid}"
 Effect    = "Deny"
-Action    = ${actionList(CHANGE_EXISTING_ACTIONS)}
+Action    = local.tagged_principal_actions
 Resource  = "*"
-Condition = { StringEquals = { "aws:ResourceTag/\${key}" = var.exempt_principal_tags[key] } }
+Condition = { StringEquals = { format("aws:ResourceTag/%s", key) = var.exempt_principal_tags[key] } }
 }],
 [for s in [{
 Sid       = "${PROTECTION_STATEMENTS.tags.Sid}"
 Effect    = "Deny"
-Action    = ${hclStrings(TAG_ACTIONS)}
+Action    = local.exempt_tag_actions
 Resource  = "*"
 Condition = { "ForAnyValue:StringEqualsIgnoreCase" = { "aws:TagKeys" = ${tagKeys} } }
 }] : s if length(var.exempt_principal_tags) > 0]
@@ -360,7 +360,7 @@ operator => merge(try(s.Condition[operator], {}), try(local.exemption_conditions
         precondition: [
           {
             condition: tf(`local.piece_bounds[${MAX_PIECES}] == length(local.statements) && alltrue([for size in local.policy_sizes : size <= ${POLICY_SIZE_LIMITS.scp}])`),
-            errorMessage: `The guardrail does not fit: its \${length(local.statements)} statements take \${length(local.json)} characters in one document (the largest statement \${max(local.statement_sizes...)}), and split into whole statements they need SCPs of \${join(", ", local.policy_sizes)}\${local.piece_bounds[${MAX_PIECES}] < length(local.statements) ? " and more" : ""} characters. AWS takes ${thousands(POLICY_SIZE_LIMITS.scp)} characters per SCP and ${SCP_MAX_PER_TARGET} SCPs attached to each root, OU or account (FullAWSAccess included): use fewer exempt_principal_arns patterns or allowed IDs.`,
+            errorMessage: `The guardrail does not fit: its \${length(local.statements)} statements take \${length(local.json)} characters in one document (the largest statement \${max(local.statement_sizes...)}), and split into whole statements they need SCPs of \${join(", ", local.policy_sizes)} characters, with \${length(local.statements) - local.piece_bounds[${MAX_PIECES}]} statements left beyond ${MAX_PIECES} SCPs. AWS takes ${thousands(POLICY_SIZE_LIMITS.scp)} characters per SCP and ${SCP_MAX_PER_TARGET} SCPs attached to each root, OU or account (FullAWSAccess included): use fewer exempt_principal_arns patterns or allowed IDs.`,
           },
         ],
       },
