@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { type Simulation } from "@cloud-copilot/iam-simulate";
 import { catalogVersion } from "../src/facts/action-catalog";
 import { FULL_ACCESS_POLICY, PROTECTION_STATEMENTS } from "../src/facts/organizations";
-import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
+import { GUARDRAIL_FILE, GuardrailFile } from "../src/generator/guardrail-table";
 import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION, runStrict } from "./simulate";
 import { IDS } from "./scenarios";
 import { evaluateExpression, scratchTree } from "./terraform";
@@ -261,16 +261,7 @@ export interface GuardrailSimulation {
   columns: string[];
   columnRequests: Record<string, string[]>;
   principals: Record<string, Principal>;
-  cases: {
-    name: string;
-    inputs: Record<string, unknown>;
-    without?: string[];
-    size: number;
-    scp_sizes: number[];
-    statement_ids: string[];
-    policy: object;
-    results: Record<string, Record<string, FeatureResult>>;
-  }[];
+  cases: (GuardrailFile["cases"][number] & { policy: object; results: Record<string, Record<string, FeatureResult>> })[];
 }
 
 const simulatorVersion = (): string =>

@@ -41,7 +41,8 @@ const WILDCARD_NAME_PATTERN = "^arn:[^:]*:iam::[^:]*:(role|user)/[*?/]+$";
 /** Every change to a role or user: the action list the exempt ARN patterns are protected with. */
 const CHANGE_ACTIONS = [...PRINCIPAL_CHANGE_ACTIONS.role, ...PRINCIPAL_CHANGE_ACTIONS.user];
 /** The same, less creation: a principal that carries an exempt tag exists already. */
-const CHANGE_EXISTING_ACTIONS = CHANGE_ACTIONS.filter((a) => !/^iam:Create(Role|User)$/.test(a));
+const CREATE_ACTIONS = ["iam:CreateRole", "iam:CreateUser"];
+const CHANGE_EXISTING_ACTIONS = CHANGE_ACTIONS.filter((a) => !CREATE_ACTIONS.includes(a));
 
 /** The most SCPs the statements may be split into: all of them attach to every target. */
 const MAX_PIECES = SCP_MAX_PER_TARGET;
@@ -252,7 +253,10 @@ function build(unit: Unit): void {
     comment: "The role and user patterns: a root user is never created, renamed or tagged.",
   });
   unit.local("exempt_principal_actions", CHANGE_ACTIONS, { ...statements, comment: "Every change to a role or user, and every way to act as one (src/facts/organizations.ts)." });
-  unit.local("tagged_principal_actions", CHANGE_EXISTING_ACTIONS, { ...statements, comment: "The same but creation: a principal that carries an exempt tag exists already." });
+  unit.local("tagged_principal_actions", `\${[for a in local.exempt_principal_actions : a if !contains(${hclStrings(CREATE_ACTIONS)}, a)]}`, {
+    ...statements,
+    comment: "The same but creation: a principal that carries an exempt tag exists already.",
+  });
   unit.local("exempt_tag_actions", TAG_ACTIONS, { ...statements, comment: "Every request that puts a tag on a role, user or session, or takes one off." });
   unit.local(
     "protection_statements",
