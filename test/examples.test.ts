@@ -103,8 +103,16 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     const policy = (m: string) => s.resource_changes.find((r) => r.address === `module.${m}.aws_organizations_policy.this[0]`)!.after!;
     const sids = (m: string) => JSON.parse(policy(m).content as string).Statement.map((x: { Sid: string }) => x.Sid);
     expect(policy("organization").type).toBe("SERVICE_CONTROL_POLICY");
-    expect(sids("organization")).toEqual(["DenyCredentialForwarding", "DenyCloudShellPublicEnvironments", "DenyAttachingAWSCloudShellFullAccess"]);
-    expect(sids("sandboxes")).toEqual(["DenyCloudShell"]);
+    // With exemptions, the statements that protect them (an ARN pattern and a tag; an ARN pattern alone).
+    expect(sids("organization")).toEqual([
+      "DenyCredentialForwarding",
+      "DenyCloudShellPublicEnvironments",
+      "DenyAttachingAWSCloudShellFullAccess",
+      "DenyChangingExemptPrincipals",
+      "DenyChangingTaggedExemptPrincipals",
+      "DenySettingExemptTags",
+    ]);
+    expect(sids("sandboxes")).toEqual(["DenyCloudShell", "DenyChangingExemptPrincipals"]);
     expect(s.output_changes.organization_scp_size.after).toBe((policy("organization").content as string).length);
   });
 
