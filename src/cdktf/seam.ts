@@ -199,6 +199,9 @@ export class Unit {
   /** A provider configuration; one with an alias is addressed provider.<type>.<alias>. */
   provider<T extends object>(ctor: Ctor<T>, config: T, placement: Placement = {}): void {
     const alias = (config as { alias?: string }).alias;
+    // Checked before cdktf's own, less telling, construct-name clash.
+    const ref = `${(ctor as unknown as { tfResourceType: string }).tfResourceType}${alias ? `.${alias}` : ""}`;
+    if (this.providers.has(ref)) throw new DefinitionError(this.name, `provider.${ref} is defined twice; give each other configuration an alias`);
     const element = new ctor(this.stack, alias ? `provider-${alias}` : "provider", config);
     const type = (element as unknown as { terraformResourceType: string }).terraformResourceType;
     this.add(`provider.${type}${alias ? `.${alias}` : ""}`, placement, Object.keys(config).map(snake), element);
