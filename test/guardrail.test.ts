@@ -4,6 +4,7 @@
 // compared with the behaviour written here by hand. Its shipped terraform test file (mocked
 // apply) runs in test/module-tests.test.ts.
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { guardrailTable } from "../src/generator/guardrail-table";
 import { generated } from "../tools/generated";
 import { checkInputs, InputCase } from "../tools/input-checks";
@@ -20,6 +21,7 @@ import {
   PROTECTION_SIDS,
 } from "../tools/simulate-scp";
 import { FeatureResult } from "../tools/simulate";
+import { planJson, scratchTree } from "../tools/terraform";
 import { withProvider } from "./support/provider";
 
 const MODULE = "modules/cloudshell-guardrail";
@@ -43,6 +45,8 @@ describe("cloudshell-guardrail: bad inputs are rejected with a clear message", (
     ["every user of one account as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::123456789012:user/*"] }, "exempt_principal_arns must name the roles or users it exempts"],
     ["role/?* as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/?*"] }, "exempt_principal_arns must name the roles or users it exempts"],
     ["every role on any path as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/*/*"] }, "exempt_principal_arns must name the roles or users it exempts"],
+    ["scp_count over 10", { deny_public_environments: true, scp_count: 11 }, "scp_count must be null (decided at plan) or a whole number from 1 to 10"],
+    ["a fractional scp_count", { deny_public_environments: true, scp_count: 1.5 }, "scp_count must be null"],
     ["a name over 125 characters", { deny_public_environments: true, name: "x".repeat(126) }, "name must be 1-125 characters"],
     ["a reserved exemption tag key", { deny_public_environments: true, exempt_principal_tags: { "aws:exclude": "true" } }, "exempt_principal_tags must map IAM tag keys"],
     ["an empty name", { deny_public_environments: true, name: "" }, "name must be 1-125 characters"],
@@ -223,4 +227,38 @@ describe("the committed guardrail simulation", () => {
     for (const row of rows) expect(row.split(" | ")).toHaveLength(COLUMN_LABELS.length + 2);
     expect(generated().files.get(`${MODULE}/README.md`)).toContain(guardrailTable(simulation));
   });
+});
+
+describe("allowed IDs of a VPC created in the same apply (unknown at plan)", () => {
+  /** A root beside the modules: a new VPC whose ID goes into the guardrail. */
+  const plan = async (scpCount: string) => {
+    const files = [...generated().files].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf"));
+    const main = `terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n\nprovider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_vpc" "new" {\n  cidr_block = "10.0.0.0/16"\n}\n\nmodule "guardrail" {\n  source          = "../modules/cloudshell-guardrail"\n  allowed_vpc_ids = [aws_vpc.new.id]\n  target_ids      = ["r-ab12", "123456789012"]\n${scpCount}}\n`;
+    const root = scratchTree([...files, ["unknown/main.tf", main]], "guardrail-unknown-");
+    try {
+      const result = await planJson(path.join(root, "unknown"));
+      return (result.plan as { resource_changes: { address: string }[] }).resource_changes.map((r) => r.address);
+    } catch (e) {
+      return String(e);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  };
+
+  test("with scp_count = 1 the guardrail plans: one SCP, attached to each target", async () => {
+    const got = await withProvider("a plan with a new VPC", () => plan("  scp_count       = 1\n"));
+    if (got === undefined) return;
+    expect(got).toEqual([
+      "aws_vpc.new",
+      "module.guardrail.aws_organizations_policy.this[0]",
+      'module.guardrail.aws_organizations_policy_attachment.targets["123456789012"]',
+      'module.guardrail.aws_organizations_policy_attachment.targets["r-ab12"]',
+    ]);
+  }, 180_000);
+
+  test("control: without scp_count Terraform cannot count the SCPs at plan", async () => {
+    const got = await withProvider("a plan with a new VPC", () => plan(""));
+    if (got === undefined) return;
+    expect(String(got)).toContain("Invalid count argument");
+  }, 180_000);
 });

@@ -63,8 +63,8 @@ module "cloudshell_policy" {
 }
 
 # The organization's guardrail: VPC environments only, in these Regions. Usually applied from the
-# management account's own configuration; allowed_vpc_ids would take the IDs as values there (IDs
-# created in this apply are unknown at plan, and the guardrail sizes its SCPs at plan).
+# management account's own configuration, where allowed_vpc_ids takes the IDs as values (here they
+# are unknown at plan: that needs scp_count = 1).
 module "guardrail" {
   source = "../../modules/cloudshell-guardrail"
 

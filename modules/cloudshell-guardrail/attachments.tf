@@ -4,7 +4,7 @@
 # Every SCP on every target, keyed by target ID (the first SCP; the address it always had) or
 # <target ID>/<n>, so adding or removing a target or an SCP never touches the others.
 resource "aws_organizations_policy_attachment" "targets" {
-  for_each = var.create ? { for pair in setproduct(range(length(local.policies)), sort(var.target_ids)) : (pair[0] == 0 ? pair[1] : "${pair[1]}/${pair[0] + 1}") => { policy = pair[0], target = pair[1] } } : {}
+  for_each = var.create ? { for pair in setproduct(range(local.scp_count), sort(var.target_ids)) : (pair[0] == 0 ? pair[1] : "${pair[1]}/${pair[0] + 1}") => { policy = pair[0], target = pair[1] } } : {}
 
   policy_id = aws_organizations_policy.this[each.value.policy].id
   target_id = each.value.target

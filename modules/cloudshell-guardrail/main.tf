@@ -4,18 +4,22 @@
 # As many SCPs as the statements need (one unless they exceed 10,240 characters). The first keeps the
 # address this[0] it always had.
 resource "aws_organizations_policy" "this" {
-  count = var.create ? length(local.policies) : 0
+  count = var.create ? local.scp_count : 0
 
   name        = count.index == 0 ? var.name : "${var.name}-${count.index + 1}"
   description = var.description
   type        = "SERVICE_CONTROL_POLICY"
-  content     = local.policies[count.index]
+  content     = try(local.policies[count.index], "")
   tags        = var.tags
 
   lifecycle {
     precondition {
       condition     = local.piece_bounds[10] == length(local.statements) && alltrue([for size in local.policy_sizes : size <= 10240])
       error_message = "The guardrail does not fit: its ${length(local.statements)} statements take ${length(local.json)} characters in one document (the largest statement ${max(local.statement_sizes...)}), and split into whole statements they need SCPs of ${join(", ", local.policy_sizes)} characters, with ${length(local.statements) - local.piece_bounds[10]} statements left beyond 10 SCPs. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account (FullAWSAccess included): use fewer exempt_principal_arns patterns or allowed IDs."
+    }
+    precondition {
+      condition     = length(local.policies) == local.scp_count
+      error_message = "The statements take ${length(local.policies)} SCPs (${join(", ", local.policy_sizes)} characters), not scp_count = ${local.scp_count}: set scp_count = ${length(local.policies)}, or leave it null when the allowed IDs are known at plan."
     }
   }
 }

@@ -178,6 +178,18 @@ variable "target_ids" {
   }
 }
 
+variable "scp_count" {
+  description = "How many SCPs the statements take. null (default): decided at plan from their size. Set it (usually 1) when allowed IDs or exemptions come from resources created in the same apply: their size, and so the count, is then unknown at plan, which Terraform refuses for count; the apply stops, naming the count needed, if it is wrong."
+  type        = number
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.scp_count == null ? true : var.scp_count >= 1 && var.scp_count <= 10 && floor(var.scp_count) == var.scp_count
+    error_message = "scp_count must be null (decided at plan) or a whole number from 1 to 10 (the SCPs AWS attaches to one target)."
+  }
+}
+
 variable "partition" {
   description = "AWS partition of the ARN of AWSCloudShellFullAccess: \"aws\", or \"aws-us-gov\" for GovCloud."
   type        = string

@@ -60,7 +60,7 @@ function build(unit: Unit): void {
     { name: "cloudshell-regions", deny_public_environments: true, allowed_regions: REGIONS, exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], target_ids: ["r-ab12"] },
     {
       comment:
-        "The organization's guardrail: VPC environments only, in these Regions. Usually applied from the\nmanagement account's own configuration; allowed_vpc_ids would take the IDs as values there (IDs\ncreated in this apply are unknown at plan, and the guardrail sizes its SCPs at plan).",
+        "The organization's guardrail: VPC environments only, in these Regions. Usually applied from the\nmanagement account's own configuration, where allowed_vpc_ids takes the IDs as values (here they\nare unknown at plan: that needs scp_count = 1).",
     },
   );
   unit.output("vpc_environments", {

@@ -305,6 +305,15 @@ run "statements_over_10240_characters_split_into_two_scps_on_every_target" {
   }
 }
 
+run "a_wrong_scp_count_fails_at_plan" {
+  command = plan
+  variables {
+    deny_public_environments = true
+    scp_count                = 2
+  }
+  expect_failures = [aws_organizations_policy.this]
+}
+
 run "statements_that_no_split_fits_fail_at_plan" {
   command = plan
   variables {

@@ -200,6 +200,18 @@ function inputs(unit: Unit): void {
       },
     ],
   });
+  unit.variable("scp_count", {
+    description: `How many SCPs the statements take. null (default): decided at plan from their size. Set it (usually 1) when allowed IDs or exemptions come from resources created in the same apply: their size, and so the count, is then unknown at plan, which Terraform refuses for count; the apply stops, naming the count needed, if it is wrong.`,
+    type: "number",
+    default: null,
+    nullable: true,
+    validation: [
+      {
+        condition: `var.scp_count == null ? true : var.scp_count >= 1 && var.scp_count <= ${MAX_PIECES} && floor(var.scp_count) == var.scp_count`,
+        errorMessage: `scp_count must be null (decided at plan) or a whole number from 1 to ${MAX_PIECES} (the SCPs AWS attaches to one target).`,
+      },
+    ],
+  });
   unit.variable("partition", {
     description: 'AWS partition of the ARN of AWSCloudShellFullAccess: "aws", or "aws-us-gov" for GovCloud.',
     type: "string",
@@ -350,6 +362,10 @@ operator => merge(try(s.Condition[operator], {}), try(local.exemption_conditions
     { ...pieces, comment: "The SCPs, each a minified document of whole statements." },
   );
   unit.local("policy_sizes", "${[for json in local.policies : length(json)]}", pieces);
+  unit.local("scp_count", "${var.scp_count != null ? var.scp_count : length(local.policies)}", {
+    ...pieces,
+    comment: "Known at plan when scp_count is set, even if the statements are not yet.",
+  });
 
   const policy = unit.resource(
     OrganizationsPolicy,
@@ -358,7 +374,7 @@ operator => merge(try(s.Condition[operator], {}), try(local.exemption_conditions
       name: tf('count.index == 0 ? var.name : "${var.name}-${count.index + 1}"'),
       description: tf("var.description"),
       type: "SERVICE_CONTROL_POLICY",
-      content: tf("local.policies[count.index]"),
+      content: tf('try(local.policies[count.index], "")'),
       tags: tfMap("var.tags"),
       lifecycle: {
         precondition: [
@@ -366,11 +382,15 @@ operator => merge(try(s.Condition[operator], {}), try(local.exemption_conditions
             condition: tf(`local.piece_bounds[${MAX_PIECES}] == length(local.statements) && alltrue([for size in local.policy_sizes : size <= ${POLICY_SIZE_LIMITS.scp}])`),
             errorMessage: `The guardrail does not fit: its \${length(local.statements)} statements take \${length(local.json)} characters in one document (the largest statement \${max(local.statement_sizes...)}), and split into whole statements they need SCPs of \${join(", ", local.policy_sizes)} characters, with \${length(local.statements) - local.piece_bounds[${MAX_PIECES}]} statements left beyond ${MAX_PIECES} SCPs. AWS takes ${thousands(POLICY_SIZE_LIMITS.scp)} characters per SCP and ${SCP_MAX_PER_TARGET} SCPs attached to each root, OU or account (FullAWSAccess included): use fewer exempt_principal_arns patterns or allowed IDs.`,
           },
+          {
+            condition: tf("length(local.policies) == local.scp_count"),
+            errorMessage: "The statements take ${length(local.policies)} SCPs (${join(\", \", local.policy_sizes)} characters), not scp_count = ${local.scp_count}: set scp_count = ${length(local.policies)}, or leave it null when the allowed IDs are known at plan.",
+          },
         ],
       },
     },
     {
-      count: "var.create ? length(local.policies) : 0",
+      count: "var.create ? local.scp_count : 0",
       comment: `As many SCPs as the statements need (one unless they exceed ${thousands(POLICY_SIZE_LIMITS.scp)} characters). The first keeps the\naddress this[0] it always had.`,
     },
   );
@@ -381,7 +401,7 @@ operator => merge(try(s.Condition[operator], {}), try(local.exemption_conditions
     { policyId: tf("aws_organizations_policy.this[each.value.policy].id"), targetId: tf("each.value.target") },
     {
       forEach:
-        'var.create ? { for pair in setproduct(range(length(local.policies)), sort(var.target_ids)) : (pair[0] == 0 ? pair[1] : "${pair[1]}/${pair[0] + 1}") => { policy = pair[0], target = pair[1] } } : {}',
+        'var.create ? { for pair in setproduct(range(local.scp_count), sort(var.target_ids)) : (pair[0] == 0 ? pair[1] : "${pair[1]}/${pair[0] + 1}") => { policy = pair[0], target = pair[1] } } : {}',
       file: "attachments.tf",
       comment:
         "Every SCP on every target, keyed by target ID (the first SCP; the address it always had) or\n<target ID>/<n>, so adding or removing a target or an SCP never touches the others.",

@@ -138,6 +138,12 @@ const RUNS: Run[] = [
     ],
   },
   {
+    name: "a_wrong_scp_count_fails_at_plan",
+    command: "plan",
+    variables: { deny_public_environments: true, scp_count: 2 },
+    expectFailures: ["aws_organizations_policy.this"],
+  },
+  {
     name: "statements_that_no_split_fits_fail_at_plan",
     command: "plan",
     variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: manyPatterns(200) },
