@@ -8,6 +8,7 @@ import { existingVpc } from "./examples/existing-vpc/definition";
 import { isolated } from "./examples/isolated/definition";
 import { withNat } from "./examples/with-nat/definition";
 import { monitoringExample } from "./examples/monitoring/definition";
+import { multiRegion } from "./examples/multi-region/definition";
 import { Definition } from "./generator/definition";
 import { withWrappers } from "./generator/wrappers";
 import { vpcNetwork } from "./modules/cloudshell-vpc-network/definition";
@@ -17,4 +18,4 @@ import { policy } from "./modules/cloudshell-policy/definition";
 import { policyDocument } from "./modules/cloudshell-policy-document/definition";
 
 // withWrappers adds wrappers/<module>/ for every module (src/generator/wrappers.ts), after all of them.
-export const DEFINITIONS: Definition[] = withWrappers([policyDocument, policy, guardrail, scpGuardrail, organizationGuardrail, iamPolicy, permissionSet, permissionsBoundary, vpcNetwork, isolated, withNat, existingVpc, monitoring, monitoringExample]);
+export const DEFINITIONS: Definition[] = withWrappers([policyDocument, policy, guardrail, scpGuardrail, organizationGuardrail, iamPolicy, permissionSet, permissionsBoundary, vpcNetwork, isolated, withNat, existingVpc, multiRegion, monitoring, monitoringExample]);

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
@@ -37,6 +38,21 @@ describe("the generator stops on a bad definition", () => {
   });
 
   const rendered = (build: (u: Unit) => void) => () => renderHcl(synthesize([definition(build)], tempDir("cdktf-broken-")));
+  test("a module passed a provider configuration that is not defined", () => {
+    const run = generate((u) => {
+      u.provider(AwsProvider, { region: "us-east-1" });
+      u.module("west", "../x", {}, { providers: { aws: "aws.eu_west_1" } });
+    });
+    expect(run).toThrow("broken: module.west is passed provider aws.eu_west_1, which is not defined; call unit.provider first");
+  });
+
+  test("two provider configurations of one type need an alias to tell them apart", () => {
+    const run = generate((u) => {
+      u.provider(AwsProvider, { region: "us-east-1" });
+      u.provider(AwsProvider, { region: "eu-west-1" });
+    });
+    expect(run).toThrow("broken: provider.aws is defined twice");
+  });
 
   test("a variable without a description", () => {
     expect(rendered((u) => u.variable("x", { description: " ", type: "bool" }))).toThrow(

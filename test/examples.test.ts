@@ -56,6 +56,23 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     expect(creates(snapshot("scp-guardrail"))).toEqual([]);
   });
 
+  test("the multi-region example: a network in each Region, one policy, one guardrail for those Regions", () => {
+    if (!fresh) return;
+    const s = snapshot("multi-region");
+    const zones = (m: string) => s.resource_changes.filter((r) => r.address.startsWith(`module.${m}.aws_subnet.`)).map((r) => r.after!.availability_zone);
+    expect(zones("us_east_1")).toEqual(["us-east-1a", "us-east-1b"]);
+    expect(zones("eu_west_1")).toEqual(["eu-west-1a", "eu-west-1b"]);
+    expect(creates(s).filter((a) => !/^module\.(us_east_1|eu_west_1)\./.test(a))).toEqual([
+      "module.cloudshell_policy.aws_iam_policy.this[0]",
+      'module.cloudshell_policy.aws_iam_role_policy_attachment.roles["developer"]',
+      "module.guardrail.aws_organizations_policy.this[0]",
+      'module.guardrail.aws_organizations_policy_attachment.targets["r-ab12"]',
+    ]);
+    const scp = JSON.parse(s.output_changes.guardrail_scp.after as string);
+    const regions = scp.Statement.find((x: { Sid: string }) => x.Sid === "DenyCloudShellOutsideAllowedRegions");
+    expect(regions.Condition.StringNotEquals["aws:RequestedRegion"]).toEqual(["eu-west-1", "us-east-1"]);
+  });
+
   test("the IAM policy example creates the policy and one attachment keyed by role name", () => {
     if (!fresh) return;
     const s = snapshot("iam-policy");
@@ -119,8 +136,16 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     const policy = (m: string) => s.resource_changes.find((r) => r.address === `module.${m}.aws_organizations_policy.this[0]`)!.after!;
     const sids = (m: string) => JSON.parse(policy(m).content as string).Statement.map((x: { Sid: string }) => x.Sid);
     expect(policy("organization").type).toBe("SERVICE_CONTROL_POLICY");
-    expect(sids("organization")).toEqual(["DenyCredentialForwarding", "DenyCloudShellPublicEnvironments", "DenyAttachingAWSCloudShellFullAccess"]);
-    expect(sids("sandboxes")).toEqual(["DenyCloudShell"]);
+    // With exemptions, the statements that protect them (an ARN pattern and a tag; an ARN pattern alone).
+    expect(sids("organization")).toEqual([
+      "DenyCredentialForwarding",
+      "DenyCloudShellPublicEnvironments",
+      "DenyAttachingAWSCloudShellFullAccess",
+      "DenyChangingExemptPrincipals",
+      "DenyChangingTaggedExemptPrincipals",
+      "DenySettingExemptTags",
+    ]);
+    expect(sids("sandboxes")).toEqual(["DenyCloudShell", "DenyChangingExemptPrincipals"]);
     expect(s.output_changes.organization_scp_size.after).toBe((policy("organization").content as string).length);
   });
 

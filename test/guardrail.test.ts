@@ -4,6 +4,7 @@
 // compared with the behaviour written here by hand. Its shipped terraform test file (mocked
 // apply) runs in test/module-tests.test.ts.
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { guardrailTable } from "../src/generator/guardrail-table";
 import { generated } from "../tools/generated";
 import { checkInputs, InputCase } from "../tools/input-checks";
@@ -17,8 +18,10 @@ import {
   guardrailFileContent,
   GuardrailSimulation,
   PRINCIPALS,
+  PROTECTION_SIDS,
 } from "../tools/simulate-scp";
 import { FeatureResult } from "../tools/simulate";
+import { planJson, scratchTree } from "../tools/terraform";
 import { withProvider } from "./support/provider";
 
 const MODULE = "modules/cloudshell-guardrail";
@@ -38,8 +41,15 @@ describe("cloudshell-guardrail: bad inputs are rejected with a clear message", (
     ["an uppercase root ID", { deny_public_environments: true, target_ids: ["r-AB12"] }, "target_ids must hold root IDs"],
     ["a session ARN as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:sts::123456789012:assumed-role/admin/me"] }, "exempt_principal_arns must hold IAM role or user ARN patterns"],
     ["a bare wildcard as exemption", { deny_public_environments: true, exempt_principal_arns: ["*"] }, "exempt_principal_arns must hold IAM role or user ARN patterns"],
+    ["every role as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/*"] }, "exempt_principal_arns must name the roles or users it exempts: a name part of wildcards alone"],
+    ["every user of one account as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::123456789012:user/*"] }, "exempt_principal_arns must name the roles or users it exempts"],
+    ["role/?* as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/?*"] }, "exempt_principal_arns must name the roles or users it exempts"],
+    ["every role on any path as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/*/*"] }, "exempt_principal_arns must name the roles or users it exempts"],
+    ["scp_count over 10", { deny_public_environments: true, scp_count: 11 }, "scp_count must be null (decided at plan) or a whole number from 1 to 10"],
+    ["a fractional scp_count", { deny_public_environments: true, scp_count: 1.5 }, "scp_count must be null"],
+    ["a name over 125 characters", { deny_public_environments: true, name: "x".repeat(126) }, "name must be 1-125 characters"],
     ["a reserved exemption tag key", { deny_public_environments: true, exempt_principal_tags: { "aws:exclude": "true" } }, "exempt_principal_tags must map IAM tag keys"],
-    ["an empty name", { deny_public_environments: true, name: "" }, "name must be 1-128 characters"],
+    ["an empty name", { deny_public_environments: true, name: "" }, "name must be 1-125 characters"],
     ["a description over 512 characters", { deny_public_environments: true, description: "x".repeat(513) }, "description must be at most 512 characters"],
     ["an unknown partition", { deny_public_environments: true, partition: "aws-moon" }, "partition must be one of aws, aws-us-gov: the partitions with CloudShell"],
     ["a reserved tag key", { deny_public_environments: true, tags: { "aws:owner": "x" } }, 'do not start with "aws:"'],
@@ -48,6 +58,7 @@ describe("cloudshell-guardrail: bad inputs are rejected with a clear message", (
     ["disable_cloudshell with deny_attaching_full_access", { disable_cloudshell: true, deny_attaching_full_access: true }],
     ["a root, an OU and an account", { deny_public_environments: true, target_ids: ["r-ab12", "ou-ab12-cd34ef56", "123456789012"] }],
     ["role, user and root patterns", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*", "arn:aws-us-gov:iam::123456789012:user/admin", "arn:aws:iam::123456789012:root"] }],
+    ["a wildcard account and partition with a named role", { deny_public_environments: true, exempt_principal_arns: ["arn:*:iam::*:role/ops/break-glass"] }],
     ["an allow-list of each kind", { allowed_vpc_ids: ["vpc-0123456789abcdef0"], allowed_subnet_ids: ["subnet-01234567"], allowed_security_group_ids: ["sg-0123456789abcdef0"] }],
     ["six security groups to choose from", { allowed_security_group_ids: [1, 2, 3, 4, 5, 6].map((i) => `sg-0000000${i}`) }],
     ["allowed_regions alone", { allowed_regions: ["us-east-1", "eu-west-1"] }],
@@ -63,7 +74,7 @@ describe("cloudshell-guardrail: bad inputs are rejected with a clear message", (
   test.each(CASES)("rejects %s", (name, _vars, message) => expect(got[name]).toContain(message));
 });
 
-// The size limit's message (an SCP over 5,120 characters stops the plan) is checked in
+// The size limit's message (statements that no split into SCPs fits stop the plan) is checked in
 // test/module-tests.test.ts, in the same `terraform test` process as the shipped files.
 
 // ---- The simulation, and what it must show, written by hand ----
@@ -82,34 +93,54 @@ const COLUMNS = [
   "Attach AWSCloudShellFullAccess",
   "Attach another policy",
   "AWSCloudShellFullAccess as a boundary",
+  "Create a role matching a pattern",
+  "Take over an exempt role's trust",
+  "Attach a policy to an exempt role",
+  "Take over a role tagged exempt",
+  "Tag oneself exempt",
+  "Create a role with the tag",
+  "Session tag on AssumeRole",
   "Other services",
 ];
+// The insider's columns (Mk Trs Att Tgd Tag Ctg Ses): a role matching a pattern, an exempt role's
+// trust policy, a policy on it, a role tagged exempt, tagging oneself, a role created with the tag,
+// a session tag. Allowed wherever there is no exemption to protect, and in the control case.
+const NOTHING_TO_PROTECT = "A   A   A   A   A   A   A";
+const PROTECTED = "D   D   D   D   D   D   D";
 // prettier-ignore
-const EXPECTED: Record<string, Record<string, string>> = {
-  //                                                       Pub VOk VVp VSn VSg Ses UpD Crd Oth Rgn Att AtO Bnd Svc
-  "disable_cloudshell":                       { developer: "D   D   D   D   D   D   D   D   D   D   A   A   A   A" },
-  "deny_public_environments":                 { developer: "D   A   A   A   A   A   A   A   A   A   A   A   A   A" },
-  "allowed_vpc_ids":                          { developer: "D   A   D   A   A   A   A   A   A   A   A   A   A   A" },
-  "allowed_subnet_ids":                       { developer: "D   A   D   D   A   A   A   A   A   A   A   A   A   A" },
-  "allowed_security_group_ids":               { developer: "D   A   D   A   D   A   A   A   A   A   A   A   A   A" },
-  "deny_file_transfer":                       { developer: "A   A   A   A   A   A   D   A   A   A   A   A   A   A" },
-  "deny_credential_forwarding":               { developer: "A   A   A   A   A   A   A   D   A   A   A   A   A   A" },
-  "allowed_regions":                          { developer: "A   A   A   A   A   A   A   A   A   D   A   A   A   A" },
-  "deny_attaching_full_access":               { developer: "A   A   A   A   A   A   A   A   A   A   D   A   A   A" },
-  "every choice":                             { developer: "D   A   D   D   D   A   D   D   A   D   D   A   A   A" },
+const BASE: Record<string, Record<string, string>> = {
+  //                                                       Pub VOk VVp VSn VSg Ses UpD Crd Oth Rgn Att AtO Bnd | insider | Svc
+  "disable_cloudshell":                       { developer: "D   D   D   D   D   D   D   D   D   D   A   A   A   | - |  A" },
+  "deny_public_environments":                 { developer: "D   A   A   A   A   A   A   A   A   A   A   A   A   | - |  A" },
+  "allowed_vpc_ids":                          { developer: "D   A   D   A   A   A   A   A   A   A   A   A   A   | - |  A" },
+  "allowed_subnet_ids":                       { developer: "D   A   D   D   A   A   A   A   A   A   A   A   A   | - |  A" },
+  "allowed_security_group_ids":               { developer: "D   A   D   A   D   A   A   A   A   A   A   A   A   | - |  A" },
+  "deny_file_transfer":                       { developer: "A   A   A   A   A   A   D   A   A   A   A   A   A   | - |  A" },
+  "deny_credential_forwarding":               { developer: "A   A   A   A   A   A   A   D   A   A   A   A   A   | - |  A" },
+  "allowed_regions":                          { developer: "A   A   A   A   A   A   A   A   A   D   A   A   A   | - |  A" },
+  "deny_attaching_full_access":               { developer: "A   A   A   A   A   A   A   A   A   A   D   A   A   | - |  A" },
+  "every choice":                             { developer: "D   A   D   D   D   A   D   D   A   D   D   A   A   | - |  A" },
   "every choice, exemptions": {
-    developer:                                             "D   A   D   D   D   A   D   D   A   D   D   A   A   A",
-    "break-glass role":                                    "A   A   A   A   A   A   A   A   A   A   A   A   A   A",
-    "dp:exclude=true":                                     "A   A   A   A   A   A   A   A   A   A   A   A   A   A",
-    "dp:exclude=false":                                    "D   A   D   D   D   A   D   D   A   D   D   A   A   A",
+    developer:                                             "D   A   D   D   D   A   D   D   A   D   D   A   A   | P |  A",
+    "break-glass role":                                    "A   A   A   A   A   A   A   A   A   A   A   A   A   | - |  A",
+    "dp:exclude=true":                                     "A   A   A   A   A   A   A   A   A   A   A   A   A   | - |  A",
+    "dp:exclude=false":                                    "D   A   D   D   D   A   D   D   A   D   D   A   A   | P |  A",
+  },
+  "every choice, exemptions, without their protection (control)": {
+    developer:                                             "D   A   D   D   D   A   D   D   A   D   D   A   A   | - |  A",
   },
   "disable_cloudshell + deny_attaching_full_access, exemptions": {
-    developer:                                             "D   D   D   D   D   D   D   D   D   D   D   A   A   A",
-    "break-glass role":                                    "A   A   A   A   A   A   A   A   A   A   A   A   A   A",
-    "dp:exclude=true":                                     "A   A   A   A   A   A   A   A   A   A   A   A   A   A",
-    "dp:exclude=false":                                    "D   D   D   D   D   D   D   D   D   D   D   A   A   A",
+    developer:                                             "D   D   D   D   D   D   D   D   D   D   D   A   A   | P |  A",
+    "break-glass role":                                    "A   A   A   A   A   A   A   A   A   A   A   A   A   | - |  A",
+    "dp:exclude=true":                                     "A   A   A   A   A   A   A   A   A   A   A   A   A   | - |  A",
+    "dp:exclude=false":                                    "D   D   D   D   D   D   D   D   D   D   D   A   A   | P |  A",
   },
 };
+BASE["disable_cloudshell + deny_attaching_full_access, 31 exempt patterns (two SCPs)"] = BASE["disable_cloudshell + deny_attaching_full_access, exemptions"];
+/** "| P |" is the insider's seven columns denied (protected), "| - |" the seven allowed. */
+const EXPECTED: Record<string, Record<string, string>> = Object.fromEntries(
+  Object.entries(BASE).map(([c, rows]) => [c, Object.fromEntries(Object.entries(rows).map(([p, r]) => [p, r.replace("| P |", PROTECTED).replace("| - |", NOTHING_TO_PROTECT)]))]),
+);
 const LETTER: Record<string, FeatureResult> = { A: "Allowed", D: "ExplicitlyDenied", "-": "ImplicitlyDenied" };
 const expectedRow = (letters: string) => Object.fromEntries(letters.trim().split(/\s+/).map((l, i) => [COLUMNS[i], LETTER[l]]));
 
@@ -144,18 +175,33 @@ describe("the guardrail, simulated as an SCP, denies what each choice says and n
       for (const s of statements) {
         expect(`${c.name} / ${s.Sid}: ${s.Effect}`).toBe(`${c.name} / ${s.Sid}: Deny`);
         if (!("exempt_principal_arns" in c.inputs)) continue;
-        expect(s.Condition?.ArnNotLike?.["aws:PrincipalArn"]).toEqual(["arn:aws:iam::*:role/break-glass-*"]);
+        expect(s.Condition?.ArnNotLike?.["aws:PrincipalArn"]).toEqual([...(c.inputs.exempt_principal_arns as string[])].sort());
         expect(s.Condition?.StringNotEquals?.["aws:PrincipalTag/dp:exclude"]).toBe("true");
       }
     }
   });
 
-  test("the SCPs are minified and their size is their length", () => {
+  test("with exemptions the protection statements are there; the control case is the same SCP without them", () => {
+    if (!evaluated) return;
+    const ids = (name: string) => evaluated!.find((c) => c.name === name)!.statementIds;
+    const protectedIds = ids("every choice, exemptions");
+    expect(protectedIds.slice(-3)).toEqual(PROTECTION_SIDS);
+    expect(ids("every choice, exemptions, without their protection (control)")).toEqual(protectedIds.filter((id) => !PROTECTION_SIDS.includes(id)));
+    for (const c of evaluated.filter((x) => !("exempt_principal_arns" in x.inputs))) expect(`${c.name}: ${c.statementIds.filter((id) => PROTECTION_SIDS.includes(id))}`).toBe(`${c.name}: `);
+  });
+
+  test("the SCPs are minified, each within 10,240 characters; one SCP unless the statements exceed it", () => {
     if (!evaluated) return;
     for (const c of evaluated) {
       expect(JSON.stringify(c.policy).length).toBe(c.size);
-      expect(c.size).toBeLessThanOrEqual(5120);
+      for (const p of c.policies) expect(JSON.stringify(p).length).toBeLessThanOrEqual(10240);
+      expect(`${c.name}: ${c.policies.length}`).toBe(`${c.name}: ${c.size > 10240 ? 2 : 1}`);
+      expect(c.policies.flatMap((p) => p.Statement)).toEqual(c.policy.Statement);
     }
+    // An SCP over the old 5,120-character limit, under the current one, is one SCP.
+    const every = evaluated.find((c) => c.name === "every choice, exemptions")!;
+    expect(every.size).toBeGreaterThan(5120);
+    expect(every.policies).toHaveLength(1);
   });
 
   test("a principal is exempt by its role ARN, not by the name of a look-alike", () => {
@@ -181,4 +227,38 @@ describe("the committed guardrail simulation", () => {
     for (const row of rows) expect(row.split(" | ")).toHaveLength(COLUMN_LABELS.length + 2);
     expect(generated().files.get(`${MODULE}/README.md`)).toContain(guardrailTable(simulation));
   });
+});
+
+describe("allowed IDs of a VPC created in the same apply (unknown at plan)", () => {
+  /** A root beside the modules: a new VPC whose ID goes into the guardrail. */
+  const plan = async (scpCount: string) => {
+    const files = [...generated().files].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf"));
+    const main = `terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n\nprovider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_vpc" "new" {\n  cidr_block = "10.0.0.0/16"\n}\n\nmodule "guardrail" {\n  source          = "../modules/cloudshell-guardrail"\n  allowed_vpc_ids = [aws_vpc.new.id]\n  target_ids      = ["r-ab12", "123456789012"]\n${scpCount}}\n`;
+    const root = scratchTree([...files, ["unknown/main.tf", main]], "guardrail-unknown-");
+    try {
+      const result = await planJson(path.join(root, "unknown"));
+      return (result.plan as { resource_changes: { address: string }[] }).resource_changes.map((r) => r.address);
+    } catch (e) {
+      return String(e);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  };
+
+  test("with scp_count = 1 the guardrail plans: one SCP, attached to each target", async () => {
+    const got = await withProvider("a plan with a new VPC", () => plan("  scp_count       = 1\n"));
+    if (got === undefined) return;
+    expect(got).toEqual([
+      "aws_vpc.new",
+      "module.guardrail.aws_organizations_policy.this[0]",
+      'module.guardrail.aws_organizations_policy_attachment.targets["123456789012"]',
+      'module.guardrail.aws_organizations_policy_attachment.targets["r-ab12"]',
+    ]);
+  }, 180_000);
+
+  test("control: without scp_count Terraform cannot count the SCPs at plan", async () => {
+    const got = await withProvider("a plan with a new VPC", () => plan(""));
+    if (got === undefined) return;
+    expect(String(got)).toContain("Invalid count argument");
+  }, 180_000);
 });

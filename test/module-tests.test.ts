@@ -28,8 +28,8 @@ const NETWORK = "modules/cloudshell-vpc-network";
  */
 const pattern = (i: number) => `arn:aws:iam::*:role/break-glass-administrator-${String(i).padStart(3, "0")}`;
 const MESSAGE_RUNS: Record<string, { name: string; variables: Record<string, unknown> }> = {
-  // 60 long exemption patterns in 2 statements: over the SCP limit.
-  "modules/cloudshell-guardrail": { name: "over", variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: Array.from({ length: 60 }, (_, i) => pattern(i)) } },
+  // 200 long exemption patterns: each statement alone is over the SCP limit, so no split fits.
+  "modules/cloudshell-guardrail": { name: "over", variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: Array.from({ length: 200 }, (_, i) => pattern(i)) } },
   // 40 subnets with the VPC grant: over the managed-policy limit.
   "modules/cloudshell-policy": {
     name: "over",
@@ -127,16 +127,23 @@ describe("a policy over its size limit stops the plan with a message that names 
     return run.messages.join(" ");
   };
 
-  test("cloudshell-guardrail: an SCP over 5,120 characters", () => {
+  test("cloudshell-guardrail: statements that no split into SCPs of 10,240 characters fits", () => {
     if (!reports.size) return;
-    const size = /The SCP is (\d+) characters, over the 5,120-character limit of a service control policy/.exec(message("modules/cloudshell-guardrail"));
-    expect(Number(size?.[1])).toBeGreaterThan(5120);
+    const text = message("modules/cloudshell-guardrail");
+    const got = /The guardrail does not fit: its 3 statements take (\d+) characters in one document \(the largest statement (\d+)\), and split into whole statements they need SCPs of ([\d, ]+) characters, with 0 statements left beyond 10 SCPs\. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account/.exec(text);
+    expect(got).not.toBeNull();
+    expect(Number(got![2])).toBeGreaterThan(10240);
+    expect(got![3].split(", ").map(Number).some((n) => n > 10240)).toBe(true);
   });
 
   test("cloudshell-policy: a managed policy over 6,144 characters", () => {
     if (!reports.size) return;
-    const size = /The CloudShell policy is (\d+) characters \(whitespace not counted\); a managed policy takes at most 6,144/.exec(message("modules/cloudshell-policy"));
+    const text = message("modules/cloudshell-policy");
+    const size = /The CloudShell policy is (\d+) characters \(whitespace not counted\); a managed policy takes at most 6,144/.exec(text);
     expect(Number(size?.[1])).toBeGreaterThan(6144);
+    // What works: fewer IDs, or a role's inline policy; never two restricted policies, which deny each other's environments.
+    expect(text.replace(/\s+/g, " ")).toContain("List fewer IDs in vpc_environments, or set create = false and put the json output in a role's inline policy (aws_iam_role_policy), which holds 10,240.");
+    expect(text.replace(/\s+/g, " ")).toContain("Do not split the allow-lists across two policies");
   });
 });
 

@@ -96,7 +96,7 @@ describe("permission review against a ref from before evidence/", () => {
 
 describe("permission review of the organization guardrail", () => {
   const GUARDRAIL = path.relative(ROOT, GUARDRAIL_FILE);
-  type Case = { name: string; size: number; statement_ids: string[]; results: Record<string, Record<string, string>> };
+  type Case = { name: string; size: number; scp_sizes?: number[]; statement_ids: string[]; results: Record<string, Record<string, string>> };
   let repo: string;
 
   beforeAll(() => {
@@ -116,6 +116,7 @@ describe("permission review of the organization guardrail", () => {
     transfer.results.developer["CLI credentials"] = "ExplicitlyDenied";
     transfer.statement_ids.push("DenyCredentialForwarding");
     transfer.size += 143;
+    transfer.scp_sizes = [transfer.size];
     byName("disable_cloudshell + deny_attaching_full_access, exemptions").results["break-glass role"]["Public env"] = "ExplicitlyDenied";
     g.cases = g.cases.filter((c) => c.name !== "allowed_subnet_ids");
     fs.writeFileSync(path.join(repo, GUARDRAIL), JSON.stringify(g, null, 2) + "\n");
@@ -127,10 +128,30 @@ describe("permission review of the organization guardrail", () => {
     expect(out).toContain("### Organization guardrail");
     expect(out).toContain("- **deny_file_transfer**, developer: CLI credentials allowed -> denied by the guardrail");
     expect(out).toContain("- **deny_file_transfer**: statement `DenyCredentialForwarding` added");
-    expect(out).toContain("- **deny_file_transfer**: SCP 238 characters -> 381 characters (limit 5,120 characters)");
+    expect(out).toContain("- **deny_file_transfer**: SCP 238 characters -> SCP 381 characters (limit 10,240 characters each)");
     expect(out).toContain("- **disable_cloudshell + deny_attaching_full_access, exemptions**, break-glass role: Public env allowed -> denied by the guardrail");
     expect(out).toContain("- **allowed_subnet_ids**: case removed");
     expect(out).not.toContain("**deny_credential_forwarding**");
+  });
+
+  test("names the statements that protect the exemptions in plain words, and a split into two SCPs", () => {
+    type Full = { cases: Case[] };
+    const after = JSON.parse(fs.readFileSync(GUARDRAIL_FILE, "utf8")) as Full;
+    const before = JSON.parse(JSON.stringify(after)) as Full;
+    const old = before.cases.find((c) => c.name === "every choice, exemptions")!;
+    old.statement_ids = old.statement_ids.filter((s) => !s.startsWith("DenyChanging") && s !== "DenySettingExemptTags");
+    old.scp_sizes = [3378];
+    old.size = 3378;
+    const split = before.cases.find((c) => c.name.includes("(two SCPs)"))!;
+    split.scp_sizes = [split.size];
+    const lines = guardrailChanges(before, after);
+    expect(lines).toContain(
+      "- **every choice, exemptions**: statement `DenyChangingExemptPrincipals` (no one but an exempt principal may create, delete, take over or change an IAM role or user whose ARN matches an exempt pattern) added",
+    );
+    expect(lines).toContain("- **every choice, exemptions**: statement `DenyChangingTaggedExemptPrincipals` (no one but an exempt principal may delete, take over or change an IAM role or user that carries an exempt tag) added");
+    expect(lines).toContain("- **every choice, exemptions**: statement `DenySettingExemptTags` (no one but an exempt principal may put an exempt tag key on a role, user or session, or take it off) added");
+    expect(lines.find((l) => l.startsWith("- **every choice, exemptions**: SCP 3,378 characters -> SCP 6,"))).toBeDefined();
+    expect(lines.find((l) => l.startsWith(`- **${split.name}**: SCP `) && / -> 2 SCPs of [\d,]+ \+ [\d,]+ characters \(limit 10,240 characters each\)$/.test(l))).toBeDefined();
   });
 
   test("reports a new case with what it denies, and says so when nothing changed", () => {

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { POLICY_SIZE_LIMITS, thousands } from "../src/facts/limits";
+import { STATEMENT_WORDS } from "../src/facts/organizations";
 import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
 import { MATRIX_FILE } from "../src/generator/matrix-table";
 import { PLANS_DIR, PlanSnapshot, readSnapshot } from "./plan-snapshots";
@@ -90,6 +91,8 @@ function policyChanges(before: Matrix | undefined, after: Matrix | undefined): s
 interface GuardrailCase {
   name: string;
   size: number;
+  /** Each SCP's size (absent in evidence from before the split). */
+  scp_sizes?: number[];
   statement_ids: string[];
   /** principal -> column -> result */
   results: Record<string, Record<string, string>>;
@@ -102,6 +105,12 @@ const GUARDRAIL_WORDS: Record<string, string> = { Allowed: "allowed", Explicitly
 const guardrailWord = (r: string) => GUARDRAIL_WORDS[r] ?? r;
 const deniedColumns = (row: Record<string, string>) => Object.entries(row).filter(([, r]) => r !== "Allowed").map(([c]) => c);
 const chars = (n: number) => `${thousands(n)} characters`;
+/** A statement's Sid, with what it does in plain words when the organization facts say it (numbered Sids too). */
+const statementWords = (sid: string) => {
+  const words = STATEMENT_WORDS[sid] ?? STATEMENT_WORDS[sid.replace(/\d+$/, "")];
+  return words ? `\`${sid}\` (${words})` : `\`${sid}\``;
+};
+const scpSizes = (c: GuardrailCase) => (c.scp_sizes ?? [c.size]).map(thousands).join(" + ");
 
 /** What each guardrail case denies, for whom, before and after: one line per change. */
 export function guardrailChanges(before: GuardrailEvidence | undefined, after: GuardrailEvidence | undefined): string[] {
@@ -127,9 +136,13 @@ export function guardrailChanges(before: GuardrailEvidence | undefined, after: G
       }
     }
     for (const principal of Object.keys(o.results).filter((p) => !(p in c.results))) lines.push(`- **${c.name}**, ${principal}: principal no longer simulated`);
-    for (const sid of c.statement_ids.filter((x) => !o.statement_ids.includes(x))) lines.push(`- **${c.name}**: statement \`${sid}\` added`);
-    for (const sid of o.statement_ids.filter((x) => !c.statement_ids.includes(x))) lines.push(`- **${c.name}**: statement \`${sid}\` removed`);
-    if (c.size !== o.size) lines.push(`- **${c.name}**: SCP ${chars(o.size)} -> ${chars(c.size)} (limit ${chars(POLICY_SIZE_LIMITS.scp)})`);
+    for (const sid of c.statement_ids.filter((x) => !o.statement_ids.includes(x))) lines.push(`- **${c.name}**: statement ${statementWords(sid)} added`);
+    for (const sid of o.statement_ids.filter((x) => !c.statement_ids.includes(x))) lines.push(`- **${c.name}**: statement ${statementWords(sid)} removed`);
+    if (scpSizes(c) !== scpSizes(o)) {
+      const count = (x: GuardrailCase) => (x.scp_sizes ?? [x.size]).length;
+      const scps = (x: GuardrailCase) => `${count(x) > 1 ? `${count(x)} SCPs of ` : "SCP "}${scpSizes(x)} characters`;
+      lines.push(`- **${c.name}**: ${scps(o)} -> ${scps(c)} (limit ${chars(POLICY_SIZE_LIMITS.scp)} each)`);
+    }
   }
   for (const name of old.keys()) if (!(after?.cases ?? []).some((c) => c.name === name)) lines.push(`- **${name}**: case removed`);
   return lines;

@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type Simulation } from "@cloud-copilot/iam-simulate";
 import { catalogVersion } from "../src/facts/action-catalog";
-import { FULL_ACCESS_POLICY } from "../src/facts/organizations";
-import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
+import { FULL_ACCESS_POLICY, PROTECTION_STATEMENTS } from "../src/facts/organizations";
+import { GUARDRAIL_FILE, GuardrailFile } from "../src/generator/guardrail-table";
 import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION, runStrict } from "./simulate";
 import { IDS } from "./scenarios";
 import { evaluateExpression, scratchTree } from "./terraform";
@@ -58,6 +58,36 @@ const attach = (policyArn: string): IamRequest[] => [
 ];
 const FULL_ACCESS_ARN = `arn:aws:iam::aws:policy/${FULL_ACCESS_POLICY}`;
 
+// An insider's attempts to become exempt (principal developer): the exemptions below are
+// "role/break-glass-*" and the tag dp:exclude = "true".
+const iamRole = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+const BREAK_GLASS_ROLE = iamRole("break-glass-admin");
+/** aws:TagKeys and aws:RequestTag/<key> of a request that sets one tag. */
+const settingTag = (key: string, value = "true") => ({ "aws:TagKeys": [key], [`aws:RequestTag/${key}`]: value });
+const INSIDER_COLUMNS: { label: string; requests: IamRequest[] }[] = [
+  { label: "Create a role matching a pattern", requests: [{ action: "iam:CreateRole", resource: iamRole("break-glass-mine") }] },
+  { label: "Take over an exempt role's trust", requests: [{ action: "iam:UpdateAssumeRolePolicy", resource: BREAK_GLASS_ROLE }] },
+  {
+    label: "Attach a policy to an exempt role",
+    requests: [{ action: "iam:AttachRolePolicy", resource: BREAK_GLASS_ROLE, context: { "iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess" } }],
+  },
+  {
+    label: "Take over a role tagged exempt",
+    requests: [{ action: "iam:UpdateAssumeRolePolicy", resource: iamRole("platform"), context: { [`aws:ResourceTag/${"dp:exclude"}`]: "true" } }],
+  },
+  {
+    // The key in another case too: IAM compares condition key names ignoring case.
+    label: "Tag oneself exempt",
+    requests: [
+      { action: "iam:TagRole", resource: iamRole("developer"), context: settingTag("dp:exclude") },
+      { action: "iam:TagRole", resource: iamRole("developer"), context: settingTag("DP:Exclude") },
+      { action: "iam:TagUser", resource: `arn:aws:iam::${ACCOUNT}:user/developer`, context: settingTag("dp:exclude") },
+    ],
+  },
+  { label: "Create a role with the tag", requests: [{ action: "iam:CreateRole", resource: iamRole("tagged-by-me"), context: settingTag("dp:exclude") }] },
+  { label: "Session tag on AssumeRole", requests: [{ action: "sts:TagSession", resource: iamRole("any-role"), context: settingTag("dp:exclude") }] },
+];
+
 export const COLUMNS: { label: string; requests: IamRequest[] }[] = [
   { label: "Public env", requests: [{ action: "cloudshell:CreateEnvironment", resource: "*" }] },
   { label: "VPC env: approved", requests: [createEnvironment(IDS.allowedVpc, IDS.allowedSubnet, IDS.allowedSecurityGroup)] },
@@ -86,6 +116,7 @@ export const COLUMNS: { label: string; requests: IamRequest[] }[] = [
     label: `${FULL_ACCESS_POLICY} as a boundary`,
     requests: [{ action: "iam:PutRolePermissionsBoundary", resource: ROLE, context: { "iam:PermissionsBoundary": FULL_ACCESS_ARN } }],
   },
+  ...INSIDER_COLUMNS,
   {
     label: "Other services",
     requests: [
@@ -104,6 +135,8 @@ export interface GuardrailCase {
   inputs: Record<string, unknown>;
   /** Principals to simulate; the ordinary one unless the case has exemptions. */
   principals: string[];
+  /** A control case: these statements are taken out of the module's SCPs before simulating. */
+  without?: string[];
 }
 
 const EVERY_CHOICE = {
@@ -118,21 +151,46 @@ const EVERY_CHOICE = {
 };
 export const EXEMPTIONS = { exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], exempt_principal_tags: { [EXEMPT_TAG]: "true" } };
 const ALL_PRINCIPALS = Object.keys(PRINCIPALS);
+/** The Sids that protect the exemptions (one tag key: no number after the tagged statement's Sid). */
+export const PROTECTION_SIDS = Object.values(PROTECTION_STATEMENTS).map((s) => s.Sid);
 
 /** Each choice alone, then every choice together, then with exemptions. */
 export const GUARDRAIL_CASES: GuardrailCase[] = [
   ...Object.entries({ disable_cloudshell: true, ...EVERY_CHOICE }).map(([input, value]) => ({ name: input, inputs: { [input]: value }, principals: [ORDINARY] })),
   { name: "every choice", inputs: EVERY_CHOICE, principals: [ORDINARY] },
   { name: "every choice, exemptions", inputs: { ...EVERY_CHOICE, ...EXEMPTIONS }, principals: ALL_PRINCIPALS },
+  // The control: the same SCP without the statements that protect the exemptions. The insider's
+  // columns turn allowed, which shows they can fail.
+  { name: "every choice, exemptions, without their protection (control)", inputs: { ...EVERY_CHOICE, ...EXEMPTIONS }, principals: [ORDINARY], without: PROTECTION_SIDS },
   { name: "disable_cloudshell + deny_attaching_full_access, exemptions", inputs: { disable_cloudshell: true, deny_attaching_full_access: true, ...EXEMPTIONS }, principals: ALL_PRINCIPALS },
+  // Over 10,240 characters: the module splits the statements into two SCPs, simulated side by side.
+  {
+    name: "disable_cloudshell + deny_attaching_full_access, 31 exempt patterns (two SCPs)",
+    inputs: {
+      disable_cloudshell: true,
+      deny_attaching_full_access: true,
+      ...EXEMPTIONS,
+      exempt_principal_arns: [...EXEMPTIONS.exempt_principal_arns, ...Array.from({ length: 30 }, (_, i) => `arn:aws:iam::*:role/administrator-${String(i).padStart(2, "0")}-*`)],
+    },
+    principals: ALL_PRINCIPALS,
+  },
 ];
 
 // ---- Terraform computes each case's SCP ----
 
+type Policy = { Version: string; Statement: { Sid: string }[] };
 export interface EvaluatedCase extends GuardrailCase {
-  policy: { Version: string; Statement: { Sid: string }[] };
+  /** Every statement in one document (the module's json output). */
+  policy: Policy;
+  /** The SCPs as the module creates them (its policies output): simulated side by side. */
+  policies: Policy[];
   size: number;
   statementIds: string[];
+}
+
+/** A control case's policies: the module's SCPs without the named statements. */
+function withoutStatements(policies: Policy[], sids: string[] = []): Policy[] {
+  return policies.map((p) => ({ ...p, Statement: p.Statement.filter((st) => !sids.includes(st.Sid)) })).filter((p) => p.Statement.length > 0);
 }
 
 /** One plan for every case: a root configuration beside the modules, one module block per case. */
@@ -150,20 +208,22 @@ export async function evaluateGuardrail(tree: Map<string, string>, cases: Guardr
     "guardrail-sim-",
   );
   // terraform console evaluates the outputs without a plan or a provider configuration.
-  const expression = `{ ${cases.map((_, i) => `c${i} = { json = module.c${i}.json, size = module.c${i}.size, ids = module.c${i}.statement_ids }`).join(", ")} }`;
+  const expression = `{ ${cases.map((_, i) => `c${i} = { json = module.c${i}.json, policies = module.c${i}.policies, ids = module.c${i}.statement_ids }`).join(", ")} }`;
   const outputs = (await evaluateExpression(path.join(root, "evaluate"), expression)) as Record<string, unknown>;
   fs.rmSync(root, { recursive: true, force: true });
   return cases.map((c, i) => {
-    const o = outputs[`c${i}`] as { json: string; size: number; ids: string[] } | undefined;
+    const o = outputs[`c${i}`] as { json: string; policies: string[]; ids: string[] } | undefined;
     if (!o || typeof o.json !== "string") throw new Error(`terraform returned no SCP for guardrail case "${c.name}"`);
-    return { ...c, policy: JSON.parse(o.json), size: o.size, statementIds: o.ids };
+    const policies = withoutStatements(o.policies.map((p) => JSON.parse(p) as Policy), c.without);
+    const policy = withoutStatements([JSON.parse(o.json) as Policy], c.without)[0];
+    return { ...c, policy, policies, size: JSON.stringify(policy).length, statementIds: policy.Statement.map((st) => st.Sid) };
   });
 }
 
 // ---- The simulation ----
 
-/** One request by one principal, under the SCP; throws on any simulator error or ignored key. */
-export async function simulateUnderScp(scp: object, principal: Principal, request: IamRequest): Promise<FeatureResult> {
+/** One request by one principal, under the SCPs (attached side by side to the OU); throws on any simulator error or ignored key. */
+export async function simulateUnderScp(scps: object[], principal: Principal, request: IamRequest): Promise<FeatureResult> {
   const simulation: Simulation = {
     request: {
       principal: principal.arn,
@@ -174,7 +234,7 @@ export async function simulateUnderScp(scp: object, principal: Principal, reques
     identityPolicies: [{ name: "allow-everything", policy: ALLOW_EVERYTHING }],
     serviceControlPolicies: [
       { orgIdentifier: ROOT_ID, policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }] },
-      { orgIdentifier: OU_ID, policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }, { name: "cloudshell-guardrail", policy: scp }] },
+      { orgIdentifier: OU_ID, policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }, ...scps.map((policy, i) => ({ name: `cloudshell-guardrail-${i + 1}`, policy }))] },
     ],
     resourceControlPolicies: [],
   };
@@ -182,8 +242,8 @@ export async function simulateUnderScp(scp: object, principal: Principal, reques
 }
 
 /** Every request of a column must get the same answer; a column that splits is an error, named. */
-export async function simulateColumn(scp: object, principal: Principal, column: (typeof COLUMNS)[number]): Promise<FeatureResult> {
-  const results = await Promise.all(column.requests.map((r) => simulateUnderScp(scp, principal, r)));
+export async function simulateColumn(scps: object[], principal: Principal, column: (typeof COLUMNS)[number]): Promise<FeatureResult> {
+  const results = await Promise.all(column.requests.map((r) => simulateUnderScp(scps, principal, r)));
   const distinct = [...new Set(results)];
   if (distinct.length !== 1) {
     throw new Error(`"${column.label}" splits for ${principal.arn}: ${column.requests.map((r, i) => `${r.action} ${results[i]}`).join(", ")}`);
@@ -200,7 +260,7 @@ export interface GuardrailSimulation {
   columns: string[];
   columnRequests: Record<string, string[]>;
   principals: Record<string, Principal>;
-  cases: { name: string; inputs: Record<string, unknown>; size: number; statement_ids: string[]; policy: object; results: Record<string, Record<string, FeatureResult>> }[];
+  cases: (GuardrailFile["cases"][number] & { policy: object; results: Record<string, Record<string, FeatureResult>> })[];
 }
 
 const simulatorVersion = (): string =>
@@ -212,9 +272,10 @@ export async function buildGuardrailSimulation(evaluated: EvaluatedCase[]): Prom
     const results: Record<string, Record<string, FeatureResult>> = {};
     for (const name of c.principals) {
       results[name] = {};
-      for (const column of COLUMNS) results[name][column.label] = await simulateColumn(c.policy, PRINCIPALS[name], column);
+      for (const column of COLUMNS) results[name][column.label] = await simulateColumn(c.policies, PRINCIPALS[name], column);
     }
-    cases.push({ name: c.name, inputs: c.inputs, size: c.size, statement_ids: c.statementIds, policy: c.policy, results });
+    const sizes = c.policies.map((p) => JSON.stringify(p).length);
+    cases.push({ name: c.name, inputs: c.inputs, ...(c.without ? { without: c.without } : {}), size: c.size, scp_sizes: sizes, statement_ids: c.statementIds, policy: c.policy, results });
   }
   return {
     generatedBy:
@@ -223,7 +284,7 @@ export async function buildGuardrailSimulation(evaluated: EvaluatedCase[]): Prom
     catalogVersion: catalogVersion(),
     simulatorVersion: simulatorVersion(),
     identityPolicy: "Allow * on * (the principal may do anything the SCPs let through)",
-    organization: `root ${ROOT_ID}: FullAWSAccess; OU ${OU_ID}: FullAWSAccess and the guardrail; the account is in the OU`,
+    organization: `root ${ROOT_ID}: FullAWSAccess; OU ${OU_ID}: FullAWSAccess and the guardrail's SCPs; the account is in the OU`,
     columns: COLUMN_LABELS,
     columnRequests: Object.fromEntries(COLUMNS.map((c) => [c.label, c.requests.map(describeRequest)])),
     principals: PRINCIPALS,

@@ -179,8 +179,8 @@ export async function runStrict(simulation: Simulation, what: string): Promise<F
   return result.overallResult as FeatureResult;
 }
 
-/** Simulates one request against an identity policy. */
-export async function simulateRequest(policy: object, request: IamRequest, policyName = "policy"): Promise<FeatureResult> {
+/** Simulates one request against an identity policy, or several attached to the same principal. */
+export async function simulateRequest(policy: object | object[], request: IamRequest, policyName = "policy"): Promise<FeatureResult> {
   const simulation: Simulation = {
     request: {
       principal: PRINCIPAL,
@@ -188,7 +188,7 @@ export async function simulateRequest(policy: object, request: IamRequest, polic
       resource: { resource: request.resource, accountId: ACCOUNT },
       contextVariables: { "aws:RequestedRegion": REGION, ...request.context },
     },
-    identityPolicies: [{ name: policyName, policy }],
+    identityPolicies: (Array.isArray(policy) ? policy : [policy]).map((p, i) => ({ name: Array.isArray(policy) ? `${policyName}-${i + 1}` : policyName, policy: p })),
     serviceControlPolicies: [],
     resourceControlPolicies: [],
   };

@@ -7,7 +7,7 @@ output "organization_scp" {
 }
 
 output "organization_scp_size" {
-  description = "Characters in the organization-wide SCP (at most 5,120)."
+  description = "Characters in the organization-wide SCP (at most 10,240)."
   value       = module.organization.size
 }
 

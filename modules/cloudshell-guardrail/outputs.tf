@@ -2,23 +2,38 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 output "id" {
-  description = "ID of the SCP (p-...); null when create is false."
+  description = "ID of the first SCP (p-...); null when create is false."
   value       = try(aws_organizations_policy.this[0].id, null)
 }
 
 output "arn" {
-  description = "ARN of the SCP; null when create is false."
+  description = "ARN of the first SCP; null when create is false."
   value       = try(aws_organizations_policy.this[0].arn, null)
 }
 
+output "ids" {
+  description = "IDs of every SCP, in order; empty when create is false."
+  value       = aws_organizations_policy.this[*].id
+}
+
 output "json" {
-  description = "The SCP as minified JSON (computed even when create is false; checked against the size limit only when created)."
+  description = "Every statement as one minified document: the SCP when one is enough, else what the SCPs (policies) deny together. Computed even when create is false."
   value       = local.json
 }
 
 output "size" {
-  description = "Characters in the SCP; AWS accepts at most 5,120."
+  description = "Characters in json."
   value       = length(local.json)
+}
+
+output "policies" {
+  description = "The SCPs as minified JSON, in order (computed even when create is false; checked against the limits only when created)."
+  value       = local.policies
+}
+
+output "policy_sizes" {
+  description = "Characters in each SCP; AWS accepts at most 10,240 each."
+  value       = local.policy_sizes
 }
 
 output "statement_ids" {
@@ -27,6 +42,6 @@ output "statement_ids" {
 }
 
 output "target_ids" {
-  description = "The targets the SCP is attached to (empty when create is false)."
-  value       = sort(keys(aws_organizations_policy_attachment.targets))
+  description = "The targets the SCPs are attached to (empty when create is false)."
+  value       = sort(distinct([for a in aws_organizations_policy_attachment.targets : a.target_id]))
 }

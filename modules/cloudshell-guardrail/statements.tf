@@ -36,7 +36,104 @@ locals {
       }
     }
   }
-  deny_statements = concat(local.cloudshell_statements, [for s in [local.full_access_statement] : s if var.deny_attaching_full_access])
+
+  # The role and user patterns: a root user is never created, renamed or tagged.
+  exempt_principal_patterns = [for p in sort(var.exempt_principal_arns) : p if !endswith(p, ":root")]
+
+  # Every change to a role or user, and every way to act as one (src/facts/organizations.ts).
+  exempt_principal_actions = [
+    "iam:CreateRole",
+    "iam:DeleteRole",
+    "iam:UpdateRole",
+    "iam:UpdateRoleDescription",
+    "iam:UpdateAssumeRolePolicy",
+    "iam:AttachRolePolicy",
+    "iam:DetachRolePolicy",
+    "iam:PutRolePolicy",
+    "iam:DeleteRolePolicy",
+    "iam:PutRolePermissionsBoundary",
+    "iam:DeleteRolePermissionsBoundary",
+    "iam:TagRole",
+    "iam:UntagRole",
+    "iam:PassRole",
+    "iam:AddRoleToInstanceProfile",
+    "iam:RemoveRoleFromInstanceProfile",
+    "iam:CreateUser",
+    "iam:DeleteUser",
+    "iam:UpdateUser",
+    "iam:AttachUserPolicy",
+    "iam:DetachUserPolicy",
+    "iam:PutUserPolicy",
+    "iam:DeleteUserPolicy",
+    "iam:PutUserPermissionsBoundary",
+    "iam:DeleteUserPermissionsBoundary",
+    "iam:AddUserToGroup",
+    "iam:RemoveUserFromGroup",
+    "iam:TagUser",
+    "iam:UntagUser",
+    "iam:CreateAccessKey",
+    "iam:UpdateAccessKey",
+    "iam:DeleteAccessKey",
+    "iam:CreateLoginProfile",
+    "iam:UpdateLoginProfile",
+    "iam:DeleteLoginProfile",
+    "iam:UploadSSHPublicKey",
+    "iam:UpdateSSHPublicKey",
+    "iam:DeleteSSHPublicKey",
+    "iam:CreateServiceSpecificCredential",
+    "iam:ResetServiceSpecificCredential",
+    "iam:UpdateServiceSpecificCredential",
+    "iam:DeleteServiceSpecificCredential",
+    "iam:UploadSigningCertificate",
+    "iam:UpdateSigningCertificate",
+    "iam:DeleteSigningCertificate",
+    "iam:EnableMFADevice",
+    "iam:DeactivateMFADevice",
+    "iam:ResyncMFADevice",
+  ]
+
+  # The same but creation: a principal that carries an exempt tag exists already.
+  tagged_principal_actions = [for a in local.exempt_principal_actions : a if !contains(["iam:CreateRole", "iam:CreateUser"], a)]
+
+  # Every request that puts a tag on a role, user or session, or takes one off.
+  exempt_tag_actions = [
+    "iam:CreateRole",
+    "iam:CreateUser",
+    "iam:TagRole",
+    "iam:UntagRole",
+    "iam:TagUser",
+    "iam:UntagUser",
+    "sts:TagSession",
+  ]
+
+  # Exemptions that protect themselves: without these, anyone allowed to manage IAM could create a role
+  # that matches a pattern, take over an exempt role (its trust policy) or tag themselves exempt.
+  # They carry the exemptions like every Deny, so exempt principals still manage each other. Tag keys
+  # are compared ignoring case, as IAM compares condition key names (aws:PrincipalTag/DP:EXCLUDE is
+  # aws:PrincipalTag/dp:exclude).
+  protection_statements = concat(
+    [for s in [{
+      Sid      = "DenyChangingExemptPrincipals"
+      Effect   = "Deny"
+      Action   = local.exempt_principal_actions
+      Resource = local.exempt_principal_patterns
+    }] : s if length(local.exempt_principal_patterns) > 0],
+    [for i, key in sort(keys(var.exempt_principal_tags)) : {
+      Sid       = length(var.exempt_principal_tags) > 1 ? format("DenyChangingTaggedExemptPrincipals%d", i + 1) : "DenyChangingTaggedExemptPrincipals"
+      Effect    = "Deny"
+      Action    = local.tagged_principal_actions
+      Resource  = "*"
+      Condition = { StringEquals = { format("aws:ResourceTag/%s", key) = var.exempt_principal_tags[key] } }
+    }],
+    [for s in [{
+      Sid       = "DenySettingExemptTags"
+      Effect    = "Deny"
+      Action    = local.exempt_tag_actions
+      Resource  = "*"
+      Condition = { "ForAnyValue:StringEqualsIgnoreCase" = { "aws:TagKeys" = sort(keys(var.exempt_principal_tags)) } }
+    }] : s if length(var.exempt_principal_tags) > 0]
+  )
+  deny_statements = concat(local.cloudshell_statements, [for s in [local.full_access_statement] : s if var.deny_attaching_full_access], local.protection_statements)
 
   # Exemptions, added to every Deny. A Deny applies only when all its conditions hold, so a principal
   # matching any pattern, or carrying any exempt tag, is exempt. Negated operators hold when the key is
@@ -58,6 +155,6 @@ locals {
     }) : key => value if key != "Condition" || length(value) > 0
   }]
 
-  # jsonencode writes no whitespace: an SCP may hold 5,120 characters, whitespace included.
+  # Every statement in one document: what the SCPs deny together (a Deny in any SCP of a target denies).
   json = jsonencode({ Version = "2012-10-17", Statement = local.statements })
 }

@@ -9,14 +9,14 @@ variable "create" {
 }
 
 variable "name" {
-  description = "Name of the service control policy (1-128 characters)."
+  description = "Name of the service control policy (1-125 characters); when the statements take more than one SCP, the others are named <name>-2 to <name>-10."
   type        = string
   default     = "cloudshell-guardrail"
   nullable    = false
 
   validation {
-    condition     = length(var.name) >= 1 && length(var.name) <= 128
-    error_message = "name must be 1-128 characters, such as \"cloudshell-guardrail\"."
+    condition     = length(var.name) >= 1 && length(var.name) <= 125
+    error_message = "name must be 1-125 characters, such as \"cloudshell-guardrail\" (AWS takes 128; -2 to -10 is added to the names of further SCPs)."
   }
 }
 
@@ -138,7 +138,7 @@ variable "deny_attaching_full_access" {
 }
 
 variable "exempt_principal_arns" {
-  description = "ARN patterns of principals no Deny applies to, such as break-glass roles: \"arn:aws:iam::*:role/break-glass-*\" (aws:PrincipalArn is the role's ARN, also for its sessions)."
+  description = "ARN patterns of principals no Deny applies to, such as break-glass roles: \"arn:aws:iam::*:role/break-glass-*\" (aws:PrincipalArn is the role's ARN, also for its sessions). Only exempt principals may then create or change a role or user that matches one. A name part of wildcards alone (role/*) is refused."
   type        = set(string)
   default     = []
   nullable    = false
@@ -147,10 +147,15 @@ variable "exempt_principal_arns" {
     condition     = alltrue([for p in var.exempt_principal_arns : can(regex("^arn:([*]|aws[a-z-]*):iam::([0-9]{12}|[*]):(root|role/.+|user/.+)$", p))])
     error_message = "exempt_principal_arns must hold IAM role or user ARN patterns such as \"arn:aws:iam::*:role/break-glass-*\" or \"arn:aws:iam::123456789012:user/admin\" (arn:<partition>:iam::<12-digit account or *>:role/..., user/... or root); a session ARN (arn:aws:sts::...:assumed-role/...) never matches aws:PrincipalArn."
   }
+
+  validation {
+    condition     = alltrue([for p in var.exempt_principal_arns : !can(regex("^arn:[^:]*:iam::[^:]*:(role|user)/[*?/]+$", p))])
+    error_message = "exempt_principal_arns must name the roles or users it exempts: a name part of wildcards alone (role/*, user/*, role/?*) exempts every role or user from every Deny. Give a prefix such as \"arn:aws:iam::*:role/break-glass-*\"; the account may stay a wildcard."
+  }
 }
 
 variable "exempt_principal_tags" {
-  description = "Principal tags that exempt a principal from every Deny, such as { \"dp:exclude\" = \"true\" }: a principal with any one of them is exempt; an untagged principal is not."
+  description = "Principal tags that exempt a principal from every Deny, such as { \"dp:exclude\" = \"true\" }: a principal with any one of them is exempt; an untagged principal is not. Only exempt principals may then set or remove these tag keys (on roles, users and sessions) or change a principal that carries one."
   type        = map(string)
   default     = {}
   nullable    = false
@@ -162,7 +167,7 @@ variable "exempt_principal_tags" {
 }
 
 variable "target_ids" {
-  description = "Where to attach the SCP: root IDs, OU IDs and 12-digit account IDs (at most 5 SCPs may be attached to each). Each attachment is keyed by its target ID."
+  description = "Where to attach the SCPs: root IDs, OU IDs and 12-digit account IDs (AWS attaches at most 10 SCPs directly to each, FullAWSAccess and others included). Every SCP of the guardrail is attached to every target; the first SCP's attachment is keyed by the target ID, the others by <target ID>/<n>."
   type        = set(string)
   default     = []
   nullable    = false
@@ -170,6 +175,18 @@ variable "target_ids" {
   validation {
     condition     = alltrue([for id in var.target_ids : anytrue([for p in ["^r-[0-9a-z]{4,32}$", "^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$", "^[0-9]{12}$"] : can(regex(p, id))])])
     error_message = "target_ids must hold root IDs (\"r-ab12\"), organizational unit IDs (\"ou-ab12-cd34ef56\") or account IDs (\"123456789012\")."
+  }
+}
+
+variable "scp_count" {
+  description = "How many SCPs the statements take. null (default): decided at plan from their size. Set it (usually 1) when allowed IDs or exemptions come from resources created in the same apply: their size, and so the count, is then unknown at plan, which Terraform refuses for count; the apply stops, naming the count needed, if it is wrong."
+  type        = number
+  default     = null
+  nullable    = true
+
+  validation {
+    condition     = var.scp_count == null ? true : var.scp_count >= 1 && var.scp_count <= 10 && floor(var.scp_count) == var.scp_count
+    error_message = "scp_count must be null (decided at plan) or a whole number from 1 to 10 (the SCPs AWS attaches to one target)."
   }
 }
 

@@ -17,7 +17,7 @@ output "deny_json" {
 }
 
 output "deny_json_size" {
-  description = "Characters of deny_json as an SCP counts them (whitespace too, and jsonencode writes none); 0 when it is null. An SCP takes at most 5,120."
+  description = "Characters of deny_json as an SCP counts them (whitespace too, and jsonencode writes none); 0 when it is null. An SCP takes at most 10,240."
   value       = local.deny_json == null ? 0 : length(local.deny_json)
 }
 

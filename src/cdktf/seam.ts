@@ -7,6 +7,7 @@ import {
   TerraformHclModule,
   TerraformLocal,
   TerraformOutput,
+  TerraformProvider,
   TerraformStack,
   TerraformVariable,
   Token,
@@ -106,6 +107,8 @@ export class Unit {
   /** IAM actions the definition writes, by where (checked by the generator's rules). */
   readonly actions: { where: string; actions: string[] }[] = [];
   private readonly constructs = new Map<string, TerraformElement>();
+  /** Provider configurations by reference: "aws", "aws.eu_west_1". */
+  private readonly providers = new Map<string, TerraformProvider>();
 
   constructor(
     readonly app: App,
@@ -155,6 +158,9 @@ export class Unit {
   /** A call to a module by relative path; `inputs` are written in the order given. */
   module(name: string, source: string, inputs: Record<string, Value>, placement: Placement & { forEach?: string; providers?: Record<string, string> } = {}): string {
     const { providers, forEach, ...where } = placement;
+    for (const ref of Object.values(providers ?? {})) {
+      if (!this.providers.has(ref)) throw new DefinitionError(this.name, `module.${name} is passed provider ${ref}, which is not defined; call unit.provider first`);
+    }
     this.add(`module.${name}`, where, ["source", ...(providers ? ["providers"] : []), ...Object.keys(inputs)]);
     const module = new TerraformHclModule(this.stack, name, {
       source,
@@ -191,9 +197,13 @@ export class Unit {
   /** A provider block; one with an alias (another Region) is addressed "provider.<type>.<alias>". */
   provider<T extends object>(ctor: Ctor<T>, config: T, placement: Placement = {}): void {
     const alias = (config as { alias?: string }).alias;
+    // Checked before cdktf's own, less telling, construct-name clash.
+    const ref = `${(ctor as unknown as { tfResourceType: string }).tfResourceType}${alias ? `.${alias}` : ""}`;
+    if (this.providers.has(ref)) throw new DefinitionError(this.name, `provider.${ref} is defined twice; give each other configuration an alias`);
     const element = new ctor(this.stack, alias ? `provider-${alias}` : "provider", config);
     const type = (element as unknown as { terraformResourceType: string }).terraformResourceType;
     this.add(`provider.${type}${alias ? `.${alias}` : ""}`, placement, Object.keys(config).map(snake), element);
+    this.providers.set(ref, element as unknown as TerraformProvider);
   }
 
   /** Block structure for every resource, data source and provider, from the bindings. */

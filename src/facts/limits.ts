@@ -11,13 +11,18 @@ export const CLOUDSHELL_PARTITIONS = ["aws", "aws-us-gov"];
 /** Policy size quotas in characters. IAM does not count whitespace (fact sheet 9.2,
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html); an SCP saved through
  * the API, as Terraform does, counts it, so SCPs are written minified
- * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html). */
+ * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html).
+ * SCP: 10,240 since 2026-05-15 (was 5,120): AWS What's New, "AWS Organizations increased SCP quotas"
+ * (https://aws.amazon.com/about-aws/whats-new/2026/05/aws-organizations-increased-scp-quotas/),
+ * confirmed in an account by FogSecurity/aws-size PR #71 and adopted by Landing Zone Accelerator
+ * 1.16.0 (fact sheet 10.1). Resource control policies stay at 5,120 (same sources). */
 export const POLICY_SIZE_LIMITS = {
   managed: 6144,
   inline_user: 2048,
   inline_group: 5120,
   inline_role: 10240,
-  scp: 5120,
+  scp: 10240,
+  rcp: 5120,
 };
 
 /** A count as messages and READMEs write it: 6,144. */

@@ -11,7 +11,16 @@ export interface GuardrailFile {
   columns: string[];
   columnRequests: Record<string, string[]>;
   principals: Record<string, { arn: string; tags: Record<string, string> }>;
-  cases: { name: string; inputs: Record<string, unknown>; size: number; statement_ids: string[]; results: Record<string, Record<string, Result>> }[];
+  cases: {
+    name: string;
+    inputs: Record<string, unknown>;
+    /** A control case: the module's SCPs without these statements. */
+    without?: string[];
+    size: number;
+    scp_sizes: number[];
+    statement_ids: string[];
+    results: Record<string, Record<string, Result>>;
+  }[];
 }
 
 /** The README section body: one row per case and principal, one column per request group. */
@@ -29,8 +38,12 @@ export function guardrailTable(data: GuardrailFile): string {
   lines.push("✅ allowed · ⛔ denied by the guardrail's explicit `Deny` · ❌ denied because nothing allows it (never expected here: the identity policy allows everything).");
   lines.push(
     ...details(
-      "The inputs of each case, and the SCP's size",
-      data.cases.map((c) => `- **${c.name}** (${thousands(c.size)} characters; ${c.statement_ids.map((s) => `\`${s}\``).join(", ")}): ${inputList(c.inputs)}`),
+      "The inputs of each case, and the size of its SCPs",
+      data.cases.map((c) => {
+        const scps = c.scp_sizes.length > 1 ? `${c.scp_sizes.length} SCPs of ${c.scp_sizes.map(thousands).join(" and ")} characters` : `${thousands(c.size)} characters`;
+        const control = c.without ? `; the module's SCP **without** ${c.without.map((s) => `\`${s}\``).join(", ")}, simulated as a control` : "";
+        return `- **${c.name}** (${scps}; ${c.statement_ids.map((s) => `\`${s}\``).join(", ")}${control}): ${inputList(c.inputs)}`;
+      }),
     ),
   );
   lines.push(

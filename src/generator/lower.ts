@@ -133,7 +133,7 @@ export function lowerStack(unit: string, json: Json, elements: ElementRef[]): Ma
     if (kind === "variable") items.push(lowerVariable(name, body));
     else if (kind === "output") items.push(lowerOutput(name, body));
     else if (kind === "module") items.push(lowerModule(name, body, el.order));
-    else if (kind === "provider") items.push(block("provider", [name], lowerArguments(body, el.schema ?? {}, el.order)));
+    else if (kind === "provider") items.push(block("provider", [name], lowerArguments(body, el.schema ?? {}, el.order.includes("alias") ? ["alias", ...el.order.filter((k) => k !== "alias")] : el.order)));
     else {
       const [, type, resourceName] = el.address.split(".");
       items.push(block(kind, [type, resourceName], lowerArguments(body, el.schema ?? {}, el.order)));

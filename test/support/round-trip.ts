@@ -62,7 +62,12 @@ function expected(unit: Unit): Record<string, J> {
     ((out.variable ??= {}) as Record<string, J>)[name] = [normalize({ ...b, type: "${" + b.type + "}" })];
   }
   for (const kind of ["output", "module"]) {
-    for (const [name, body] of Object.entries(json[kind] ?? {})) ((out[kind] ??= {}) as Record<string, J>)[name] = [normalize(body)];
+    for (const [name, body] of Object.entries(json[kind] ?? {})) {
+      // A module's providers = { aws = aws.eu_west_1 } are references, as depends_on entries are.
+      const b = body as Record<string, J>;
+      const fixed = kind === "module" && b.providers ? { ...b, providers: Object.fromEntries(Object.entries(b.providers as Record<string, string>).map(([k, v]) => [k, "${" + v + "}"])) } : b;
+      ((out[kind] ??= {}) as Record<string, J>)[name] = [normalize(fixed)];
+    }
   }
   if (json.locals) out.locals = normalize(json.locals);
   for (const kind of ["resource", "data"]) {

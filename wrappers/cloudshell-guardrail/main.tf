@@ -22,5 +22,6 @@ module "wrapper" {
   exempt_principal_arns      = try(each.value.exempt_principal_arns, var.defaults.exempt_principal_arns, [])
   exempt_principal_tags      = try(each.value.exempt_principal_tags, var.defaults.exempt_principal_tags, {})
   target_ids                 = try(each.value.target_ids, var.defaults.target_ids, [])
+  scp_count                  = try(each.value.scp_count, var.defaults.scp_count, null)
   partition                  = try(each.value.partition, var.defaults.partition, "aws")
 }

@@ -68,12 +68,36 @@ run "every_choice_with_exemptions_attached_by_target_id" {
     error_message = "output.target_ids is not [\"123456789012\", \"ou-ab12-cd34ef56\", \"r-ab12\"]"
   }
   assert {
-    condition     = jsonencode(output.statement_ids) == jsonencode(["DenyCredentialForwarding", "DenyFileDownload", "DenyFileUpload", "DenyCloudShellOutsideAllowedVpcs", "DenyCloudShellOutsideAllowedSubnets", "DenyCloudShellWithoutSubnetIds", "DenyCloudShellOutsideAllowedSecurityGroups", "DenyCloudShellWithoutSecurityGroupIds", "DenyCloudShellPublicEnvironments", "DenyAttachingAWSCloudShellFullAccess"])
-    error_message = "output.statement_ids is not [\"DenyCredentialForwarding\", \"DenyFileDownload\", \"DenyFileUpload\", \"DenyCloudShellOutsideAllowedVpcs\", \"DenyCloudShellOutsideAllowedSubnets\", \"DenyCloudShellWithoutSubnetIds\", \"DenyCloudShellOutsideAllowedSecurityGroups\", \"DenyCloudShellWithoutSecurityGroupIds\", \"DenyCloudShellPublicEnvironments\", \"DenyAttachingAWSCloudShellFullAccess\"]"
+    condition     = jsonencode(output.statement_ids) == jsonencode(["DenyCredentialForwarding", "DenyFileDownload", "DenyFileUpload", "DenyCloudShellOutsideAllowedVpcs", "DenyCloudShellOutsideAllowedSubnets", "DenyCloudShellWithoutSubnetIds", "DenyCloudShellOutsideAllowedSecurityGroups", "DenyCloudShellWithoutSecurityGroupIds", "DenyCloudShellPublicEnvironments", "DenyAttachingAWSCloudShellFullAccess", "DenyChangingExemptPrincipals", "DenyChangingTaggedExemptPrincipals", "DenySettingExemptTags"])
+    error_message = "output.statement_ids is not [\"DenyCredentialForwarding\", \"DenyFileDownload\", \"DenyFileUpload\", \"DenyCloudShellOutsideAllowedVpcs\", \"DenyCloudShellOutsideAllowedSubnets\", \"DenyCloudShellWithoutSubnetIds\", \"DenyCloudShellOutsideAllowedSecurityGroups\", \"DenyCloudShellWithoutSecurityGroupIds\", \"DenyCloudShellPublicEnvironments\", \"DenyAttachingAWSCloudShellFullAccess\", \"DenyChangingExemptPrincipals\", \"DenyChangingTaggedExemptPrincipals\", \"DenySettingExemptTags\"]"
   }
   assert {
     condition     = alltrue([for s in jsondecode(output.json).Statement : s.Effect == "Deny"])
     error_message = "every statement must be a Deny"
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyChangingExemptPrincipals"][0].Resource) == jsonencode(["arn:aws:iam::*:role/break-glass-*"])
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyChangingExemptPrincipals\"][0].Resource is not [\"arn:aws:iam::*:role/break-glass-*\"]"
+  }
+  assert {
+    condition     = contains([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyChangingExemptPrincipals"][0].Action, "iam:UpdateAssumeRolePolicy") && contains([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyChangingExemptPrincipals"][0].Action, "iam:CreateRole")
+    error_message = "exempt roles must be protected from creation and takeover"
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyChangingTaggedExemptPrincipals"][0].Condition.StringEquals) == jsonencode({ "aws:ResourceTag/dp:exclude" = "true" })
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyChangingTaggedExemptPrincipals\"][0].Condition.StringEquals is not { \"aws:ResourceTag/dp:exclude\" = \"true\" }"
+  }
+  assert {
+    condition     = !contains([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyChangingTaggedExemptPrincipals"][0].Action, "iam:CreateRole")
+    error_message = "a tagged principal exists already: no CreateRole in its statement"
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenySettingExemptTags"][0].Condition["ForAnyValue:StringEqualsIgnoreCase"]) == jsonencode({ "aws:TagKeys" = ["dp:exclude"] })
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenySettingExemptTags\"][0].Condition[\"ForAnyValue:StringEqualsIgnoreCase\"] is not { \"aws:TagKeys\" = [\"dp:exclude\"] }"
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenySettingExemptTags"][0].Action) == jsonencode(["iam:CreateRole", "iam:CreateUser", "iam:TagRole", "iam:UntagRole", "iam:TagUser", "iam:UntagUser", "sts:TagSession"])
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenySettingExemptTags\"][0].Action is not [\"iam:CreateRole\", \"iam:CreateUser\", \"iam:TagRole\", \"iam:UntagRole\", \"iam:TagUser\", \"iam:UntagUser\", \"sts:TagSession\"]"
   }
   assert {
     condition     = alltrue([for s in jsondecode(output.json).Statement : jsonencode(s.Condition.ArnNotLike["aws:PrincipalArn"]) == jsonencode(["arn:aws:iam::*:role/break-glass-*"])])
@@ -112,8 +136,16 @@ run "every_choice_with_exemptions_attached_by_target_id" {
     error_message = "the SCP must be minified JSON"
   }
   assert {
-    condition     = output.size == length(output.json) && output.size <= 5120
-    error_message = "size must be the length of the JSON, within the SCP limit"
+    condition     = output.size == length(output.json) && output.size > 5120 && output.size <= 10240
+    error_message = "the SCP must plan between the old 5,120 and the current 10,240 characters"
+  }
+  assert {
+    condition     = jsonencode(output.policies) == jsonencode([output.json])
+    error_message = "statements that fit one SCP must make one SCP"
+  }
+  assert {
+    condition     = length(aws_organizations_policy.this) == 1
+    error_message = "one SCP"
   }
 }
 
@@ -165,8 +197,8 @@ run "create_false_creates_nothing_but_computes_the_json" {
     error_message = "nothing must be created"
   }
   assert {
-    condition     = jsonencode(output.statement_ids) == jsonencode(["DenyCredentialForwarding"])
-    error_message = "output.statement_ids is not [\"DenyCredentialForwarding\"]"
+    condition     = jsonencode(output.statement_ids) == jsonencode(["DenyCredentialForwarding", "DenyChangingTaggedExemptPrincipals", "DenySettingExemptTags"])
+    error_message = "a tag alone protects the tag, and no ARN pattern"
   }
   assert {
     condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCredentialForwarding"][0].Condition) == jsonencode({ StringNotEquals = { "aws:PrincipalTag/dp:exclude" = "true" } })
@@ -174,7 +206,115 @@ run "create_false_creates_nothing_but_computes_the_json" {
   }
 }
 
-run "an_scp_over_5120_characters_fails_at_plan" {
+run "statements_over_10240_characters_split_into_two_scps_on_every_target" {
+  command = apply
+  variables {
+    disable_cloudshell         = true
+    deny_attaching_full_access = true
+    exempt_principal_arns = [
+      "arn:aws:iam::*:role/break-glass-administrator-000",
+      "arn:aws:iam::*:role/break-glass-administrator-001",
+      "arn:aws:iam::*:role/break-glass-administrator-002",
+      "arn:aws:iam::*:role/break-glass-administrator-003",
+      "arn:aws:iam::*:role/break-glass-administrator-004",
+      "arn:aws:iam::*:role/break-glass-administrator-005",
+      "arn:aws:iam::*:role/break-glass-administrator-006",
+      "arn:aws:iam::*:role/break-glass-administrator-007",
+      "arn:aws:iam::*:role/break-glass-administrator-008",
+      "arn:aws:iam::*:role/break-glass-administrator-009",
+      "arn:aws:iam::*:role/break-glass-administrator-010",
+      "arn:aws:iam::*:role/break-glass-administrator-011",
+      "arn:aws:iam::*:role/break-glass-administrator-012",
+      "arn:aws:iam::*:role/break-glass-administrator-013",
+      "arn:aws:iam::*:role/break-glass-administrator-014",
+      "arn:aws:iam::*:role/break-glass-administrator-015",
+      "arn:aws:iam::*:role/break-glass-administrator-016",
+      "arn:aws:iam::*:role/break-glass-administrator-017",
+      "arn:aws:iam::*:role/break-glass-administrator-018",
+      "arn:aws:iam::*:role/break-glass-administrator-019",
+      "arn:aws:iam::*:role/break-glass-administrator-020",
+      "arn:aws:iam::*:role/break-glass-administrator-021",
+      "arn:aws:iam::*:role/break-glass-administrator-022",
+      "arn:aws:iam::*:role/break-glass-administrator-023",
+      "arn:aws:iam::*:role/break-glass-administrator-024",
+      "arn:aws:iam::*:role/break-glass-administrator-025",
+      "arn:aws:iam::*:role/break-glass-administrator-026",
+      "arn:aws:iam::*:role/break-glass-administrator-027",
+      "arn:aws:iam::*:role/break-glass-administrator-028",
+      "arn:aws:iam::*:role/break-glass-administrator-029",
+      "arn:aws:iam::*:role/break-glass-administrator-030",
+      "arn:aws:iam::*:role/break-glass-administrator-031",
+      "arn:aws:iam::*:role/break-glass-administrator-032",
+      "arn:aws:iam::*:role/break-glass-administrator-033",
+      "arn:aws:iam::*:role/break-glass-administrator-034",
+      "arn:aws:iam::*:role/break-glass-administrator-035",
+      "arn:aws:iam::*:role/break-glass-administrator-036",
+      "arn:aws:iam::*:role/break-glass-administrator-037",
+      "arn:aws:iam::*:role/break-glass-administrator-038",
+      "arn:aws:iam::*:role/break-glass-administrator-039",
+      "arn:aws:iam::*:role/break-glass-administrator-040",
+      "arn:aws:iam::*:role/break-glass-administrator-041",
+      "arn:aws:iam::*:role/break-glass-administrator-042",
+      "arn:aws:iam::*:role/break-glass-administrator-043",
+      "arn:aws:iam::*:role/break-glass-administrator-044",
+      "arn:aws:iam::*:role/break-glass-administrator-045",
+      "arn:aws:iam::*:role/break-glass-administrator-046",
+      "arn:aws:iam::*:role/break-glass-administrator-047",
+      "arn:aws:iam::*:role/break-glass-administrator-048",
+      "arn:aws:iam::*:role/break-glass-administrator-049",
+      "arn:aws:iam::*:role/break-glass-administrator-050",
+      "arn:aws:iam::*:role/break-glass-administrator-051",
+      "arn:aws:iam::*:role/break-glass-administrator-052",
+      "arn:aws:iam::*:role/break-glass-administrator-053",
+      "arn:aws:iam::*:role/break-glass-administrator-054",
+      "arn:aws:iam::*:role/break-glass-administrator-055",
+      "arn:aws:iam::*:role/break-glass-administrator-056",
+      "arn:aws:iam::*:role/break-glass-administrator-057",
+      "arn:aws:iam::*:role/break-glass-administrator-058",
+      "arn:aws:iam::*:role/break-glass-administrator-059",
+    ]
+    target_ids = ["r-ab12", "123456789012"]
+  }
+  assert {
+    condition     = length(output.policies) == 2 && length(aws_organizations_policy.this) == 2
+    error_message = "the statements must take two SCPs"
+  }
+  assert {
+    condition     = alltrue([for size in output.policy_sizes : size <= 10240]) && output.size > 10240
+    error_message = "each SCP must fit, the statements together must not"
+  }
+  assert {
+    condition     = jsonencode(flatten([for p in output.policies : jsondecode(p).Statement])) == jsonencode(jsondecode(output.json).Statement)
+    error_message = "the SCPs must hold every statement, whole, in order"
+  }
+  assert {
+    condition     = jsonencode([for p in aws_organizations_policy.this : p.name]) == jsonencode(["cloudshell-guardrail", "cloudshell-guardrail-2"])
+    error_message = "[for p in aws_organizations_policy.this : p.name] is not [\"cloudshell-guardrail\", \"cloudshell-guardrail-2\"]"
+  }
+  assert {
+    condition     = alltrue([for i, p in aws_organizations_policy.this : p.content == output.policies[i]])
+    error_message = "each SCP must hold its piece"
+  }
+  assert {
+    condition     = jsonencode(sort(keys(aws_organizations_policy_attachment.targets))) == jsonencode(["123456789012", "123456789012/2", "r-ab12", "r-ab12/2"])
+    error_message = "the first SCP keeps the target ID as its key"
+  }
+  assert {
+    condition     = jsonencode(output.target_ids) == jsonencode(["123456789012", "r-ab12"])
+    error_message = "output.target_ids is not [\"123456789012\", \"r-ab12\"]"
+  }
+}
+
+run "a_wrong_scp_count_fails_at_plan" {
+  command = plan
+  variables {
+    deny_public_environments = true
+    scp_count                = 2
+  }
+  expect_failures = [aws_organizations_policy.this]
+}
+
+run "statements_that_no_split_fits_fail_at_plan" {
   command = plan
   variables {
     disable_cloudshell         = true
@@ -240,6 +380,146 @@ run "an_scp_over_5120_characters_fails_at_plan" {
       "arn:aws:iam::*:role/break-glass-administrator-057",
       "arn:aws:iam::*:role/break-glass-administrator-058",
       "arn:aws:iam::*:role/break-glass-administrator-059",
+      "arn:aws:iam::*:role/break-glass-administrator-060",
+      "arn:aws:iam::*:role/break-glass-administrator-061",
+      "arn:aws:iam::*:role/break-glass-administrator-062",
+      "arn:aws:iam::*:role/break-glass-administrator-063",
+      "arn:aws:iam::*:role/break-glass-administrator-064",
+      "arn:aws:iam::*:role/break-glass-administrator-065",
+      "arn:aws:iam::*:role/break-glass-administrator-066",
+      "arn:aws:iam::*:role/break-glass-administrator-067",
+      "arn:aws:iam::*:role/break-glass-administrator-068",
+      "arn:aws:iam::*:role/break-glass-administrator-069",
+      "arn:aws:iam::*:role/break-glass-administrator-070",
+      "arn:aws:iam::*:role/break-glass-administrator-071",
+      "arn:aws:iam::*:role/break-glass-administrator-072",
+      "arn:aws:iam::*:role/break-glass-administrator-073",
+      "arn:aws:iam::*:role/break-glass-administrator-074",
+      "arn:aws:iam::*:role/break-glass-administrator-075",
+      "arn:aws:iam::*:role/break-glass-administrator-076",
+      "arn:aws:iam::*:role/break-glass-administrator-077",
+      "arn:aws:iam::*:role/break-glass-administrator-078",
+      "arn:aws:iam::*:role/break-glass-administrator-079",
+      "arn:aws:iam::*:role/break-glass-administrator-080",
+      "arn:aws:iam::*:role/break-glass-administrator-081",
+      "arn:aws:iam::*:role/break-glass-administrator-082",
+      "arn:aws:iam::*:role/break-glass-administrator-083",
+      "arn:aws:iam::*:role/break-glass-administrator-084",
+      "arn:aws:iam::*:role/break-glass-administrator-085",
+      "arn:aws:iam::*:role/break-glass-administrator-086",
+      "arn:aws:iam::*:role/break-glass-administrator-087",
+      "arn:aws:iam::*:role/break-glass-administrator-088",
+      "arn:aws:iam::*:role/break-glass-administrator-089",
+      "arn:aws:iam::*:role/break-glass-administrator-090",
+      "arn:aws:iam::*:role/break-glass-administrator-091",
+      "arn:aws:iam::*:role/break-glass-administrator-092",
+      "arn:aws:iam::*:role/break-glass-administrator-093",
+      "arn:aws:iam::*:role/break-glass-administrator-094",
+      "arn:aws:iam::*:role/break-glass-administrator-095",
+      "arn:aws:iam::*:role/break-glass-administrator-096",
+      "arn:aws:iam::*:role/break-glass-administrator-097",
+      "arn:aws:iam::*:role/break-glass-administrator-098",
+      "arn:aws:iam::*:role/break-glass-administrator-099",
+      "arn:aws:iam::*:role/break-glass-administrator-100",
+      "arn:aws:iam::*:role/break-glass-administrator-101",
+      "arn:aws:iam::*:role/break-glass-administrator-102",
+      "arn:aws:iam::*:role/break-glass-administrator-103",
+      "arn:aws:iam::*:role/break-glass-administrator-104",
+      "arn:aws:iam::*:role/break-glass-administrator-105",
+      "arn:aws:iam::*:role/break-glass-administrator-106",
+      "arn:aws:iam::*:role/break-glass-administrator-107",
+      "arn:aws:iam::*:role/break-glass-administrator-108",
+      "arn:aws:iam::*:role/break-glass-administrator-109",
+      "arn:aws:iam::*:role/break-glass-administrator-110",
+      "arn:aws:iam::*:role/break-glass-administrator-111",
+      "arn:aws:iam::*:role/break-glass-administrator-112",
+      "arn:aws:iam::*:role/break-glass-administrator-113",
+      "arn:aws:iam::*:role/break-glass-administrator-114",
+      "arn:aws:iam::*:role/break-glass-administrator-115",
+      "arn:aws:iam::*:role/break-glass-administrator-116",
+      "arn:aws:iam::*:role/break-glass-administrator-117",
+      "arn:aws:iam::*:role/break-glass-administrator-118",
+      "arn:aws:iam::*:role/break-glass-administrator-119",
+      "arn:aws:iam::*:role/break-glass-administrator-120",
+      "arn:aws:iam::*:role/break-glass-administrator-121",
+      "arn:aws:iam::*:role/break-glass-administrator-122",
+      "arn:aws:iam::*:role/break-glass-administrator-123",
+      "arn:aws:iam::*:role/break-glass-administrator-124",
+      "arn:aws:iam::*:role/break-glass-administrator-125",
+      "arn:aws:iam::*:role/break-glass-administrator-126",
+      "arn:aws:iam::*:role/break-glass-administrator-127",
+      "arn:aws:iam::*:role/break-glass-administrator-128",
+      "arn:aws:iam::*:role/break-glass-administrator-129",
+      "arn:aws:iam::*:role/break-glass-administrator-130",
+      "arn:aws:iam::*:role/break-glass-administrator-131",
+      "arn:aws:iam::*:role/break-glass-administrator-132",
+      "arn:aws:iam::*:role/break-glass-administrator-133",
+      "arn:aws:iam::*:role/break-glass-administrator-134",
+      "arn:aws:iam::*:role/break-glass-administrator-135",
+      "arn:aws:iam::*:role/break-glass-administrator-136",
+      "arn:aws:iam::*:role/break-glass-administrator-137",
+      "arn:aws:iam::*:role/break-glass-administrator-138",
+      "arn:aws:iam::*:role/break-glass-administrator-139",
+      "arn:aws:iam::*:role/break-glass-administrator-140",
+      "arn:aws:iam::*:role/break-glass-administrator-141",
+      "arn:aws:iam::*:role/break-glass-administrator-142",
+      "arn:aws:iam::*:role/break-glass-administrator-143",
+      "arn:aws:iam::*:role/break-glass-administrator-144",
+      "arn:aws:iam::*:role/break-glass-administrator-145",
+      "arn:aws:iam::*:role/break-glass-administrator-146",
+      "arn:aws:iam::*:role/break-glass-administrator-147",
+      "arn:aws:iam::*:role/break-glass-administrator-148",
+      "arn:aws:iam::*:role/break-glass-administrator-149",
+      "arn:aws:iam::*:role/break-glass-administrator-150",
+      "arn:aws:iam::*:role/break-glass-administrator-151",
+      "arn:aws:iam::*:role/break-glass-administrator-152",
+      "arn:aws:iam::*:role/break-glass-administrator-153",
+      "arn:aws:iam::*:role/break-glass-administrator-154",
+      "arn:aws:iam::*:role/break-glass-administrator-155",
+      "arn:aws:iam::*:role/break-glass-administrator-156",
+      "arn:aws:iam::*:role/break-glass-administrator-157",
+      "arn:aws:iam::*:role/break-glass-administrator-158",
+      "arn:aws:iam::*:role/break-glass-administrator-159",
+      "arn:aws:iam::*:role/break-glass-administrator-160",
+      "arn:aws:iam::*:role/break-glass-administrator-161",
+      "arn:aws:iam::*:role/break-glass-administrator-162",
+      "arn:aws:iam::*:role/break-glass-administrator-163",
+      "arn:aws:iam::*:role/break-glass-administrator-164",
+      "arn:aws:iam::*:role/break-glass-administrator-165",
+      "arn:aws:iam::*:role/break-glass-administrator-166",
+      "arn:aws:iam::*:role/break-glass-administrator-167",
+      "arn:aws:iam::*:role/break-glass-administrator-168",
+      "arn:aws:iam::*:role/break-glass-administrator-169",
+      "arn:aws:iam::*:role/break-glass-administrator-170",
+      "arn:aws:iam::*:role/break-glass-administrator-171",
+      "arn:aws:iam::*:role/break-glass-administrator-172",
+      "arn:aws:iam::*:role/break-glass-administrator-173",
+      "arn:aws:iam::*:role/break-glass-administrator-174",
+      "arn:aws:iam::*:role/break-glass-administrator-175",
+      "arn:aws:iam::*:role/break-glass-administrator-176",
+      "arn:aws:iam::*:role/break-glass-administrator-177",
+      "arn:aws:iam::*:role/break-glass-administrator-178",
+      "arn:aws:iam::*:role/break-glass-administrator-179",
+      "arn:aws:iam::*:role/break-glass-administrator-180",
+      "arn:aws:iam::*:role/break-glass-administrator-181",
+      "arn:aws:iam::*:role/break-glass-administrator-182",
+      "arn:aws:iam::*:role/break-glass-administrator-183",
+      "arn:aws:iam::*:role/break-glass-administrator-184",
+      "arn:aws:iam::*:role/break-glass-administrator-185",
+      "arn:aws:iam::*:role/break-glass-administrator-186",
+      "arn:aws:iam::*:role/break-glass-administrator-187",
+      "arn:aws:iam::*:role/break-glass-administrator-188",
+      "arn:aws:iam::*:role/break-glass-administrator-189",
+      "arn:aws:iam::*:role/break-glass-administrator-190",
+      "arn:aws:iam::*:role/break-glass-administrator-191",
+      "arn:aws:iam::*:role/break-glass-administrator-192",
+      "arn:aws:iam::*:role/break-glass-administrator-193",
+      "arn:aws:iam::*:role/break-glass-administrator-194",
+      "arn:aws:iam::*:role/break-glass-administrator-195",
+      "arn:aws:iam::*:role/break-glass-administrator-196",
+      "arn:aws:iam::*:role/break-glass-administrator-197",
+      "arn:aws:iam::*:role/break-glass-administrator-198",
+      "arn:aws:iam::*:role/break-glass-administrator-199",
     ]
   }
   expect_failures = [aws_organizations_policy.this]

@@ -23,6 +23,9 @@ const VPC = "vpc-0123456789abcdef0";
 const SUBNET = "subnet-0123456789abcdef0";
 const SG = "sg-0123456789abcdef0";
 const ATTACH = ["iam:AttachGroupPolicy", "iam:AttachRolePolicy", "iam:AttachUserPolicy"];
+const PROTECTION = ["DenyChangingExemptPrincipals", "DenyChangingTaggedExemptPrincipals", "DenySettingExemptTags"];
+/** Long patterns: enough of them that the statements take two SCPs, not three. */
+const manyPatterns = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:iam::*:role/break-glass-administrator-${String(i).padStart(3, "0")}`);
 
 const statements = "jsondecode(output.json).Statement";
 const statement = (sid: string) => `[for s in ${statements} : s if s.Sid == "${sid}"][0]`;
@@ -72,8 +75,16 @@ const RUNS: Run[] = [
         "DenyCloudShellWithoutSecurityGroupIds",
         "DenyCloudShellPublicEnvironments",
         "DenyAttachingAWSCloudShellFullAccess",
+        ...PROTECTION,
       ]),
       everyStatement(`s.Effect == "Deny"`, "every statement must be a Deny"),
+      // The exemptions protect themselves, and carry the exemptions like every Deny.
+      sameJson(`${statement("DenyChangingExemptPrincipals")}.Resource`, [BREAK_GLASS]),
+      [`contains(${statement("DenyChangingExemptPrincipals")}.Action, "iam:UpdateAssumeRolePolicy") && contains(${statement("DenyChangingExemptPrincipals")}.Action, "iam:CreateRole")`, "exempt roles must be protected from creation and takeover"],
+      sameJson(`${statement("DenyChangingTaggedExemptPrincipals")}.Condition.StringEquals`, { "aws:ResourceTag/dp:exclude": "true" }),
+      [`!contains(${statement("DenyChangingTaggedExemptPrincipals")}.Action, "iam:CreateRole")`, "a tagged principal exists already: no CreateRole in its statement"],
+      sameJson(`${statement("DenySettingExemptTags")}.Condition["ForAnyValue:StringEqualsIgnoreCase"]`, { "aws:TagKeys": ["dp:exclude"] }),
+      sameJson(`${statement("DenySettingExemptTags")}.Action`, ["iam:CreateRole", "iam:CreateUser", "iam:TagRole", "iam:UntagRole", "iam:TagUser", "iam:UntagUser", "sts:TagSession"]),
       everyStatement(`jsonencode(s.Condition.ArnNotLike["aws:PrincipalArn"]) == jsonencode(["${BREAK_GLASS}"])`, "every Deny must exempt the break-glass pattern"),
       everyStatement(`s.Condition.StringNotEquals["aws:PrincipalTag/dp:exclude"] == "true"`, "every Deny must exempt principals tagged dp:exclude = true"),
       // The exemptions are merged next to a statement's own conditions, never over them.
@@ -84,7 +95,9 @@ const RUNS: Run[] = [
       sameJson(`${statement("DenyAttachingAWSCloudShellFullAccess")}.Condition.ArnEquals["iam:PolicyARN"]`, ["arn:aws:iam::aws:policy/AWSCloudShellFullAccess"]),
       sameJson(`keys(${statement("DenyAttachingAWSCloudShellFullAccess")}.Condition)`, ["ArnEquals", "ArnNotLike", "StringNotEquals"]),
       [`output.json == jsonencode(jsondecode(output.json)) && !strcontains(output.json, "\\n")`, "the SCP must be minified JSON"],
-      [`output.size == length(output.json) && output.size <= 5120`, "size must be the length of the JSON, within the SCP limit"],
+      [`output.size == length(output.json) && output.size > 5120 && output.size <= 10240`, "the SCP must plan between the old 5,120 and the current 10,240 characters"],
+      ["jsonencode(output.policies) == jsonencode([output.json])", "statements that fit one SCP must make one SCP"],
+      ["length(aws_organizations_policy.this) == 1", "one SCP"],
     ],
   },
   {
@@ -106,18 +119,34 @@ const RUNS: Run[] = [
     asserts: [
       ["output.id == null && output.arn == null", "id and arn must be null"],
       ["length(aws_organizations_policy.this) + length(aws_organizations_policy_attachment.targets) == 0", "nothing must be created"],
-      sameJson("output.statement_ids", ["DenyCredentialForwarding"]),
+      sameJson("output.statement_ids", ["DenyCredentialForwarding", "DenyChangingTaggedExemptPrincipals", "DenySettingExemptTags"], "a tag alone protects the tag, and no ARN pattern"),
       sameJson(`${statement("DenyCredentialForwarding")}.Condition`, { StringNotEquals: { "aws:PrincipalTag/dp:exclude": "true" } }, "a tag alone must add StringNotEquals and no empty ArnNotLike"),
     ],
   },
   {
-    name: "an_scp_over_5120_characters_fails_at_plan",
+    name: "statements_over_10240_characters_split_into_two_scps_on_every_target",
+    command: "apply",
+    variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: manyPatterns(60), target_ids: [ROOT, ACCOUNT] },
+    asserts: [
+      ["length(output.policies) == 2 && length(aws_organizations_policy.this) == 2", "the statements must take two SCPs"],
+      ["alltrue([for size in output.policy_sizes : size <= 10240]) && output.size > 10240", "each SCP must fit, the statements together must not"],
+      ["jsonencode(flatten([for p in output.policies : jsondecode(p).Statement])) == jsonencode(jsondecode(output.json).Statement)", "the SCPs must hold every statement, whole, in order"],
+      sameJson("[for p in aws_organizations_policy.this : p.name]", ["cloudshell-guardrail", "cloudshell-guardrail-2"]),
+      [`alltrue([for i, p in aws_organizations_policy.this : p.content == output.policies[i]])`, "each SCP must hold its piece"],
+      sameJson("sort(keys(aws_organizations_policy_attachment.targets))", [ACCOUNT, `${ACCOUNT}/2`, ROOT, `${ROOT}/2`], "the first SCP keeps the target ID as its key"),
+      sameJson("output.target_ids", [ACCOUNT, ROOT]),
+    ],
+  },
+  {
+    name: "a_wrong_scp_count_fails_at_plan",
     command: "plan",
-    variables: {
-      disable_cloudshell: true,
-      deny_attaching_full_access: true,
-      exempt_principal_arns: Array.from({ length: 60 }, (_, i) => `arn:aws:iam::*:role/break-glass-administrator-${String(i).padStart(3, "0")}`),
-    },
+    variables: { deny_public_environments: true, scp_count: 2 },
+    expectFailures: ["aws_organizations_policy.this"],
+  },
+  {
+    name: "statements_that_no_split_fits_fail_at_plan",
+    command: "plan",
+    variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: manyPatterns(200) },
     expectFailures: ["aws_organizations_policy.this"],
   },
 ];

@@ -110,7 +110,7 @@ function build(unit: Unit): void {
         precondition: [
           {
             condition: tf(`${document}.json_size <= ${POLICY_SIZE_LIMITS.managed}`),
-            errorMessage: `The CloudShell policy is \${${document}.json_size} characters (whitespace not counted); a managed policy takes at most ${thousands(POLICY_SIZE_LIMITS.managed)}. Shorten the allow-lists in vpc_environments, or split them across policies.`,
+            errorMessage: `The CloudShell policy is \${${document}.json_size} characters (whitespace not counted); a managed policy takes at most ${thousands(POLICY_SIZE_LIMITS.managed)}. List fewer IDs in vpc_environments, or set create = false and put the json output in a role's inline policy (aws_iam_role_policy), which holds ${thousands(POLICY_SIZE_LIMITS.inline_role)}. Do not split the allow-lists across two policies: each one's Deny would deny the other's environments.`,
           },
         ],
       },

@@ -1,0 +1,83 @@
+// examples/multi-region: CloudShell VPC environments in two Regions, admitted by ONE CloudShell
+// policy, under a guardrail whose allowed_regions are those Regions. Two policies, one per
+// network, would deny both: each one's Deny holds for the other's network (test/multi-region.test.ts).
+// The Regions are a list, so adding one (or a monitoring module per network) is one entry.
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { tf, Unit } from "../../cdktf/seam";
+import { Definition, sourceOf } from "../../generator/definition";
+import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
+import { NETWORK_SOURCE } from "../network-example";
+
+/** One network per Region: its provider alias (null: the default provider), its zones and CIDR. */
+export const NETWORKS = [
+  { name: "us_east_1", region: "us-east-1", alias: null, availability_zones: ["us-east-1a", "us-east-1b"], cidr: "10.10.0.0/16" },
+  { name: "eu_west_1", region: "eu-west-1", alias: "eu_west_1", availability_zones: ["eu-west-1a", "eu-west-1b"], cidr: "10.20.0.0/16" },
+];
+export const REGIONS = NETWORKS.map((n) => n.region);
+
+/**
+ * The allow-lists of the one policy, from local.networks (each network module's vpc_environment
+ * output: vpc_id, subnet_ids by zone, security_group_ids). The test evaluates these same
+ * expressions with known IDs.
+ */
+export const ALLOW_LISTS = {
+  vpc_ids: "[for n in local.networks : n.vpc_id]",
+  subnet_ids: "flatten([for n in local.networks : values(n.subnet_ids)])",
+  security_group_ids: "flatten([for n in local.networks : n.security_group_ids])",
+};
+
+function build(unit: Unit): void {
+  for (const n of NETWORKS) unit.provider(AwsProvider, { region: n.region, ...(n.alias ? { alias: n.alias } : {}) });
+  const networks = NETWORKS.map((n) =>
+    unit.module(
+      n.name,
+      NETWORK_SOURCE,
+      { name: `cloudshell-${n.region}`, availability_zones: n.availability_zones, vpc: { cidr: n.cidr }, policy_preset: "minimum" },
+      { providers: { aws: n.alias ? `aws.${n.alias}` : "aws" }, comment: `The CloudShell network in ${n.region}.` },
+    ),
+  );
+  unit.local("networks", tf(`[${networks.map((m) => `${m}.vpc_environment`).join(", ")}]`), {
+    comment: "What each network offers to CloudShell: one list, so one policy admits every network.",
+  });
+  const policy = unit.module(
+    "cloudshell_policy",
+    "../../modules/cloudshell-policy",
+    {
+      name: "cloudshell-every-region",
+      preset: "minimum",
+      vpc_environments: { grant_ec2_permissions: true, ...Object.fromEntries(Object.entries(ALLOW_LISTS).map(([k, v]) => [k, tf(v)])) },
+      allowed_regions: REGIONS,
+      role_names: ["developer"],
+    },
+    {
+      comment:
+        "ONE policy for every network. Two policies with one network each, on the same principal, deny\nboth: each policy's Deny (any other VPC) holds for the other's network.",
+    },
+  );
+  const guardrail = unit.module(
+    "guardrail",
+    "../../modules/cloudshell-guardrail",
+    { name: "cloudshell-regions", deny_public_environments: true, allowed_regions: REGIONS, exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], target_ids: ["r-ab12"] },
+    {
+      comment:
+        "The organization's guardrail: VPC environments only, in these Regions. Usually applied from the\nmanagement account's own configuration, where allowed_vpc_ids takes the IDs as values (here they\nare unknown at plan: that needs scp_count = 1).",
+    },
+  );
+  unit.output("vpc_environments", {
+    description: "What to enter in the console's \"Create VPC environment\" form, per Region.",
+    // Keys in sorted order: HCL gives an object's keys sorted.
+    value: tf(`{ ${NETWORKS.map((n, i) => [n.region, networks[i]]).sort(([a], [b]) => a.localeCompare(b)).map(([r, m]) => `"${r}" = ${m}.vpc_environment`).join(", ")} }`),
+  });
+  unit.output("policy_json", { description: "The one CloudShell policy that admits every network.", value: tf(`${policy}.json`) });
+  unit.output("policy_size", { description: "Characters of the policy as IAM counts them (a managed policy takes 6,144).", value: tf(`${policy}.size`) });
+  unit.output("guardrail_scp", { description: "The guardrail's SCP.", value: tf(`${guardrail}.json`) });
+}
+
+export const multiRegion: Definition = {
+  name: "multi-region",
+  kind: "example",
+  source: sourceOf(__dirname),
+  title: "Example: CloudShell networks in two Regions, one policy for both",
+  requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
+  build,
+};
