@@ -273,8 +273,9 @@ describe("wrappers/<module>: two items of each, planned in the examples' plan", 
       'module.wrapper["sandboxes"].aws_organizations_policy_attachment.targets["ou-ab12-sandbox1a"]',
     ]);
     const sids = (item: string) => JSON.parse(s.resource_changes.find((r) => r.address === `module.wrapper["${item}"].aws_organizations_policy.this[0]`)!.after!.content as string).Statement.map((x: { Sid: string }) => x.Sid);
-    expect(sids("organization")).toEqual(["DenyCredentialForwarding", "DenyCloudShellPublicEnvironments"]);
-    expect(sids("sandboxes")).toEqual(["DenyCloudShell"]);
+    // The defaults' exemption pattern brings the statement that protects it (issue 14) to both items.
+    expect(sids("organization")).toEqual(["DenyCredentialForwarding", "DenyCloudShellPublicEnvironments", "DenyChangingExemptPrincipals"]);
+    expect(sids("sandboxes")).toEqual(["DenyCloudShell", "DenyChangingExemptPrincipals"]);
   });
 
   test("network: one VPC per item with the item's CIDR, zones from the defaults, NAT only where the item asks", () => {

@@ -63,10 +63,7 @@ function expected(unit: Unit): Record<string, J> {
   }
   for (const kind of ["output", "module"]) {
     for (const [name, body] of Object.entries(json[kind] ?? {})) {
-      // A module's providers = { aws = aws.eu_west_1 } are references, as depends_on entries are.
-      const b = body as Record<string, J>;
-      const fixed = kind === "module" && b.providers ? { ...b, providers: Object.fromEntries(Object.entries(b.providers as Record<string, string>).map(([k, v]) => [k, "${" + v + "}"])) } : b;
-      ((out[kind] ??= {}) as Record<string, J>)[name] = [normalize(fixed)];
+      ((out[kind] ??= {}) as Record<string, J>)[name] = [normalize(body)];
     }
   }
   if (json.locals) out.locals = normalize(json.locals);
