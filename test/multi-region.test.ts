@@ -85,3 +85,21 @@ describe("examples/multi-region: one policy for the networks of two Regions", ()
     for (const [name, [one, two]] of Object.entries(EXPECTED)) expect(readme).toContain(`| ${name.replace(/(us-east-1|eu-west-1)/, "`$1`")} | ${word[one]} | ${word[two]} |`);
   });
 });
+
+describe("each Region's CloudShell events are monitored in that Region (the example's real plan)", () => {
+  const plan = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "evidence", "plans", "multi-region.json"), "utf8")) as { resource_changes: { address: string; after?: Record<string, unknown> }[] };
+  const rules = (region: string) =>
+    plan.resource_changes
+      .map((r) => new RegExp(`^module\\.monitoring_${region}\\.aws_cloudwatch_event_rule\\.this\\["([a-z_]+)"\\]$`).exec(r.address)?.[1])
+      .filter((k): k is string => !!k)
+      .sort();
+
+  test("both Regions alert on CloudShell's own events, including an environment outside that Region's network", () => {
+    for (const n of NETWORKS) expect(rules(n.name)).toEqual(expect.arrayContaining(["access_denied", "credential_forwarding", "file_transfer", "outside_approved_network", "public_environment"]));
+  });
+
+  test("the AWSCloudShellFullAccess attachment rule is in us-east-1 only, where IAM's events arrive", () => {
+    expect(rules("us_east_1")).toContain("full_access_attached");
+    expect(rules("eu_west_1")).not.toContain("full_access_attached");
+  });
+});

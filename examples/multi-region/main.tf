@@ -62,6 +62,36 @@ module "cloudshell_policy" {
   role_names      = ["developer"]
 }
 
+# CloudShell's events of us-east-1 (they arrive in the Region of the call), to the central bus; an environment outside this Region's network alerts.
+module "monitoring_us_east_1" {
+  source = "../../modules/cloudshell-monitoring"
+
+  providers = {
+    aws = aws
+  }
+  name                           = "cloudshell-us-east-1"
+  event_bus_arn                  = var.central_event_bus_arn
+  approved_vpc_ids               = [module.us_east_1.vpc_environment.vpc_id]
+  approved_subnet_ids            = values(module.us_east_1.vpc_environment.subnet_ids)
+  approved_security_group_ids    = module.us_east_1.vpc_environment.security_group_ids
+  detect_full_access_attachments = true
+}
+
+# CloudShell's events of eu-west-1 (they arrive in the Region of the call), to the central bus; an environment outside this Region's network alerts.
+module "monitoring_eu_west_1" {
+  source = "../../modules/cloudshell-monitoring"
+
+  providers = {
+    aws = aws.eu_west_1
+  }
+  name                           = "cloudshell-eu-west-1"
+  event_bus_arn                  = var.central_event_bus_arn
+  approved_vpc_ids               = [module.eu_west_1.vpc_environment.vpc_id]
+  approved_subnet_ids            = values(module.eu_west_1.vpc_environment.subnet_ids)
+  approved_security_group_ids    = module.eu_west_1.vpc_environment.security_group_ids
+  detect_full_access_attachments = false
+}
+
 # The organization's guardrail: VPC environments only, in these Regions. Usually applied from the
 # management account's own configuration, where allowed_vpc_ids takes the IDs as values (here they
 # are unknown at plan: that needs scp_count = 1).

@@ -1,7 +1,8 @@
 // examples/multi-region: CloudShell VPC environments in two Regions, admitted by ONE CloudShell
 // policy, under a guardrail whose allowed_regions are those Regions. Two policies, one per
 // network, would deny both: each one's Deny holds for the other's network (test/multi-region.test.ts).
-// The Regions are a list, so adding one (or a monitoring module per network) is one entry.
+// Each Region's CloudShell events are monitored there and forwarded to a central bus. The Regions
+// are a list, so adding one is one entry.
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { tf, Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
@@ -53,6 +54,30 @@ function build(unit: Unit): void {
       comment:
         "ONE policy for every network. Two policies with one network each, on the same principal, deny\nboth: each policy's Deny (any other VPC) holds for the other's network.",
     },
+  );
+  unit.variable("central_event_bus_arn", {
+    description: "The central security account's event bus that receives every Region's CloudShell alerts; its policy must admit this account.",
+    type: "string",
+    default: "arn:aws:events:us-east-1:999999999999:event-bus/security-central",
+  });
+  NETWORKS.forEach((n, i) =>
+    unit.module(
+      `monitoring_${n.name}`,
+      "../../modules/cloudshell-monitoring",
+      {
+        name: `cloudshell-${n.region}`,
+        event_bus_arn: tf("var.central_event_bus_arn"),
+        approved_vpc_ids: tf(`[${networks[i]}.vpc_environment.vpc_id]`),
+        approved_subnet_ids: tf(`values(${networks[i]}.vpc_environment.subnet_ids)`),
+        approved_security_group_ids: tf(`${networks[i]}.vpc_environment.security_group_ids`),
+        // IAM's events arrive in us-east-1 only: the attachment rule lives there.
+        detect_full_access_attachments: n.region === "us-east-1",
+      },
+      {
+        providers: { aws: n.alias ? `aws.${n.alias}` : "aws" },
+        comment: `CloudShell's events of ${n.region} (they arrive in the Region of the call), to the central bus; an environment outside this Region's network alerts.`,
+      },
+    ),
   );
   const guardrail = unit.module(
     "guardrail",
