@@ -14,7 +14,7 @@ import { tempDir } from "./terraform";
 
 export const ROOT = path.join(__dirname, "..");
 
-const GENERATOR_INPUTS = ["src", "scripts/synth.ts", "cdktf.json", "package.json", "package-lock.json", ...EVIDENCE_SOURCES.map((s) => s.file)];
+const GENERATOR_INPUTS = ["src", "scripts/synth.ts", "tools/generated.ts", "cdktf.json", "package.json", "package-lock.json", ...EVIDENCE_SOURCES.map((s) => s.file)];
 
 function filesUnder(rel: string): string[] {
   const abs = path.join(ROOT, rel);
@@ -45,18 +45,21 @@ export function built(): Built[] {
   return units;
 }
 
-/** The Terraform files of a generation in this process, and the READMEs rendered with the committed evidence. */
+/**
+ * The tree `npm run synth` writes, from a generation in this process, with the committed evidence
+ * in place of a fresh computation (each evidence file's freshness is its module test's check).
+ */
 export function freshFiles(): Map<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { renderHcl, renderReadmes } = require("../src/generator/generate") as typeof import("../src/generator/generate");
+  const { renderHcl, renderReadmes, tree } = require("../src/generator/generate") as typeof import("../src/generator/generate");
   const hcl = renderHcl(built());
   const committed = new Map(EVIDENCE_SOURCES.map((s) => [s.file, fs.existsSync(path.join(ROOT, s.file)) ? fs.readFileSync(path.join(ROOT, s.file), "utf8") : "{}"]));
-  return new Map([...hcl, ...renderReadmes(built(), hcl, evidenceReader(committed))].sort(([a], [b]) => a.localeCompare(b)));
+  return tree(hcl, committed, renderReadmes(built(), hcl, evidenceReader(committed)));
 }
 
 let files: Map<string, string> | undefined;
 
-/** Every generated file by its path (sorted): from the disk cache when the inputs are unchanged. */
+/** Every generated file by its path (sorted), evidence and manifest included: from the disk cache when the inputs are unchanged. */
 export function generated(): { files: Map<string, string> } {
   if (!files) {
     const cache = path.join(os.tmpdir(), "terraform-aws-cloudshell-generated", `${inputHash()}.json`);

@@ -2,8 +2,8 @@
 // unless the skip is allowed by name. (Where the provider is found, test/examples.test.ts plans
 // every example through the same runner.)
 import { spawnSync } from "node:child_process";
-import { exampleNames, ROOT } from "../tools/generated";
-import { tempDir } from "../tools/terraform";
+import { exampleNames, ROOT } from "../../tools/generated";
+import { tempDir } from "../../tools/terraform";
 
 const plan = (args: string[], env: Record<string, string>) =>
   spawnSync("node", ["-r", "ts-node/register/transpile-only", "scripts/plan.ts", ...args], {

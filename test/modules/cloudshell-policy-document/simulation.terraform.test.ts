@@ -1,11 +1,11 @@
 // The permission matrix: every scenario's policy, as real Terraform computes it, simulated offline
 // (@cloud-copilot/iam-simulate) against every console feature, and compared with what AWS documents.
 import * as fs from "node:fs";
-import { actionExists } from "../src/facts/action-catalog";
-import { matrixTable } from "../src/generator/matrix-table";
-import { generated } from "../tools/generated";
-import { EvaluatedScenario, evaluateScenarios, PolicyStatement } from "../tools/evaluate-scenarios";
-import { IDS, SCENARIOS } from "../tools/scenarios";
+import { actionExists } from "../../../src/facts/action-catalog";
+import { matrixTable } from "../../../src/generator/matrix-table";
+import { generated } from "../../../tools/generated";
+import { EvaluatedScenario, evaluateScenarios, PolicyStatement } from "../../../tools/evaluate-scenarios";
+import { IDS, SCENARIOS } from "../../../tools/scenarios";
 import {
   buildMatrix,
   TASK_LABELS,
@@ -17,7 +17,7 @@ import {
   simulateFeature,
   ENI_ARN,
   simulateRequest,
-} from "../tools/simulate";
+} from "../../../tools/simulate";
 
 // ---- The spec, written by hand from the AWS CloudShell user guide (fact sheet sections 2 and 3) ----
 // A = allowed, D = denied by an explicit Deny, - = denied because nothing grants it.

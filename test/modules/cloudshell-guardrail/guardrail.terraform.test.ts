@@ -5,9 +5,9 @@
 // apply) runs in test/module-tests.test.ts.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { guardrailTable } from "../src/generator/guardrail-table";
-import { generated } from "../tools/generated";
-import { checkInputs, InputCase } from "../tools/input-checks";
+import { guardrailTable } from "../../../src/generator/guardrail-table";
+import { generated } from "../../../tools/generated";
+import { checkInputs, InputCase } from "../../../tools/input-checks";
 import {
   buildGuardrailSimulation,
   COLUMN_LABELS,
@@ -19,10 +19,10 @@ import {
   GuardrailSimulation,
   PRINCIPALS,
   PROTECTION_SIDS,
-} from "../tools/simulate-scp";
-import { FeatureResult } from "../tools/simulate";
-import { planJson, scratchTree } from "../tools/terraform";
-import { withProvider } from "./support/provider";
+} from "../../../tools/simulate-scp";
+import { FeatureResult } from "../../../tools/simulate";
+import { planJson, scratchTree } from "../../../tools/terraform";
+import { withProvider } from "../../support/provider";
 
 const MODULE = "modules/cloudshell-guardrail";
 

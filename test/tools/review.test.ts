@@ -2,12 +2,12 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
-import { MATRIX_FILE } from "../src/generator/matrix-table";
-import { PLANS_DIR, snapshotJson } from "../tools/plan-snapshots";
-import { guardrailChanges, review } from "../tools/review";
-import { ROOT } from "../tools/generated";
-import { tempDir } from "../tools/terraform";
+import { GUARDRAIL_FILE } from "../../src/generator/guardrail-table";
+import { MATRIX_FILE } from "../../src/generator/matrix-table";
+import { PLANS_DIR, snapshotJson } from "../../tools/plan-snapshots";
+import { guardrailChanges, review } from "../../tools/review";
+import { ROOT } from "../../tools/generated";
+import { tempDir } from "../../tools/terraform";
 
 const MATRIX = path.relative(ROOT, MATRIX_FILE);
 const PLAN = path.join(PLANS_DIR, "isolated.json");

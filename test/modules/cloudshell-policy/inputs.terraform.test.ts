@@ -4,9 +4,9 @@
 // test/module-tests.test.ts.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { generated, ROOT } from "../tools/generated";
-import { checkInputs, InputCase } from "../tools/input-checks";
-import { mustTerraform, tempDir } from "../tools/terraform";
+import { generated, ROOT } from "../../../tools/generated";
+import { checkInputs, InputCase } from "../../../tools/input-checks";
+import { mustTerraform, tempDir } from "../../../tools/terraform";
 
 const variablesOf = (module: string) => generated().files.get(`modules/${module}/variables.tf`)!;
 

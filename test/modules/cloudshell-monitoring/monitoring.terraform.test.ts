@@ -5,14 +5,14 @@
 // Its shipped terraform test file runs in test/module-tests.test.ts.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MonitoringFile, monitoringTable } from "../src/generator/monitoring-table";
-import { RULES } from "../src/modules/cloudshell-monitoring/rules";
-import { SAMPLES } from "../tools/cloudtrail-samples";
-import { generated, ROOT } from "../tools/generated";
-import { inputOutcomes } from "../tools/input-checks";
-import { Value } from "../src/hcl/writer";
-import { evaluatePatterns, MONITORING_FILE, monitoringFileContent, monitoringMatches } from "../tools/monitoring-matches";
-import { PlanSnapshot, PLANS_DIR, readSnapshot } from "../tools/plan-snapshots";
+import { MonitoringFile, monitoringTable } from "../../../src/generator/monitoring-table";
+import { RULES } from "../../../src/modules/cloudshell-monitoring/rules";
+import { SAMPLES } from "../../../tools/cloudtrail-samples";
+import { generated, ROOT } from "../../../tools/generated";
+import { inputOutcomes } from "../../../tools/input-checks";
+import { Value } from "../../../src/hcl/writer";
+import { evaluatePatterns, MONITORING_FILE, monitoringFileContent, monitoringMatches } from "../../../tools/monitoring-matches";
+import { PlanSnapshot, PLANS_DIR, readSnapshot } from "../../../tools/plan-snapshots";
 
 const MODULE = "modules/cloudshell-monitoring";
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";

@@ -4,17 +4,17 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { tf, tfList, tfMap, Unit } from "../src/cdktf/seam";
-import { Definition } from "../src/generator/definition";
-import { DefinitionError } from "../src/generator/errors";
-import { renderHcl, synthesize } from "../src/generator/generate";
-import { declareActions } from "../src/generator/action-check";
-import { RULES } from "../src/generator/rules";
-import { tagsInput } from "../src/modules/common-inputs";
-import { withReferences } from "../src/modules/hcl-snippets";
-import { NO_PROVIDER } from "../src/modules/requirements";
-import { vpcNetwork } from "../src/modules/cloudshell-vpc-network/definition";
-import { tempDir } from "../tools/terraform";
+import { tf, tfList, tfMap, Unit } from "../../src/cdktf/seam";
+import { Definition } from "../../src/generator/definition";
+import { DefinitionError } from "../../src/generator/errors";
+import { renderHcl, synthesize } from "../../src/generator/generate";
+import { declareActions } from "../../src/generator/action-check";
+import { RULES } from "../../src/generator/rules";
+import { tagsInput } from "../../src/modules/common-inputs";
+import { withReferences } from "../../src/modules/hcl-snippets";
+import { NO_PROVIDER } from "../../src/modules/requirements";
+import { vpcNetwork } from "../../src/modules/cloudshell-vpc-network/definition";
+import { tempDir } from "../../tools/terraform";
 
 const definition = (build: (u: Unit) => void): Definition => ({
   name: "broken",
@@ -306,7 +306,7 @@ describe("facts hold no Terraform", () => {
   });
 
   test("src/facts/ writes no Terraform expression", () => {
-    const dir = path.join(__dirname, "..", "src", "facts");
+    const dir = path.join(__dirname, "..", "..", "src", "facts");
     for (const f of fs.readdirSync(dir)) {
       const text = fs.readFileSync(path.join(dir, f), "utf8");
       expect(`${f}: ${text.match(/\$\{(var|local|data|module|each|count)\./g) ?? []}`).toBe(`${f}: `);

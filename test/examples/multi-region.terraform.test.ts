@@ -4,10 +4,10 @@
 // modules/cloudshell-policy-document; @cloud-copilot/iam-simulate evaluates the requests.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ALLOW_LISTS, NETWORKS, REGIONS } from "../src/examples/multi-region/definition";
-import { generated } from "../tools/generated";
-import { FeatureResult, IamRequest, simulateRequest } from "../tools/simulate";
-import { evaluateExpression, scratchTree } from "../tools/terraform";
+import { ALLOW_LISTS, NETWORKS, REGIONS } from "../../src/examples/multi-region/definition";
+import { generated } from "../../tools/generated";
+import { FeatureResult, IamRequest, simulateRequest } from "../../tools/simulate";
+import { evaluateExpression, scratchTree } from "../../tools/terraform";
 
 /** Each network as its vpc_environment output gives it: vpc_id, subnet_ids by zone, security_group_ids. */
 const hex = (n: number, c: string) => `${c.repeat(16)}${n}`;
@@ -87,7 +87,7 @@ describe("examples/multi-region: one policy for the networks of two Regions", ()
 });
 
 describe("each Region's CloudShell events are monitored in that Region (the example's real plan)", () => {
-  const plan = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "evidence", "plans", "multi-region.json"), "utf8")) as { resource_changes: { address: string; after?: Record<string, unknown> }[] };
+  const plan = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "evidence", "plans", "multi-region.json"), "utf8")) as { resource_changes: { address: string; after?: Record<string, unknown> }[] };
   const rules = (region: string) =>
     plan.resource_changes
       .map((r) => new RegExp(`^module\\.monitoring_${region}\\.aws_cloudwatch_event_rule\\.this\\["([a-z_]+)"\\]$`).exec(r.address)?.[1])

@@ -3,15 +3,15 @@
 // the example and every module it calls.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { directories, exampleNames, generated, ROOT } from "../tools/generated";
-import { checkInputs } from "../tools/input-checks";
-import { committedSnapshots, PLANS_DIR, planSnapshotsWith, PlanSnapshot, readSnapshot } from "../tools/plan-snapshots";
-import { ENVIRONMENT_ARN } from "../tools/simulate";
-import { simulateWithBoundary } from "../tools/simulate-scp";
-import { AWS_PROVIDER_VERSION } from "../tools/terraform";
-import { wrapperCallName, wrapperCalls } from "../tools/wrapper-calls";
-import { WRAPPER_EXAMPLES } from "../src/modules/wrapper-examples";
-import { withProvider } from "./support/provider";
+import { directories, exampleNames, generated, ROOT } from "../../tools/generated";
+import { checkInputs } from "../../tools/input-checks";
+import { committedSnapshots, PLANS_DIR, planSnapshotsWith, PlanSnapshot, readSnapshot } from "../../tools/plan-snapshots";
+import { ENVIRONMENT_ARN } from "../../tools/simulate";
+import { simulateWithBoundary } from "../../tools/simulate-scp";
+import { AWS_PROVIDER_VERSION } from "../../tools/terraform";
+import { wrapperCallName, wrapperCalls } from "../../tools/wrapper-calls";
+import { WRAPPER_EXAMPLES } from "../../src/modules/wrapper-examples";
+import { withProvider } from "../support/provider";
 
 let fresh: Map<string, string> | undefined;
 /** The wrappers' test calls, planned in the same plan as the examples, by module name. */

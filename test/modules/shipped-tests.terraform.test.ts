@@ -5,13 +5,13 @@
 // the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { subnets } from "../src/modules/cloudshell-policy-document/terraform-tests";
-import { directories, generated } from "../tools/generated";
-import { ENI_ARN, IamRequest, simulateRequest } from "../tools/simulate";
-import { EndpointRequest, FULL_ACCESS, simulateThroughEndpoint } from "../tools/simulate-endpoint";
-import { EXPECTED, expectedExtra, perimeterEvidence, perimeterFileContent, perimeterPolicies, PERIMETER_FILE } from "../tools/endpoint-perimeter";
-import { AWS_PROVIDER_VERSION, scratchTree, TestReport, testModule } from "../tools/terraform";
-import { withProvider } from "./support/provider";
+import { subnets } from "../../src/modules/cloudshell-policy-document/terraform-tests";
+import { directories, generated } from "../../tools/generated";
+import { ENI_ARN, IamRequest, simulateRequest } from "../../tools/simulate";
+import { EndpointRequest, FULL_ACCESS, simulateThroughEndpoint } from "../../tools/simulate-endpoint";
+import { EXPECTED, expectedExtra, perimeterEvidence, perimeterFileContent, perimeterPolicies, PERIMETER_FILE } from "../../tools/endpoint-perimeter";
+import { AWS_PROVIDER_VERSION, scratchTree, TestReport, testModule } from "../../tools/terraform";
+import { withProvider } from "../support/provider";
 
 const MODULES = directories("modules");
 const testFilesOf = (dir: string) => [...generated().files].filter(([rel]) => rel.startsWith(`${dir}/tests/`) && rel.endsWith(".tftest.hcl"));

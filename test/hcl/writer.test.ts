@@ -2,15 +2,15 @@
 import { parse } from "@cdktf/hcl2json";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { tf, tfList, tfMap, Unit } from "../src/cdktf/seam";
-import { Definition } from "../src/generator/definition";
-import { renderHcl, synthesize } from "../src/generator/generate";
-import { formatHcl } from "../src/hcl/format";
-import { parseTemplate, wholeExpression } from "../src/hcl/template";
-import { quote, renderValue } from "../src/hcl/writer";
-import { NO_PROVIDER } from "../src/modules/requirements";
-import { tempDir } from "../tools/terraform";
-import { roundTripDifferences } from "./support/round-trip";
+import { tf, tfList, tfMap, Unit } from "../../src/cdktf/seam";
+import { Definition } from "../../src/generator/definition";
+import { renderHcl, synthesize } from "../../src/generator/generate";
+import { formatHcl } from "../../src/hcl/format";
+import { parseTemplate, wholeExpression } from "../../src/hcl/template";
+import { quote, renderValue } from "../../src/hcl/writer";
+import { NO_PROVIDER } from "../../src/modules/requirements";
+import { tempDir } from "../../tools/terraform";
+import { roundTripDifferences } from "../support/round-trip";
 
 const fixture: Definition = {
   name: "fixture",
