@@ -69,6 +69,9 @@ function environment(args: string[]): NodeJS.ProcessEnv {
   const shared = process.env[SHARED_PROVIDER_ENV];
   const inherited = { ...process.env };
   delete inherited.TF_REATTACH_PROVIDERS;
+  // cdktf's CLI sets a plugin cache for the app it runs (npm run synth); Terraform's cache is not
+  // safe for parallel init ("mkdir ... file exists"), and every init here installs from a plugin directory.
+  delete inherited.TF_PLUGIN_CACHE_DIR;
   return {
     ...inherited,
     ...(shared && SHARES_PROVIDER.has(args[0]) ? { TF_REATTACH_PROVIDERS: shared } : {}),

@@ -1,5 +1,5 @@
 // Two items per module's wrapper (wrappers/<module>/): the example its README shows, and what the
-// tests plan (test/examples.test.ts plans them in the same plan as the examples). A module without
+// tests plan (test/examples/plans.terraform.test.ts plans them in the same plan as the examples). A module without
 // an entry still gets its wrapper; its README then shows a generic example, and the test names it.
 import { Value } from "../hcl/writer";
 

@@ -20,7 +20,7 @@ const definition = (build: (u: Unit) => void): Definition => ({
   name: "broken",
   readme: "src/modules/cloudshell-policy/README.hbs",
   kind: "module",
-  source: "test/definition-errors.test.ts",
+  source: "test/generator/rules.test.ts",
   title: "Broken",
   requirements: NO_PROVIDER,
   build,

@@ -16,7 +16,7 @@ const fixture: Definition = {
   name: "fixture",
   readme: "cloudshell-policy",
   kind: "example", // printing only: the module rules (create, tags) do not apply to examples
-  source: "test/hcl-writer.test.ts",
+  source: "test/hcl/writer.test.ts",
   title: "Fixture",
   requirements: NO_PROVIDER,
   build(unit: Unit) {

@@ -267,7 +267,7 @@ describe("every endpoint's perimeter, simulated with the policies of a mocked ap
     expect(evidence.extra.filter((e) => e.result !== expectedExtra(e.what)).map((e) => `${e.label} ${e.what}: ${e.result}`)).toEqual([]);
     // The unsigned invoke of an outside API is what AWS's default policy lets through.
     expect(evidence.extra.find((e) => e.what.startsWith("unsigned invoke of an outside"))?.control).toBe("Allowed");
-    // The committed evidence (the README's table) is this simulation: `npm run endpoint-perimeter` rewrites it.
+    // The committed evidence (the README's table) is this simulation: `npm run synth` rewrites it.
     expect(fs.readFileSync(PERIMETER_FILE, "utf8")).toBe(perimeterFileContent(evidence));
   });
 

@@ -1,5 +1,5 @@
 // npm run plan where hashicorp/aws cannot be found: it must say so, naming the fix, and fail,
-// unless the skip is allowed by name. (Where the provider is found, test/examples.test.ts plans
+// unless the skip is allowed by name. (Where the provider is found, test/examples/plans.terraform.test.ts plans
 // every example through the same runner.)
 import { spawnSync } from "node:child_process";
 import { exampleNames, ROOT } from "../../tools/generated";

@@ -1,6 +1,6 @@
 // examples/multi-region: CloudShell VPC environments in two Regions, admitted by ONE CloudShell
 // policy, under a guardrail whose allowed_regions are those Regions. Two policies, one per
-// network, would deny both: each one's Deny holds for the other's network (test/multi-region.test.ts).
+// network, would deny both: each one's Deny holds for the other's network (test/examples/multi-region.terraform.test.ts).
 // Each Region's CloudShell events are monitored there and forwarded to a central bus. The Regions
 // are a list, so adding one is one entry.
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";

@@ -1,7 +1,7 @@
 // terraform test file for modules/cloudshell-monitoring, mock_provider "aws" (the real provider's
 // schema, no AWS call). The expectations are written here by hand; what each rule's pattern
 // catches, and what it lets pass, is proven by matching the planned patterns against CloudTrail
-// records (the README's table, test/monitoring.test.ts).
+// records (the README's table, test/modules/cloudshell-monitoring/monitoring.terraform.test.ts).
 import { sourceOf } from "../../generator/definition";
 import { Run, sameJson, testFile } from "../../generator/tftest";
 import { ALL_MANAGEMENT_EVENTS_STATE } from "../../facts/monitoring";

@@ -178,7 +178,7 @@ const DEFAULT_RUNS: Run[] = [
   },
 ];
 
-/** Every interface endpoint under the perimeter: test/module-tests.test.ts simulates these policies. */
+/** Every interface endpoint under the perimeter: test/modules/shipped-tests.terraform.test.ts simulates these policies. */
 export const PERIMETER_RUN = "perimeter_on_every_interface_endpoint";
 export const PERIMETER_ADDED = ["sts", "ec2", "ssm"];
 DEFAULT_RUNS.push({

@@ -2,7 +2,7 @@
 // as a plan-time error that names the size, and the SCP of every case simulated offline
 // (@cloud-copilot/iam-simulate) as an SCP over an identity policy that allows everything,
 // compared with the behaviour written here by hand. Its shipped terraform test file (mocked
-// apply) runs in test/module-tests.test.ts.
+// apply) runs in test/modules/shipped-tests.terraform.test.ts.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { guardrailTable } from "../../../src/generator/guardrail-table";
@@ -75,7 +75,7 @@ describe("cloudshell-guardrail: bad inputs are rejected with a clear message", (
 });
 
 // The size limit's message (statements that no split into SCPs fits stop the plan) is checked in
-// test/module-tests.test.ts, in the same `terraform test` process as the shipped files.
+// test/modules/shipped-tests.terraform.test.ts, in the same `terraform test` process as the shipped files.
 
 // ---- The simulation, and what it must show, written by hand ----
 // Columns in COLUMN_LABELS order. A = allowed, D = denied by the guardrail.

@@ -2,7 +2,7 @@
 // Terraform), and the evidence that each rule alerts on what it must and on nothing else: the
 // patterns as Terraform computes the module's event_patterns output, matched against CloudTrail
 // records shaped as AWS documents them; the Regions from the real plan of examples/monitoring.
-// Its shipped terraform test file runs in test/module-tests.test.ts.
+// Its shipped terraform test file runs in test/modules/shipped-tests.terraform.test.ts.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MonitoringFile, monitoringTable } from "../../../src/generator/monitoring-table";

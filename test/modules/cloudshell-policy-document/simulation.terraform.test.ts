@@ -102,7 +102,7 @@ beforeAll(async () => {
 describe("the permission matrix matches the behaviour AWS documents", () => {
   test("the spec and the simulation have the same scenarios and features", () => {
     const missing = SCENARIOS.map((s) => s.name).filter((n) => !(n in EXPECTED));
-    if (missing.length) throw new Error(`no expected row in EXPECTED (test/simulation.test.ts) for: ${missing.join(", ")}; write what AWS documents for each console task`);
+    if (missing.length) throw new Error(`no expected row in EXPECTED (test/modules/cloudshell-policy-document/simulation.terraform.test.ts) for: ${missing.join(", ")}; write what AWS documents for each console task`);
     expect(Object.keys(EXPECTED).sort()).toEqual(SCENARIOS.map((s) => s.name).sort());
     expect(COLUMNS).toEqual(TASK_LABELS);
   });

@@ -1,7 +1,7 @@
 // Real Terraform on the policy modules' inputs: each bad input gets the message that names the
 // mistake (one `terraform test` process per module, no provider needed), and the document's
 // deny_json makes an SCP of Deny statements only. Their shipped terraform test files run in
-// test/module-tests.test.ts.
+// test/modules/shipped-tests.terraform.test.ts.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generated, ROOT } from "../../../tools/generated";

@@ -1,7 +1,7 @@
 // modules/cloudshell-vpc-network: the synthesized resources (construct level), and every bad input
 // with the message real Terraform gives it. What the network does with good inputs (subnets, NAT,
 // endpoints, rules, cost, the policy) is asserted by the module's own terraform test files, with
-// the real provider mocked (src/modules/cloudshell-vpc-network/terraform-tests.ts, run by test/module-tests.test.ts).
+// the real provider mocked (src/modules/cloudshell-vpc-network/terraform-tests.ts, run by test/modules/shipped-tests.terraform.test.ts).
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Route53ResolverFirewallConfig } from "@cdktf/provider-aws/lib/route53-resolver-firewall-config";
