@@ -55,7 +55,7 @@ beforeAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
   together = JSON.parse(out.together);
   separate = out.separate.map((j) => JSON.parse(j));
-}, 120_000);
+});
 
 describe("examples/multi-region: one policy for the networks of two Regions", () => {
   test("the example builds its policy from the expressions evaluated here", () => {

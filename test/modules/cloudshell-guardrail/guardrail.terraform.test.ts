@@ -254,11 +254,11 @@ describe("allowed IDs of a VPC created in the same apply (unknown at plan)", () 
       'module.guardrail.aws_organizations_policy_attachment.targets["123456789012"]',
       'module.guardrail.aws_organizations_policy_attachment.targets["r-ab12"]',
     ]);
-  }, 180_000);
+  });
 
   test("control: without scp_count Terraform cannot count the SCPs at plan", async () => {
     const got = await withProvider("a plan with a new VPC", () => plan(""));
     if (got === undefined) return;
     expect(String(got)).toContain("Invalid count argument");
-  }, 180_000);
+  });
 });
