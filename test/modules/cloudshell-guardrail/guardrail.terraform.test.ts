@@ -21,7 +21,7 @@ import {
   PROTECTION_SIDS,
 } from "../../../tools/simulate-scp";
 import { FeatureResult } from "../../../tools/simulate";
-import { planJson, scratchTree } from "../../../tools/terraform";
+import { scratchTree, testModule } from "../../../tools/terraform";
 import { withProvider } from "../../support/provider";
 
 const MODULE = "modules/cloudshell-guardrail";
@@ -230,35 +230,29 @@ describe("the committed guardrail simulation", () => {
 });
 
 describe("allowed IDs of a VPC created in the same apply (unknown at plan)", () => {
-  /** A root beside the modules: a new VPC whose ID goes into the guardrail. */
-  const plan = async (scpCount: string) => {
-    const files = [...generated().files].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf"));
-    const main = `terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n\nprovider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_vpc" "new" {\n  cidr_block = "10.0.0.0/16"\n}\n\nmodule "guardrail" {\n  source          = "../modules/cloudshell-guardrail"\n  allowed_vpc_ids = [aws_vpc.new.id]\n  target_ids      = ["r-ab12", "123456789012"]\n${scpCount}}\n`;
-    const root = scratchTree([...files, ["unknown/main.tf", main]], "guardrail-unknown-");
-    try {
-      const result = await planJson(path.join(root, "unknown"));
-      return (result.plan as { resource_changes: { address: string }[] }).resource_changes.map((r) => r.address);
-    } catch (e) {
-      return String(e);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
-  };
+  // One terraform test process (mocked provider, plan only): a new VPC whose ID goes into the guardrail.
+  const MAIN = `terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n\nresource "aws_vpc" "new" {\n  cidr_block = "10.0.0.0/16"\n}\n\nvariable "scp_count" {\n  type    = number\n  default = null\n}\n\nmodule "guardrail" {\n  source          = "../modules/cloudshell-guardrail"\n  allowed_vpc_ids = [aws_vpc.new.id]\n  target_ids      = ["r-ab12", "123456789012"]\n  scp_count       = var.scp_count\n}\n`;
+  // Two files: a run that errors makes the later runs of its file skip. The apply plans first, with the VPC ID unknown.
+  const WITH = `mock_provider "aws" {\n  mock_resource "aws_vpc" {\n    defaults = { id = "vpc-0123456789abcdef0" }\n  }\n}\n\nrun "with_scp_count" {\n  variables {\n    scp_count = 1\n  }\n\n  assert {\n    condition     = length(module.guardrail.policy_sizes) == 1\n    error_message = "one SCP"\n  }\n}\n`;
+  const WITHOUT = `mock_provider "aws" {}\n\nrun "without_scp_count" {\n  command = plan\n}\n`;
+  let runs: Record<string, { status: string; messages: string[] }> | undefined;
 
-  test("with scp_count = 1 the guardrail plans: one SCP, attached to each target", async () => {
-    const got = await withProvider("a plan with a new VPC", () => plan("  scp_count       = 1\n"));
-    if (got === undefined) return;
-    expect(got).toEqual([
-      "aws_vpc.new",
-      "module.guardrail.aws_organizations_policy.this[0]",
-      'module.guardrail.aws_organizations_policy_attachment.targets["123456789012"]',
-      'module.guardrail.aws_organizations_policy_attachment.targets["r-ab12"]',
-    ]);
+  beforeAll(async () => {
+    const files = [...generated().files].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf") && !rel.includes("/tests/"));
+    const root = scratchTree([...files, ["unknown/main.tf", MAIN], ["unknown/tests/with.tftest.hcl", WITH], ["unknown/tests/without.tftest.hcl", WITHOUT]], "guardrail-unknown-");
+    const report = await withProvider("a plan with a new VPC", () => testModule(path.join(root, "unknown")));
+    fs.rmSync(root, { recursive: true, force: true });
+    if (report) runs = Object.fromEntries(report.runs.map((r) => [r.run, r]));
   });
 
-  test("control: without scp_count Terraform cannot count the SCPs at plan", async () => {
-    const got = await withProvider("a plan with a new VPC", () => plan(""));
-    if (got === undefined) return;
-    expect(String(got)).toContain("Invalid count argument");
+  test("with scp_count = 1 the guardrail plans (and a mocked apply has one SCP)", () => {
+    if (!runs) return;
+    expect(runs.with_scp_count).toMatchObject({ status: "pass" });
+  });
+
+  test("control: without scp_count Terraform cannot count the SCPs at plan", () => {
+    if (!runs) return;
+    expect(["fail", "error"]).toContain(runs.without_scp_count.status);
+    expect(runs.without_scp_count.messages.join(" ")).toContain("Invalid count argument");
   });
 });
