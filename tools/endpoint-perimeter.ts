@@ -7,7 +7,7 @@
 // evidence/endpoint-perimeter.json before the module README, whose table is rendered from it.
 import * as path from "node:path";
 import { PERIMETER_RUN } from "../src/modules/cloudshell-vpc-network/terraform-tests";
-export { PERIMETER_FILE } from "../src/generator/evidence-markdown";
+export { PERIMETER_FILE } from "../src/generator/perimeter-table";
 import { FULL_ACCESS, simulateThroughEndpoint, EndpointRequest } from "./simulate-endpoint";
 import { FeatureResult } from "./simulate";
 import { scratchTree, TestReport, testModule } from "./terraform";

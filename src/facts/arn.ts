@@ -7,6 +7,9 @@
 export const ARN_PLACEHOLDERS = ["Partition", "Region"] as const;
 export type ArnPlaceholder = (typeof ARN_PLACEHOLDERS)[number];
 
+/** Any placeholder, as written in a fact (global: for replace and match). */
+export const placeholderPattern = () => new RegExp(`\\$\\{(${ARN_PLACEHOLDERS.join("|")})\\}`, "g");
+
 /** `arn:${Partition}:...` as a plain string (the placeholder is text, not a template). */
 export const PARTITION = "${Partition}";
 export const REGION = "${Region}";

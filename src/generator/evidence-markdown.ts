@@ -25,6 +25,3 @@ export const details = (summary: string, items: string[]): string[] => ["", `<de
 /** Each column's requests, as a folded list. */
 export const requestList = (summary: string, columns: string[], requests: Record<string, string[]>): string[] =>
   details(summary, columns.flatMap((c) => [`- **${c}**`, ...(requests[c] ?? []).map((r) => `  - \`${r}\``)]));
-
-/** The network's endpoint-perimeter simulation (computed by `npm run synth`). */
-export const PERIMETER_FILE = "evidence/endpoint-perimeter.json";

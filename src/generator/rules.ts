@@ -3,6 +3,7 @@
 // all of them over every definition before it writes anything and stops once, listing every
 // violation, so a new module, input, resource or action cannot quietly break them.
 import { ElementRef } from "../cdktf/seam";
+import { placeholderPattern } from "../facts/arn";
 import { Value } from "../hcl/writer";
 import { unknownActions } from "./action-check";
 import { DefinitionError } from "./errors";
@@ -73,7 +74,7 @@ export const RULES: Rule[] = [
     requires: "no ARN placeholder of the facts (${Partition}, ${Region}) is left unfilled in the written HCL",
     modulesOnly: false,
     check: (s) => {
-      const left = JSON.stringify(s.json).match(/\$\{(Partition|Region)\}/g) ?? [];
+      const left = JSON.stringify(s.json).match(placeholderPattern()) ?? [];
       return left.length ? [`${[...new Set(left)].join(", ")} left in the HCL: fill facts' ARN placeholders with withReferences (src/modules/hcl-snippets.ts)`] : [];
     },
   },

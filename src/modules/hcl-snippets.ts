@@ -1,6 +1,6 @@
 // Small pieces of HCL that several module definitions write into validations and locals.
 
-import { ArnPlaceholder } from "../facts/arn";
+import { ArnPlaceholder, placeholderPattern } from "../facts/arn";
 import { literal, Value } from "../hcl/writer";
 
 /** A tuple of string literals: ["a", "b"] (the writer's one literal printer). */
@@ -22,7 +22,7 @@ export const iamSize = (json: string): string => `length(replace(${json}, "/[[:s
 export function withReferences<T extends Value>(fact: T, references: Partial<Record<ArnPlaceholder, string>>): T {
   const fill = (v: Value): Value => {
     if (typeof v === "string") {
-      return v.replace(/\$\{(Partition|Region)\}/g, (whole, name: ArnPlaceholder) => {
+      return v.replace(placeholderPattern(), (whole, name: ArnPlaceholder) => {
         const ref = references[name];
         if (!ref) throw new Error(`no Terraform reference given for the placeholder ${whole} in ${v}`);
         return "${" + ref + "}";

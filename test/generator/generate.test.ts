@@ -1,24 +1,38 @@
-// The generator's Terraform files, from a generation in this process (not the disk cache the other
-// tests read): the committed ones are exactly these, twice the same, parsed, and free of what
-// review rejects. No Terraform runs here; synth.terraform.test.ts checks the whole pipeline.
+// The generator's files, from a generation in this process (not the disk cache the other tests
+// read): the committed tree is exactly what synth writes (with the committed evidence: each
+// evidence file is recomputed by its module's Terraform-tier test, with the functions synth uses),
+// twice the same, parsed, and free of what review rejects. No Terraform runs here.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "@cdktf/hcl2json";
 import { DEFINITIONS } from "../../src/definitions";
 import { directoryOf } from "../../src/generator/definition";
 import { renderHcl, synthesize } from "../../src/generator/generate";
-import { built, ROOT } from "../../tools/generated";
+import { staleFiles } from "../../src/generator/files";
+import { EVIDENCE_SOURCES } from "../../tools/evidence";
+import { built, freshFiles, ROOT } from "../../tools/generated";
 import { tempDir } from "../../tools/terraform";
 import { roundTripDifferences } from "../support/round-trip";
 
 let files: Map<string, string> | undefined;
 const fresh = () => (files ??= renderHcl(built()));
+let whole: Map<string, string> | undefined;
+const freshTree = () => (whole ??= freshFiles());
 const hclFiles = () => [...fresh()].filter(([f]) => /\.(tf|tftest\.hcl)$/.test(f));
 
 describe("the generated Terraform files", () => {
-  test("the committed Terraform files are exactly what the generator writes", () => {
-    const stale = [...fresh()].filter(([rel, content]) => !fs.existsSync(path.join(ROOT, rel)) || fs.readFileSync(path.join(ROOT, rel), "utf8") !== content).map(([rel]) => rel);
-    if (stale.length) throw new Error(`stale files (run \`npm run synth\` and commit):\n  ${stale.join("\n  ")}`);
+  test("the committed tree (Terraform files, evidence, READMEs, manifest) is exactly what synth writes from that evidence", () => {
+    const stale = staleFiles(ROOT, freshTree());
+    if (stale.length) throw new Error(`stale files (run \`npm run synth\`, review the evidence and commit):\n  ${stale.join("\n  ")}`);
+  });
+
+  test("every evidence file is part of the tree and listed in the manifest", () => {
+    const tree = freshTree();
+    expect(EVIDENCE_SOURCES.length).toBeGreaterThanOrEqual(4);
+    for (const { file } of EVIDENCE_SOURCES) {
+      expect(tree.has(file)).toBe(true);
+      expect(tree.get(".generated-files")).toContain(`\n${file}\n`);
+    }
   });
 
   test("two generations are byte-identical", () => {

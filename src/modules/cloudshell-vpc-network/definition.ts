@@ -5,12 +5,10 @@
 // those maps.
 import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
-import { defaultInterfaceEndpoints, LISTED_ENDPOINTS } from "../../facts/endpoints";
+import { AWS_OWNED_SSM, AWS_SERVICE_DOMAINS, defaultInterfaceEndpoints, LISTED_ENDPOINTS } from "../../facts/endpoints";
 import { HOURS_PER_MONTH, LIST_PRICES, US_EAST_1_PRICES } from "../../facts/prices";
-import { AWS_SERVICE_DOMAINS } from "../../facts/endpoints";
-import { cell, PERIMETER_FILE, Result } from "../../generator/evidence-markdown";
+import { PERIMETER_FILE, PerimeterFile, perimeterTable } from "../../generator/perimeter-table";
 import { declareActions } from "../../generator/action-check";
-import { AWS_OWNED_SSM } from "../../facts/endpoints";
 import { LISTED_INTERFACE_LABELS } from "./inputs";
 import { costScenarios } from "./cost";
 import { MAX_SECURITY_GROUPS } from "../../facts/limits";
@@ -24,33 +22,6 @@ import { flowLogs } from "./flow-logs";
 import { dnsFirewall } from "./dns-firewall";
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
-
-/** The evidence file's shape (tools/endpoint-perimeter.ts writes it). */
-interface PerimeterFile {
-  columns: Record<string, string>;
-  endpoints: { label: string; action: string; resource: string; results: Record<string, Result> }[];
-  extra: { label: string; what: string; principal: string; action: string; resource: string; result: Result; control: Result }[];
-}
-
-/** The README's endpoint-perimeter tables, from the simulation of this generation's endpoint policies. */
-function perimeterTables(e: PerimeterFile): string {
-  const columns = Object.keys(e.columns);
-  const compute = new Set(LISTED_INTERFACE_LABELS);
-  const rows = e.endpoints.map(
-    (r) =>
-      `| \`${r.label}\`${compute.has(r.label) ? " (compute host: `perimeter_on`)" : ""} | \`${r.action}\` on \`${r.resource}\` | ${columns.map((c) => cell(r.results[c], `${r.label} ${c}`)).join(" | ")} |`,
-  );
-  const extra = e.extra.map((x) => `| \`${x.label}\` | ${x.what}: \`${x.action}\` by ${x.principal === "anonymous" ? "an unsigned request" : `\`${x.principal}\``} | ${cell(x.result, x.what)} | ${cell(x.control, x.what)} |`);
-  return [
-    `| Endpoint | Request (\`<account>\`: own or outside) | ${columns.map((c) => e.columns[c]).join(" | ")} |`,
-    `|---|---|${columns.map(() => ":---:").join("|")}|`,
-    ...rows,
-    "",
-    "| Endpoint | Request | With the perimeter | AWS's default policy |",
-    "|---|---|:---:|:---:|",
-    ...extra,
-  ].join("\n");
-}
 
 function build(unit: Unit): void {
   // Actions the perimeter statements name (resources.ts), checked against the pinned catalog.
@@ -87,7 +58,7 @@ export const vpcNetwork: Definition = {
     prices: US_EAST_1_PRICES,
     priceRegions: Object.keys(LIST_PRICES).join(", "),
     hours: HOURS_PER_MONTH,
-    perimeterTables: perimeterTables(evidence.read<PerimeterFile>(PERIMETER_FILE)),
+    perimeterTables: perimeterTable(evidence.read<PerimeterFile>(PERIMETER_FILE), LISTED_INTERFACE_LABELS),
     computeHostLabels: LISTED_INTERFACE_LABELS.map((l) => `\`${l}\``).join(", "),
     awsDomains: AWS_SERVICE_DOMAINS.map((d) => `\`${d}\``).join(", "),
   }),
