@@ -153,7 +153,7 @@ export interface ExtraCall {
  * snapshot the example's own plan gives (the committed snapshots prove it, byte for byte). Extra
  * calls (the wrappers' test items) join the same plan under their own names and outputs.
  */
-export async function planExamplesTogether(files: Map<string, string>, examples: string[], extra: ExtraCall[] = []): Promise<Map<string, PlanSnapshot>> {
+export async function planExamplesTogether(files: Map<string, string>, examples: string[], extra: ExtraCall[] = []): Promise<{ snapshots: Map<string, PlanSnapshot>; modules: string[] }> {
   // Provider blocks by alias ("" for the default one); an example with aliased blocks (more
   // Regions) gets them passed in, and declares them as configuration_aliases in its scratch copy.
   const providerBlocks = new Map<string, Set<string>>();
@@ -191,7 +191,11 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
     ...extra.map((c) => `output "${c.name}__wrapper" {\n  value = module.${c.name}.wrapper\n}\n`),
   ].join("\n");
   const dir = scratchTree([...tree, [`examples/${ALL}/main.tf`, root]], "tf-examples-");
-  const result = await planJson(path.join(dir, "examples", ALL));
+  const planDir = path.join(dir, "examples", ALL);
+  const result = await planJson(planDir);
+  // The directories whose configuration this init loaded, and so checked against the pinned provider.
+  const installed = JSON.parse(fs.readFileSync(path.join(planDir, ".terraform", "modules", "modules.json"), "utf8")) as { Modules: { Dir: string }[] };
+  const modules = [...new Set(installed.Modules.map((m) => path.relative(dir, path.resolve(planDir, m.Dir))))].sort();
   const plan = result.plan as { resource_changes?: { address: string }[]; output_changes?: Record<string, unknown> };
   const snapshots = new Map<string, PlanSnapshot>();
   for (const e of [...examples, ...extra.map((c) => c.name)]) {
@@ -204,7 +208,7 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
     snapshots.set(e, normalizePlan(call ? call.directory : `examples/${e}`, call || usesProvider.get(e) ? result.provider : undefined, own, dir));
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return snapshots;
+  return { snapshots, modules };
 }
 
 /** Every example's snapshot files (path relative to the repository -> content). */
@@ -212,16 +216,23 @@ export async function planSnapshots(files: Map<string, string>, examples: string
   return (await planSnapshotsWith(files, examples, [])).files;
 }
 
-/** The snapshot files, and the plans of the extra calls made in the same plan, by name. */
-export async function planSnapshotsWith(files: Map<string, string>, examples: string[], extra: ExtraCall[]): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot> }> {
+/**
+ * The snapshot files, the plans of the extra calls made in the same plan (by name), and the
+ * directories the plan's init loaded (relative to the repository, such as "modules/cloudshell-policy").
+ */
+export async function planSnapshotsWith(
+  files: Map<string, string>,
+  examples: string[],
+  extra: ExtraCall[],
+): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot>; modules: string[] }> {
   const out = new Map<string, string>();
-  const snapshots = await planExamplesTogether(files, examples, extra);
+  const { snapshots, modules } = await planExamplesTogether(files, examples, extra);
   for (const e of examples) {
     const s = snapshots.get(e)!;
     out.set(path.join(PLANS_DIR, `${e}.json`), snapshotJson(s));
     out.set(path.join(PLANS_DIR, `${e}.md`), snapshotMarkdown(s));
   }
-  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])) };
+  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])), modules };
 }
 
 export function readSnapshot(text: string): PlanSnapshot {

@@ -67,9 +67,14 @@ export const SHARED_PROVIDER_ENV = "TF_SHARED_AWS_PROVIDER";
  * add custom RootCAs HTTPClient", seen when the guardrail's plans shared it).
  */
 const SHARES_PROVIDER = new Set(["test", "console", "validate", "show"]);
+/** The shared provider's TF_REATTACH_PROVIDERS value, when `command` may use it. */
+function sharedFor(command: string): string | undefined {
+  const shared = process.env[SHARED_PROVIDER_ENV];
+  return shared && SHARES_PROVIDER.has(command) ? shared : undefined;
+}
 function environment(args: string[]): NodeJS.ProcessEnv {
   if (!fs.existsSync(CLI_CONFIG)) fs.writeFileSync(CLI_CONFIG, "");
-  const shared = process.env[SHARED_PROVIDER_ENV];
+  const shared = sharedFor(args[0]);
   const inherited = { ...process.env };
   delete inherited.TF_REATTACH_PROVIDERS;
   // cdktf's CLI sets a plugin cache of its own for the app it runs (npm run synth): filling one from
@@ -77,7 +82,7 @@ function environment(args: string[]): NodeJS.ProcessEnv {
   delete inherited.TF_PLUGIN_CACHE_DIR;
   return {
     ...inherited,
-    ...(shared && SHARES_PROVIDER.has(args[0]) ? { TF_REATTACH_PROVIDERS: shared } : {}),
+    ...(shared ? { TF_REATTACH_PROVIDERS: shared } : {}),
     CHECKPOINT_DISABLE: "1",
     TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE && fs.existsSync(process.env.TF_CLI_CONFIG_FILE) ? process.env.TF_CLI_CONFIG_FILE : CLI_CONFIG,
     TF_IN_AUTOMATION: "1",
@@ -274,6 +279,22 @@ export async function init(dir: string): Promise<InitResult> {
   return { provider: `hashicorp/aws ${version}` };
 }
 
+/**
+ * Readies a scratch directory for `command`. A command the shared provider serves needs only the
+ * modules (`terraform get`, no provider install): Terraform neither installs nor hashes a reattached
+ * provider, which saves the 700 MB hash of init (about 0.7 s of CPU each). What init would check is
+ * checked elsewhere: the shared process is the pinned binary (tools/shared-provider.ts), and every
+ * module's version constraints meet it in the init of the examples' plan, which calls every module
+ * (test/examples/plans.terraform.test.ts). Any other command gets a full init.
+ */
+async function prepare(dir: string, command: string): Promise<InitResult> {
+  if (!sharedFor(command)) return init(dir);
+  await mustTerraformAsync(dir, ["get", "-no-color"]);
+  if (!usesAws(dir)) return {};
+  if (hasAwsProviderBlock(dir)) fs.writeFileSync(path.join(dir, "provider_offline_override.tf"), offlineOverride(dir));
+  return { provider: `hashicorp/aws ${AWS_PROVIDER_VERSION}` };
+}
+
 export interface PlanResult extends InitResult {
   /** `terraform show -json` of the saved plan. */
   plan: Record<string, unknown>;
@@ -297,12 +318,12 @@ export async function evaluateOutputs(dir: string): Promise<Record<string, unkno
 }
 
 /**
- * init, then one expression evaluated by `terraform console`: no plan, and providers are asked only
+ * prepare(), then one expression evaluated by `terraform console`: no plan, and providers are asked only
  * for their schemas, never configured, so a configuration with (uncreated) resources evaluates
  * offline with one provider start. The value travels base64-encoded, past the console's quoting.
  */
 export async function evaluateExpression(dir: string, expression: string): Promise<unknown> {
-  await init(dir);
+  await prepare(dir, "console");
   const out = await mustTerraformAsync(dir, ["console"], `base64encode(jsonencode(${expression}))\n`);
   const encoded = /^"([A-Za-z0-9+/=]*)"$/m.exec(out)?.[1];
   if (encoded === undefined) throw new Error(`terraform console in ${dir} printed no value:\n${out}`);
@@ -327,11 +348,11 @@ export interface TestReport extends InitResult {
 }
 
 /**
- * init + `terraform test -json` in a scratch copy of a module. With `verbose`, each run's outputs
+ * prepare() + `terraform test -json` in a scratch copy of a module. With `verbose`, each run's outputs
  * are read from the state Terraform prints (the provider schemas in it are dropped unread).
  */
 export async function testModule(dir: string, options: { verbose?: boolean; filter?: string[] } = {}): Promise<TestReport> {
-  const initialized = await init(dir);
+  const initialized = await prepare(dir, "test");
   const args = ["test", "-json", "-no-color", ...(options.verbose ? ["-verbose"] : []), ...(options.filter ?? []).map((f) => `-filter=${f}`)];
   const r = await terraformAsync(dir, args);
   const runs = new Map<string, TestRun>();

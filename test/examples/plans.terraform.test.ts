@@ -14,6 +14,8 @@ import { WRAPPER_EXAMPLES } from "../../src/modules/wrapper-examples";
 import { withProvider } from "../support/provider";
 
 let fresh: Map<string, string> | undefined;
+/** The directories the plan's init loaded. */
+let loaded: string[] | undefined;
 /** The wrappers' test calls, planned in the same plan as the examples, by module name. */
 let wrappers: Map<string, PlanSnapshot> | undefined;
 const snapshot = (example: string): PlanSnapshot => readSnapshot(fresh!.get(path.join(PLANS_DIR, `${example}.json`))!);
@@ -23,6 +25,7 @@ beforeAll(async () => {
   const files = generated().files;
   const result = await withProvider("terraform plan of every example and wrapper", () => planSnapshotsWith(files, exampleNames(), wrapperCalls(files)));
   fresh = result?.files;
+  loaded = result?.modules;
   wrappers = result && new Map([...result.extra].map(([name, s]) => [name.replace(/^wrapper_/, "").replace(/_/g, "-"), s]));
 });
 
@@ -47,6 +50,15 @@ describe("examples under real Terraform and hashicorp/aws", () => {
       if (usesAws) expect(fresh.get(path.join(PLANS_DIR, `${e}.md`))).toContain(`**hashicorp/aws ${AWS_PROVIDER_VERSION}**`);
       expect(JSON.stringify(s)).not.toMatch(/"(timestamp|terraform_version|format_version)"|\/tmp\//);
     }
+  });
+
+  // Module tests and consoles use the shared provider without an init of their own (tools/terraform.ts,
+  // prepare): this init is where every module's version constraints meet the pinned provider.
+  test(`the plan's init loaded every module, so each module's constraints accept hashicorp/aws ${AWS_PROVIDER_VERSION}`, () => {
+    if (!loaded) return;
+    const modules = directories("modules");
+    expect(modules.filter((m) => !loaded!.includes(m))).toEqual([]);
+    expect(modules.length).toBeGreaterThan(0);
   });
 
   test("the SCP example's plan carries the guardrail's deny statements", () => {

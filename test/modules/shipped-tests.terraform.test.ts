@@ -10,15 +10,13 @@ import { directories, generated } from "../../tools/generated";
 import { ENI_ARN, IamRequest, simulateRequest } from "../../tools/simulate";
 import { EndpointRequest, FULL_ACCESS, simulateThroughEndpoint } from "../../tools/simulate-endpoint";
 import { EXPECTED, expectedExtra, perimeterEvidence, perimeterFileContent, perimeterPolicies, PERIMETER_FILE } from "../../tools/endpoint-perimeter";
-import { AWS_PROVIDER_VERSION, scratchTree, TestReport, testModule } from "../../tools/terraform";
+import { ModuleTestFile, summaryOf, testModulesTogether } from "../../tools/module-tests";
+import { AWS_PROVIDER_VERSION, TestReport, TestRun } from "../../tools/terraform";
 import { withProvider } from "../support/provider";
 
 const MODULES = directories("modules");
 const testFilesOf = (dir: string) => [...generated().files].filter(([rel]) => rel.startsWith(`${dir}/tests/`) && rel.endsWith(".tftest.hcl"));
 const runCount = (dir: string) => testFilesOf(dir).reduce((n, [, text]) => n + (text.match(/^run "/gm) ?? []).length, 0);
-
-/** A scratch copy of every module (they call each other by relative path); returns the module's directory. */
-const scratchModule = (dir: string) => path.join(scratchTree([...generated().files].filter(([rel]) => rel.startsWith("modules/"))), dir);
 
 const NETWORK = "modules/cloudshell-vpc-network";
 
@@ -43,57 +41,45 @@ const messageFile = (run: { name: string; variables: Record<string, unknown> }) 
   `mock_provider "aws" {}\n\nrun "${run.name}" {\n  command = plan\n\n  variables {\n${Object.entries(run.variables)
     .map(([k, v]) => `    ${k} = ${JSON.stringify(v)}`)
     .join("\n")}\n  }\n}\n`;
-const messageReports = new Map<string, TestReport>();
 const POLICY_FILE = "tests/defaults.tftest.hcl";
 const POLICY_RUN = "two_zones_give_the_console_the_mocked_network";
 /** The network's plan-time message for a provider in another Region (a data source postcondition). */
 const NETWORK_MESSAGE_FILE = `mock_provider "aws" {\n  mock_data "aws_region" {\n    defaults = { name = "eu-west-1" }\n  }\n}\n\nrun "region" {\n  command = plan\n\n  variables {\n    availability_zones = ["us-east-1a", "us-east-1b"]\n  }\n}\n`;
-let networkMessage: TestReport | undefined;
+/** The runs that must fail, per module: reported apart from the shipped files. */
+const messageReports = new Map<string, TestReport>();
+/** The shipped files' runs, per module. */
 const reports = new Map<string, TestReport>();
 let networkDefaults: TestReport | undefined;
 
-/** Each module's test files in one process; the network's files split in two, its policy run verbose. */
+const testsOf = (dir: string): ModuleTestFile[] => testFilesOf(dir).map(([rel, content]) => ({ module: dir, file: path.relative(dir, rel), content }));
+const MESSAGE_FILES: ModuleTestFile[] = [
+  ...Object.entries(MESSAGE_RUNS).map(([module, run]) => ({ module, file: MESSAGE_FILE, content: messageFile(run) })),
+  { module: NETWORK, file: MESSAGE_FILE, content: NETWORK_MESSAGE_FILE },
+];
+/**
+ * Every module's files in three `terraform test` processes (tools/module-tests.ts): the network's
+ * defaults alone, verbose for their outputs (verbose output carries the provider's whole schema
+ * with each run, so it is kept to the runs that need it); every other file with a mocked AWS
+ * provider; the provider-free files.
+ */
 async function runAll(): Promise<void> {
-  const networkFiles = testFilesOf(NETWORK).map(([rel]) => path.relative(NETWORK, rel));
-  const jobs = MODULES.map(async (dir) => {
-    if (dir !== NETWORK) {
-      const copy = scratchModule(dir);
-      if (MESSAGE_RUNS[dir]) fs.writeFileSync(path.join(copy, MESSAGE_FILE), messageFile(MESSAGE_RUNS[dir]));
-      const report = await testModule(copy);
-      const extra = report.runs.filter((r) => r.file === MESSAGE_FILE);
-      if (MESSAGE_RUNS[dir]) messageReports.set(dir, { ...report, runs: extra });
-      // The shipped files alone: the message run fails on purpose.
-      const shipped = report.runs.filter((r) => r.file !== MESSAGE_FILE);
-      const count = (status: string) => extra.filter((r) => r.status === status).length;
-      const summary = { passed: report.summary.passed - count("pass"), failed: report.summary.failed - count("fail"), errored: report.summary.errored - count("error"), skipped: report.summary.skipped - count("skip") };
-      return [dir, { ...report, runs: shipped, summary }] as const;
-    }
-    const restCopy = scratchModule(dir);
-    fs.writeFileSync(path.join(restCopy, MESSAGE_FILE), NETWORK_MESSAGE_FILE);
-    const [all, defaults] = await Promise.all([
-      testModule(restCopy, { filter: [...networkFiles.filter((f) => f !== POLICY_FILE), MESSAGE_FILE] }),
-      testModule(scratchModule(dir), { verbose: true, filter: [POLICY_FILE] }),
-    ]);
-    networkDefaults = defaults;
-    // The message run fails on purpose: reported apart, left out of the shipped files' summary.
-    const extra = all.runs.filter((r) => r.file === MESSAGE_FILE);
-    networkMessage = { ...all, runs: extra };
-    const failedExtra = extra.filter((r) => r.status === "fail").length;
-    const erroredExtra = extra.filter((r) => r.status === "error").length;
-    const rest: TestReport = { ...all, runs: all.runs.filter((r) => r.file !== MESSAGE_FILE), summary: { ...all.summary, failed: all.summary.failed - failedExtra, errored: all.summary.errored - erroredExtra } };
-    const merged: TestReport = {
-      provider: rest.provider,
-      runs: [...rest.runs, ...defaults.runs],
-      summary: {
-        passed: rest.summary.passed + defaults.summary.passed,
-        failed: rest.summary.failed + defaults.summary.failed,
-        errored: rest.summary.errored + defaults.summary.errored,
-        skipped: rest.summary.skipped + defaults.summary.skipped,
-      },
-    };
-    return [dir, merged] as const;
-  });
-  for (const [dir, report] of await Promise.all(jobs)) reports.set(dir, report);
+  const all = [...MODULES.flatMap(testsOf), ...MESSAGE_FILES];
+  const defaults = (t: ModuleTestFile) => t.module === NETWORK && t.file === POLICY_FILE;
+  const mocksAws = (t: ModuleTestFile) => /^mock_provider "aws"/m.test(t.content);
+  const groups = [
+    { tests: all.filter(defaults), verbose: true },
+    { tests: all.filter((t) => !defaults(t) && mocksAws(t)) },
+    { tests: all.filter((t) => !mocksAws(t)) },
+  ];
+  const results = await Promise.all(groups.map((g) => testModulesTogether(generated().files, g.tests, { verbose: g.verbose })));
+  for (const dir of MODULES) {
+    const parts = results.map((r) => r.get(dir)).filter((r): r is TestReport => r !== undefined);
+    const runs = parts.flatMap((r) => r.runs);
+    const report = (rs: TestRun[]): TestReport => ({ provider: parts[0]?.provider, runs: rs, summary: summaryOf(rs) });
+    reports.set(dir, report(runs.filter((r) => r.file !== MESSAGE_FILE)));
+    messageReports.set(dir, report(runs.filter((r) => r.file === MESSAGE_FILE)));
+  }
+  networkDefaults = reports.get(NETWORK);
 }
 
 beforeAll(() => withProvider("terraform test in every module", runAll));
@@ -272,8 +258,8 @@ describe("every endpoint's perimeter, simulated with the policies of a mocked ap
   });
 
   test("a provider in another Region stops the plan with a message naming both Regions", () => {
-    if (!networkMessage) return;
-    const run = networkMessage.runs.find((r) => r.run === "region");
+    if (!messageReports.size) return;
+    const run = messageReports.get(NETWORK)!.runs.find((r) => r.run === "region");
     expect(["fail", "error"]).toContain(run?.status);
     expect(run!.messages.join(" ")).toMatch(/The AWS provider's Region is eu-west-1, but the network is planned for us-east-1 \(region, or the Region of availability_zones us-east-1a, us-east-1b\)/);
   });
