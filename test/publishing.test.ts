@@ -2,7 +2,6 @@
 // coordinates every README uses (one setting), and version reasons of each directory's own.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { AWS_RESOURCE_FEATURES } from "../src/facts/provider-versions";
 import { COORDINATES, coordinatesOf } from "../src/generator/coordinates";
@@ -12,6 +11,7 @@ import { AWS_PROVIDER, TERRAFORM } from "../src/modules/requirements";
 import { parse } from "@cdktf/hcl2json";
 import { WRAPPER_EXAMPLES } from "../src/modules/wrapper-examples";
 import { generated, ROOT } from "../tools/generated";
+import { tempDir } from "../tools/terraform";
 
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), "utf8");
 const files = () => generated().files;
@@ -121,7 +121,7 @@ describe("versions: each directory states its own reasons", () => {
     const pin = (dir: string, arg: string) => execFileSync("bash", [path.join(ROOT, ".ci", "provider-pin"), arg], { cwd: dir, encoding: "utf8" }).trim();
     expect(pin(path.join(ROOT, "modules", "cloudshell-policy"), "floor")).toBe("5.0.0");
     expect(pin(path.join(ROOT, "modules", "cloudshell-policy"), "~> 6.0")).toBe("~> 6.0");
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pin-"));
+    const dir = tempDir("pin-");
     fs.writeFileSync(path.join(dir, "versions.tf"), '    aws = {\n      source  = "hashicorp/aws"\n      version = ">= 5.27"\n    }\n');
     expect(pin(dir, "floor")).toBe("5.27.0");
     fs.rmSync(dir, { recursive: true });

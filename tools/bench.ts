@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { tempDir } from "./terraform";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = path.join(__dirname, "..");
@@ -23,7 +24,7 @@ function compare(label: string, cmd: string, args: string[]) {
   const full: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     // Alternate the two so load on the machine hits both alike.
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
+    const out = tempDir("bench-");
     bare.push(time(cmd, args, { SYNTH_ONLY: "1", CDKTF_OUTDIR: path.join(out, "a") }));
     full.push(time(cmd, args, { GENERATE_ROOT: out, CDKTF_OUTDIR: path.join(out, "b") }));
   }
@@ -41,7 +42,7 @@ compare("`node scripts/synth.ts` (the app alone)", "node", ["-r", "ts-node/regis
 
 /** `npm <script>` once, with every Terraform command's start and end logged by the runner; wall and CPU seconds. */
 function timedRun(script: string[]) {
-  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-tf-")), "timings.tsv");
+  const log = path.join(tempDir("bench-tf-"), "timings.tsv");
   fs.writeFileSync(log, "");
   // bash's `time` reports the CPU of the whole process tree (Terraform and its providers included).
   const r = spawnSync("bash", ["-c", `TIMEFORMAT='%R %U %S'; time npm ${script.join(" ")} --silent >/dev/null 2>&1`], { cwd: root, env: { ...process.env, TF_TIMING_LOG: log }, encoding: "utf8" });

@@ -8,7 +8,7 @@
 // configures it (Region, aliases) and one configured process cannot serve two configurations.
 import { spawn } from "node:child_process";
 import * as path from "node:path";
-import { AWS_PROVIDER_VERSION, pluginDir } from "./terraform";
+import { AWS_PROVIDER_VERSION, pluginDir, tempDir } from "./terraform";
 
 const BINARY = ["registry.terraform.io", "hashicorp", "aws", AWS_PROVIDER_VERSION, "linux_amd64", `terraform-provider-aws_v${AWS_PROVIDER_VERSION}_x5`];
 
@@ -20,7 +20,9 @@ const BINARY = ["registry.terraform.io", "hashicorp", "aws", AWS_PROVIDER_VERSIO
 export function startSharedProvider(maxSeconds = 1800): Promise<{ reattach: string; stop: () => void }> {
   const binary = path.join(pluginDir(), ...BINARY);
   return new Promise((resolve, reject) => {
-    const child = spawn("timeout", [String(maxSeconds), binary, "-debug"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GOGC: process.env.GOGC ?? "400" } });
+    // Its socket goes in a scratch directory (TMPDIR), removed with the others when the run ends.
+    const env = { ...process.env, GOGC: process.env.GOGC ?? "400", TMPDIR: tempDir("provider-") };
+    const child = spawn("timeout", [String(maxSeconds), binary, "-debug"], { stdio: ["ignore", "pipe", "pipe"], env });
     let out = "";
     const timer = setTimeout(() => {
       child.kill();

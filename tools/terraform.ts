@@ -153,8 +153,27 @@ export async function mustTerraformAsync(cwd: string, args: string[], input?: st
   return r.stdout;
 }
 
+/** Set by the test run's global setup: the directory its workers' scratch directories go in. */
+export const SCRATCH_ROOT_ENV = "CLOUDSHELL_SCRATCH_ROOT";
+let ownScratchRoot: string | undefined;
+
+/**
+ * Where this process's scratch directories go, so that none outlives its run: a test run's shared
+ * directory (its global teardown removes it), or else one of this process's own, removed on exit.
+ */
+function scratchRoot(): string {
+  const shared = process.env[SCRATCH_ROOT_ENV];
+  if (shared) return shared;
+  if (!ownScratchRoot) {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "cloudshell-scratch-"));
+    process.on("exit", () => fs.rmSync(root, { recursive: true, force: true }));
+    ownScratchRoot = root;
+  }
+  return ownScratchRoot;
+}
+
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return fs.mkdtempSync(path.join(scratchRoot(), prefix));
 }
 
 /** Writes files (path relative to the root -> content) into a new scratch directory. */

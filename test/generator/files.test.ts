@@ -1,9 +1,9 @@
 // The generator removes only what it wrote: users' state, variables, init output and notes survive
 // a regeneration and are not drift.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { MANIFEST, staleFiles, withManifest, writeTree } from "../../src/generator/files";
+import { tempDir } from "../../tools/terraform";
 
 const tree = (entries: Record<string, string>) => withManifest(new Map(Object.entries(entries)));
 const GENERATED = { "examples/isolated/main.tf": "# generated\n", "examples/isolated/README.md": "# Isolated\n", "modules/m/old.tf": "# old\n" };
@@ -18,7 +18,7 @@ const USER_FILES: Record<string, string> = {
 };
 
 function repository(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "owned-"));
+  const root = tempDir("owned-");
   writeTree(root, tree(GENERATED));
   for (const [rel, content] of Object.entries(USER_FILES)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
