@@ -47,6 +47,17 @@ export default tseslint.config(
     },
   },
   {
+    // The Go runtime inside @cdktf/hcl2json holds a worker open unless its timers are unref'd there.
+    files: ["test/**/*.ts"],
+    ignores: ["test/support/hcl2json.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [...deepProviderImports.paths, { name: "@cdktf/hcl2json", message: "Import parse from test/support/hcl2json.ts, which keeps its Go runtime from holding jest's worker open." }], patterns: deepProviderImports.patterns },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },

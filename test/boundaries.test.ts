@@ -16,6 +16,8 @@ const PROBES: [file: string, code: string, rejectedWith: string | null][] = [
   ["tools/tests.ts", 'import { withProvider } from "../test/support/provider";', "tools/ must not import from test/"],
   ["src/provider-root.ts", 'import { Vpc } from "@cdktf/provider-aws";', "Import by deep path"],
   ["tools/simulator.ts", 'import { runSimulation } from "@cloud-copilot/iam-simulate";', null],
+  ["test/parse.test.ts", 'import { parse } from "@cdktf/hcl2json";', "Import parse from test/support/hcl2json.ts"],
+  ["test/support/hcl2json.ts", 'import { parse } from "@cdktf/hcl2json";', null],
 ];
 
 describe("import boundaries", () => {

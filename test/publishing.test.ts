@@ -8,7 +8,7 @@ import { COORDINATES, coordinatesOf } from "../src/generator/coordinates";
 import { Definition } from "../src/generator/definition";
 import { requirementsOf } from "../src/generator/versions";
 import { AWS_PROVIDER, TERRAFORM } from "../src/modules/requirements";
-import { parse } from "@cdktf/hcl2json";
+import { parse } from "./support/hcl2json";
 import { WRAPPER_EXAMPLES } from "../src/modules/wrapper-examples";
 import { generated, ROOT } from "../tools/generated";
 import { tempDir } from "../tools/terraform";

@@ -4,7 +4,7 @@
 // twice the same, parsed, and free of what review rejects. No Terraform runs here.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse } from "@cdktf/hcl2json";
+import { parse } from "../support/hcl2json";
 import { DEFINITIONS } from "../../src/definitions";
 import { directoryOf } from "../../src/generator/definition";
 import { renderHcl, synthesize } from "../../src/generator/generate";

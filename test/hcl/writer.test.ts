@@ -1,5 +1,5 @@
 // The cases where cdktf's own HCL renderer is known to be wrong, printed by ours and read back.
-import { parse } from "@cdktf/hcl2json";
+import { parse } from "../support/hcl2json";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { tf, tfList, tfMap, Unit } from "../../src/cdktf/seam";

@@ -1,6 +1,6 @@
 // Parses generated HCL back to JSON (@cdktf/hcl2json) and compares it with the JSON cdktf
 // synthesized: same elements, same values, and a block wherever the bindings say block.
-import { parse } from "@cdktf/hcl2json";
+import { parse } from "./hcl2json";
 import { BlockSchema, LIFECYCLE_SCHEMA, NULL_DEFAULT, Unit } from "../../src/cdktf/seam";
 
 type J = unknown;
