@@ -1,12 +1,13 @@
 // @cdktf/hcl2json, for tests. It runs a Go program compiled to WebAssembly that never ends, and
 // Go's runtime keeps scheduling timers of its own (wasm_exec.js, scheduleTimeoutEvent). Those kept
 // a jest worker alive after its last test ("A worker process has failed to exit gracefully", with
-// every test passed). Here its timers are unref'd: they still fire while the tests run, but no
-// longer hold the worker open. Import parse from here, not from the package.
+// every test passed). Here its timers (their callback is the one that warns "scheduleTimeoutEvent:
+// missed timeout event") are unref'd: they still fire while the tests run, but no longer hold the
+// worker open. Import parse from here, not from the package.
 const schedule = globalThis.setTimeout;
 globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
   const timer = schedule(...args);
-  if (new Error().stack?.includes("wasm_exec.js")) timer.unref();
+  if (String(args[0]).includes("scheduleTimeoutEvent")) timer.unref();
   return timer;
 }) as typeof setTimeout;
 
