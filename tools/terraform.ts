@@ -186,10 +186,9 @@ export function scratchTree(files: Map<string, string> | [string, string][], pre
   return root;
 }
 
-const usesAws = (dir: string) =>
-  fs.readdirSync(dir).some((f) => f.endsWith(".tf") && /source\s*=\s*"hashicorp\/aws"/.test(fs.readFileSync(path.join(dir, f), "utf8")));
-const hasAwsProviderBlock = (dir: string) =>
-  fs.readdirSync(dir).some((f) => f.endsWith(".tf") && /^provider "aws"/m.test(fs.readFileSync(path.join(dir, f), "utf8")));
+const tfFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith(".tf"));
+const usesAws = (dir: string) => tfFiles(dir).some((f) => /source\s*=\s*"hashicorp\/aws"/.test(fs.readFileSync(path.join(dir, f), "utf8")));
+const hasAwsProviderBlock = (dir: string) => tfFiles(dir).some((f) => /^provider "aws"/m.test(fs.readFileSync(path.join(dir, f), "utf8")));
 
 // Override files are merged into the configuration by Terraform itself; they exist only in scratch copies.
 const PIN_OVERRIDE = `terraform {
@@ -213,7 +212,7 @@ const OFFLINE_PROVIDER_OVERRIDE = `provider "aws" {
 
 /** The offline settings for the default provider block and for each aliased one (another Region). */
 function offlineOverride(dir: string): string {
-  const text = fs.readdirSync(dir).filter((f) => f.endsWith(".tf")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+  const text = tfFiles(dir).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
   const aliases = [...new Set([...text.matchAll(/^provider "aws" \{\n(?:(?!\}\n).*\n)*?\s*alias\s*=\s*"([^"]+)"/gm)].map((m) => m[1]))];
   return [OFFLINE_PROVIDER_OVERRIDE, ...aliases.map((a) => OFFLINE_PROVIDER_OVERRIDE.replace('provider "aws" {\n', `provider "aws" {\n  alias                       = "${a}"\n`))].join("\n");
 }
