@@ -3,11 +3,12 @@
 // the approved lists of examples/monitoring), matched offline against CloudTrail records shaped as
 // AWS documents them (tools/cloudtrail-samples.ts). Computed by `npm run synth` (tools/evidence.ts)
 // before the module's README, whose table is rendered from it.
-import * as path from "node:path";
 import { MONITORING_FILE, MonitoringFile } from "../src/generator/monitoring-table";
 import { matches } from "./event-pattern";
 import { FIELD_SOURCES, SAMPLES } from "./cloudtrail-samples";
-import { scratchTree, testModule } from "./terraform";
+import { attr, blank, block, renderFile } from "../src/hcl/writer";
+import { ModuleTestFile, testModulesTogether } from "./module-tests";
+import { TestReport } from "./terraform";
 import { RULES } from "../src/modules/cloudshell-monitoring/rules";
 
 export { MONITORING_FILE };
@@ -22,44 +23,35 @@ export const EVIDENCE_INPUTS = {
 };
 export const PATTERNS_SOURCE = "the event_patterns output of modules/cloudshell-monitoring (mocked apply, us-east-1, every rule on)";
 
-const ROOT_CONFIG = `terraform {
-  required_providers {
-    aws = {
-      source = "hashicorp/aws"
-    }
-  }
-}
+/**
+ * The mocked apply that gives the patterns: the module with EVIDENCE_INPUTS in us-east-1, as a
+ * test file beside its own (tools/module-tests.ts), so it can share a `terraform test` process.
+ */
+export const PATTERNS_TEST: ModuleTestFile = {
+  module: "modules/cloudshell-monitoring",
+  file: "tests/zz_evidence_patterns.tftest.hcl",
+  content: renderFile([
+    block("mock_provider", ["aws"], [
+      block("mock_data", ["aws_partition"], [attr("defaults", { partition: "aws" })]),
+      block("mock_data", ["aws_region"], [attr("defaults", { name: "us-east-1", region: "us-east-1" })]),
+    ]),
+    blank,
+    block("run", ["patterns"], [block("variables", [], Object.entries(EVIDENCE_INPUTS).map(([k, v]) => attr(k, v)))]),
+  ]),
+};
 
-module "monitoring" {
-  source = "../modules/cloudshell-monitoring"
-${Object.entries(EVIDENCE_INPUTS).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}`).join("\n")}
+/** The patterns by rule key, from a verbose report that holds PATTERNS_TEST's run. */
+export function patternsOf(report: TestReport): Record<string, Record<string, unknown>> {
+  const run = report.runs.find((r) => r.file === PATTERNS_TEST.file && r.run === "patterns");
+  const patterns = run?.outputs?.event_patterns as Record<string, string> | undefined;
+  if (!patterns) throw new Error(`the monitoring module gave no event_patterns: ${JSON.stringify(run ?? report.runs)}`);
+  return Object.fromEntries(Object.entries(patterns).map(([k, v]) => [k, JSON.parse(v)]));
 }
-
-output "event_patterns" {
-  value = module.monitoring.event_patterns
-}
-`;
-const TEST_FILE = `mock_provider "aws" {
-  mock_data "aws_partition" {
-    defaults = { partition = "aws" }
-  }
-  mock_data "aws_region" {
-    defaults = { name = "us-east-1", region = "us-east-1" }
-  }
-}
-
-run "patterns" {}
-`;
 
 /** The module's patterns by rule key, as Terraform computes them from the generated files. */
 export async function evaluatePatterns(tree: Map<string, string>): Promise<Record<string, Record<string, unknown>>> {
-  const module = [...tree].filter(([rel]) => rel.startsWith("modules/cloudshell-monitoring/") && rel.endsWith(".tf") && !rel.includes("/tests/"));
-  const root = scratchTree([...module, ["evaluate/main.tf", ROOT_CONFIG], ["evaluate/tests/patterns.tftest.hcl", TEST_FILE]], "monitoring-patterns-");
-  const report = await testModule(path.join(root, "evaluate"), { verbose: true });
-  const run = report.runs.find((r) => r.run === "patterns");
-  const patterns = run?.outputs?.event_patterns as Record<string, string> | undefined;
-  if (!patterns) throw new Error(`the monitoring module gave no event_patterns: ${JSON.stringify(report.runs)}`);
-  return Object.fromEntries(Object.entries(patterns).map(([k, v]) => [k, JSON.parse(v)]));
+  const reports = await testModulesTogether(tree, [PATTERNS_TEST], { verbose: true });
+  return patternsOf(reports.get(PATTERNS_TEST.module)!);
 }
 
 /** The evidence: every rule's pattern matched against every sample record. */

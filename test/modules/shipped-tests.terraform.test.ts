@@ -11,6 +11,7 @@ import { ENI_ARN, IamRequest, simulateRequest } from "../../tools/simulate";
 import { EndpointRequest, FULL_ACCESS, simulateThroughEndpoint } from "../../tools/simulate-endpoint";
 import { EXPECTED, expectedExtra, perimeterEvidence, perimeterFileContent, perimeterPolicies, PERIMETER_FILE } from "../../tools/endpoint-perimeter";
 import { ModuleTestFile, summaryOf, testModulesTogether } from "../../tools/module-tests";
+import { MONITORING_FILE, monitoringFileContent, monitoringMatches, PATTERNS_TEST, patternsOf } from "../../tools/monitoring-matches";
 import { AWS_PROVIDER_VERSION, TestReport, TestRun } from "../../tools/terraform";
 import { withProvider } from "../support/provider";
 
@@ -56,19 +57,23 @@ const MESSAGE_FILES: ModuleTestFile[] = [
   ...Object.entries(MESSAGE_RUNS).map(([module, run]) => ({ module, file: MESSAGE_FILE, content: messageFile(run) })),
   { module: NETWORK, file: MESSAGE_FILE, content: NETWORK_MESSAGE_FILE },
 ];
+/** The monitoring module's patterns, from the mocked apply that makes its evidence. */
+let monitoringPatterns: Record<string, Record<string, unknown>> | undefined;
+
 /**
- * Every module's files in three `terraform test` processes (tools/module-tests.ts): the network's
- * defaults alone, verbose for their outputs (verbose output carries the provider's whole schema
- * with each run, so it is kept to the runs that need it); every other file with a mocked AWS
- * provider; the provider-free files.
+ * Every module's files in three `terraform test` processes (tools/module-tests.ts), for every AWS
+ * command decodes the provider's schema (about 2 s of CPU) however few runs it has: the mocked
+ * applies whose outputs are read (the network's defaults and the monitoring evidence's run),
+ * verbose, which prints the provider's whole schema with each run, so it is kept to those; every
+ * other file with a mocked AWS provider; the provider-free files.
  */
 async function runAll(): Promise<void> {
-  const all = [...MODULES.flatMap(testsOf), ...MESSAGE_FILES];
-  const defaults = (t: ModuleTestFile) => t.module === NETWORK && t.file === POLICY_FILE;
+  const all = [...MODULES.flatMap(testsOf), ...MESSAGE_FILES, PATTERNS_TEST];
+  const verbose = (t: ModuleTestFile) => (t.module === NETWORK && t.file === POLICY_FILE) || t === PATTERNS_TEST;
   const mocksAws = (t: ModuleTestFile) => /^mock_provider "aws"/m.test(t.content);
   const groups = [
-    { tests: all.filter(defaults), verbose: true },
-    { tests: all.filter((t) => !defaults(t) && mocksAws(t)) },
+    { tests: all.filter(verbose), verbose: true },
+    { tests: all.filter((t) => !verbose(t) && mocksAws(t)) },
     { tests: all.filter((t) => !mocksAws(t)) },
   ];
   const results = await Promise.all(groups.map((g) => testModulesTogether(generated().files, g.tests, { verbose: g.verbose })));
@@ -76,8 +81,10 @@ async function runAll(): Promise<void> {
     const parts = results.map((r) => r.get(dir)).filter((r): r is TestReport => r !== undefined);
     const runs = parts.flatMap((r) => r.runs);
     const report = (rs: TestRun[]): TestReport => ({ provider: parts[0]?.provider, runs: rs, summary: summaryOf(rs) });
-    reports.set(dir, report(runs.filter((r) => r.file !== MESSAGE_FILE)));
+    const shipped = new Set(testsOf(dir).map((t) => t.file));
+    reports.set(dir, report(runs.filter((r) => shipped.has(r.file))));
     messageReports.set(dir, report(runs.filter((r) => r.file === MESSAGE_FILE)));
+    if (dir === PATTERNS_TEST.module) monitoringPatterns = patternsOf(report(runs.filter((r) => r.file === PATTERNS_TEST.file)));
   }
   networkDefaults = reports.get(NETWORK);
 }
@@ -262,5 +269,15 @@ describe("every endpoint's perimeter, simulated with the policies of a mocked ap
     const run = messageReports.get(NETWORK)!.runs.find((r) => r.run === "region");
     expect(["fail", "error"]).toContain(run?.status);
     expect(run!.messages.join(" ")).toMatch(/The AWS provider's Region is eu-west-1, but the network is planned for us-east-1 \(region, or the Region of availability_zones us-east-1a, us-east-1b\)/);
+  });
+});
+
+describe("the monitoring rules' patterns, from a mocked apply", () => {
+  // The samples each rule must and must not alert on are checked against this evidence in
+  // test/modules/cloudshell-monitoring/monitoring.terraform.test.ts.
+  test("evidence/monitoring-matches.json is what the module and the matcher give today", () => {
+    if (!monitoringPatterns) return;
+    const committed = fs.existsSync(MONITORING_FILE) ? fs.readFileSync(MONITORING_FILE, "utf8") : "";
+    if (committed !== monitoringFileContent(monitoringMatches(monitoringPatterns))) throw new Error(`${MONITORING_FILE} is stale: run \`npm run synth\`, review and commit`);
   });
 });
