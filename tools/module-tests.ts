@@ -32,15 +32,21 @@ export const summaryOf = (runs: TestRun[]): TestReport["summary"] => {
 };
 
 /**
- * Runs `tests` in one process, against a scratch copy of `tree`'s modules; returns a report per
+ * Runs `tests` in one process, against a scratch copy of `tree`'s modules and any `fixtures` (more
+ * configurations, by path in the root, that a test's `module` may name); returns a report per
  * module (its runs under their own file names, its summary counted from them).
  */
-export async function testModulesTogether(tree: Map<string, string>, tests: ModuleTestFile[], options: { verbose?: boolean } = {}): Promise<Map<string, TestReport>> {
+export async function testModulesTogether(
+  tree: Map<string, string>,
+  tests: ModuleTestFile[],
+  options: { verbose?: boolean; fixtures?: [string, string][] } = {},
+): Promise<Map<string, TestReport>> {
   const names = new Map(tests.map((t) => [`tests/${path.basename(t.module)}.${path.basename(t.file)}`, t]));
   if (names.size !== tests.length) throw new Error(`two test files would share a name in the shared root: ${tests.map((t) => `${t.module}/${t.file}`).join(", ")}`);
   const usesAws = tests.some((t) => /^mock_provider "aws"/m.test(t.content));
   const root = scratchTree([
     ...[...tree].filter(([rel]) => rel.startsWith("modules/") && !rel.includes("/tests/")),
+    ...(options.fixtures ?? []),
     ["main.tf", usesAws ? 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n' : ""],
     ...[...names].map(([name, t]) => [name, pointedAt(t)] as [string, string]),
   ]);

@@ -57,6 +57,23 @@ const MESSAGE_FILES: ModuleTestFile[] = [
   ...Object.entries(MESSAGE_RUNS).map(([module, run]) => ({ module, file: MESSAGE_FILE, content: messageFile(run) })),
   { module: NETWORK, file: MESSAGE_FILE, content: NETWORK_MESSAGE_FILE },
 ];
+/**
+ * The guardrail with allowed IDs of a VPC created in the same apply (unknown at plan): a fixture
+ * configuration beside the modules. Two files, since a run that errors skips the rest of its file;
+ * the apply plans first, with the VPC ID unknown.
+ */
+const UNKNOWN_IDS = "fixtures/guardrail-unknown-ids";
+const UNKNOWN_IDS_MAIN = `terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n\nresource "aws_vpc" "new" {\n  cidr_block = "10.0.0.0/16"\n}\n\nvariable "scp_count" {\n  type    = number\n  default = null\n}\n\nmodule "guardrail" {\n  source          = "../../modules/cloudshell-guardrail"\n  allowed_vpc_ids = [aws_vpc.new.id]\n  target_ids      = ["r-ab12", "123456789012"]\n  scp_count       = var.scp_count\n}\n`;
+const UNKNOWN_IDS_TESTS: ModuleTestFile[] = [
+  {
+    module: UNKNOWN_IDS,
+    file: "tests/with.tftest.hcl",
+    content: `mock_provider "aws" {\n  mock_resource "aws_vpc" {\n    defaults = { id = "vpc-0123456789abcdef0" }\n  }\n}\n\nrun "with_scp_count" {\n  variables {\n    scp_count = 1\n  }\n\n  assert {\n    condition     = length(module.guardrail.policy_sizes) == 1\n    error_message = "one SCP"\n  }\n}\n`,
+  },
+  { module: UNKNOWN_IDS, file: "tests/without.tftest.hcl", content: `mock_provider "aws" {}\n\nrun "without_scp_count" {\n  command = plan\n}\n` },
+];
+let unknownIds: Record<string, TestRun> | undefined;
+
 /** The monitoring module's patterns, from the mocked apply that makes its evidence. */
 let monitoringPatterns: Record<string, Record<string, unknown>> | undefined;
 
@@ -68,7 +85,7 @@ let monitoringPatterns: Record<string, Record<string, unknown>> | undefined;
  * other file with a mocked AWS provider; the provider-free files.
  */
 async function runAll(): Promise<void> {
-  const all = [...MODULES.flatMap(testsOf), ...MESSAGE_FILES, PATTERNS_TEST];
+  const all = [...MODULES.flatMap(testsOf), ...MESSAGE_FILES, PATTERNS_TEST, ...UNKNOWN_IDS_TESTS];
   const verbose = (t: ModuleTestFile) => (t.module === NETWORK && t.file === POLICY_FILE) || t === PATTERNS_TEST;
   const mocksAws = (t: ModuleTestFile) => /^mock_provider "aws"/m.test(t.content);
   const groups = [
@@ -76,7 +93,10 @@ async function runAll(): Promise<void> {
     { tests: all.filter((t) => !verbose(t) && mocksAws(t)) },
     { tests: all.filter((t) => !mocksAws(t)) },
   ];
-  const results = await Promise.all(groups.map((g) => testModulesTogether(generated().files, g.tests, { verbose: g.verbose })));
+  const fixtures: [string, string][] = [[`${UNKNOWN_IDS}/main.tf`, UNKNOWN_IDS_MAIN]];
+  const results = await Promise.all(groups.map((g) => testModulesTogether(generated().files, g.tests, { verbose: g.verbose, fixtures })));
+  const fixtureRuns = results.flatMap((r) => r.get(UNKNOWN_IDS)?.runs ?? []);
+  unknownIds = Object.fromEntries(fixtureRuns.map((r) => [r.run, r]));
   for (const dir of MODULES) {
     const parts = results.map((r) => r.get(dir)).filter((r): r is TestReport => r !== undefined);
     const runs = parts.flatMap((r) => r.runs);
@@ -279,5 +299,18 @@ describe("the monitoring rules' patterns, from a mocked apply", () => {
     if (!monitoringPatterns) return;
     const committed = fs.existsSync(MONITORING_FILE) ? fs.readFileSync(MONITORING_FILE, "utf8") : "";
     if (committed !== monitoringFileContent(monitoringMatches(monitoringPatterns))) throw new Error(`${MONITORING_FILE} is stale: run \`npm run synth\`, review and commit`);
+  });
+});
+
+describe("the guardrail with allowed IDs of a VPC created in the same apply (unknown at plan)", () => {
+  test("with scp_count = 1 the guardrail plans (and a mocked apply has one SCP)", () => {
+    if (!unknownIds) return;
+    expect(unknownIds.with_scp_count).toMatchObject({ status: "pass" });
+  });
+
+  test("control: without scp_count Terraform cannot count the SCPs at plan", () => {
+    if (!unknownIds) return;
+    expect(["fail", "error"]).toContain(unknownIds.without_scp_count.status);
+    expect(unknownIds.without_scp_count.messages.join(" ")).toContain("Invalid count argument");
   });
 });

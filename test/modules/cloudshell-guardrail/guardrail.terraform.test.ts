@@ -2,9 +2,9 @@
 // as a plan-time error that names the size, and the SCP of every case simulated offline
 // (@cloud-copilot/iam-simulate) as an SCP over an identity policy that allows everything,
 // compared with the behaviour written here by hand. Its shipped terraform test file (mocked
-// apply) runs in test/modules/shipped-tests.terraform.test.ts.
+// apply) runs in test/modules/shipped-tests.terraform.test.ts, with the plan of allowed IDs unknown
+// at plan (scp_count), which shares its terraform test process.
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { guardrailTable } from "../../../src/generator/guardrail-table";
 import { generated } from "../../../tools/generated";
 import { checkInputs, InputCase } from "../../../tools/input-checks";
@@ -21,7 +21,6 @@ import {
   PROTECTION_SIDS,
 } from "../../../tools/simulate-scp";
 import { FeatureResult } from "../../../tools/simulate";
-import { scratchTree, testModule } from "../../../tools/terraform";
 import { withProvider } from "../../support/provider";
 
 const MODULE = "modules/cloudshell-guardrail";
@@ -226,33 +225,5 @@ describe("the committed guardrail simulation", () => {
     expect(rows).toHaveLength(1 + GUARDRAIL_CASES.reduce((n, c) => n + c.principals.length, 0));
     for (const row of rows) expect(row.split(" | ")).toHaveLength(COLUMN_LABELS.length + 2);
     expect(generated().files.get(`${MODULE}/README.md`)).toContain(guardrailTable(simulation));
-  });
-});
-
-describe("allowed IDs of a VPC created in the same apply (unknown at plan)", () => {
-  // One terraform test process (mocked provider, plan only): a new VPC whose ID goes into the guardrail.
-  const MAIN = `terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n\nresource "aws_vpc" "new" {\n  cidr_block = "10.0.0.0/16"\n}\n\nvariable "scp_count" {\n  type    = number\n  default = null\n}\n\nmodule "guardrail" {\n  source          = "../modules/cloudshell-guardrail"\n  allowed_vpc_ids = [aws_vpc.new.id]\n  target_ids      = ["r-ab12", "123456789012"]\n  scp_count       = var.scp_count\n}\n`;
-  // Two files: a run that errors makes the later runs of its file skip. The apply plans first, with the VPC ID unknown.
-  const WITH = `mock_provider "aws" {\n  mock_resource "aws_vpc" {\n    defaults = { id = "vpc-0123456789abcdef0" }\n  }\n}\n\nrun "with_scp_count" {\n  variables {\n    scp_count = 1\n  }\n\n  assert {\n    condition     = length(module.guardrail.policy_sizes) == 1\n    error_message = "one SCP"\n  }\n}\n`;
-  const WITHOUT = `mock_provider "aws" {}\n\nrun "without_scp_count" {\n  command = plan\n}\n`;
-  let runs: Record<string, { status: string; messages: string[] }> | undefined;
-
-  beforeAll(async () => {
-    const files = [...generated().files].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf") && !rel.includes("/tests/"));
-    const root = scratchTree([...files, ["unknown/main.tf", MAIN], ["unknown/tests/with.tftest.hcl", WITH], ["unknown/tests/without.tftest.hcl", WITHOUT]], "guardrail-unknown-");
-    const report = await withProvider("a plan with a new VPC", () => testModule(path.join(root, "unknown")));
-    fs.rmSync(root, { recursive: true, force: true });
-    if (report) runs = Object.fromEntries(report.runs.map((r) => [r.run, r]));
-  });
-
-  test("with scp_count = 1 the guardrail plans (and a mocked apply has one SCP)", () => {
-    if (!runs) return;
-    expect(runs.with_scp_count).toMatchObject({ status: "pass" });
-  });
-
-  test("control: without scp_count Terraform cannot count the SCPs at plan", () => {
-    if (!runs) return;
-    expect(["fail", "error"]).toContain(runs.without_scp_count.status);
-    expect(runs.without_scp_count.messages.join(" ")).toContain("Invalid count argument");
   });
 });
