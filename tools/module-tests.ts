@@ -6,7 +6,7 @@
 // against a configuration other than the root's. Reports come back per module, under the files'
 // own names, as if each module had run its tests itself.
 import * as path from "node:path";
-import { scratchTree, TestReport, TestRun, testModule } from "./terraform";
+import { REQUIRES_AWS, scratchTree, TestReport, TestRun, testModule } from "./terraform";
 
 export interface ModuleTestFile {
   /** The module's directory, such as "modules/cloudshell-policy". */
@@ -15,6 +15,9 @@ export interface ModuleTestFile {
   file: string;
   content: string;
 }
+
+/** Whether the file mocks hashicorp/aws (its shared root must then require the provider). */
+export const mocksAws = (test: ModuleTestFile) => /^mock_provider "aws"/m.test(test.content);
 
 const RUN_LINE = /^run "[^"]+" \{\n/gm;
 
@@ -43,11 +46,11 @@ export async function testModulesTogether(
 ): Promise<Map<string, TestReport>> {
   const names = new Map(tests.map((t) => [`tests/${path.basename(t.module)}.${path.basename(t.file)}`, t]));
   if (names.size !== tests.length) throw new Error(`two test files would share a name in the shared root: ${tests.map((t) => `${t.module}/${t.file}`).join(", ")}`);
-  const usesAws = tests.some((t) => /^mock_provider "aws"/m.test(t.content));
+  const usesAws = tests.some(mocksAws);
   const root = scratchTree([
     ...[...tree].filter(([rel]) => rel.startsWith("modules/") && !rel.includes("/tests/")),
     ...(options.fixtures ?? []),
-    ["main.tf", usesAws ? 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n' : ""],
+    ["main.tf", usesAws ? REQUIRES_AWS : ""],
     ...[...names].map(([name, t]) => [name, pointedAt(t)] as [string, string]),
   ]);
   const report = await testModule(root, options);

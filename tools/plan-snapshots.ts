@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { attr, blank, block, renderFile, Value } from "../src/hcl/writer";
-import { planJson, scratchTree } from "./terraform";
+import { planJson, REQUIRES_AWS, scratchTree } from "./terraform";
 
 export const PLANS_DIR = path.join("evidence", "plans");
 
@@ -183,7 +183,7 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
   }
   const passed = (e: string) => (aliases.has(e) ? `  providers = {\n    aws = aws\n${aliases.get(e)!.map((a) => `    aws.${a} = aws.${a}\n`).join("")}  }\n` : "");
   const root = [
-    'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n',
+    REQUIRES_AWS,
     ...[...providerBlocks.values()].flatMap((b) => [...b]),
     ...examples.map((e) => `module "${e}" {\n  source = "../${e}"\n${passed(e)}}\n`),
     ...examples.flatMap((e) => (outputs.get(e) ?? []).map((o) => `output "${e}__${o}" {\n  value = module.${e}.${o}\n}\n`)),

@@ -10,7 +10,7 @@ import { FULL_ACCESS_POLICY, PROTECTION_STATEMENTS } from "../src/facts/organiza
 import { GUARDRAIL_FILE, GuardrailFile } from "../src/generator/guardrail-table";
 import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION, runStrict } from "./simulate";
 import { IDS } from "./scenarios";
-import { evaluateExpression, scratchTree } from "./terraform";
+import { evaluateExpression, REQUIRES_AWS, scratchTree } from "./terraform";
 
 export { GUARDRAIL_FILE };
 
@@ -203,7 +203,7 @@ export async function evaluateGuardrail(tree: Map<string, string>, cases: Guardr
     [
       ...files,
       ["evaluate/main.tf.json", JSON.stringify(config, null, 2)],
-      ["evaluate/versions.tf", 'terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n'],
+      ["evaluate/versions.tf", REQUIRES_AWS],
     ],
     "guardrail-sim-",
   );

@@ -190,6 +190,16 @@ const tfFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith(".
 const usesAws = (dir: string) => tfFiles(dir).some((f) => /source\s*=\s*"hashicorp\/aws"/.test(fs.readFileSync(path.join(dir, f), "utf8")));
 const hasAwsProviderBlock = (dir: string) => tfFiles(dir).some((f) => /^provider "aws"/m.test(fs.readFileSync(path.join(dir, f), "utf8")));
 
+/** A scratch root's requirement of hashicorp/aws (the version comes from the pin below at init, or the shared provider). */
+export const REQUIRES_AWS = `terraform {
+  required_providers {
+    aws = {
+      source = "hashicorp/aws"
+    }
+  }
+}
+`;
+
 // Override files are merged into the configuration by Terraform itself; they exist only in scratch copies.
 const PIN_OVERRIDE = `terraform {
   required_providers {
@@ -215,6 +225,11 @@ function offlineOverride(dir: string): string {
   const text = tfFiles(dir).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
   const aliases = [...new Set([...text.matchAll(/^provider "aws" \{\n(?:(?!\}\n).*\n)*?\s*alias\s*=\s*"([^"]+)"/gm)].map((m) => m[1]))];
   return [OFFLINE_PROVIDER_OVERRIDE, ...aliases.map((a) => OFFLINE_PROVIDER_OVERRIDE.replace('provider "aws" {\n', `provider "aws" {\n  alias                       = "${a}"\n`))].join("\n");
+}
+
+/** Placeholder credentials and no AWS call, for a configuration with provider blocks of its own. */
+function writeOfflineOverride(dir: string): void {
+  if (hasAwsProviderBlock(dir)) fs.writeFileSync(path.join(dir, "provider_offline_override.tf"), offlineOverride(dir));
 }
 
 export interface InitResult {
@@ -281,7 +296,7 @@ export async function init(dir: string): Promise<InitResult> {
     args.push(`-plugin-dir=${from}`);
     cache = await pluginCache(from);
     fs.writeFileSync(path.join(dir, "provider_pin_override.tf"), PIN_OVERRIDE);
-    if (hasAwsProviderBlock(dir)) fs.writeFileSync(path.join(dir, "provider_offline_override.tf"), offlineOverride(dir));
+    writeOfflineOverride(dir);
   }
   const r = await terraformAsync(dir, args, undefined, cache);
   if (r.status !== 0) {
@@ -309,7 +324,7 @@ async function prepare(dir: string, command: string): Promise<InitResult> {
   if (!sharedFor(command)) return init(dir);
   await mustTerraformAsync(dir, ["get", "-no-color"]);
   if (!usesAws(dir)) return {};
-  if (hasAwsProviderBlock(dir)) fs.writeFileSync(path.join(dir, "provider_offline_override.tf"), offlineOverride(dir));
+  writeOfflineOverride(dir);
   return { provider: `hashicorp/aws ${AWS_PROVIDER_VERSION}` };
 }
 

@@ -3,16 +3,16 @@
 // (the real hashicorp/aws schema, mocked apply). `terraform test` validates each module first.
 // Then the network's cloudshell_policy_json, taken from a mocked apply, is IAM-simulated with
 // the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { subnets } from "../../src/modules/cloudshell-policy-document/terraform-tests";
 import { directories, generated } from "../../tools/generated";
 import { ENI_ARN, IamRequest, simulateRequest } from "../../tools/simulate";
 import { EndpointRequest, FULL_ACCESS, simulateThroughEndpoint } from "../../tools/simulate-endpoint";
 import { EXPECTED, expectedExtra, perimeterEvidence, perimeterFileContent, perimeterPolicies, PERIMETER_FILE } from "../../tools/endpoint-perimeter";
-import { ModuleTestFile, summaryOf, testModulesTogether } from "../../tools/module-tests";
+import { mocksAws, ModuleTestFile, summaryOf, testModulesTogether } from "../../tools/module-tests";
 import { MONITORING_FILE, monitoringFileContent, monitoringMatches, PATTERNS_TEST, patternsOf } from "../../tools/monitoring-matches";
-import { AWS_PROVIDER_VERSION, TestReport, TestRun } from "../../tools/terraform";
+import { AWS_PROVIDER_VERSION, REQUIRES_AWS, TestReport, TestRun } from "../../tools/terraform";
+import { expectCommitted } from "../support/evidence";
 import { withProvider } from "../support/provider";
 
 const MODULES = directories("modules");
@@ -63,14 +63,49 @@ const MESSAGE_FILES: ModuleTestFile[] = [
  * the apply plans first, with the VPC ID unknown.
  */
 const UNKNOWN_IDS = "fixtures/guardrail-unknown-ids";
-const UNKNOWN_IDS_MAIN = `terraform {\n  required_providers {\n    aws = {\n      source = "hashicorp/aws"\n    }\n  }\n}\n\nresource "aws_vpc" "new" {\n  cidr_block = "10.0.0.0/16"\n}\n\nvariable "scp_count" {\n  type    = number\n  default = null\n}\n\nmodule "guardrail" {\n  source          = "../../modules/cloudshell-guardrail"\n  allowed_vpc_ids = [aws_vpc.new.id]\n  target_ids      = ["r-ab12", "123456789012"]\n  scp_count       = var.scp_count\n}\n`;
+const UNKNOWN_IDS_MAIN = `${REQUIRES_AWS}
+resource "aws_vpc" "new" {
+  cidr_block = "10.0.0.0/16"
+}
+
+variable "scp_count" {
+  type    = number
+  default = null
+}
+
+module "guardrail" {
+  source          = "../../modules/cloudshell-guardrail"
+  allowed_vpc_ids = [aws_vpc.new.id]
+  target_ids      = ["r-ab12", "123456789012"]
+  scp_count       = var.scp_count
+}
+`;
+const WITH_SCP_COUNT = `mock_provider "aws" {
+  mock_resource "aws_vpc" {
+    defaults = { id = "vpc-0123456789abcdef0" }
+  }
+}
+
+run "with_scp_count" {
+  variables {
+    scp_count = 1
+  }
+
+  assert {
+    condition     = length(module.guardrail.policy_sizes) == 1
+    error_message = "one SCP"
+  }
+}
+`;
+const WITHOUT_SCP_COUNT = `mock_provider "aws" {}
+
+run "without_scp_count" {
+  command = plan
+}
+`;
 const UNKNOWN_IDS_TESTS: ModuleTestFile[] = [
-  {
-    module: UNKNOWN_IDS,
-    file: "tests/with.tftest.hcl",
-    content: `mock_provider "aws" {\n  mock_resource "aws_vpc" {\n    defaults = { id = "vpc-0123456789abcdef0" }\n  }\n}\n\nrun "with_scp_count" {\n  variables {\n    scp_count = 1\n  }\n\n  assert {\n    condition     = length(module.guardrail.policy_sizes) == 1\n    error_message = "one SCP"\n  }\n}\n`,
-  },
-  { module: UNKNOWN_IDS, file: "tests/without.tftest.hcl", content: `mock_provider "aws" {}\n\nrun "without_scp_count" {\n  command = plan\n}\n` },
+  { module: UNKNOWN_IDS, file: "tests/with.tftest.hcl", content: WITH_SCP_COUNT },
+  { module: UNKNOWN_IDS, file: "tests/without.tftest.hcl", content: WITHOUT_SCP_COUNT },
 ];
 let unknownIds: Record<string, TestRun> | undefined;
 
@@ -87,7 +122,6 @@ let monitoringPatterns: Record<string, Record<string, unknown>> | undefined;
 async function runAll(): Promise<void> {
   const all = [...MODULES.flatMap(testsOf), ...MESSAGE_FILES, PATTERNS_TEST, ...UNKNOWN_IDS_TESTS];
   const verbose = (t: ModuleTestFile) => (t.module === NETWORK && t.file === POLICY_FILE) || t === PATTERNS_TEST;
-  const mocksAws = (t: ModuleTestFile) => /^mock_provider "aws"/m.test(t.content);
   const groups = [
     { tests: all.filter(verbose), verbose: true },
     { tests: all.filter((t) => !verbose(t) && mocksAws(t)) },
@@ -281,7 +315,7 @@ describe("every endpoint's perimeter, simulated with the policies of a mocked ap
     // The unsigned invoke of an outside API is what AWS's default policy lets through.
     expect(evidence.extra.find((e) => e.what.startsWith("unsigned invoke of an outside"))?.control).toBe("Allowed");
     // The committed evidence (the README's table) is this simulation: `npm run synth` rewrites it.
-    expect(fs.readFileSync(PERIMETER_FILE, "utf8")).toBe(perimeterFileContent(evidence));
+    expectCommitted(PERIMETER_FILE, perimeterFileContent(evidence));
   });
 
   test("a provider in another Region stops the plan with a message naming both Regions", () => {
@@ -297,8 +331,7 @@ describe("the monitoring rules' patterns, from a mocked apply", () => {
   // test/modules/cloudshell-monitoring/monitoring.terraform.test.ts.
   test("evidence/monitoring-matches.json is what the module and the matcher give today", () => {
     if (!monitoringPatterns) return;
-    const committed = fs.existsSync(MONITORING_FILE) ? fs.readFileSync(MONITORING_FILE, "utf8") : "";
-    if (committed !== monitoringFileContent(monitoringMatches(monitoringPatterns))) throw new Error(`${MONITORING_FILE} is stale: run \`npm run synth\`, review and commit`);
+    expectCommitted(MONITORING_FILE, monitoringFileContent(monitoringMatches(monitoringPatterns)));
   });
 });
 

@@ -4,7 +4,6 @@
 // compared with the behaviour written here by hand. Its shipped terraform test file (mocked
 // apply) runs in test/modules/shipped-tests.terraform.test.ts, with the plan of allowed IDs unknown
 // at plan (scp_count), which shares its terraform test process.
-import * as fs from "node:fs";
 import { guardrailTable } from "../../../src/generator/guardrail-table";
 import { generated } from "../../../tools/generated";
 import { checkInputs, InputCase } from "../../../tools/input-checks";
@@ -21,6 +20,7 @@ import {
   PROTECTION_SIDS,
 } from "../../../tools/simulate-scp";
 import { FeatureResult } from "../../../tools/simulate";
+import { expectCommitted } from "../../support/evidence";
 import { withProvider } from "../../support/provider";
 
 const MODULE = "modules/cloudshell-guardrail";
@@ -213,10 +213,7 @@ describe("the guardrail, simulated as an SCP, denies what each choice says and n
 describe("the committed guardrail simulation", () => {
   test("evidence/guardrail-simulation.json is what Terraform and the simulator give today", () => {
     if (!evaluated) return;
-    const committed = fs.existsSync(GUARDRAIL_FILE) ? fs.readFileSync(GUARDRAIL_FILE, "utf8") : "";
-    if (committed !== guardrailFileContent(simulation)) {
-      throw new Error(`${GUARDRAIL_FILE} is stale: run \`npm run guardrail-matrix\`, then \`npm run synth\`, and commit both`);
-    }
+    expectCommitted(GUARDRAIL_FILE, guardrailFileContent(simulation));
   });
 
   test("the README table has one row per case and principal, one column per request group", () => {

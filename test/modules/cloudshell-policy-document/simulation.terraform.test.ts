@@ -1,11 +1,11 @@
 // The permission matrix: every scenario's policy, as real Terraform computes it, simulated offline
 // (@cloud-copilot/iam-simulate) against every console feature, and compared with what AWS documents.
-import * as fs from "node:fs";
 import { actionExists } from "../../../src/facts/action-catalog";
 import { matrixTable } from "../../../src/generator/matrix-table";
 import { generated } from "../../../tools/generated";
 import { EvaluatedScenario, evaluateScenarios, PolicyStatement } from "../../../tools/evaluate-scenarios";
 import { IDS, SCENARIOS } from "../../../tools/scenarios";
+import { expectCommitted } from "../../support/evidence";
 import {
   buildMatrix,
   TASK_LABELS,
@@ -181,11 +181,7 @@ describe("the permission matrix matches the behaviour AWS documents", () => {
 
 describe("the committed matrix", () => {
   test("evidence/permission-matrix.json is what Terraform and the simulator give today", () => {
-    const committed = fs.existsSync(MATRIX_FILE) ? fs.readFileSync(MATRIX_FILE, "utf8") : "";
-    const fresh = matrixFileContent(matrix);
-    if (committed !== fresh) {
-      throw new Error(`${MATRIX_FILE} is stale: run \`npm run matrix\`, then \`npm run synth\`, and commit both`);
-    }
+    expectCommitted(MATRIX_FILE, matrixFileContent(matrix));
   });
 
   test("the README table has one row per scenario and one column per feature", () => {
