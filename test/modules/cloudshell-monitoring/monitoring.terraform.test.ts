@@ -98,6 +98,16 @@ describe("each rule's pattern, as Terraform computes it, alerts on what it must,
     expect(keysIn("us_east_1")).toContain("full_access_attached");
   });
 
+  test("the evidence's patterns are those the real plan of examples/monitoring gives its us-east-1 rules (same approved lists)", () => {
+    const plan = readSnapshot(fs.readFileSync(path.join(ROOT, PLANS_DIR, "monitoring.json"), "utf8"));
+    const planned = Object.fromEntries(
+      plan.resource_changes
+        .filter((r) => r.address.startsWith("module.us_east_1.aws_cloudwatch_event_rule.this["))
+        .map((r) => [/"([a-z_]+)"/.exec(r.address)![1], JSON.parse(r.after!.event_pattern as string)]),
+    );
+    expect(planned).toEqual(Object.fromEntries(evidence.rules.map((r) => [r.key, r.pattern])));
+  });
+
   test("the README table has one row per record and one column per rule", () => {
     const rows = monitoringTable(evidence).split("\n").filter((l) => l.startsWith("| "));
     expect(rows).toHaveLength(1 + SAMPLES.length);
