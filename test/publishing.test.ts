@@ -90,7 +90,7 @@ describe("versions: each directory states its own reasons", () => {
       for (const n of network) expect(`${m}: ${reasons(`modules/${m}/versions.tf`).includes(n)}`).toBe(`${m}: false`);
     }
     expect(reasons("modules/cloudshell-policy/versions.tf")).toContain("tags on aws_iam_policy (3.35.0)");
-    expect(reasons("modules/cloudshell-guardrail/versions.tf")).toContain("tags on aws_organizations_policy (3.8.0)");
+    expect(reasons("modules/cloudshell-guardrail/versions.tf")).toContain("the RESOURCE_CONTROL_POLICY type of aws_organizations_policy (5.77.0)");
     expect(reasons("modules/cloudshell-vpc-network/versions.tf")).toContain("aws_eip's domain argument (5.0.0)");
     expect(files().get("modules/cloudshell-policy-document/versions.tf")).not.toContain("required_providers");
     expect(reasons("examples/iam-policy/versions.tf")).toContain("cloudshell-policy, which it calls, has validation conditions");

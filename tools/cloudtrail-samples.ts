@@ -12,6 +12,7 @@ const DOCS = {
   cloudshellEvents: "https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-cloudshell.html",
   cloudshellLogging: "https://docs.aws.amazon.com/cloudshell/latest/userguide/logging-and-monitoring.html",
   iamLogging: "https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html",
+  resolverLogging: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/logging-using-cloudtrail.html",
 };
 
 /** Where each field that a pattern reads comes from. */
@@ -23,6 +24,7 @@ export const FIELD_SOURCES: Record<string, string> = {
   "detail.errorCode": `"The AWS service error if the request returns an error" ([CloudTrail record contents](${DOCS.record}), which adds that some services put errors in responseElements instead; top-level for CloudShell's denials in a published record, UNCONFIRMED on an AWS page)`,
   "detail.requestParameters": `"The parameters, if any, that were sent with the request" ([CloudTrail record contents](${DOCS.record}))`,
   "detail.requestParameters.VpcConfig / vpcConfig (VpcId, SubnetIds, SecurityGroupIds)": "UNCONFIRMED: no AWS page shows a CloudShell record. CloudShell's (undocumented) API takes VpcConfig { VpcId, SubnetIds, SecurityGroupIds } (third-party captures); CloudTrail keeps a JSON API's own casing for some services (MWAA's CreateEnvironment record) and lower camel case for others (IAM), so the samples use both",
+  "detail.requestParameters.VpcId / vpcId / VPCId / vPCId (Route 53 Resolver)": `UNCONFIRMED: the Route 53 Resolver API's VpcId (AssociateFirewallRuleGroup) and VPCId (AssociateResolverRule), as sent or in lower camel case; Resolver's calls are recorded by CloudTrail ([Route 53: CloudTrail](${DOCS.resolverLogging})) but no record is shown there, so the samples use both spellings and the rule looks at four`,
   "detail.requestParameters.policyArn": `the IAM API's PolicyArn parameter, in lower camel case as the IAM page's records show their parameters (\`userName\`, \`policyName\`; [IAM: CloudTrail](${DOCS.iamLogging})); an AttachRolePolicy record itself is not on that page: UNCONFIRMED`,
 };
 
@@ -37,7 +39,7 @@ const USER = {
 };
 
 interface Call {
-  source: "aws.cloudshell" | "aws.iam";
+  source: "aws.cloudshell" | "aws.iam" | "aws.route53resolver";
   region: string;
   eventName: string;
   requestParameters?: unknown;
@@ -47,7 +49,7 @@ interface Call {
 
 /** An EventBridge event whose detail is a CloudTrail record of `call`. */
 function event(call: Call, n: number): Record<string, unknown> {
-  const service = call.source === "aws.iam" ? "iam.amazonaws.com" : "cloudshell.amazonaws.com";
+  const service = `${call.source.slice("aws.".length)}.amazonaws.com`;
   const id = `0000000${n}-0000-4000-8000-000000000000`.slice(-36);
   return {
     version: "0",
@@ -67,7 +69,7 @@ function event(call: Call, n: number): Record<string, unknown> {
       awsRegion: call.region,
       sourceIPAddress: "198.51.100.7",
       userAgent: "Mozilla/5.0",
-      ...(call.errorCode ? { errorCode: call.errorCode, errorMessage: `User: ${USER.arn} is not authorized to perform: ${call.source === "aws.iam" ? "iam" : "cloudshell"}:${call.eventName}` } : {}),
+      ...(call.errorCode ? { errorCode: call.errorCode, errorMessage: `User: ${USER.arn} is not authorized to perform: ${call.source.slice("aws.".length)}:${call.eventName}` } : {}),
       requestParameters: call.requestParameters ?? null,
       responseElements: null,
       requestID: id,
@@ -113,6 +115,9 @@ const CALLS: (Omit<Sample, "event"> & { call: Call })[] = [
   { name: "AWSCloudShellFullAccess attached to a user", note: "AttachUserPolicy", alerts: ["full_access_attached"], call: { source: "aws.iam", region: "us-east-1", eventName: "AttachUserPolicy", requestParameters: { userName: "alice", policyArn: FULL_ACCESS } } },
   { name: "another policy attached to a role", note: "AttachRolePolicy of ReadOnlyAccess", alerts: [], call: { source: "aws.iam", region: "us-east-1", eventName: "AttachRolePolicy", requestParameters: { roleName: "Developer", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" } } },
   { name: "AWSCloudShellFullAccess attachment denied", note: "AttachGroupPolicy denied by the guardrail: nothing was attached", alerts: [], call: { source: "aws.iam", region: "us-east-1", eventName: "AttachGroupPolicy", errorCode: "AccessDenied", requestParameters: { groupName: "developers", policyArn: FULL_ACCESS } } },
+  { name: "DNS Firewall rule group associated with the approved VPC", note: "AssociateFirewallRuleGroup, lower camel case vpcId: a rule group that may answer every name", alerts: ["approved_network_changes"], call: { source: "aws.route53resolver", region: "us-east-1", eventName: "AssociateFirewallRuleGroup", requestParameters: { firewallRuleGroupId: "rslvr-frg-0123456789abcdef", vpcId: APPROVED.vpc, priority: 101, name: "allow-all" } } },
+  { name: "Resolver rule associated with the approved VPC", note: "AssociateResolverRule, the API's own VPCId: DNS forwarded elsewhere", alerts: ["approved_network_changes"], call: { source: "aws.route53resolver", region: "us-east-1", eventName: "AssociateResolverRule", requestParameters: { ResolverRuleId: "rslvr-rr-0123456789abcdef", VPCId: APPROVED.vpc } } },
+  { name: "DNS Firewall rule group associated with another VPC", note: "AssociateFirewallRuleGroup in a VPC that is not approved", alerts: [], call: { source: "aws.route53resolver", region: "us-east-1", eventName: "AssociateFirewallRuleGroup", requestParameters: { firewallRuleGroupId: "rslvr-frg-0123456789abcdef", vpcId: OTHER.vpc, priority: 101, name: "allow-all" } } },
 ];
 
 export const SAMPLES: Sample[] = CALLS.map(({ call, ...rest }, i) => ({ ...rest, event: event(call, i + 1) }));

@@ -1,18 +1,32 @@
 // Policies that cap, simulated offline: the organization guardrail (modules/cloudshell-guardrail)
-// as what it is, a service control policy beside FullAWSAccess over an identity policy that allows
-// everything (whatever is denied, the SCP denied it); and a preset as a permissions boundary.
-// Evidence tooling only (iam-simulate is AGPL-3.0).
+// as what it is, service control policies beside FullAWSAccess over an identity policy that allows
+// everything (whatever is denied, the SCPs denied it), and its resource control policy; and a
+// preset as a permissions boundary. Three tables come of it: what each CloudShell choice denies and
+// for whom; every attempt on the guardrail itself (tools/guardrail-attacks.ts) by an insider, with
+// a control that takes out the statements that stopped it, and by the platform's roles; and the
+// end-to-end flows across accounts. Evidence tooling only (iam-simulate is AGPL-3.0).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type Simulation } from "@cloud-copilot/iam-simulate";
 import { catalogVersion } from "../src/facts/action-catalog";
-import { FULL_ACCESS_POLICY, PROTECTION_STATEMENTS } from "../src/facts/organizations";
+import { DEPLOYMENT_ROLES } from "../src/facts/exemptions";
+import { FULL_ACCESS_POLICY } from "../src/facts/organizations";
 import { GUARDRAIL_FILE, GuardrailFile } from "../src/generator/guardrail-table";
-import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION, runStrict } from "./simulate";
+import {
+  ATTACK_PRINCIPALS,
+  ATTACKS,
+  BREAK_GLASS_ROLE,
+  DEPLOYMENT_ROLE,
+  EXEMPT_TAG,
+  FLOWS,
+  PERMISSION_SET,
+  PERMISSION_SET_ROLE,
+} from "./guardrail-attacks";
+import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION, runStrict, runStrictWithReasons } from "./simulate";
 import { IDS } from "./scenarios";
 import { evaluateExpression, REQUIRES_AWS, scratchTree } from "./terraform";
 
-export { GUARDRAIL_FILE };
+export { GUARDRAIL_FILE, EXEMPT_TAG };
 
 const ALLOW_EVERYTHING = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 /** The AWS managed SCP every root, OU and account has unless it is replaced. */
@@ -27,22 +41,29 @@ export interface Principal {
   tags: Record<string, string>;
 }
 
-export const EXEMPT_TAG = "dp:exclude";
 export const PRINCIPALS: Record<string, Principal> = {
   developer: { arn: `arn:aws:iam::${ACCOUNT}:role/developer`, tags: {} },
-  "break-glass role": { arn: `arn:aws:iam::${ACCOUNT}:role/break-glass-admin`, tags: {} },
+  "deployment role": { arn: DEPLOYMENT_ROLE, tags: {} },
+  "break-glass role": { arn: BREAK_GLASS_ROLE, tags: {} },
+  "permission-set role": { arn: PERMISSION_SET_ROLE, tags: {} },
   [`${EXEMPT_TAG}=true`]: { arn: `arn:aws:iam::${ACCOUNT}:role/platform`, tags: { [EXEMPT_TAG]: "true" } },
   [`${EXEMPT_TAG}=false`]: { arn: `arn:aws:iam::${ACCOUNT}:role/platform`, tags: { [EXEMPT_TAG]: "false" } },
 };
 export const ORDINARY = "developer";
 
-/** aws:PrincipalArn and aws:PrincipalTag/* as IAM puts them in every request of the principal. */
-const principalContext = (p: Principal) => ({
-  "aws:PrincipalArn": p.arn,
-  ...Object.fromEntries(Object.entries(p.tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v])),
-});
+const accountOf = (arn: string): string | undefined => arn.split(":")[4] || undefined;
 
-// ---- What they ask for: one column per group of requests that must all get the same answer ----
+/** The keys IAM puts in every request of the principal: its ARN, account and tags (a federated caller has none). */
+const principalContext = (p: Principal) =>
+  /:(role|user)\//.test(p.arn)
+    ? {
+        "aws:PrincipalArn": p.arn,
+        "aws:PrincipalAccount": accountOf(p.arn)!,
+        ...Object.fromEntries(Object.entries(p.tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v])),
+      }
+    : {};
+
+// ---- The CloudShell choices: one column per group of requests that must all get the same answer ----
 
 const onEnvironment = (...actions: string[]): IamRequest[] => actions.map((a) => ({ action: `cloudshell:${a}`, resource: ENVIRONMENT_ARN }));
 const createEnvironment = (vpc: string, subnet: string, sg: string): IamRequest => ({
@@ -57,36 +78,6 @@ const attach = (policyArn: string): IamRequest[] => [
   { action: "iam:AttachGroupPolicy", resource: `arn:aws:iam::${ACCOUNT}:group/somebody`, context: { "iam:PolicyARN": policyArn } },
 ];
 const FULL_ACCESS_ARN = `arn:aws:iam::aws:policy/${FULL_ACCESS_POLICY}`;
-
-// An insider's attempts to become exempt (principal developer): the exemptions below are
-// "role/break-glass-*" and the tag dp:exclude = "true".
-const iamRole = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
-const BREAK_GLASS_ROLE = iamRole("break-glass-admin");
-/** aws:TagKeys and aws:RequestTag/<key> of a request that sets one tag. */
-const settingTag = (key: string, value = "true") => ({ "aws:TagKeys": [key], [`aws:RequestTag/${key}`]: value });
-const INSIDER_COLUMNS: { label: string; requests: IamRequest[] }[] = [
-  { label: "Create a role matching a pattern", requests: [{ action: "iam:CreateRole", resource: iamRole("break-glass-mine") }] },
-  { label: "Take over an exempt role's trust", requests: [{ action: "iam:UpdateAssumeRolePolicy", resource: BREAK_GLASS_ROLE }] },
-  {
-    label: "Attach a policy to an exempt role",
-    requests: [{ action: "iam:AttachRolePolicy", resource: BREAK_GLASS_ROLE, context: { "iam:PolicyARN": "arn:aws:iam::aws:policy/AdministratorAccess" } }],
-  },
-  {
-    label: "Take over a role tagged exempt",
-    requests: [{ action: "iam:UpdateAssumeRolePolicy", resource: iamRole("platform"), context: { [`aws:ResourceTag/${"dp:exclude"}`]: "true" } }],
-  },
-  {
-    // The key in another case too: IAM compares condition key names ignoring case.
-    label: "Tag oneself exempt",
-    requests: [
-      { action: "iam:TagRole", resource: iamRole("developer"), context: settingTag("dp:exclude") },
-      { action: "iam:TagRole", resource: iamRole("developer"), context: settingTag("DP:Exclude") },
-      { action: "iam:TagUser", resource: `arn:aws:iam::${ACCOUNT}:user/developer`, context: settingTag("dp:exclude") },
-    ],
-  },
-  { label: "Create a role with the tag", requests: [{ action: "iam:CreateRole", resource: iamRole("tagged-by-me"), context: settingTag("dp:exclude") }] },
-  { label: "Session tag on AssumeRole", requests: [{ action: "sts:TagSession", resource: iamRole("any-role"), context: settingTag("dp:exclude") }] },
-];
 
 export const COLUMNS: { label: string; requests: IamRequest[] }[] = [
   { label: "Public env", requests: [{ action: "cloudshell:CreateEnvironment", resource: "*" }] },
@@ -116,7 +107,6 @@ export const COLUMNS: { label: string; requests: IamRequest[] }[] = [
     label: `${FULL_ACCESS_POLICY} as a boundary`,
     requests: [{ action: "iam:PutRolePermissionsBoundary", resource: ROLE, context: { "iam:PermissionsBoundary": FULL_ACCESS_ARN } }],
   },
-  ...INSIDER_COLUMNS,
   {
     label: "Other services",
     requests: [
@@ -135,8 +125,6 @@ export interface GuardrailCase {
   inputs: Record<string, unknown>;
   /** Principals to simulate; the ordinary one unless the case has exemptions. */
   principals: string[];
-  /** A control case: these statements are taken out of the module's SCPs before simulating. */
-  without?: string[];
 }
 
 const EVERY_CHOICE = {
@@ -150,50 +138,64 @@ const EVERY_CHOICE = {
   deny_attaching_full_access: true,
 };
 export const EXEMPTIONS = { exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], exempt_principal_tags: { [EXEMPT_TAG]: "true" } };
-const ALL_PRINCIPALS = Object.keys(PRINCIPALS);
-/** The Sids that protect the exemptions (one tag key: no number after the tagged statement's Sid). */
-export const PROTECTION_SIDS = Object.values(PROTECTION_STATEMENTS).map((s) => s.Sid);
+const EXEMPT_PRINCIPALS = [ORDINARY, "break-glass role", `${EXEMPT_TAG}=true`, `${EXEMPT_TAG}=false`];
 
-/** Each choice alone, then every choice together, then with exemptions. */
+/**
+ * The module README's example with every protection on: the CloudShell choices, the break-glass
+ * role, the usual deployment roles, an Identity Center permission set and a tag exempt, the
+ * detection and the approved network protected, the resource control policy. The attacks and the
+ * flows are simulated under it.
+ */
+export const EVERY_PROTECTION: GuardrailCase = {
+  name: "every choice and protection (the README example)",
+  inputs: {
+    ...EVERY_CHOICE,
+    exempt_principal_arns: [EXEMPTIONS.exempt_principal_arns[0], ...DEPLOYMENT_ROLES.map((r) => r.pattern.replace("${Partition}", "aws"))],
+    exempt_permission_sets: [PERMISSION_SET],
+    exempt_principal_tags: EXEMPTIONS.exempt_principal_tags,
+    protect_detection: true,
+    protect_approved_networks: true,
+    resource_control_policy: true,
+  },
+  principals: [...ATTACK_PRINCIPALS, `${EXEMPT_TAG}=false`],
+};
+
+/** Each choice alone, then every choice together, then with exemptions, then every protection. */
 export const GUARDRAIL_CASES: GuardrailCase[] = [
   ...Object.entries({ disable_cloudshell: true, ...EVERY_CHOICE }).map(([input, value]) => ({ name: input, inputs: { [input]: value }, principals: [ORDINARY] })),
   { name: "every choice", inputs: EVERY_CHOICE, principals: [ORDINARY] },
-  { name: "every choice, exemptions", inputs: { ...EVERY_CHOICE, ...EXEMPTIONS }, principals: ALL_PRINCIPALS },
-  // The control: the same SCP without the statements that protect the exemptions. The insider's
-  // columns turn allowed, which shows they can fail.
-  { name: "every choice, exemptions, without their protection (control)", inputs: { ...EVERY_CHOICE, ...EXEMPTIONS }, principals: [ORDINARY], without: PROTECTION_SIDS },
-  { name: "disable_cloudshell + deny_attaching_full_access, exemptions", inputs: { disable_cloudshell: true, deny_attaching_full_access: true, ...EXEMPTIONS }, principals: ALL_PRINCIPALS },
+  { name: "every choice, exemptions", inputs: { ...EVERY_CHOICE, ...EXEMPTIONS }, principals: EXEMPT_PRINCIPALS },
+  { name: "disable_cloudshell + deny_attaching_full_access, exemptions", inputs: { disable_cloudshell: true, deny_attaching_full_access: true, ...EXEMPTIONS }, principals: EXEMPT_PRINCIPALS },
   // Over 10,240 characters: the module splits the statements into two SCPs, simulated side by side.
   {
-    name: "disable_cloudshell + deny_attaching_full_access, 31 exempt patterns (two SCPs)",
+    name: "disable_cloudshell + deny_attaching_full_access, 17 exempt patterns (two SCPs)",
     inputs: {
       disable_cloudshell: true,
       deny_attaching_full_access: true,
       ...EXEMPTIONS,
-      exempt_principal_arns: [...EXEMPTIONS.exempt_principal_arns, ...Array.from({ length: 30 }, (_, i) => `arn:aws:iam::*:role/administrator-${String(i).padStart(2, "0")}-*`)],
+      exempt_principal_arns: [...EXEMPTIONS.exempt_principal_arns, ...Array.from({ length: 16 }, (_, i) => `arn:aws:iam::*:role/administrator-${String(i).padStart(2, "0")}-*`)],
     },
-    principals: ALL_PRINCIPALS,
+    principals: EXEMPT_PRINCIPALS,
   },
+  EVERY_PROTECTION,
 ];
 
-// ---- Terraform computes each case's SCP ----
+// ---- Terraform computes each case's policies ----
 
-type Policy = { Version: string; Statement: { Sid: string }[] };
+type Statement = { Sid: string };
+type Policy = { Version: string; Statement: Statement[] };
 export interface EvaluatedCase extends GuardrailCase {
   /** Every statement in one document (the module's json output). */
   policy: Policy;
   /** The SCPs as the module creates them (its policies output): simulated side by side. */
   policies: Policy[];
+  /** The resource control policy, when the case asks for one. */
+  rcp?: Policy;
   size: number;
   statementIds: string[];
 }
 
-/** A control case's policies: the module's SCPs without the named statements. */
-function withoutStatements(policies: Policy[], sids: string[] = []): Policy[] {
-  return policies.map((p) => ({ ...p, Statement: p.Statement.filter((st) => !sids.includes(st.Sid)) })).filter((p) => p.Statement.length > 0);
-}
-
-/** One plan for every case: a root configuration beside the modules, one module block per case. */
+/** One evaluation for every case: a root configuration beside the modules, one module block per case. */
 export async function evaluateGuardrail(tree: Map<string, string>, cases: GuardrailCase[] = GUARDRAIL_CASES): Promise<EvaluatedCase[]> {
   const files = [...tree].filter(([rel]) => rel.startsWith("modules/") && rel.endsWith(".tf"));
   const config = {
@@ -208,87 +210,152 @@ export async function evaluateGuardrail(tree: Map<string, string>, cases: Guardr
     "guardrail-sim-",
   );
   // terraform console evaluates the outputs without a plan or a provider configuration.
-  const expression = `{ ${cases.map((_, i) => `c${i} = { json = module.c${i}.json, policies = module.c${i}.policies, ids = module.c${i}.statement_ids }`).join(", ")} }`;
+  const expression = `{ ${cases.map((_, i) => `c${i} = { json = module.c${i}.json, policies = module.c${i}.policies, ids = module.c${i}.statement_ids, rcp = module.c${i}.rcp_json }`).join(", ")} }`;
   const outputs = (await evaluateExpression(path.join(root, "evaluate"), expression)) as Record<string, unknown>;
   fs.rmSync(root, { recursive: true, force: true });
   return cases.map((c, i) => {
-    const o = outputs[`c${i}`] as { json: string; policies: string[]; ids: string[] } | undefined;
+    const o = outputs[`c${i}`] as { json: string; policies: string[]; ids: string[]; rcp: string | null } | undefined;
     if (!o || typeof o.json !== "string") throw new Error(`terraform returned no SCP for guardrail case "${c.name}"`);
-    const policies = withoutStatements(o.policies.map((p) => JSON.parse(p) as Policy), c.without);
-    const policy = withoutStatements([JSON.parse(o.json) as Policy], c.without)[0];
-    return { ...c, policy, policies, size: JSON.stringify(policy).length, statementIds: policy.Statement.map((st) => st.Sid) };
+    const policy = JSON.parse(o.json) as Policy;
+    return {
+      ...c,
+      policy,
+      policies: o.policies.map((p) => JSON.parse(p) as Policy),
+      ...(o.rcp ? { rcp: JSON.parse(o.rcp) as Policy } : {}),
+      size: o.json.length,
+      statementIds: policy.Statement.map((st) => st.Sid),
+    };
   });
 }
 
 // ---- The simulation ----
 
-/** One request by one principal, under the SCPs (attached side by side to the OU); throws on any simulator error or ignored key. */
-export async function simulateUnderScp(scps: object[], principal: Principal, request: IamRequest): Promise<FeatureResult> {
+interface Placement {
+  /** SCPs of the caller's account (attached side by side to its OU); none for the management account or a federated caller. */
+  scps: object[];
+  /** RCPs of the resource's account. */
+  rcps: object[];
+}
+
+/** One request by one principal, under the guardrail's policies; throws on any simulator error or ignored key. */
+async function simulateUnder(placement: Placement, principal: Principal, request: IamRequest): Promise<{ result: FeatureResult; deniedBy: string[] }> {
+  const resourceAccount = accountOf(request.resource);
   const simulation: Simulation = {
     request: {
       principal: principal.arn,
       action: request.action,
-      resource: { resource: request.resource, accountId: ACCOUNT },
-      contextVariables: { "aws:RequestedRegion": REGION, ...principalContext(principal), ...(request.context ?? {}) },
+      resource: { resource: request.resource, accountId: resourceAccount ?? ACCOUNT },
+      contextVariables: {
+        "aws:RequestedRegion": REGION,
+        ...principalContext(principal),
+        ...(resourceAccount ? { "aws:ResourceAccount": resourceAccount } : {}),
+        ...(request.context ?? {}),
+      },
     },
-    identityPolicies: [{ name: "allow-everything", policy: ALLOW_EVERYTHING }],
-    serviceControlPolicies: [
-      { orgIdentifier: ROOT_ID, policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }] },
-      { orgIdentifier: OU_ID, policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }, ...scps.map((policy, i) => ({ name: `cloudshell-guardrail-${i + 1}`, policy }))] },
-    ],
-    resourceControlPolicies: [],
+    identityPolicies: /:(role|user)\//.test(principal.arn) ? [{ name: "allow-everything", policy: ALLOW_EVERYTHING }] : [],
+    serviceControlPolicies: placement.scps.length
+      ? [
+          { orgIdentifier: ROOT_ID, policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }] },
+          { orgIdentifier: OU_ID, policies: [{ name: "FullAWSAccess", policy: FULL_AWS_ACCESS }, ...placement.scps.map((policy, i) => ({ name: `cloudshell-guardrail-${i + 1}`, policy }))] },
+        ]
+      : [],
+    resourceControlPolicies: placement.rcps.length ? [{ orgIdentifier: OU_ID, policies: placement.rcps.map((policy, i) => ({ name: `cloudshell-guardrail-rcp-${i + 1}`, policy })) }] : [],
+    ...(request.resourcePolicy ? { resourcePolicy: request.resourcePolicy } : {}),
   };
-  return runStrict(simulation, `${describeRequest(request)} by ${principal.arn}`);
+  return runStrictWithReasons(simulation, `${describeRequest(request)} by ${principal.arn}`);
 }
 
-/** Every request of a column must get the same answer; a column that splits is an error, named. */
-export async function simulateColumn(scps: object[], principal: Principal, column: (typeof COLUMNS)[number]): Promise<FeatureResult> {
-  const results = await Promise.all(column.requests.map((r) => simulateUnderScp(scps, principal, r)));
-  const distinct = [...new Set(results)];
+/** One request by one principal under SCPs attached to its OU (the simplest placement). */
+export async function simulateUnderScp(scps: object[], principal: Principal, request: IamRequest): Promise<FeatureResult> {
+  return (await simulateUnder({ scps, rcps: [] }, principal, request)).result;
+}
+
+/** Every request of a group must get the same answer; a group that splits is an error, named. */
+async function simulateGroup(placement: Placement, principal: Principal, label: string, requests: IamRequest[]): Promise<{ result: FeatureResult; deniedBy: string[] }> {
+  const results = await Promise.all(requests.map((r) => simulateUnder(placement, principal, r)));
+  const distinct = [...new Set(results.map((r) => r.result))];
   if (distinct.length !== 1) {
-    throw new Error(`"${column.label}" splits for ${principal.arn}: ${column.requests.map((r, i) => `${r.action} ${results[i]}`).join(", ")}`);
+    throw new Error(`"${label}" splits for ${principal.arn}: ${requests.map((r, i) => `${r.action} ${results[i].result}`).join(", ")}`);
   }
-  return distinct[0];
+  return { result: distinct[0], deniedBy: [...new Set(results.flatMap((r) => r.deniedBy))].sort() };
 }
 
-export interface GuardrailSimulation {
+/** The SCPs without the named statements: a control, showing the named statements are what stops a request. */
+function withoutStatements(policies: Policy[], sids: string[]): Policy[] {
+  return policies.map((p) => ({ ...p, Statement: p.Statement.filter((st) => !sids.includes(st.Sid)) })).filter((p) => p.Statement.length > 0);
+}
+
+export interface GuardrailSimulation extends GuardrailFile {
   generatedBy: string;
   catalogVersion: string;
   simulatorVersion: string;
   identityPolicy: string;
   organization: string;
-  columns: string[];
-  columnRequests: Record<string, string[]>;
-  principals: Record<string, Principal>;
-  cases: (GuardrailFile["cases"][number] & { policy: object; results: Record<string, Record<string, FeatureResult>> })[];
 }
 
 const simulatorVersion = (): string =>
   JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve("@cloud-copilot/iam-simulate")), "..", "..", "package.json"), "utf8")).version;
 
-export async function buildGuardrailSimulation(evaluated: EvaluatedCase[]): Promise<GuardrailSimulation> {
-  const cases: GuardrailSimulation["cases"] = [];
-  for (const c of evaluated) {
-    const results: Record<string, Record<string, FeatureResult>> = {};
-    for (const name of c.principals) {
-      results[name] = {};
-      for (const column of COLUMNS) results[name][column.label] = await simulateColumn(c.policies, PRINCIPALS[name], column);
-    }
-    const sizes = c.policies.map((p) => JSON.stringify(p).length);
-    cases.push({ name: c.name, inputs: c.inputs, ...(c.without ? { without: c.without } : {}), size: c.size, scp_sizes: sizes, statement_ids: c.statementIds, policy: c.policy, results });
+async function choiceResults(c: EvaluatedCase): Promise<Record<string, Record<string, FeatureResult>>> {
+  const results: Record<string, Record<string, FeatureResult>> = {};
+  for (const name of c.principals) {
+    results[name] = {};
+    for (const column of COLUMNS) results[name][column.label] = (await simulateGroup({ scps: c.policies, rcps: [] }, PRINCIPALS[name], column.label, column.requests)).result;
   }
+  return results;
+}
+
+/** Every attempt by every principal; the insider once more without the statements that stopped it. */
+async function attackResults(c: EvaluatedCase): Promise<GuardrailFile["attacks"]["rows"]> {
+  const rows: GuardrailFile["attacks"]["rows"] = [];
+  for (const attack of ATTACKS) {
+    const placement = { scps: c.policies, rcps: [] };
+    const results: Record<string, FeatureResult> = {};
+    let stoppedBy: string[] = [];
+    for (const name of ATTACK_PRINCIPALS) {
+      const r = await simulateGroup(placement, PRINCIPALS[name], attack.label, attack.requests);
+      results[name] = r.result;
+      if (name === ORDINARY) stoppedBy = r.deniedBy;
+    }
+    const control = (await simulateGroup({ scps: withoutStatements(c.policies, stoppedBy), rcps: [] }, PRINCIPALS[ORDINARY], attack.label, attack.requests)).result;
+    rows.push({ group: attack.group, label: attack.label, requests: attack.requests.map(describeRequest), results, stoppedBy, control });
+  }
+  return rows;
+}
+
+/** The flows across accounts, each with a control without the policy that decided it. */
+async function flowResults(c: EvaluatedCase): Promise<GuardrailFile["flows"]> {
+  const flows: GuardrailFile["flows"] = [];
+  for (const f of FLOWS) {
+    const placement = { scps: f.under === "scp" ? c.policies : [], rcps: f.under === "rcp" && c.rcp ? [c.rcp] : [] };
+    const r = await simulateUnder(placement, f.principal, f.request);
+    const control = r.deniedBy.length ? (await simulateUnder({ scps: withoutStatements(placement.scps as Policy[], r.deniedBy), rcps: [] }, f.principal, f.request)).result : undefined;
+    flows.push({ label: f.label, principal: f.principal.arn, under: f.under, request: describeRequest(f.request), result: r.result, stoppedBy: r.deniedBy, ...(control ? { control } : {}) });
+  }
+  return flows;
+}
+
+export async function buildGuardrailSimulation(evaluated: EvaluatedCase[]): Promise<GuardrailSimulation> {
+  const cases: GuardrailFile["cases"] = [];
+  for (const c of evaluated) {
+    const sizes = c.policies.map((p) => JSON.stringify(p).length);
+    cases.push({ name: c.name, inputs: c.inputs, size: c.size, scp_sizes: sizes, statement_ids: c.statementIds, ...(c.rcp ? { rcp_size: JSON.stringify(c.rcp).length } : {}), policy: c.policy, results: await choiceResults(c) });
+  }
+  const every = evaluated.find((c) => c.name === EVERY_PROTECTION.name)!;
   return {
     generatedBy:
-      "npm run guardrail-matrix (scripts/guardrail-matrix.ts): Terraform evaluates modules/cloudshell-guardrail for each case " +
-      "(tools/simulate-scp.ts), @cloud-copilot/iam-simulate simulates each request under the SCP. Do not edit.",
+      "npm run synth: Terraform evaluates modules/cloudshell-guardrail for each case (tools/simulate-scp.ts), " +
+      "@cloud-copilot/iam-simulate simulates each request under its policies (tools/guardrail-attacks.ts: the attempts and the flows). Do not edit.",
     catalogVersion: catalogVersion(),
     simulatorVersion: simulatorVersion(),
-    identityPolicy: "Allow * on * (the principal may do anything the SCPs let through)",
-    organization: `root ${ROOT_ID}: FullAWSAccess; OU ${OU_ID}: FullAWSAccess and the guardrail's SCPs; the account is in the OU`,
+    identityPolicy: "Allow * on * for every role (the principal may do anything the guardrail lets through); a federated caller has none",
+    organization: `root ${ROOT_ID}: FullAWSAccess; OU ${OU_ID}: FullAWSAccess and the guardrail's SCPs (and its RCP in the flows that say so); the member account ${ACCOUNT} is in the OU`,
     columns: COLUMN_LABELS,
     columnRequests: Object.fromEntries(COLUMNS.map((c) => [c.label, c.requests.map(describeRequest)])),
     principals: PRINCIPALS,
     cases,
+    attacks: { case: every.name, principals: [...ATTACK_PRINCIPALS], rows: await attackResults(every) },
+    flows: await flowResults(every),
   };
 }
 

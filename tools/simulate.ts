@@ -3,7 +3,7 @@
 // rejects any import of it (or of tools/) from src/ and main.ts.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
+import { getDenialReasons, runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { catalogVersion } from "../src/facts/action-catalog";
 export { MATRIX_FILE } from "../src/generator/matrix-table";
 import { EvaluatedScenario } from "./evaluate-scenarios";
@@ -23,6 +23,8 @@ export interface IamRequest {
   action: string;
   resource: string;
   context?: Context;
+  /** The resource's own policy, such as a role's trust policy. */
+  resourcePolicy?: object;
 }
 
 export interface ConsoleFeature {
@@ -164,19 +166,30 @@ export const CONSOLE_TASKS: ConsoleFeature[] = [
 
 export const TASK_LABELS = CONSOLE_TASKS.map((f) => f.label);
 
-/** One line per request, for the matrix file: `action on resource [key=value ...]`. */
+/** One line per request, for the evidence files: `action on resource [key=value ...] [trusted by ...]`. */
 export function describeRequest(r: IamRequest): string {
   const context = Object.entries(r.context ?? {}).map(([k, v]) => `${k}=${Array.isArray(v) ? `[${v.join(",")}]` : JSON.stringify(v)}`);
-  return [r.action, "on", r.resource, ...context].join(" ");
+  const trusted = r.resourcePolicy ? [`(its policy: ${JSON.stringify(r.resourcePolicy)})`] : [];
+  return [r.action, "on", r.resource, ...context, ...trusted].join(" ");
+}
+
+/** Runs one simulation in strict mode, with the Sids of the statements that denied it; throws on a simulator error or on a context key it would ignore. */
+export async function runStrictWithReasons(simulation: Simulation, what: string): Promise<{ result: FeatureResult; deniedBy: string[] }> {
+  const result = await runSimulation(simulation, { simulationMode: "Strict" });
+  if (result.resultType === "error") throw new Error(`simulation of ${what} failed: ${JSON.stringify(result.errors, null, 2)}`);
+  const results = result.resultType === "single" ? [result.result] : result.results;
+  const ignored = results.flatMap((r) => r.ignoredContextKeys ?? []);
+  if (ignored.length) throw new Error(`the simulator ignored ${ignored.join(", ")} in ${what}`);
+  const deniedBy = results
+    .flatMap((r) => (r.analysis ? getDenialReasons(r.analysis) : []))
+    .filter((r) => r.denialType === "Explicit")
+    .map((r) => (r as { statementId?: string }).statementId ?? "");
+  return { result: result.overallResult as FeatureResult, deniedBy: [...new Set(deniedBy)].sort() };
 }
 
 /** Runs one simulation in strict mode; throws on a simulator error or on a context key it would ignore. */
 export async function runStrict(simulation: Simulation, what: string): Promise<FeatureResult> {
-  const result = await runSimulation(simulation, { simulationMode: "Strict" });
-  if (result.resultType === "error") throw new Error(`simulation of ${what} failed: ${JSON.stringify(result.errors, null, 2)}`);
-  const ignored = result.resultType === "single" ? (result.result.ignoredContextKeys ?? []) : result.results.flatMap((r) => r.ignoredContextKeys ?? []);
-  if (ignored.length) throw new Error(`the simulator ignored ${ignored.join(", ")} in ${what}`);
-  return result.overallResult as FeatureResult;
+  return (await runStrictWithReasons(simulation, what)).result;
 }
 
 /** Simulates one request against an identity policy, or several attached to the same principal. */

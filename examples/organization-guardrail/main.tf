@@ -5,21 +5,33 @@ provider "aws" {
   region = "us-east-1"
 }
 
-# The whole organization: VPC environments only, no console credentials in the shell, and no
-# AWSCloudShellFullAccess (Security Hub IAM.27); break-glass roles and principals tagged
-# dp:exclude = true are exempt.
+# The whole organization: VPC environments in the approved network only, no console credentials in the
+# shell, and no AWSCloudShellFullAccess (Security Hub IAM.27). Break-glass roles, the roles that deploy
+# into member accounts, the BreakGlass permission set and principals tagged dp:exclude = true are
+# exempt; nobody else may change the monitoring, CloudTrail, AWS Config or the approved network.
 module "organization" {
   source = "../../modules/cloudshell-guardrail"
 
   name                       = "cloudshell-organization"
   deny_public_environments   = true
+  allowed_vpc_ids            = ["vpc-0aaaaaaaaaaaaaaaa"]
   deny_credential_forwarding = true
   deny_attaching_full_access = true
-  exempt_principal_arns      = ["arn:aws:iam::*:role/break-glass-*"]
+  exempt_principal_arns = [
+    "arn:aws:iam::*:role/break-glass-*",
+    "arn:aws:iam::*:role/AWSControlTowerExecution",
+    "arn:aws:iam::*:role/AWSAFTExecution",
+    "arn:aws:iam::*:role/stacksets-exec-*",
+    "arn:aws:iam::*:role/OrganizationAccountAccessRole",
+  ]
+  exempt_permission_sets = ["BreakGlass"]
   exempt_principal_tags = {
     "dp:exclude" = "true"
   }
-  target_ids = ["r-ab12"]
+  protect_detection         = true
+  protect_approved_networks = true
+  resource_control_policy   = true
+  target_ids                = ["r-ab12"]
 }
 
 # No CloudShell at all in the sandbox OUs.

@@ -2,13 +2,18 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 output "organization_scp" {
-  description = "The organization-wide SCP, minified."
+  description = "Every statement of the organization-wide SCPs, as one minified document."
   value       = module.organization.json
 }
 
-output "organization_scp_size" {
-  description = "Characters in the organization-wide SCP (at most 10,240)."
-  value       = module.organization.size
+output "organization_scp_sizes" {
+  description = "Characters in each of the organization-wide SCPs (at most 10,240 each)."
+  value       = module.organization.policy_sizes
+}
+
+output "organization_rcp" {
+  description = "The resource control policy that keeps the exempt tag off federated sessions."
+  value       = module.organization.rcp_json
 }
 
 output "sandbox_scp" {

@@ -6,10 +6,10 @@ terraform {
   required_version = ">= 1.9"
 
   required_providers {
-    # >= 5.0: uses tags on aws_organizations_policy (3.8.0) (through cloudshell-guardrail, which it calls). The floor is 5.0 because nothing older is tested. CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
+    # >= 5.77: uses the RESOURCE_CONTROL_POLICY type of aws_organizations_policy (5.77.0) (through cloudshell-guardrail, which it calls). the guardrail's resource control policy (5.77).
     aws = {
       source  = "hashicorp/aws"
-      version = ">= 5.0"
+      version = ">= 5.77"
     }
   }
 }

@@ -2,7 +2,7 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 # As many SCPs as the statements need (one unless they exceed 10,240 characters). The first keeps the
-# address this[0] it always had.
+# address this[0] it always had, and holds the statements that protect the exemptions.
 resource "aws_organizations_policy" "this" {
   count = var.create ? local.scp_count : 0
 
@@ -14,8 +14,8 @@ resource "aws_organizations_policy" "this" {
 
   lifecycle {
     precondition {
-      condition     = local.piece_bounds[10] == length(local.statements) && alltrue([for size in local.policy_sizes : size <= 10240])
-      error_message = "The guardrail does not fit: its ${length(local.statements)} statements take ${length(local.json)} characters in one document (the largest statement ${max(local.statement_sizes...)}), and split into whole statements they need SCPs of ${join(", ", local.policy_sizes)} characters, with ${length(local.statements) - local.piece_bounds[10]} statements left beyond 10 SCPs. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account (FullAWSAccess included): use fewer exempt_principal_arns patterns or allowed IDs."
+      condition     = local.piece_bounds[10] == length(local.statements) && alltrue([for size in local.policy_sizes : size <= 10240]) && length(local.policies) <= var.max_scps
+      error_message = "The guardrail does not fit: its ${length(local.statements)} statements take ${length(local.json)} characters in one document (the largest statement ${max(local.statement_sizes...)}), and split into whole statements they need ${length(local.policies)} SCPs of ${join(", ", local.policy_sizes)} characters, with max_scps = ${var.max_scps} and ${local.statements_left} statements left beyond 10 SCPs. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account, FullAWSAccess and the organization's other SCPs included: raise max_scps if the targets have room, or use fewer exempt_principal_arns patterns or allowed IDs."
     }
     precondition {
       condition     = length(local.policies) == local.scp_count

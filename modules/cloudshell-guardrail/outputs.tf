@@ -41,7 +41,22 @@ output "statement_ids" {
   value       = [for s in local.statements : s.Sid]
 }
 
+output "exempt_arns" {
+  description = "Every ARN pattern the exemptions name (aws:PrincipalArn), Identity Center's permission-set roles included."
+  value       = local.exempt_arns
+}
+
+output "rcp_json" {
+  description = "The resource control policy (minified JSON) when resource_control_policy is true; null otherwise. Computed even when create is false."
+  value       = var.resource_control_policy ? local.rcp_json : null
+}
+
+output "rcp_id" {
+  description = "ID of the resource control policy; null when not created."
+  value       = try(aws_organizations_policy.rcp[0].id, null)
+}
+
 output "target_ids" {
   description = "The targets the SCPs are attached to (empty when create is false)."
-  value       = sort(distinct([for a in aws_organizations_policy_attachment.targets : a.target_id]))
+  value       = sort(keys(aws_organizations_policy_attachment.targets))
 }

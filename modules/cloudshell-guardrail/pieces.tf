@@ -33,6 +33,9 @@ locals {
   policies     = [for p in range(10) : jsonencode({ Version = "2012-10-17", Statement = slice(local.statements, local.piece_bounds[p], local.piece_bounds[p + 1]) }) if local.piece_bounds[p] < local.piece_bounds[p + 1]]
   policy_sizes = [for json in local.policies : length(json)]
 
+  # Statements that 10 SCPs cannot hold (for the precondition's message).
+  statements_left = length(local.statements) - local.piece_bounds[10]
+
   # Known at plan when scp_count is set, even if the statements are not yet.
   scp_count = var.scp_count != null ? var.scp_count : length(local.policies)
 }

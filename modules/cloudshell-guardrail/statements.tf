@@ -21,6 +21,148 @@ module "document" {
 }
 
 locals {
+  # Exemptions that protect themselves (src/facts/exemptions.ts): without these, anyone allowed to manage IAM
+  # could create, assume, change or tag themselves into an exempt role. They carry the exemptions, so exempt
+  # principals still manage each other, but for the invariants (exempt = false), which hold for everyone:
+  # no exempt role is passed to a service, gets a boundary or a policy others could change, and no user
+  # carries an exempt tag. Tag keys are compared ignoring case, as IAM compares condition key names.
+  exemption_statements = concat(
+    [for e in [{
+      exempt = true
+      s = {
+        Sid       = "DenyActingAsExemptRoles"
+        Effect    = "Deny"
+        Action    = ["iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary", "iam:TagRole", "iam:UntagRole", "iam:CreatePolicy", "iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:TagPolicy", "iam:UntagPolicy", "iam:CreateInstanceProfile", "iam:DeleteInstanceProfile", "iam:AddRoleToInstanceProfile", "iam:RemoveRoleFromInstanceProfile", "iam:TagInstanceProfile", "iam:UntagInstanceProfile", "sts:AssumeRole"]
+        Resource  = local.protected_names
+        Condition = { StringEqualsIfExists = { "aws:ResourceAccount" = local.principal_account } }
+      }
+    }] : e if length(local.exempt_roles) > 0],
+    [for i, key in local.tag_keys : {
+      exempt = true
+      s = {
+        Sid       = length(local.tag_keys) > 1 ? format("DenyActingAsTaggedExemptRoles%d", i + 1) : "DenyActingAsTaggedExemptRoles"
+        Effect    = "Deny"
+        Action    = ["iam:DeleteRole", "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary", "iam:TagRole", "iam:UntagRole", "sts:AssumeRole"]
+        Resource  = "*"
+        Condition = { StringEquals = { format("aws:ResourceTag/%s", key) = var.exempt_principal_tags[key] }, StringEqualsIfExists = { "aws:ResourceAccount" = local.principal_account } }
+      }
+    }],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid       = "DenySettingGuardrailTags"
+        Effect    = "Deny"
+        Action    = "*"
+        Resource  = "*"
+        Condition = { "ForAnyValue:StringEqualsIgnoreCase" = { "aws:TagKeys" = local.guarded_tag_keys } }
+      }
+    }] : e if length(local.guarded_tag_keys) > 0],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid      = "DenyChangingIdentityProviders"
+        Effect   = "Deny"
+        Action   = ["iam:CreateOpenIDConnectProvider", "iam:UpdateOpenIDConnectProviderThumbprint", "iam:AddClientIDToOpenIDConnectProvider", "iam:CreateSAMLProvider", "iam:UpdateSAMLProvider", "cognito-identity:SetPrincipalTagAttributeMap"]
+        Resource = "*"
+      }
+    }] : e if length(local.tag_keys) > 0],
+    [for e in [{
+      exempt = false
+      s = {
+        Sid       = "DenyWideningExemptRoles"
+        Effect    = "Deny"
+        Action    = ["iam:PassRole", "iam:AttachRolePolicy", "iam:PutRolePermissionsBoundary"]
+        Resource  = local.exempt_roles
+        Condition = { ArnNotLike = { "iam:PolicyARN" = local.allowed_policies } }
+      }
+    }] : e if length(local.exempt_roles) > 0],
+    [for i, key in local.tag_keys : {
+      exempt = false
+      s = {
+        Sid       = length(local.tag_keys) > 1 ? format("DenyWideningTaggedExemptRoles%d", i + 1) : "DenyWideningTaggedExemptRoles"
+        Effect    = "Deny"
+        Action    = ["iam:PassRole", "iam:AttachRolePolicy", "iam:PutRolePermissionsBoundary"]
+        Resource  = "*"
+        Condition = { StringEquals = { format("aws:ResourceTag/%s", key) = var.exempt_principal_tags[key] }, ArnNotLike = { "iam:PolicyARN" = [local.aws_managed_policies] } }
+      }
+    }],
+    [for e in [{
+      exempt = false
+      s = {
+        Sid       = "DenyExemptTagsOnUsers"
+        Effect    = "Deny"
+        Action    = ["iam:TagUser", "iam:CreateUser"]
+        Resource  = "*"
+        Condition = { "ForAnyValue:StringEqualsIgnoreCase" = { "aws:TagKeys" = local.tag_keys } }
+      }
+    }] : e if length(local.tag_keys) > 0],
+  )
+
+  # What the guardrail relies on (src/facts/protected-resources.ts): the detection, by the protection tag
+  # the monitoring module sets and every trail and Config recorder; the approved networks' egress, by ec2:Vpc,
+  # by the VPC itself and by the network module's tag. CloudShell creates its network interface through
+  # itself (aws:CalledVia), which stays allowed.
+  protection_statements = concat(
+    [for e in [{
+      exempt = true
+      s = {
+        Sid       = "DenyChangingProtectedResources"
+        Effect    = "Deny"
+        Action    = distinct(concat(var.protect_detection ? ["events:DisableRule", "events:DeleteRule", "events:PutRule", "events:PutTargets", "events:RemoveTargets", "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:AddPermission", "sns:RemovePermission", "sns:Unsubscribe", "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DisableKeyRotation", "kms:PutKeyPolicy", "kms:UpdateAlias", "kms:DeleteAlias", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary", "config:DeleteConfigRule", "config:PutConfigRule", "config:DeleteEvaluationResults"] : [], var.protect_approved_networks ? ["ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints", "ec2:DeleteFlowLogs", "route53resolver:DisassociateFirewallRuleGroup", "route53resolver:UpdateFirewallRuleGroupAssociation", "route53resolver:CreateFirewallRule", "route53resolver:UpdateFirewallRule", "route53resolver:DeleteFirewallRule", "route53resolver:UpdateFirewallDomains", "route53resolver:UpdateFirewallConfig", "route53resolver:DisassociateResolverQueryLogConfig", "logs:DeleteLogGroup", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary"] : []))
+        Resource  = "*"
+        Condition = { StringEquals = { "aws:ResourceTag/cloudshell:protected" = local.protected_kinds } }
+      }
+    }] : e if length(local.protected_kinds) > 0],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid      = "DenyStoppingCloudTrailAndConfig"
+        Effect   = "Deny"
+        Action   = ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors", "config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "config:PutConfigurationRecorder", "config:DeleteDeliveryChannel"]
+        Resource = "*"
+      }
+    }] : e if var.protect_detection],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid       = "DenyReopeningApprovedVpcs"
+        Effect    = "Deny"
+        Action    = ["ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:ModifySecurityGroupRules", "ec2:CreateRoute", "ec2:ReplaceRoute", "ec2:DeleteRoute", "ec2:AssociateRouteTable", "ec2:ReplaceRouteTableAssociation", "ec2:DisassociateRouteTable", "ec2:CreateNatGateway", "ec2:CreateNetworkAclEntry", "ec2:ReplaceNetworkAclEntry", "ec2:DeleteNetworkAclEntry", "ec2:ReplaceNetworkAclAssociation", "ec2:EnableVgwRoutePropagation"]
+        Resource  = "*"
+        Condition = { ArnLike = { "ec2:Vpc" = local.vpc_arns } }
+      }
+    }] : e if var.protect_approved_networks],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid      = "DenyConnectingApprovedVpcs"
+        Effect   = "Deny"
+        Action   = ["ec2:AttachInternetGateway", "ec2:CreateEgressOnlyInternetGateway", "ec2:AttachVpnGateway", "ec2:CreateCarrierGateway", "ec2:CreateLocalGatewayRouteTableVpcAssociation", "ec2:CreateVpcPeeringConnection", "ec2:AcceptVpcPeeringConnection", "ec2:CreateTransitGatewayVpcAttachment", "ec2:CreateVpcEndpoint", "ec2:AssociateDhcpOptions", "ec2:ModifyVpcAttribute"]
+        Resource = local.vpc_arns
+      }
+    }] : e if var.protect_approved_networks],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid       = "DenyLatticeInApprovedVpcs"
+        Effect    = "Deny"
+        Action    = ["vpc-lattice:CreateServiceNetworkVpcAssociation"]
+        Resource  = "*"
+        Condition = { StringEquals = { "vpc-lattice:VpcId" = sort(var.allowed_vpc_ids) } }
+      }
+    }] : e if var.protect_approved_networks],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid       = "DenyUsingApprovedNetworkGroups"
+        Effect    = "Deny"
+        Action    = ["ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"]
+        Resource  = local.security_groups
+        Condition = { StringEquals = { "aws:ResourceTag/cloudshell:protected" = "network" }, "ForAllValues:StringNotEquals" = { "aws:CalledVia" = ["cloudshell.amazonaws.com"] } }
+      }
+    }] : e if var.protect_approved_networks],
+  )
+
   # deny_json is null when CloudShell's own statements deny nothing (only deny_attaching_full_access chosen).
   cloudshell_statements = jsondecode(coalesce(module.document.deny_json, jsonencode({ Statement = [] }))).Statement
 
@@ -37,120 +179,25 @@ locals {
     }
   }
 
-  # The role and user patterns: a root user is never created, renamed or tagged.
-  exempt_principal_patterns = [for p in sort(var.exempt_principal_arns) : p if !endswith(p, ":root")]
+  # In the order the SCPs hold them: the first SCP is attached before the others.
+  deny_statements = concat(local.exemption_statements, local.protection_statements, [for s in concat(local.cloudshell_statements, [for s in [local.full_access_statement] : s if var.deny_attaching_full_access]) : { exempt = true, s = s }])
 
-  # Every change to a role or user, and every way to act as one (src/facts/organizations.ts).
-  exempt_principal_actions = [
-    "iam:CreateRole",
-    "iam:DeleteRole",
-    "iam:UpdateRole",
-    "iam:UpdateRoleDescription",
-    "iam:UpdateAssumeRolePolicy",
-    "iam:AttachRolePolicy",
-    "iam:DetachRolePolicy",
-    "iam:PutRolePolicy",
-    "iam:DeleteRolePolicy",
-    "iam:PutRolePermissionsBoundary",
-    "iam:DeleteRolePermissionsBoundary",
-    "iam:TagRole",
-    "iam:UntagRole",
-    "iam:PassRole",
-    "iam:AddRoleToInstanceProfile",
-    "iam:RemoveRoleFromInstanceProfile",
-    "iam:CreateUser",
-    "iam:DeleteUser",
-    "iam:UpdateUser",
-    "iam:AttachUserPolicy",
-    "iam:DetachUserPolicy",
-    "iam:PutUserPolicy",
-    "iam:DeleteUserPolicy",
-    "iam:PutUserPermissionsBoundary",
-    "iam:DeleteUserPermissionsBoundary",
-    "iam:AddUserToGroup",
-    "iam:RemoveUserFromGroup",
-    "iam:TagUser",
-    "iam:UntagUser",
-    "iam:CreateAccessKey",
-    "iam:UpdateAccessKey",
-    "iam:DeleteAccessKey",
-    "iam:CreateLoginProfile",
-    "iam:UpdateLoginProfile",
-    "iam:DeleteLoginProfile",
-    "iam:UploadSSHPublicKey",
-    "iam:UpdateSSHPublicKey",
-    "iam:DeleteSSHPublicKey",
-    "iam:CreateServiceSpecificCredential",
-    "iam:ResetServiceSpecificCredential",
-    "iam:UpdateServiceSpecificCredential",
-    "iam:DeleteServiceSpecificCredential",
-    "iam:UploadSigningCertificate",
-    "iam:UpdateSigningCertificate",
-    "iam:DeleteSigningCertificate",
-    "iam:EnableMFADevice",
-    "iam:DeactivateMFADevice",
-    "iam:ResyncMFADevice",
-  ]
-
-  # The same but creation: a principal that carries an exempt tag exists already.
-  tagged_principal_actions = [for a in local.exempt_principal_actions : a if !contains(["iam:CreateRole", "iam:CreateUser"], a)]
-
-  # Every request that puts a tag on a role, user or session, or takes one off.
-  exempt_tag_actions = [
-    "iam:CreateRole",
-    "iam:CreateUser",
-    "iam:TagRole",
-    "iam:UntagRole",
-    "iam:TagUser",
-    "iam:UntagUser",
-    "sts:TagSession",
-  ]
-
-  # Exemptions that protect themselves: without these, anyone allowed to manage IAM could create a role
-  # that matches a pattern, take over an exempt role (its trust policy) or tag themselves exempt.
-  # They carry the exemptions like every Deny, so exempt principals still manage each other. Tag keys
-  # are compared ignoring case, as IAM compares condition key names (aws:PrincipalTag/DP:EXCLUDE is
-  # aws:PrincipalTag/dp:exclude).
-  protection_statements = concat(
-    [for s in [{
-      Sid      = "DenyChangingExemptPrincipals"
-      Effect   = "Deny"
-      Action   = local.exempt_principal_actions
-      Resource = local.exempt_principal_patterns
-    }] : s if length(local.exempt_principal_patterns) > 0],
-    [for i, key in sort(keys(var.exempt_principal_tags)) : {
-      Sid       = length(var.exempt_principal_tags) > 1 ? format("DenyChangingTaggedExemptPrincipals%d", i + 1) : "DenyChangingTaggedExemptPrincipals"
-      Effect    = "Deny"
-      Action    = local.tagged_principal_actions
-      Resource  = "*"
-      Condition = { StringEquals = { format("aws:ResourceTag/%s", key) = var.exempt_principal_tags[key] } }
-    }],
-    [for s in [{
-      Sid       = "DenySettingExemptTags"
-      Effect    = "Deny"
-      Action    = local.exempt_tag_actions
-      Resource  = "*"
-      Condition = { "ForAnyValue:StringEqualsIgnoreCase" = { "aws:TagKeys" = sort(keys(var.exempt_principal_tags)) } }
-    }] : s if length(var.exempt_principal_tags) > 0]
-  )
-  deny_statements = concat(local.cloudshell_statements, [for s in [local.full_access_statement] : s if var.deny_attaching_full_access], local.protection_statements)
-
-  # Exemptions, added to every Deny. A Deny applies only when all its conditions hold, so a principal
-  # matching any pattern, or carrying any exempt tag, is exempt. Negated operators hold when the key is
-  # absent: an untagged principal stays denied.
+  # Exemptions, added to every Deny but the invariants. A Deny applies only when all its conditions hold,
+  # so a principal matching any pattern, or carrying any exempt tag, is exempt. Negated operators hold
+  # when the key is absent: an untagged principal stays denied.
   exemption_conditions = {
     for operator, condition in {
-      ArnNotLike      = { "aws:PrincipalArn" = sort(var.exempt_principal_arns) }
+      ArnNotLike      = { "aws:PrincipalArn" = local.exempt_arns }
       StringNotEquals = { for key, value in var.exempt_principal_tags : format("aws:PrincipalTag/%s", key) => value }
     } : operator => condition if length(flatten(values(condition))) > 0
   }
 
   # Merged per condition operator, so a statement's own conditions (Null, ForAnyValue:...) are kept.
-  statements = [for s in local.deny_statements : {
-    for key, value in merge(s, {
+  statements = [for e in local.deny_statements : {
+    for key, value in merge(e.s, {
       Condition = {
-        for operator in distinct(concat(keys(try(s.Condition, {})), keys(local.exemption_conditions))) :
-        operator => merge(try(s.Condition[operator], {}), try(local.exemption_conditions[operator], {}))
+        for operator in distinct(concat(keys(try(e.s.Condition, {})), e.exempt ? keys(local.exemption_conditions) : [])) :
+        operator => merge(try(e.s.Condition[operator], {}), { for k, v in try(local.exemption_conditions[operator], {}) : k => v if e.exempt })
       }
     }) : key => value if key != "Condition" || length(value) > 0
   }]

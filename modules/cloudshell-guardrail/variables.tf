@@ -2,14 +2,14 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 variable "create" {
-  description = "Whether to create the SCP and its attachments. The json output is computed either way."
+  description = "Whether to create the SCPs (and the RCP) and their attachments. The json output is computed either way."
   type        = bool
   default     = true
   nullable    = false
 }
 
 variable "name" {
-  description = "Name of the service control policy (1-125 characters); when the statements take more than one SCP, the others are named <name>-2 to <name>-10."
+  description = "Name of the service control policy (1-125 characters); when the statements take more than one SCP, the others are named <name>-2, <name>-3 and so on, and the resource control policy <name>-rcp. SCP names are unique in the organization: two guardrails need two names."
   type        = string
   default     = "cloudshell-guardrail"
   nullable    = false
@@ -33,7 +33,7 @@ variable "description" {
 }
 
 variable "tags" {
-  description = "Tags for the service control policy."
+  description = "Tags for the service control policies."
   type        = map(string)
   default     = {}
   nullable    = false
@@ -45,7 +45,7 @@ variable "tags" {
 }
 
 variable "disable_cloudshell" {
-  description = "Deny every CloudShell action (cloudshell:*). The other CloudShell choices are then redundant and rejected; deny_attaching_full_access may be combined."
+  description = "Deny every CloudShell action (cloudshell:*). The other CloudShell choices are then redundant and rejected; deny_attaching_full_access and the protections may be combined."
   type        = bool
   default     = false
   nullable    = false
@@ -69,7 +69,7 @@ variable "deny_public_environments" {
 }
 
 variable "allowed_vpc_ids" {
-  description = "Approved VPC IDs: an environment in any other VPC is denied, and so are public environments. Empty: no restriction."
+  description = "Approved VPC IDs: an environment in any other VPC is denied, and so are public environments. Empty: no restriction. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs."
   type        = set(string)
   default     = []
   nullable    = false
@@ -81,7 +81,7 @@ variable "allowed_vpc_ids" {
 }
 
 variable "allowed_subnet_ids" {
-  description = "Approved subnet IDs: an environment in any other subnet, or without subnet IDs, is denied, and so are public environments. Empty: no restriction."
+  description = "Approved subnet IDs: an environment in any other subnet, or without subnet IDs, is denied, and so are public environments. Empty: no restriction. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs."
   type        = set(string)
   default     = []
   nullable    = false
@@ -93,7 +93,7 @@ variable "allowed_subnet_ids" {
 }
 
 variable "allowed_security_group_ids" {
-  description = "Approved security group IDs: an environment in any other security group, or without security group IDs, is denied, and so are public environments. Empty: no restriction. Any number: an allow-list is what people may choose from, not one environment (which takes at most 5)."
+  description = "Approved security group IDs: an environment in any other security group, or without security group IDs, is denied, and so are public environments. Empty: no restriction. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs. Any number: an allow-list is what people may choose from, not one environment (which takes at most 5)."
   type        = set(string)
   default     = []
   nullable    = false
@@ -138,36 +138,99 @@ variable "deny_attaching_full_access" {
 }
 
 variable "exempt_principal_arns" {
-  description = "ARN patterns of principals no Deny applies to, such as break-glass roles: \"arn:aws:iam::*:role/break-glass-*\" (aws:PrincipalArn is the role's ARN, also for its sessions). Only exempt principals may then create or change a role or user that matches one. A name part of wildcards alone (role/*) is refused."
+  description = "ARN patterns of roles no Deny applies to, such as break-glass roles and the roles that deploy into member accounts: \"arn:aws:iam::*:role/break-glass-*\" (aws:PrincipalArn is the role's ARN, also for its sessions), or an account's root user (\"arn:aws:iam::123456789012:root\"). Only exempt principals may then create, change, assume or tag a role that matches one, or a customer managed policy or instance profile named like it; no one may pass it to a service or attach a policy to it other than an AWS managed one or one named like it. The role name must begin with at least 3 characters before a wildcard; users and AWS's own role paths are refused (exempt_permission_sets exempts Identity Center's roles)."
   type        = set(string)
   default     = []
   nullable    = false
 
   validation {
-    condition     = alltrue([for p in var.exempt_principal_arns : can(regex("^arn:([*]|aws[a-z-]*):iam::([0-9]{12}|[*]):(root|role/.+|user/.+)$", p))])
-    error_message = "exempt_principal_arns must hold IAM role or user ARN patterns such as \"arn:aws:iam::*:role/break-glass-*\" or \"arn:aws:iam::123456789012:user/admin\" (arn:<partition>:iam::<12-digit account or *>:role/..., user/... or root); a session ARN (arn:aws:sts::...:assumed-role/...) never matches aws:PrincipalArn."
+    condition     = alltrue([for p in var.exempt_principal_arns : !can(regex("^arn:[^:]*:iam::[^:]*:user/", p))])
+    error_message = "exempt_principal_arns names an IAM user: exempt roles instead (assumed from the management or an identity account). An SCP cannot see which user iam:AddUserToGroup adds (its only resource is the group), so any IAM administrator of the account could change an exempt user's permissions through a group."
   }
 
   validation {
-    condition     = alltrue([for p in var.exempt_principal_arns : !can(regex("^arn:[^:]*:iam::[^:]*:(role|user)/[*?/]+$", p))])
-    error_message = "exempt_principal_arns must name the roles or users it exempts: a name part of wildcards alone (role/*, user/*, role/?*) exempts every role or user from every Deny. Give a prefix such as \"arn:aws:iam::*:role/break-glass-*\"; the account may stay a wildcard."
+    condition     = alltrue([for p in var.exempt_principal_arns : can(regex("^arn:[^:]*:iam::[^:]*:user/", p)) || can(regex("^arn:([*]|aws[a-z-]*):iam::([0-9]{12}|[*]):(root|role/.+)$", p))])
+    error_message = "exempt_principal_arns must hold IAM role ARN patterns such as \"arn:aws:iam::*:role/break-glass-*\" or a root user such as \"arn:aws:iam::123456789012:root\" (arn:<partition>:iam::<12-digit account or *>:role/... or root); a session ARN (arn:aws:sts::...:assumed-role/...) never matches aws:PrincipalArn."
+  }
+
+  validation {
+    condition     = alltrue([for p in var.exempt_principal_arns : !can(regex(":role/", p)) || length(try(regex(":role/([^*?]*)", p)[0], "")) >= 3])
+    error_message = "exempt_principal_arns must name the roles it exempts: the role name (or path) must begin with at least 3 characters before any wildcard, such as \"arn:aws:iam::*:role/break-glass-*\" (the account may stay a wildcard). role/*, role/*-* or role/?* would exempt every role, or every role with a dash, from every Deny."
+  }
+
+  validation {
+    condition     = alltrue([for p in var.exempt_principal_arns : !can(regex(":role/", p)) || !(anytrue([for r in ["aws-service-role/", "aws-reserved/"] : startswith(try(regex(":role/([^*?]*)", p)[0], ""), r) || startswith(r, try(regex(":role/([^*?]*)", p)[0], ""))]) || strcontains(try(regex(":role/([^*?]*)", p)[0], ""), "AWSReservedSSO_"))])
+    error_message = "exempt_principal_arns must not match AWS's own roles: service-linked roles (role/aws-service-role/...) are never restricted by an SCP, and IAM Identity Center's roles (role/aws-reserved/sso.amazonaws.com/.../AWSReservedSSO_...) are exempted by name with exempt_permission_sets = [\"BreakGlass\"]."
+  }
+}
+
+variable "exempt_permission_sets" {
+  description = "IAM Identity Center permission sets whose roles (AWSReservedSSO_<name>_<16 hex digits>, in every account they are assigned to) are exempt, such as [\"BreakGlass\"]: the named way to exempt AWS-reserved role names. Whoever administers Identity Center (the management or its delegated administrator account) then decides who is exempt; keep such a permission set to AWS managed and inline policies (a customer managed policy it references lives in each member account, where its administrators could change it)."
+  type        = set(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for n in var.exempt_permission_sets : can(regex("^[\\w+=,.@-]{1,32}$", n))])
+    error_message = "exempt_permission_sets must hold permission set names such as \"BreakGlass\" (1-32 of letters, digits and + = , . @ _ -), not ARNs."
   }
 }
 
 variable "exempt_principal_tags" {
-  description = "Principal tags that exempt a principal from every Deny, such as { \"dp:exclude\" = \"true\" }: a principal with any one of them is exempt; an untagged principal is not. Only exempt principals may then set or remove these tag keys (on roles, users and sessions) or change a principal that carries one."
+  description = "Principal tags that exempt a role from every Deny, such as { \"dp:exclude\" = \"true\" }: a role with any one of them is exempt; an untagged principal is not. Only exempt principals may then set or remove these tag keys anywhere (roles, sessions, federation tokens, any resource), create or change an identity provider, or change or assume a role that carries one; no one may put them on a user, pass such a role to a service or attach to it a policy other than an AWS managed one."
   type        = map(string)
   default     = {}
   nullable    = false
 
   validation {
-    condition     = alltrue([for k, v in var.exempt_principal_tags : length(k) <= 128 && length(v) <= 256 && can(regex("^[\\p{L}\\p{Z}\\p{N}_.:/=+@-]+$", k)) && !startswith(lower(k), "aws:")])
-    error_message = "exempt_principal_tags must map IAM tag keys (1-128 letters, digits, spaces and _ . : / = + - @, not starting with \"aws:\") to values of at most 256 characters, such as { \"dp:exclude\" = \"true\" }."
+    condition     = alltrue([for k, v in var.exempt_principal_tags : length(k) <= 128 && length(v) >= 1 && length(v) <= 256 && can(regex("^[\\p{L}\\p{Z}\\p{N}_.:/=+@-]+$", k)) && !startswith(lower(k), "aws:")])
+    error_message = "exempt_principal_tags must map IAM tag keys (1-128 letters, digits, spaces and _ . : / = + - @, not starting with \"aws:\") to values of 1-256 characters, such as { \"dp:exclude\" = \"true\" }; an empty value would exempt every principal that carries the key with no value."
+  }
+
+  validation {
+    condition     = !contains([for k in keys(var.exempt_principal_tags) : lower(k)], "cloudshell:protected")
+    error_message = "exempt_principal_tags must not use cloudshell:protected: it is the tag the modules put on the resources the guardrail protects."
+  }
+}
+
+variable "protect_detection" {
+  description = "Deny non-exempt principals switching off the detection: changing or deleting anything cloudshell-monitoring created (tagged cloudshell:protected = \"detection\"; tag the SNS topic's KMS key the same way), stopping, changing or deleting any CloudTrail trail, and stopping or deleting AWS Config's recorder or delivery channel. Needs an exemption for the roles that deploy and manage them."
+  type        = bool
+  default     = false
+  nullable    = false
+
+  validation {
+    condition     = !var.protect_detection && !var.protect_approved_networks || length(var.exempt_principal_arns) + length(var.exempt_permission_sets) + length(var.exempt_principal_tags) > 0
+    error_message = "protect_detection and protect_approved_networks deny changes to everyone who is not exempt, the roles that deploy the monitoring and the network, and that manage CloudTrail and AWS Config, included: name them in exempt_principal_arns, such as \"arn:aws:iam::*:role/AWSControlTowerExecution\" (the module README lists the usual deployment roles)."
+  }
+}
+
+variable "protect_approved_networks" {
+  description = "Deny non-exempt principals reopening the egress of allowed_vpc_ids: security-group rules, routes and route-table associations, network ACLs, internet, NAT, egress-only, virtual private, carrier and local gateways, peering, transit-gateway and VPC Lattice attachments, new endpoints, DHCP options and VPC attributes; and changing what cloudshell-vpc-network created (tagged cloudshell:protected = \"network\": endpoint policies, flow logs, the DNS Firewall) or putting its security groups on anything but CloudShell. In a VPC shared with other workloads this covers them too. Needs allowed_vpc_ids and an exemption for the roles that deploy the network."
+  type        = bool
+  default     = false
+  nullable    = false
+
+  validation {
+    condition     = !var.protect_approved_networks || length(var.allowed_vpc_ids) > 0
+    error_message = "protect_approved_networks protects the VPCs in allowed_vpc_ids: set allowed_vpc_ids (the networks' vpc_id outputs)."
+  }
+}
+
+variable "resource_control_policy" {
+  description = "Also create a resource control policy (RCP) that denies sessions carrying an exempt tag key to everyone who is not exempt, whoever the caller: also through SAML and OIDC federation (AssumeRoleWithSAML, AssumeRoleWithWebIdentity), whose calls no SCP is known to see. RCPs must be enabled in the organization."
+  type        = bool
+  default     = false
+  nullable    = false
+
+  validation {
+    condition     = !var.resource_control_policy || length(var.exempt_principal_tags) > 0
+    error_message = "resource_control_policy protects the exempt tags on sessions: set exempt_principal_tags, or leave resource_control_policy false."
   }
 }
 
 variable "target_ids" {
-  description = "Where to attach the SCPs: root IDs, OU IDs and 12-digit account IDs (AWS attaches at most 10 SCPs directly to each, FullAWSAccess and others included). Every SCP of the guardrail is attached to every target; the first SCP's attachment is keyed by the target ID, the others by <target ID>/<n>."
+  description = "Where to attach the policies: root IDs, OU IDs and 12-digit account IDs. Every SCP of the guardrail is attached to every target; the first SCP's attachment is keyed by the target ID, the others by <target ID>/<n> and attached after it. Required when create is true."
   type        = set(string)
   default     = []
   nullable    = false
@@ -175,6 +238,23 @@ variable "target_ids" {
   validation {
     condition     = alltrue([for id in var.target_ids : anytrue([for p in ["^r-[0-9a-z]{4,32}$", "^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$", "^[0-9]{12}$"] : can(regex(p, id))])])
     error_message = "target_ids must hold root IDs (\"r-ab12\"), organizational unit IDs (\"ou-ab12-cd34ef56\") or account IDs (\"123456789012\")."
+  }
+
+  validation {
+    condition     = !var.create || length(var.target_ids) > 0
+    error_message = "target_ids is empty: the SCP would be created and attached nowhere. Name the root, OUs or accounts (such as [\"r-ab12\"]), or set create = false to compute the json output only."
+  }
+}
+
+variable "max_scps" {
+  description = "How many SCPs the guardrail may take on each target. AWS attaches at most 10 SCPs directly to one root, OU or account, FullAWSAccess and the organization's other SCPs included, so leave room for them. The plan stops, naming this input, when the statements need more."
+  type        = number
+  default     = 2
+  nullable    = false
+
+  validation {
+    condition     = var.max_scps >= 1 && var.max_scps <= 9 && floor(var.max_scps) == var.max_scps
+    error_message = "max_scps must be a whole number from 1 to 9: a target takes 10 SCPs, and FullAWSAccess (or what replaces it) takes one."
   }
 }
 
@@ -185,13 +265,13 @@ variable "scp_count" {
   nullable    = true
 
   validation {
-    condition     = var.scp_count == null ? true : var.scp_count >= 1 && var.scp_count <= 10 && floor(var.scp_count) == var.scp_count
-    error_message = "scp_count must be null (decided at plan) or a whole number from 1 to 10 (the SCPs AWS attaches to one target)."
+    condition     = var.scp_count == null ? true : var.scp_count >= 1 && var.scp_count <= var.max_scps && floor(var.scp_count) == var.scp_count
+    error_message = "scp_count must be null (decided at plan) or a whole number from 1 to max_scps (the SCPs the guardrail may take on a target)."
   }
 }
 
 variable "partition" {
-  description = "AWS partition of the ARN of AWSCloudShellFullAccess: \"aws\", or \"aws-us-gov\" for GovCloud."
+  description = "AWS partition of the ARNs the statements name (AWSCloudShellFullAccess, Identity Center roles, approved VPCs): \"aws\", or \"aws-us-gov\" for GovCloud."
   type        = string
   default     = "aws"
   nullable    = false

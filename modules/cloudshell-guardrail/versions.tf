@@ -2,14 +2,14 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 terraform {
-  # >= 1.9: validation conditions here refer to other input variables (disable_cloudshell checks deny_public_environments, deny_file_transfer, deny_credential_forwarding and 5 more), as do those of cloudshell-policy-document, which it calls; that is new in Terraform 1.9.
+  # >= 1.9: validation conditions here refer to other input variables (disable_cloudshell checks deny_public_environments, deny_file_transfer, deny_credential_forwarding and 5 more; protect_detection checks protect_approved_networks, exempt_principal_arns, exempt_permission_sets and 1 more; protect_approved_networks checks allowed_vpc_ids and 3 more), as do those of cloudshell-policy-document, which it calls; that is new in Terraform 1.9.
   required_version = ">= 1.9"
 
   required_providers {
-    # >= 5.0: uses tags on aws_organizations_policy (3.8.0). The floor is 5.0 because nothing older is tested. CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
+    # >= 5.77: uses the RESOURCE_CONTROL_POLICY type of aws_organizations_policy (5.77.0). CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
     aws = {
       source  = "hashicorp/aws"
-      version = ">= 5.0"
+      version = ">= 5.77"
     }
   }
 }

@@ -12,5 +12,5 @@ resource "aws_config_config_rule" "full_access" {
     owner             = "AWS"
     source_identifier = "IAM_POLICY_BLACKLISTED_CHECK"
   }
-  tags = var.tags
+  tags = merge(var.tags, { "cloudshell:protected" = "detection" })
 }

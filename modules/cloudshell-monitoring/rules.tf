@@ -145,6 +145,19 @@ locals {
         }
       }
     }
+    approved_network_changes = {
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["route53resolver.amazonaws.com"]
+        eventName   = ["AssociateFirewallRuleGroup", "AssociateResolverRule"]
+        errorCode = [
+          {
+            exists = false
+          },
+        ]
+      }
+      "$or" = [for f in ["VpcId", "vpcId", "VPCId", "vPCId"] : { detail = { requestParameters = { (f) = sort(var.approved_vpc_ids) } } }]
+    }
   }
 
   # Read-only CloudTrail events (file-transfer URLs, denied Get* calls) reach a rule only in the state
@@ -180,6 +193,11 @@ locals {
       description = "IAM: AWSCloudShellFullAccess was attached to a user, group or role."
       state       = "ENABLED"
     }
+    approved_network_changes = {
+      enabled     = var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0
+      description = "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC."
+      state       = "ENABLED"
+    }
   }
   active_rules = { for k, r in local.rules : k => r if var.create && r.enabled }
 }
@@ -191,7 +209,7 @@ resource "aws_cloudwatch_event_rule" "this" {
   description   = each.value.description
   event_pattern = jsonencode(local.event_patterns[each.key])
   state         = each.value.state
-  tags          = var.tags
+  tags          = merge(var.tags, { "cloudshell:protected" = "detection" })
 
   lifecycle {
     precondition {

@@ -2,8 +2,8 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 locals {
-  creates_topic   = var.create && var.sns_topic_arn == null && var.event_bus_arn == null && anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments)])
-  forwards_to_bus = var.create && var.event_bus_arn != null && anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments)])
+  creates_topic   = var.create && var.sns_topic_arn == null && var.event_bus_arn == null && anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0)])
+  forwards_to_bus = var.create && var.event_bus_arn != null && anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0)])
   target_arn      = var.event_bus_arn != null ? var.event_bus_arn : var.sns_topic_arn != null ? var.sns_topic_arn : try(aws_sns_topic.this[0].arn, null)
   rule_arns       = sort([for r in aws_cloudwatch_event_rule.this : r.arn])
 
@@ -30,7 +30,7 @@ resource "aws_sns_topic" "this" {
 
   name              = var.name
   kms_master_key_id = var.kms_key_arn
-  tags              = var.tags
+  tags              = merge(var.tags, { "cloudshell:protected" = "detection" })
 }
 
 resource "aws_sns_topic_policy" "this" {
@@ -47,7 +47,7 @@ resource "aws_iam_role" "to_event_bus" {
   name               = "${var.name}-to-event-bus"
   description        = "EventBridge puts the matched CloudShell events on the central event bus."
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "sts:AssumeRole", Condition = { ArnEquals = { "aws:SourceArn" = local.rule_arns } } }] })
-  tags               = var.tags
+  tags               = merge(var.tags, { "cloudshell:protected" = "detection" })
 }
 
 resource "aws_iam_role_policy" "to_event_bus" {

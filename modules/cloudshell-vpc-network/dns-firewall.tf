@@ -7,7 +7,7 @@ resource "aws_route53_resolver_firewall_domain_list" "allowed" {
 
   name    = "${var.name}-allowed"
   domains = local.dns_allowed_domains
-  tags    = merge(var.tags, { Name = "${var.name}-allowed" })
+  tags    = merge(var.tags, { Name = "${var.name}-allowed", "cloudshell:protected" = "network" })
 }
 
 resource "aws_route53_resolver_firewall_domain_list" "everything" {
@@ -15,14 +15,14 @@ resource "aws_route53_resolver_firewall_domain_list" "everything" {
 
   name    = "${var.name}-everything"
   domains = ["*"]
-  tags    = merge(var.tags, { Name = "${var.name}-everything" })
+  tags    = merge(var.tags, { Name = "${var.name}-everything", "cloudshell:protected" = "network" })
 }
 
 resource "aws_route53_resolver_firewall_rule_group" "this" {
   count = local.create_dns_firewall ? 1 : 0
 
   name = var.name
-  tags = merge(var.tags, { Name = var.name })
+  tags = merge(var.tags, { Name = var.name, "cloudshell:protected" = "network" })
 }
 
 resource "aws_route53_resolver_firewall_rule" "allow" {
@@ -53,7 +53,7 @@ resource "aws_route53_resolver_firewall_rule_group_association" "this" {
   firewall_rule_group_id = aws_route53_resolver_firewall_rule_group.this[0].id
   vpc_id                 = aws_vpc.this[0].id
   priority               = 101
-  tags                   = merge(var.tags, { Name = var.name })
+  tags                   = merge(var.tags, { Name = var.name, "cloudshell:protected" = "network" })
 
   depends_on = [aws_route53_resolver_firewall_rule.allow, aws_route53_resolver_firewall_rule.block]
 }
@@ -73,7 +73,7 @@ resource "aws_cloudwatch_log_group" "dns_queries" {
   name_prefix       = "/aws/route53-resolver/${var.name}-"
   retention_in_days = local.dns_firewall.retention_in_days
   kms_key_id        = var.log_kms_key_arn
-  tags              = merge(var.tags, { Name = "${var.name}-dns-queries" })
+  tags              = merge(var.tags, { Name = "${var.name}-dns-queries", "cloudshell:protected" = "network" })
 }
 
 resource "aws_route53_resolver_query_log_config" "this" {
@@ -81,7 +81,7 @@ resource "aws_route53_resolver_query_log_config" "this" {
 
   name            = var.name
   destination_arn = aws_cloudwatch_log_group.dns_queries[0].arn
-  tags            = merge(var.tags, { Name = var.name })
+  tags            = merge(var.tags, { Name = var.name, "cloudshell:protected" = "network" })
 }
 
 resource "aws_route53_resolver_query_log_config_association" "this" {

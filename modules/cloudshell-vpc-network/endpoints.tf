@@ -143,7 +143,7 @@ resource "aws_vpc_endpoint" "interface" {
   policy              = local.interface_endpoint_policies[each.key]
   subnet_ids          = [for az in local.endpoint_azs : aws_subnet.private[az].id]
   security_group_ids  = [aws_security_group.endpoints[0].id]
-  tags                = merge(var.tags, { Name = "${var.name}-${each.key}" })
+  tags                = merge(var.tags, { Name = "${var.name}-${each.key}", "cloudshell:protected" = "network" })
 }
 
 # Gateway endpoints (S3, DynamoDB): free, routed from every private subnet.
@@ -155,5 +155,5 @@ resource "aws_vpc_endpoint" "gateway" {
   vpc_endpoint_type = "Gateway"
   route_table_ids   = [for az in local.azs : aws_route_table.private[az].id]
   policy            = local.gateway_endpoint_policies[each.key]
-  tags              = merge(var.tags, { Name = "${var.name}-${each.key}" })
+  tags              = merge(var.tags, { Name = "${var.name}-${each.key}", "cloudshell:protected" = "network" })
 }

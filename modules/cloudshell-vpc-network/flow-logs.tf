@@ -36,7 +36,7 @@ resource "aws_cloudwatch_log_group" "flow_logs" {
   name_prefix       = "/aws/vpc-flow-logs/${var.name}-"
   retention_in_days = local.flow_logs.retention_in_days
   kms_key_id        = var.log_kms_key_arn
-  tags              = merge(var.tags, { Name = "${var.name}-flow-logs" })
+  tags              = merge(var.tags, { Name = "${var.name}-flow-logs", "cloudshell:protected" = "network" })
 }
 
 resource "aws_iam_role" "flow_logs" {
@@ -44,7 +44,7 @@ resource "aws_iam_role" "flow_logs" {
 
   name_prefix        = "${var.name}-flow-logs-"
   assume_role_policy = jsonencode(local.flow_log_trust_policy)
-  tags               = merge(var.tags, { Name = "${var.name}-flow-logs" })
+  tags               = merge(var.tags, { Name = "${var.name}-flow-logs", "cloudshell:protected" = "network" })
 }
 
 resource "aws_iam_role_policy" "flow_logs" {
@@ -70,5 +70,5 @@ resource "aws_flow_log" "cloudshell" {
   log_destination_type = local.flow_logs.destination
   log_destination      = local.flow_logs.destination == "s3" ? local.flow_logs.s3_bucket_arn : aws_cloudwatch_log_group.flow_logs[0].arn
   iam_role_arn         = local.flow_logs.destination == "s3" ? null : aws_iam_role.flow_logs[0].arn
-  tags                 = merge(var.tags, { Name = "${var.name}-${each.key}" })
+  tags                 = merge(var.tags, { Name = "${var.name}-${each.key}", "cloudshell:protected" = "network" })
 }

@@ -24,7 +24,7 @@ resource "aws_vpc" "this" {
   cidr_block           = local.vpc.cidr
   enable_dns_support   = true
   enable_dns_hostnames = true
-  tags                 = merge(var.tags, { Name = var.name })
+  tags                 = merge(var.tags, { Name = var.name, "cloudshell:protected" = "network" })
 }
 
 # The created VPC's default security group, with no rules: AWS gives it rules that admit its own
@@ -33,7 +33,7 @@ resource "aws_default_security_group" "this" {
   count = local.create_vpc ? 1 : 0
 
   vpc_id = aws_vpc.this[0].id
-  tags   = merge(var.tags, { Name = "${var.name}-default-unused" })
+  tags   = merge(var.tags, { Name = "${var.name}-default-unused", "cloudshell:protected" = "network" })
 }
 
 # One private subnet per zone, keyed by zone name: the subnets CloudShell environments use.
@@ -44,7 +44,7 @@ resource "aws_subnet" "private" {
   availability_zone       = each.key
   cidr_block              = each.value
   map_public_ip_on_launch = false
-  tags                    = merge(var.tags, { Name = "${var.name}-private-${each.key}" })
+  tags                    = merge(var.tags, { Name = "${var.name}-private-${each.key}", "cloudshell:protected" = "network" })
 
   lifecycle {
     precondition {
@@ -59,7 +59,7 @@ resource "aws_route_table" "private" {
   for_each = var.create ? local.private_subnets : {}
 
   vpc_id = local.vpc_id
-  tags   = merge(var.tags, { Name = "${var.name}-private-${each.key}" })
+  tags   = merge(var.tags, { Name = "${var.name}-private-${each.key}", "cloudshell:protected" = "network" })
 }
 
 resource "aws_route_table_association" "private" {

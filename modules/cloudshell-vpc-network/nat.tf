@@ -7,7 +7,7 @@ resource "aws_internet_gateway" "this" {
   count = local.create_internet_gateway ? 1 : 0
 
   vpc_id = local.vpc_id
-  tags   = merge(var.tags, { Name = var.name })
+  tags   = merge(var.tags, { Name = var.name, "cloudshell:protected" = "network" })
 }
 
 locals {
@@ -21,14 +21,14 @@ resource "aws_subnet" "public" {
   availability_zone       = each.key
   cidr_block              = each.value
   map_public_ip_on_launch = false
-  tags                    = merge(var.tags, { Name = "${var.name}-public-${each.key}" })
+  tags                    = merge(var.tags, { Name = "${var.name}-public-${each.key}", "cloudshell:protected" = "network" })
 }
 
 resource "aws_route_table" "public" {
   count = var.create && length(local.nat_azs) > 0 ? 1 : 0
 
   vpc_id = local.vpc_id
-  tags   = merge(var.tags, { Name = "${var.name}-public" })
+  tags   = merge(var.tags, { Name = "${var.name}-public", "cloudshell:protected" = "network" })
 }
 
 resource "aws_route" "public_internet" {
@@ -50,7 +50,7 @@ resource "aws_eip" "nat" {
   for_each = var.create ? local.public_subnets : {}
 
   domain = "vpc"
-  tags   = merge(var.tags, { Name = "${var.name}-nat-${each.key}" })
+  tags   = merge(var.tags, { Name = "${var.name}-nat-${each.key}", "cloudshell:protected" = "network" })
 }
 
 resource "aws_nat_gateway" "this" {
@@ -58,7 +58,7 @@ resource "aws_nat_gateway" "this" {
 
   allocation_id = aws_eip.nat[each.key].id
   subnet_id     = aws_subnet.public[each.key].id
-  tags          = merge(var.tags, { Name = "${var.name}-${each.key}" })
+  tags          = merge(var.tags, { Name = "${var.name}-${each.key}", "cloudshell:protected" = "network" })
 
   depends_on = [aws_internet_gateway.this, aws_route.public_internet]
 }

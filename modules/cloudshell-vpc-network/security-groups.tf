@@ -9,7 +9,7 @@ resource "aws_security_group" "cloudshell" {
   name_prefix = "${var.name}-cloudshell-"
   description = "CloudShell VPC environments: no ingress; egress only as its rules allow"
   vpc_id      = local.vpc_id
-  tags        = merge(var.tags, { Name = "${var.name}-cloudshell" })
+  tags        = merge(var.tags, { Name = "${var.name}-cloudshell", "cloudshell:protected" = "network" })
 
   lifecycle {
     create_before_destroy = true
@@ -28,7 +28,7 @@ resource "aws_vpc_security_group_egress_rule" "cloudshell" {
   cidr_ipv6                    = each.value.cidr_ipv6
   prefix_list_id               = each.value.gateway_endpoint != null ? aws_vpc_endpoint.gateway[each.value.gateway_endpoint].prefix_list_id : each.value.prefix_list_id
   referenced_security_group_id = each.value.to_endpoints ? aws_security_group.endpoints[0].id : each.value.referenced_security_group_id
-  tags                         = merge(var.tags, { Name = "${var.name}-cloudshell-${each.key}" })
+  tags                         = merge(var.tags, { Name = "${var.name}-cloudshell-${each.key}", "cloudshell:protected" = "network" })
 }
 
 # Attached to every interface endpoint when it is created, so the VPC's default group is never used.
@@ -38,7 +38,7 @@ resource "aws_security_group" "endpoints" {
   name_prefix = "${var.name}-endpoints-"
   description = "VPC endpoints for CloudShell: HTTPS from the CloudShell group only"
   vpc_id      = local.vpc_id
-  tags        = merge(var.tags, { Name = "${var.name}-endpoints" })
+  tags        = merge(var.tags, { Name = "${var.name}-endpoints", "cloudshell:protected" = "network" })
 
   lifecycle {
     create_before_destroy = true
@@ -54,7 +54,7 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints_from_cidrs" {
   from_port         = 443
   to_port           = 443
   cidr_ipv4         = each.key
-  tags              = merge(var.tags, { Name = "${var.name}-endpoints-https-${each.key}" })
+  tags              = merge(var.tags, { Name = "${var.name}-endpoints-https-${each.key}", "cloudshell:protected" = "network" })
 }
 
 resource "aws_vpc_security_group_ingress_rule" "endpoints" {
@@ -66,5 +66,5 @@ resource "aws_vpc_security_group_ingress_rule" "endpoints" {
   from_port                    = 443
   to_port                      = 443
   referenced_security_group_id = aws_security_group.cloudshell[0].id
-  tags                         = merge(var.tags, { Name = "${var.name}-endpoints-https" })
+  tags                         = merge(var.tags, { Name = "${var.name}-endpoints-https", "cloudshell:protected" = "network" })
 }

@@ -671,7 +671,7 @@ variable "prices" {
 }
 
 variable "tags" {
-  description = "Tags for every taggable resource; each also gets a Name tag."
+  description = "Tags for every taggable resource; each also gets a Name tag and cloudshell:protected = \"network\", which the guardrail's protect_approved_networks protects."
   type        = map(string)
   default     = {}
   nullable    = false

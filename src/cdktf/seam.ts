@@ -104,8 +104,8 @@ export function createApp(outdir?: string): App {
 export class Unit {
   readonly stack: TerraformStack;
   readonly elements: ElementRef[] = [];
-  /** IAM actions the definition writes, by where (checked by the generator's rules). */
-  readonly actions: { where: string; actions: string[] }[] = [];
+  /** IAM actions the definition writes, by where, and how their statement matches them (checked by the generator's rules). */
+  readonly actions: { where: string; actions: string[]; resourceTypes?: string[]; conditionKey?: string }[] = [];
   private readonly constructs = new Map<string, TerraformElement>();
   /** Provider configurations by reference: "aws", "aws.eu_west_1". */
   private readonly providers = new Map<string, TerraformProvider>();

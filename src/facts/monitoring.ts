@@ -60,5 +60,16 @@ export const CONFIG_RULE_IDENTIFIER = "IAM_POLICY_BLACKLISTED_CHECK";
  * us-gov-west-1 is assumed (UNCONFIRMED). */
 export const IAM_EVENT_REGIONS = ["us-east-1", "us-gov-west-1"];
 
+/** Route 53 Resolver's CloudTrail events (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/logging-using-cloudtrail.html). */
+export const ROUTE53_RESOLVER_EVENTS = { eventSource: "route53resolver.amazonaws.com" };
+
+/**
+ * Where a Route 53 Resolver record names the VPC: its API's VpcId (AssociateFirewallRuleGroup) or
+ * VPCId (AssociateResolverRule), kept as sent or in lower camel case (vpcId, vPCId) as CloudTrail
+ * writes other JSON APIs' parameters: which one is UNCONFIRMED (no AWS page shows these records),
+ * so the rule looks at all four.
+ */
+export const VPC_ID_SPELLINGS = ["VpcId", "vpcId", "VPCId", "vPCId"];
+
 /** Rule names: 1-64 of . - _ A-Z a-z 0-9 (EventBridge PutRule API). */
 export const RULE_NAME_MAX = 64;

@@ -1,7 +1,8 @@
 // AWS Organizations facts for the organization-wide guardrail (modules/cloudshell-guardrail):
 // the forms of target IDs, how many SCPs a target takes, and the statements the guardrail adds
-// beyond CloudShell's own: no attaching the AWS managed policy AWSCloudShellFullAccess, and the
-// statements that keep non-exempt principals from becoming exempt.
+// beyond CloudShell's own: no attaching the AWS managed policy AWSCloudShellFullAccess, the
+// statements that keep non-exempt principals from becoming exempt, and those that protect the
+// detection and the approved networks.
 
 import { PARTITION } from "./arn";
 
@@ -41,107 +42,92 @@ export const DENY_FULL_ACCESS_STATEMENT = {
 export const EXEMPTION_KEYS = { arn: "aws:PrincipalArn", tagPrefix: "aws:PrincipalTag/" };
 
 /**
- * Everything that creates, deletes or changes an IAM role or user, or gives someone a way to act as
- * it (Service Authorization Reference for IAM, actions with the role or user resource type;
- * checked against the pinned catalog when generating). Denied on the roles and users whose ARN
- * matches an exempt pattern, so nobody but an exempt principal can create a matching principal,
- * take one over (trust policy, access keys, passwords, other credentials, MFA) or change what it
- * may do. iam:UpdateUser renames a user: IAM checks the new name too (API_UpdateUser: "you must have
- * permission on both the source object and the target object"). iam:PassRole and the instance
- * profile actions would let a service run code as the role. Read-only actions (Get*, List*) are
- * left out: they change nothing.
- */
-export const PRINCIPAL_CHANGE_ACTIONS = {
-  role: [
-    "iam:CreateRole",
-    "iam:DeleteRole",
-    "iam:UpdateRole",
-    "iam:UpdateRoleDescription",
-    "iam:UpdateAssumeRolePolicy",
-    "iam:AttachRolePolicy",
-    "iam:DetachRolePolicy",
-    "iam:PutRolePolicy",
-    "iam:DeleteRolePolicy",
-    "iam:PutRolePermissionsBoundary",
-    "iam:DeleteRolePermissionsBoundary",
-    "iam:TagRole",
-    "iam:UntagRole",
-    "iam:PassRole",
-    "iam:AddRoleToInstanceProfile",
-    "iam:RemoveRoleFromInstanceProfile",
-  ],
-  user: [
-    "iam:CreateUser",
-    "iam:DeleteUser",
-    "iam:UpdateUser",
-    "iam:AttachUserPolicy",
-    "iam:DetachUserPolicy",
-    "iam:PutUserPolicy",
-    "iam:DeleteUserPolicy",
-    "iam:PutUserPermissionsBoundary",
-    "iam:DeleteUserPermissionsBoundary",
-    "iam:AddUserToGroup",
-    "iam:RemoveUserFromGroup",
-    "iam:TagUser",
-    "iam:UntagUser",
-    "iam:CreateAccessKey",
-    "iam:UpdateAccessKey",
-    "iam:DeleteAccessKey",
-    "iam:CreateLoginProfile",
-    "iam:UpdateLoginProfile",
-    "iam:DeleteLoginProfile",
-    "iam:UploadSSHPublicKey",
-    "iam:UpdateSSHPublicKey",
-    "iam:DeleteSSHPublicKey",
-    "iam:CreateServiceSpecificCredential",
-    "iam:ResetServiceSpecificCredential",
-    "iam:UpdateServiceSpecificCredential",
-    "iam:DeleteServiceSpecificCredential",
-    "iam:UploadSigningCertificate",
-    "iam:UpdateSigningCertificate",
-    "iam:DeleteSigningCertificate",
-    "iam:EnableMFADevice",
-    "iam:DeactivateMFADevice",
-    "iam:ResyncMFADevice",
-  ],
-};
-
-/**
- * Every request that puts a tag key on a principal or a session, or takes one off: tagging and
- * untagging roles and users, creating them with tags, and session tags (sts:TagSession; session tags
- * become aws:PrincipalTag/..., https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
- * Each carries aws:TagKeys (Service Authorization Reference for IAM and STS). AWS's data perimeter
- * examples deny the same with Action "*" (aws-samples/data-perimeter-policy-examples,
- * data_perimeter_governance_scp.json, ProtectDataPerimeterTags); a list keeps the SCP reviewable and
- * leaves the tag free on other resources.
- */
-export const TAG_ACTIONS = ["iam:CreateRole", "iam:CreateUser", "iam:TagRole", "iam:UntagRole", "iam:TagUser", "iam:UntagUser", "sts:TagSession"];
-
-/**
- * The statements that protect the exemptions, in the order the SCP holds them, with their Sids and what they do in plain words
- * (the README and `npm run review` say it so). Condition key names, the tag key in
- * aws:PrincipalTag/<key> included, are not case-sensitive
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html), and
- * IAM keeps one tag per key whatever its case: the tag keys are compared ignoring case, so
+ * The statements the guardrail adds beyond CloudShell's own, in the order the SCPs hold them, with
+ * their Sids and what they do in plain words (the README and `npm run review` say it so). The
+ * actions of each are in src/facts/exemptions.ts and src/facts/protected-resources.ts. An
+ * invariant carries no exemption: it holds for exempt principals too. Condition key names, the
+ * tag key in aws:PrincipalTag/<key> included, are not case-sensitive
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html),
+ * and IAM keeps one tag per key whatever its case: tag keys are compared ignoring case, so
  * "DP:Exclude" is denied like "dp:exclude".
  */
-export const PROTECTION_STATEMENTS = {
-  principals: {
-    Sid: "DenyChangingExemptPrincipals",
-    words: "no one but an exempt principal may create, delete, take over or change an IAM role or user whose ARN matches an exempt pattern",
+export const GUARDRAIL_STATEMENTS = {
+  exemptRoles: {
+    Sid: "DenyActingAsExemptRoles",
+    words: "no one but an exempt principal may create, change, tag or delete a role that matches an exempt pattern (or a customer managed policy or instance profile named like it), or assume it from its own account",
+    invariant: false,
   },
-  taggedPrincipals: {
-    Sid: "DenyChangingTaggedExemptPrincipals",
-    words: "no one but an exempt principal may delete, take over or change an IAM role or user that carries an exempt tag",
+  taggedRoles: {
+    Sid: "DenyActingAsTaggedExemptRoles",
+    words: "no one but an exempt principal may change, tag or delete a role that carries an exempt tag, or assume it from its own account",
+    invariant: false,
   },
   tags: {
-    Sid: "DenySettingExemptTags",
-    words: "no one but an exempt principal may put an exempt tag key on a role, user or session, or take it off",
+    Sid: "DenySettingGuardrailTags",
+    words: "no one but an exempt principal may set or remove an exempt tag key, or the protection tag, on anything: roles, sessions (sts:TagSession), federation tokens, resources",
+    invariant: false,
   },
+  identityProviders: {
+    Sid: "DenyChangingIdentityProviders",
+    words: "no one but an exempt principal may create or change an OIDC or SAML identity provider, or map a Cognito identity pool's claims to principal tags (ways to receive sessions with any tag)",
+    invariant: false,
+  },
+  widening: {
+    Sid: "DenyWideningExemptRoles",
+    words: "no one, exempt or not, may pass an exempt role to a service, give it a permissions boundary, or attach to it a policy other than an AWS managed one or one named like it",
+    invariant: true,
+  },
+  wideningTagged: {
+    Sid: "DenyWideningTaggedExemptRoles",
+    words: "no one, exempt or not, may pass a role that carries an exempt tag to a service, give it a permissions boundary, or attach to it a policy other than an AWS managed one",
+    invariant: true,
+  },
+  userTags: {
+    Sid: "DenyExemptTagsOnUsers",
+    words: "no one, exempt or not, may put an exempt tag key on an IAM user (exempt principals are roles)",
+    invariant: true,
+  },
+  protectedResources: {
+    Sid: "DenyChangingProtectedResources",
+    words: "no one but an exempt principal may change or delete what the monitoring or the network module created (their protection tag): rules, topic, key, roles, Config rule, endpoint policies, flow logs, DNS Firewall",
+    invariant: false,
+  },
+  recording: {
+    Sid: "DenyStoppingCloudTrailAndConfig",
+    words: "no one but an exempt principal may stop, change or delete a CloudTrail trail, or stop or delete AWS Config's recorder or delivery channel",
+    invariant: false,
+  },
+  vpcKeyed: {
+    Sid: "DenyReopeningApprovedVpcs",
+    words: "no one but an exempt principal may change security-group rules, routes, route-table associations, network ACLs or NAT gateways in an approved VPC",
+    invariant: false,
+  },
+  vpcResource: {
+    Sid: "DenyConnectingApprovedVpcs",
+    words: "no one but an exempt principal may attach a gateway, peering, transit-gateway attachment or new endpoint to an approved VPC, or change its DNS (DHCP options, VPC attributes)",
+    invariant: false,
+  },
+  lattice: {
+    Sid: "DenyLatticeInApprovedVpcs",
+    words: "no one but an exempt principal may associate an approved VPC with a VPC Lattice service network",
+    invariant: false,
+  },
+  groupUse: {
+    Sid: "DenyUsingApprovedNetworkGroups",
+    words: "no one but an exempt principal may put the approved network's security groups on an instance or network interface, but CloudShell itself",
+    invariant: false,
+  },
+};
+
+/** The resource control policy's one statement (resource_control_policy): what SCPs may not see. */
+export const RCP_STATEMENT = {
+  Sid: "DenyExemptSessionTags",
+  words: "no session may carry an exempt tag key unless the caller is exempt, whoever calls: also SAML and OIDC federation",
 };
 
 /** What each guardrail statement the organization facts add does, in plain words, by Sid. */
 export const STATEMENT_WORDS: Record<string, string> = {
   [DENY_FULL_ACCESS_STATEMENT.Sid]: `no attaching ${FULL_ACCESS_POLICY}`,
-  ...Object.fromEntries(Object.values(PROTECTION_STATEMENTS).map((s) => [s.Sid, s.words])),
+  ...Object.fromEntries(Object.values(GUARDRAIL_STATEMENTS).map((s) => [s.Sid, s.words])),
+  [RCP_STATEMENT.Sid]: RCP_STATEMENT.words,
 };

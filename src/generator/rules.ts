@@ -5,7 +5,7 @@
 import { ElementRef } from "../cdktf/seam";
 import { placeholderPattern } from "../facts/arn";
 import { Value } from "../hcl/writer";
-import { unknownActions } from "./action-check";
+import { DeclaredActions, unknownActions } from "./action-check";
 import { DefinitionError } from "./errors";
 import { undeclaredReferences } from "./references";
 
@@ -17,7 +17,7 @@ export interface Stack {
   kind: "module" | "example" | "wrapper";
   json: Json;
   elements: ElementRef[];
-  actions: { where: string; actions: string[] }[];
+  actions: DeclaredActions[];
 }
 
 export interface Rule {
@@ -80,7 +80,7 @@ export const RULES: Rule[] = [
   },
   {
     code: "catalog-actions",
-    requires: "every IAM action written is in the pinned AWS action catalog",
+    requires: "every IAM action written is in the pinned AWS action catalog, and acts on the resource type or carries the condition key its statement matches by",
     modulesOnly: false,
     check: (s) => unknownActions(s.actions),
   },

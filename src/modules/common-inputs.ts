@@ -1,6 +1,7 @@
 // Inputs that several modules declare the same way.
 import { Unit, Validation } from "../cdktf/seam";
 import { CLOUDSHELL_PARTITIONS } from "../facts/limits";
+import { PROTECTION_TAG, ProtectedKind } from "../facts/protected-resources";
 import { hclStrings, REGION_PATTERN } from "./hcl-snippets";
 
 /** `tags`: AWS's tag rules, checked at plan time (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html). */
@@ -18,6 +19,13 @@ export function tagsInput(unit: Unit, description: string): void {
     ],
   });
 }
+
+/**
+ * The tags of a module's resources: var.tags, then the protection tag that the guardrail's
+ * protections match (src/facts/protected-resources.ts), last so that no input overrides it.
+ */
+export const protectedTags = (kind: ProtectedKind, extra = ""): string =>
+  `merge(var.tags, { ${extra ? `${extra}, ` : ""}"${PROTECTION_TAG.key}" = "${PROTECTION_TAG.values[kind]}" })`;
 
 /** `allowed_regions`: Region names, none in China (CloudShell has no China Regions). */
 export const allowedRegionsValidation: Validation = {

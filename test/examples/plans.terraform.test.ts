@@ -1,6 +1,7 @@
 // Every example, planned for real with the pinned hashicorp/aws provider (tools/terraform.ts), and
 // the committed plan snapshots (evidence/plans/) compared with those plans. A plan also validates
 // the example and every module it calls.
+import { GUARDRAIL_STATEMENTS, RCP_STATEMENT } from "../../src/facts/organizations";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { directories, exampleNames, generated, ROOT } from "../../tools/generated";
@@ -135,30 +136,36 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     expect(creates(existing).filter((a) => a.includes("aws_default_security_group"))).toEqual([]);
   });
 
-  test("the organization guardrail example creates two SCPs, each attached by target ID", () => {
+  test("the organization guardrail example: every protection in two SCPs and an RCP on the root, CloudShell disabled in the sandboxes", () => {
     if (!fresh) return;
     const s = snapshot("organization-guardrail");
     expect(creates(s)).toEqual([
+      "module.organization.aws_organizations_policy.rcp[0]",
       "module.organization.aws_organizations_policy.this[0]",
+      "module.organization.aws_organizations_policy.this[1]",
+      'module.organization.aws_organizations_policy_attachment.more["r-ab12/2"]',
+      'module.organization.aws_organizations_policy_attachment.rcp["r-ab12"]',
       'module.organization.aws_organizations_policy_attachment.targets["r-ab12"]',
       "module.sandboxes.aws_organizations_policy.this[0]",
       'module.sandboxes.aws_organizations_policy_attachment.targets["ou-ab12-sandbox1a"]',
       'module.sandboxes.aws_organizations_policy_attachment.targets["ou-ab12-sandbox2b"]',
     ]);
-    const policy = (m: string) => s.resource_changes.find((r) => r.address === `module.${m}.aws_organizations_policy.this[0]`)!.after!;
-    const sids = (m: string) => JSON.parse(policy(m).content as string).Statement.map((x: { Sid: string }) => x.Sid);
+    const policy = (m: string, i = 0) => s.resource_changes.find((r) => r.address === `module.${m}.aws_organizations_policy.this[${i}]`)!.after!;
+    const sids = (m: string, i = 0) => JSON.parse(policy(m, i).content as string).Statement.map((x: { Sid: string }) => x.Sid);
+    const S = GUARDRAIL_STATEMENTS;
     expect(policy("organization").type).toBe("SERVICE_CONTROL_POLICY");
-    // With exemptions, the statements that protect them (an ARN pattern and a tag; an ARN pattern alone).
-    expect(sids("organization")).toEqual([
-      "DenyCredentialForwarding",
-      "DenyCloudShellPublicEnvironments",
-      "DenyAttachingAWSCloudShellFullAccess",
-      "DenyChangingExemptPrincipals",
-      "DenyChangingTaggedExemptPrincipals",
-      "DenySettingExemptTags",
-    ]);
-    expect(sids("sandboxes")).toEqual(["DenyCloudShell", "DenyChangingExemptPrincipals"]);
-    expect(s.output_changes.organization_scp_size.after).toBe((policy("organization").content as string).length);
+    // The statements that protect the exemptions first, in the first SCP; every statement once.
+    const all = [...sids("organization", 0), ...sids("organization", 1)];
+    expect(all.slice(0, 7)).toEqual([S.exemptRoles, S.taggedRoles, S.tags, S.identityProviders, S.widening, S.wideningTagged, S.userTags].map((x) => x.Sid));
+    expect(sids("organization", 0)).toEqual(expect.arrayContaining(all.slice(0, 7)));
+    expect(all).toEqual(expect.arrayContaining([S.protectedResources, S.recording, S.vpcKeyed, S.vpcResource, S.lattice, S.groupUse].map((x) => x.Sid)));
+    expect(all).toEqual(expect.arrayContaining(["DenyCredentialForwarding", "DenyCloudShellOutsideAllowedVpcs", "DenyCloudShellPublicEnvironments", "DenyAttachingAWSCloudShellFullAccess"]));
+    expect(new Set(all).size).toBe(all.length);
+    const rcp = s.resource_changes.find((r) => r.address === "module.organization.aws_organizations_policy.rcp[0]")!.after!;
+    expect(rcp.type).toBe("RESOURCE_CONTROL_POLICY");
+    expect(JSON.parse(rcp.content as string).Statement.map((x: { Sid: string }) => x.Sid)).toEqual([RCP_STATEMENT.Sid]);
+    expect(sids("sandboxes")).toEqual([S.exemptRoles.Sid, S.widening.Sid, "DenyCloudShell"]);
+    expect(s.output_changes.organization_scp_sizes.after).toEqual([0, 1].map((i) => (policy("organization", i).content as string).length));
   });
 
   test("the monitoring example: CloudShell's rules in both Regions, IAM's and the Config rule in us-east-1, an encrypted topic there and a role to the central bus in eu-west-1", () => {
@@ -167,7 +174,7 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     const created = creates(s);
     const rules = (m: string) => created.filter((a) => a.startsWith(`module.${m}.aws_cloudwatch_event_rule.`)).map((a) => /"(\w+)"/.exec(a)![1]);
     expect(rules("eu_west_1")).toEqual(["access_denied", "credential_forwarding", "file_transfer", "public_environment"]);
-    expect(rules("us_east_1")).toEqual(["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "outside_approved_network", "public_environment"]);
+    expect(rules("us_east_1")).toEqual(["access_denied", "approved_network_changes", "credential_forwarding", "file_transfer", "full_access_attached", "outside_approved_network", "public_environment"]);
     const after = (address: string) => s.resource_changes.find((r) => r.address === address)!.after!;
     expect(after("module.us_east_1.aws_sns_topic.this[0]").kms_master_key_id).toBe("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
     expect(after("module.us_east_1.aws_config_config_rule.full_access[0]").input_parameters).toBe('{"policyArns":"arn:aws:iam::aws:policy/AWSCloudShellFullAccess"}');
@@ -286,8 +293,8 @@ describe("wrappers/<module>: two items of each, planned in the examples' plan", 
     ]);
     const sids = (item: string) => JSON.parse(s.resource_changes.find((r) => r.address === `module.wrapper["${item}"].aws_organizations_policy.this[0]`)!.after!.content as string).Statement.map((x: { Sid: string }) => x.Sid);
     // The defaults' exemption pattern brings the statement that protects it (issue 14) to both items.
-    expect(sids("organization")).toEqual(["DenyCredentialForwarding", "DenyCloudShellPublicEnvironments", "DenyChangingExemptPrincipals"]);
-    expect(sids("sandboxes")).toEqual(["DenyCloudShell", "DenyChangingExemptPrincipals"]);
+    expect(sids("organization")).toEqual(["DenyActingAsExemptRoles", "DenyWideningExemptRoles", "DenyCredentialForwarding", "DenyCloudShellPublicEnvironments"]);
+    expect(sids("sandboxes")).toEqual(["DenyActingAsExemptRoles", "DenyWideningExemptRoles", "DenyCloudShell"]);
   });
 
   test("network: one VPC per item with the item's CIDR, zones from the defaults, NAT only where the item asks", () => {

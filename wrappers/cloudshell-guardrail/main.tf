@@ -20,8 +20,13 @@ module "wrapper" {
   deny_credential_forwarding = try(each.value.deny_credential_forwarding, var.defaults.deny_credential_forwarding, false)
   deny_attaching_full_access = try(each.value.deny_attaching_full_access, var.defaults.deny_attaching_full_access, false)
   exempt_principal_arns      = try(each.value.exempt_principal_arns, var.defaults.exempt_principal_arns, [])
+  exempt_permission_sets     = try(each.value.exempt_permission_sets, var.defaults.exempt_permission_sets, [])
   exempt_principal_tags      = try(each.value.exempt_principal_tags, var.defaults.exempt_principal_tags, {})
+  protect_detection          = try(each.value.protect_detection, var.defaults.protect_detection, false)
+  protect_approved_networks  = try(each.value.protect_approved_networks, var.defaults.protect_approved_networks, false)
+  resource_control_policy    = try(each.value.resource_control_policy, var.defaults.resource_control_policy, false)
   target_ids                 = try(each.value.target_ids, var.defaults.target_ids, [])
+  max_scps                   = try(each.value.max_scps, var.defaults.max_scps, 2)
   scp_count                  = try(each.value.scp_count, var.defaults.scp_count, null)
   partition                  = try(each.value.partition, var.defaults.partition, "aws")
 }

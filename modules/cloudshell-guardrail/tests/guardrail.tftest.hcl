@@ -68,44 +68,52 @@ run "every_choice_with_exemptions_attached_by_target_id" {
     error_message = "output.target_ids is not [\"123456789012\", \"ou-ab12-cd34ef56\", \"r-ab12\"]"
   }
   assert {
-    condition     = jsonencode(output.statement_ids) == jsonencode(["DenyCredentialForwarding", "DenyFileDownload", "DenyFileUpload", "DenyCloudShellOutsideAllowedVpcs", "DenyCloudShellOutsideAllowedSubnets", "DenyCloudShellWithoutSubnetIds", "DenyCloudShellOutsideAllowedSecurityGroups", "DenyCloudShellWithoutSecurityGroupIds", "DenyCloudShellPublicEnvironments", "DenyAttachingAWSCloudShellFullAccess", "DenyChangingExemptPrincipals", "DenyChangingTaggedExemptPrincipals", "DenySettingExemptTags"])
-    error_message = "output.statement_ids is not [\"DenyCredentialForwarding\", \"DenyFileDownload\", \"DenyFileUpload\", \"DenyCloudShellOutsideAllowedVpcs\", \"DenyCloudShellOutsideAllowedSubnets\", \"DenyCloudShellWithoutSubnetIds\", \"DenyCloudShellOutsideAllowedSecurityGroups\", \"DenyCloudShellWithoutSecurityGroupIds\", \"DenyCloudShellPublicEnvironments\", \"DenyAttachingAWSCloudShellFullAccess\", \"DenyChangingExemptPrincipals\", \"DenyChangingTaggedExemptPrincipals\", \"DenySettingExemptTags\"]"
+    condition     = jsonencode(output.statement_ids) == jsonencode(["DenyActingAsExemptRoles", "DenyActingAsTaggedExemptRoles", "DenySettingGuardrailTags", "DenyChangingIdentityProviders", "DenyWideningExemptRoles", "DenyWideningTaggedExemptRoles", "DenyExemptTagsOnUsers", "DenyCredentialForwarding", "DenyFileDownload", "DenyFileUpload", "DenyCloudShellOutsideAllowedVpcs", "DenyCloudShellOutsideAllowedSubnets", "DenyCloudShellWithoutSubnetIds", "DenyCloudShellOutsideAllowedSecurityGroups", "DenyCloudShellWithoutSecurityGroupIds", "DenyCloudShellPublicEnvironments", "DenyAttachingAWSCloudShellFullAccess"])
+    error_message = "output.statement_ids is not [\"DenyActingAsExemptRoles\", \"DenyActingAsTaggedExemptRoles\", \"DenySettingGuardrailTags\", \"DenyChangingIdentityProviders\", \"DenyWideningExemptRoles\", \"DenyWideningTaggedExemptRoles\", \"DenyExemptTagsOnUsers\", \"DenyCredentialForwarding\", \"DenyFileDownload\", \"DenyFileUpload\", \"DenyCloudShellOutsideAllowedVpcs\", \"DenyCloudShellOutsideAllowedSubnets\", \"DenyCloudShellWithoutSubnetIds\", \"DenyCloudShellOutsideAllowedSecurityGroups\", \"DenyCloudShellWithoutSecurityGroupIds\", \"DenyCloudShellPublicEnvironments\", \"DenyAttachingAWSCloudShellFullAccess\"]"
   }
   assert {
     condition     = alltrue([for s in jsondecode(output.json).Statement : s.Effect == "Deny"])
     error_message = "every statement must be a Deny"
   }
   assert {
-    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyChangingExemptPrincipals"][0].Resource) == jsonencode(["arn:aws:iam::*:role/break-glass-*"])
-    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyChangingExemptPrincipals\"][0].Resource is not [\"arn:aws:iam::*:role/break-glass-*\"]"
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyActingAsExemptRoles"][0].Resource) == jsonencode(["arn:aws:iam::*:role/break-glass-*", "arn:aws:iam::*:policy/break-glass-*", "arn:aws:iam::*:instance-profile/break-glass-*"])
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyActingAsExemptRoles\"][0].Resource is not [\"arn:aws:iam::*:role/break-glass-*\", \"arn:aws:iam::*:policy/break-glass-*\", \"arn:aws:iam::*:instance-profile/break-glass-*\"]"
   }
   assert {
-    condition     = contains([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyChangingExemptPrincipals"][0].Action, "iam:UpdateAssumeRolePolicy") && contains([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyChangingExemptPrincipals"][0].Action, "iam:CreateRole")
-    error_message = "exempt roles must be protected from creation and takeover"
+    condition     = alltrue([for a in ["iam:UpdateAssumeRolePolicy", "iam:CreateRole", "iam:CreatePolicyVersion", "iam:AddRoleToInstanceProfile", "sts:AssumeRole"] : contains([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyActingAsExemptRoles"][0].Action, a)])
+    error_message = "exempt roles, their policies and instance profiles must be protected from creation, takeover and assumption"
   }
   assert {
-    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyChangingTaggedExemptPrincipals"][0].Condition.StringEquals) == jsonencode({ "aws:ResourceTag/dp:exclude" = "true" })
-    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyChangingTaggedExemptPrincipals\"][0].Condition.StringEquals is not { \"aws:ResourceTag/dp:exclude\" = \"true\" }"
+    condition     = [for s in jsondecode(output.json).Statement : s if s.Sid == "DenyActingAsExemptRoles"][0].Condition.StringEqualsIfExists["aws:ResourceAccount"] == "$${aws:PrincipalAccount}"
+    error_message = "assuming an exempt role must be denied from the role's own account"
   }
   assert {
-    condition     = !contains([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyChangingTaggedExemptPrincipals"][0].Action, "iam:CreateRole")
-    error_message = "a tagged principal exists already: no CreateRole in its statement"
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyActingAsTaggedExemptRoles"][0].Condition.StringEquals) == jsonencode({ "aws:ResourceTag/dp:exclude" = "true" })
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyActingAsTaggedExemptRoles\"][0].Condition.StringEquals is not { \"aws:ResourceTag/dp:exclude\" = \"true\" }"
   }
   assert {
-    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenySettingExemptTags"][0].Condition["ForAnyValue:StringEqualsIgnoreCase"]) == jsonencode({ "aws:TagKeys" = ["dp:exclude"] })
-    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenySettingExemptTags\"][0].Condition[\"ForAnyValue:StringEqualsIgnoreCase\"] is not { \"aws:TagKeys\" = [\"dp:exclude\"] }"
+    condition     = !contains([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyActingAsTaggedExemptRoles"][0].Action, "iam:CreateRole")
+    error_message = "a tagged role exists already: no CreateRole in its statement"
   }
   assert {
-    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenySettingExemptTags"][0].Action) == jsonencode(["iam:CreateRole", "iam:CreateUser", "iam:TagRole", "iam:UntagRole", "iam:TagUser", "iam:UntagUser", "sts:TagSession"])
-    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenySettingExemptTags\"][0].Action is not [\"iam:CreateRole\", \"iam:CreateUser\", \"iam:TagRole\", \"iam:UntagRole\", \"iam:TagUser\", \"iam:UntagUser\", \"sts:TagSession\"]"
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenySettingGuardrailTags"][0].Condition["ForAnyValue:StringEqualsIgnoreCase"]) == jsonencode({ "aws:TagKeys" = ["dp:exclude"] })
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenySettingGuardrailTags\"][0].Condition[\"ForAnyValue:StringEqualsIgnoreCase\"] is not { \"aws:TagKeys\" = [\"dp:exclude\"] }"
   }
   assert {
-    condition     = alltrue([for s in jsondecode(output.json).Statement : jsonencode(s.Condition.ArnNotLike["aws:PrincipalArn"]) == jsonencode(["arn:aws:iam::*:role/break-glass-*"])])
-    error_message = "every Deny must exempt the break-glass pattern"
+    condition     = [for s in jsondecode(output.json).Statement : s if s.Sid == "DenySettingGuardrailTags"][0].Action == "*"
+    error_message = "setting an exempt tag key must be denied on every action that carries aws:TagKeys"
   }
   assert {
-    condition     = alltrue([for s in jsondecode(output.json).Statement : s.Condition.StringNotEquals["aws:PrincipalTag/dp:exclude"] == "true"])
-    error_message = "every Deny must exempt principals tagged dp:exclude = true"
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyWideningExemptRoles"][0].Condition) == jsonencode({ ArnNotLike = { "iam:PolicyARN" = ["arn:aws:iam::aws:policy/*", "arn:aws:iam::*:policy/break-glass-*"] } })
+    error_message = "the invariant carries no exemption"
+  }
+  assert {
+    condition     = alltrue([for s in jsondecode(output.json).Statement : contains(["DenyWideningExemptRoles", "DenyWideningTaggedExemptRoles", "DenyExemptTagsOnUsers"], s.Sid) || try(jsonencode(s.Condition.ArnNotLike["aws:PrincipalArn"]) == jsonencode(["arn:aws:iam::*:role/break-glass-*"]), false)])
+    error_message = "every Deny but the invariants must exempt the break-glass pattern"
+  }
+  assert {
+    condition     = alltrue([for s in jsondecode(output.json).Statement : contains(["DenyWideningExemptRoles", "DenyWideningTaggedExemptRoles", "DenyExemptTagsOnUsers"], s.Sid) || try(s.Condition.StringNotEquals["aws:PrincipalTag/dp:exclude"] == "true", false)])
+    error_message = "every Deny but the invariants must exempt principals tagged dp:exclude = true"
   }
   assert {
     condition     = [for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellPublicEnvironments"][0].Condition.Null["cloudshell:VpcIds"] == "true"
@@ -140,6 +148,10 @@ run "every_choice_with_exemptions_attached_by_target_id" {
     error_message = "the SCP must plan between the old 5,120 and the current 10,240 characters"
   }
   assert {
+    condition     = output.rcp_json == null && length(aws_organizations_policy.rcp) == 0
+    error_message = "no resource control policy unless asked for"
+  }
+  assert {
     condition     = jsonencode(output.policies) == jsonencode([output.json])
     error_message = "statements that fit one SCP must make one SCP"
   }
@@ -155,6 +167,7 @@ run "disable_cloudshell_in_govcloud_without_exemptions" {
     disable_cloudshell         = true
     deny_attaching_full_access = true
     partition                  = "aws-us-gov"
+    target_ids                 = ["ou-ab12-cd34ef56"]
   }
   assert {
     condition     = jsonencode(output.statement_ids) == jsonencode(["DenyCloudShell", "DenyAttachingAWSCloudShellFullAccess"])
@@ -173,8 +186,12 @@ run "disable_cloudshell_in_govcloud_without_exemptions" {
     error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyAttachingAWSCloudShellFullAccess\"][0].Condition is not { ArnEquals = { \"iam:PolicyARN\" = [\"arn:aws-us-gov:iam::aws:policy/AWSCloudShellFullAccess\"] } }"
   }
   assert {
-    condition     = length(aws_organizations_policy_attachment.targets) == 0 && length(output.target_ids) == 0
-    error_message = "no target_ids, no attachments"
+    condition     = jsonencode(output.target_ids) == jsonencode(["ou-ab12-cd34ef56"])
+    error_message = "output.target_ids is not [\"ou-ab12-cd34ef56\"]"
+  }
+  assert {
+    condition     = length(aws_organizations_policy_attachment.more) == 0
+    error_message = "one SCP, no further attachments"
   }
 }
 
@@ -197,7 +214,7 @@ run "create_false_creates_nothing_but_computes_the_json" {
     error_message = "nothing must be created"
   }
   assert {
-    condition     = jsonencode(output.statement_ids) == jsonencode(["DenyCredentialForwarding", "DenyChangingTaggedExemptPrincipals", "DenySettingExemptTags"])
+    condition     = jsonencode(output.statement_ids) == jsonencode(["DenyActingAsTaggedExemptRoles", "DenySettingGuardrailTags", "DenyChangingIdentityProviders", "DenyWideningTaggedExemptRoles", "DenyExemptTagsOnUsers", "DenyCredentialForwarding"])
     error_message = "a tag alone protects the tag, and no ARN pattern"
   }
   assert {
@@ -242,36 +259,6 @@ run "statements_over_10240_characters_split_into_two_scps_on_every_target" {
       "arn:aws:iam::*:role/break-glass-administrator-027",
       "arn:aws:iam::*:role/break-glass-administrator-028",
       "arn:aws:iam::*:role/break-glass-administrator-029",
-      "arn:aws:iam::*:role/break-glass-administrator-030",
-      "arn:aws:iam::*:role/break-glass-administrator-031",
-      "arn:aws:iam::*:role/break-glass-administrator-032",
-      "arn:aws:iam::*:role/break-glass-administrator-033",
-      "arn:aws:iam::*:role/break-glass-administrator-034",
-      "arn:aws:iam::*:role/break-glass-administrator-035",
-      "arn:aws:iam::*:role/break-glass-administrator-036",
-      "arn:aws:iam::*:role/break-glass-administrator-037",
-      "arn:aws:iam::*:role/break-glass-administrator-038",
-      "arn:aws:iam::*:role/break-glass-administrator-039",
-      "arn:aws:iam::*:role/break-glass-administrator-040",
-      "arn:aws:iam::*:role/break-glass-administrator-041",
-      "arn:aws:iam::*:role/break-glass-administrator-042",
-      "arn:aws:iam::*:role/break-glass-administrator-043",
-      "arn:aws:iam::*:role/break-glass-administrator-044",
-      "arn:aws:iam::*:role/break-glass-administrator-045",
-      "arn:aws:iam::*:role/break-glass-administrator-046",
-      "arn:aws:iam::*:role/break-glass-administrator-047",
-      "arn:aws:iam::*:role/break-glass-administrator-048",
-      "arn:aws:iam::*:role/break-glass-administrator-049",
-      "arn:aws:iam::*:role/break-glass-administrator-050",
-      "arn:aws:iam::*:role/break-glass-administrator-051",
-      "arn:aws:iam::*:role/break-glass-administrator-052",
-      "arn:aws:iam::*:role/break-glass-administrator-053",
-      "arn:aws:iam::*:role/break-glass-administrator-054",
-      "arn:aws:iam::*:role/break-glass-administrator-055",
-      "arn:aws:iam::*:role/break-glass-administrator-056",
-      "arn:aws:iam::*:role/break-glass-administrator-057",
-      "arn:aws:iam::*:role/break-glass-administrator-058",
-      "arn:aws:iam::*:role/break-glass-administrator-059",
     ]
     target_ids = ["r-ab12", "123456789012"]
   }
@@ -296,8 +283,20 @@ run "statements_over_10240_characters_split_into_two_scps_on_every_target" {
     error_message = "each SCP must hold its piece"
   }
   assert {
-    condition     = jsonencode(sort(keys(aws_organizations_policy_attachment.targets))) == jsonencode(["123456789012", "123456789012/2", "r-ab12", "r-ab12/2"])
+    condition     = jsonencode(sort(keys(aws_organizations_policy_attachment.targets))) == jsonencode(["123456789012", "r-ab12"])
     error_message = "the first SCP keeps the target ID as its key"
+  }
+  assert {
+    condition     = jsonencode(sort(keys(aws_organizations_policy_attachment.more))) == jsonencode(["123456789012/2", "r-ab12/2"])
+    error_message = "the second SCP is keyed <target>/2"
+  }
+  assert {
+    condition     = alltrue([for k, a in aws_organizations_policy_attachment.more : a.policy_id == aws_organizations_policy.this[1].id])
+    error_message = "the further attachments attach the second SCP"
+  }
+  assert {
+    condition     = jsondecode(output.policies[0]).Statement[0].Sid == "DenyActingAsExemptRoles"
+    error_message = "the first SCP starts with the statements that protect the exemptions"
   }
   assert {
     condition     = jsonencode(output.target_ids) == jsonencode(["123456789012", "r-ab12"])
@@ -310,8 +309,89 @@ run "a_wrong_scp_count_fails_at_plan" {
   variables {
     deny_public_environments = true
     scp_count                = 2
+    target_ids               = ["r-ab12"]
   }
   expect_failures = [aws_organizations_policy.this]
+}
+
+run "statements_over_max_scps_fail_at_plan" {
+  command = plan
+  variables {
+    disable_cloudshell         = true
+    deny_attaching_full_access = true
+    exempt_principal_arns = [
+      "arn:aws:iam::*:role/break-glass-administrator-000",
+      "arn:aws:iam::*:role/break-glass-administrator-001",
+      "arn:aws:iam::*:role/break-glass-administrator-002",
+      "arn:aws:iam::*:role/break-glass-administrator-003",
+      "arn:aws:iam::*:role/break-glass-administrator-004",
+      "arn:aws:iam::*:role/break-glass-administrator-005",
+      "arn:aws:iam::*:role/break-glass-administrator-006",
+      "arn:aws:iam::*:role/break-glass-administrator-007",
+      "arn:aws:iam::*:role/break-glass-administrator-008",
+      "arn:aws:iam::*:role/break-glass-administrator-009",
+      "arn:aws:iam::*:role/break-glass-administrator-010",
+      "arn:aws:iam::*:role/break-glass-administrator-011",
+      "arn:aws:iam::*:role/break-glass-administrator-012",
+      "arn:aws:iam::*:role/break-glass-administrator-013",
+      "arn:aws:iam::*:role/break-glass-administrator-014",
+      "arn:aws:iam::*:role/break-glass-administrator-015",
+      "arn:aws:iam::*:role/break-glass-administrator-016",
+      "arn:aws:iam::*:role/break-glass-administrator-017",
+      "arn:aws:iam::*:role/break-glass-administrator-018",
+      "arn:aws:iam::*:role/break-glass-administrator-019",
+      "arn:aws:iam::*:role/break-glass-administrator-020",
+      "arn:aws:iam::*:role/break-glass-administrator-021",
+      "arn:aws:iam::*:role/break-glass-administrator-022",
+      "arn:aws:iam::*:role/break-glass-administrator-023",
+      "arn:aws:iam::*:role/break-glass-administrator-024",
+      "arn:aws:iam::*:role/break-glass-administrator-025",
+      "arn:aws:iam::*:role/break-glass-administrator-026",
+      "arn:aws:iam::*:role/break-glass-administrator-027",
+      "arn:aws:iam::*:role/break-glass-administrator-028",
+      "arn:aws:iam::*:role/break-glass-administrator-029",
+    ]
+    max_scps   = 1
+    target_ids = ["r-ab12"]
+  }
+  expect_failures = [aws_organizations_policy.this]
+}
+
+run "the_resource_control_policy_is_attached_to_every_target" {
+  command = apply
+  variables {
+    deny_public_environments = true
+    exempt_principal_arns    = ["arn:aws:iam::*:role/break-glass-*"]
+    exempt_principal_tags = {
+      "dp:exclude" = "true"
+    }
+    resource_control_policy = true
+    target_ids              = ["r-ab12", "ou-ab12-cd34ef56"]
+  }
+  assert {
+    condition     = aws_organizations_policy.rcp[0].type == "RESOURCE_CONTROL_POLICY" && aws_organizations_policy.rcp[0].name == "cloudshell-guardrail-rcp"
+    error_message = "the RCP must be a resource control policy named <name>-rcp"
+  }
+  assert {
+    condition     = aws_organizations_policy.rcp[0].content == output.rcp_json && output.rcp_id == "p-examplepolicyid111"
+    error_message = "the RCP must hold rcp_json"
+  }
+  assert {
+    condition     = jsonencode(sort(keys(aws_organizations_policy_attachment.rcp))) == jsonencode(["ou-ab12-cd34ef56", "r-ab12"])
+    error_message = "sort(keys(aws_organizations_policy_attachment.rcp)) is not [\"ou-ab12-cd34ef56\", \"r-ab12\"]"
+  }
+  assert {
+    condition     = jsonencode(jsondecode(output.rcp_json).Statement[0].Principal) == jsonencode("*")
+    error_message = "an RCP statement names every principal"
+  }
+  assert {
+    condition     = jsonencode(jsondecode(output.rcp_json).Statement[0].Action) == jsonencode(["sts:TagSession"])
+    error_message = "jsondecode(output.rcp_json).Statement[0].Action is not [\"sts:TagSession\"]"
+  }
+  assert {
+    condition     = jsonencode(jsondecode(output.rcp_json).Statement[0].Condition) == jsonencode({ "ForAnyValue:StringEqualsIgnoreCase" = { "aws:TagKeys" = ["dp:exclude"] }, ArnNotLike = { "aws:PrincipalArn" = ["arn:aws:iam::*:role/break-glass-*"] }, StringNotEquals = { "aws:PrincipalTag/dp:exclude" = "true" } })
+    error_message = "jsondecode(output.rcp_json).Statement[0].Condition is not { \"ForAnyValue:StringEqualsIgnoreCase\" = { \"aws:TagKeys\" = [\"dp:exclude\"] }, ArnNotLike = { \"aws:PrincipalArn\" = [\"arn:aws:iam::*:role/break-glass-*\"] }, StringNotEquals = { \"aws:PrincipalTag/dp:exclude\" = \"true\" } }"
+  }
 }
 
 run "statements_that_no_split_fits_fail_at_plan" {
@@ -521,6 +601,8 @@ run "statements_that_no_split_fits_fail_at_plan" {
       "arn:aws:iam::*:role/break-glass-administrator-198",
       "arn:aws:iam::*:role/break-glass-administrator-199",
     ]
+    max_scps   = 9
+    target_ids = ["r-ab12"]
   }
   expect_failures = [aws_organizations_policy.this]
 }

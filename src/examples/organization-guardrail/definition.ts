@@ -1,14 +1,19 @@
-// examples/organization-guardrail: CloudShell governed for a whole organization with two SCPs from
-// modules/cloudshell-guardrail: VPC environments only and no AWSCloudShellFullAccess everywhere,
-// with a break-glass exemption; no CloudShell at all in the sandbox OUs.
+// examples/organization-guardrail: CloudShell governed for a whole organization with two guardrails
+// from modules/cloudshell-guardrail: VPC environments in the approved network only, and no
+// AWSCloudShellFullAccess, everywhere, with break-glass, the deployment roles and an Identity
+// Center permission set exempt, and the detection and the approved network protected (the module
+// README's example); no CloudShell at all in the sandbox OUs.
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { tf, Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
 import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
+import { DEPLOYMENT_ROLES } from "../../facts/exemptions";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 
 const GUARDRAIL = "../../modules/cloudshell-guardrail";
 const BREAK_GLASS = ["arn:aws:iam::*:role/break-glass-*"];
+/** The break-glass roles and the roles that deploy into member accounts. */
+const EXEMPT = [...BREAK_GLASS, ...DEPLOYMENT_ROLES.map((r) => r.pattern.replace("${Partition}", "aws"))];
 
 function build(unit: Unit): void {
   unit.provider(AwsProvider, { region: "us-east-1" });
@@ -18,13 +23,21 @@ function build(unit: Unit): void {
     {
       name: "cloudshell-organization",
       deny_public_environments: true,
+      allowed_vpc_ids: ["vpc-0aaaaaaaaaaaaaaaa"],
       deny_credential_forwarding: true,
       deny_attaching_full_access: true,
-      exempt_principal_arns: BREAK_GLASS,
+      exempt_principal_arns: EXEMPT,
+      exempt_permission_sets: ["BreakGlass"],
       exempt_principal_tags: { "dp:exclude": "true" },
+      protect_detection: true,
+      protect_approved_networks: true,
+      resource_control_policy: true,
       target_ids: ["r-ab12"],
     },
-    { comment: "The whole organization: VPC environments only, no console credentials in the shell, and no\nAWSCloudShellFullAccess (Security Hub IAM.27); break-glass roles and principals tagged\ndp:exclude = true are exempt." },
+    {
+      comment:
+        "The whole organization: VPC environments in the approved network only, no console credentials in the\nshell, and no AWSCloudShellFullAccess (Security Hub IAM.27). Break-glass roles, the roles that deploy\ninto member accounts, the BreakGlass permission set and principals tagged dp:exclude = true are\nexempt; nobody else may change the monitoring, CloudTrail, AWS Config or the approved network.",
+    },
   );
   const sandboxes = unit.module(
     "sandboxes",
@@ -38,8 +51,9 @@ function build(unit: Unit): void {
     },
     { comment: "No CloudShell at all in the sandbox OUs." },
   );
-  unit.output("organization_scp", { description: "The organization-wide SCP, minified.", value: tf(`${everywhere}.json`) });
-  unit.output("organization_scp_size", { description: `Characters in the organization-wide SCP (at most ${thousands(POLICY_SIZE_LIMITS.scp)}).`, value: tf(`${everywhere}.size`) });
+  unit.output("organization_scp", { description: "Every statement of the organization-wide SCPs, as one minified document.", value: tf(`${everywhere}.json`) });
+  unit.output("organization_scp_sizes", { description: `Characters in each of the organization-wide SCPs (at most ${thousands(POLICY_SIZE_LIMITS.scp)} each).`, value: tf(`${everywhere}.policy_sizes`) });
+  unit.output("organization_rcp", { description: "The resource control policy that keeps the exempt tag off federated sessions.", value: tf(`${everywhere}.rcp_json`) });
   unit.output("sandbox_scp", { description: "The SCP that disables CloudShell in the sandbox OUs.", value: tf(`${sandboxes}.json`) });
 }
 
@@ -48,6 +62,6 @@ export const organizationGuardrail: Definition = {
   kind: "example",
   source: sourceOf(__dirname),
   title: "Example: CloudShell guardrails for an organization",
-  requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
+  requirements: { ...TERRAFORM, providers: [{ ...AWS_PROVIDER, version: ">= 5.77", reason: "the guardrail's resource control policy (5.77)." }] },
   build,
 };

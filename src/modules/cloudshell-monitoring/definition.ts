@@ -18,7 +18,8 @@ import { Definition, sourceOf } from "../../generator/definition";
 import { MONITORING_FILE, MonitoringFile, monitoringTable } from "../../generator/monitoring-table";
 import { CONFIG_RULE_IDENTIFIER, IAM_EVENT_REGIONS, RULE_NAME_MAX } from "../../facts/monitoring";
 import { FULL_ACCESS_POLICY } from "../../facts/organizations";
-import { tagsInput } from "../common-inputs";
+import { PROTECTION_TAG } from "../../facts/protected-resources";
+import { protectedTags, tagsInput } from "../common-inputs";
 import { awsIdPattern, hclStrings } from "../hcl-snippets";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
 import { APPROVED_LISTS, approvedNetworkLocal, RULES, ruleSuffix } from "./rules";
@@ -50,7 +51,7 @@ function inputs(unit: Unit): void {
       },
     ],
   });
-  tagsInput(unit, "Tags for every resource that takes them.");
+  tagsInput(unit, `Tags for every resource that takes them; each also gets ${PROTECTION_TAG.key} = "${PROTECTION_TAG.values.detection}", which the guardrail's protect_detection protects.`);
 
   unit.variable("detect_public_environments", { description: "Alert when a public (non-VPC) CloudShell environment is created.", type: "bool", default: true, nullable: false });
   for (const l of APPROVED_LISTS) {
@@ -70,6 +71,13 @@ function inputs(unit: Unit): void {
   unit.variable("detect_file_transfer", { description: "Alert when console file upload or download URLs are requested (GetFileUploadUrls, GetFileDownloadUrls).", type: "bool", default: true, nullable: false });
   unit.variable("detect_credential_forwarding", { description: "Alert when the console credentials are forwarded into the shell (PutCredentials).", type: "bool", default: true, nullable: false });
   unit.variable("detect_access_denied", { description: "Alert when a CloudShell request is denied (errorCode AccessDenied*): someone running into the guardrails.", type: "bool", default: true, nullable: false });
+  unit.variable("detect_approved_network_changes", {
+    description:
+      "Alert when a DNS Firewall rule group or a Route 53 Resolver rule is associated with a VPC in approved_vpc_ids: the changes that reopen an approved network for which AWS gives no condition key the guardrail could deny them by. Needs approved_vpc_ids.",
+    type: "bool",
+    default: true,
+    nullable: false,
+  });
   unit.variable("detect_full_access_attachments", {
     description: `Alert when ${FULL_ACCESS_POLICY} is attached to a user, group or role. IAM's events arrive only in ${IAM_EVENT_REGIONS[0]}: turn this on only in a module whose provider is there (a plan-time error says so otherwise).`,
     type: "bool",
@@ -153,7 +161,7 @@ function build(unit: Unit): void {
       description: tf("each.value.description"),
       eventPattern: tf("jsonencode(local.event_patterns[each.key])"),
       state: tf("each.value.state"),
-      tags: tfMap("var.tags"),
+      tags: tfMap(protectedTags("detection")),
       lifecycle: {
         precondition: [
           {
@@ -186,7 +194,7 @@ function build(unit: Unit): void {
   unit.resource(
     SnsTopic,
     "this",
-    { name: tf("var.name"), kmsMasterKeyId: tf("var.kms_key_arn"), tags: tfMap("var.tags") },
+    { name: tf("var.name"), kmsMasterKeyId: tf("var.kms_key_arn"), tags: tfMap(protectedTags("detection")) },
     { count: "local.creates_topic ? 1 : 0", ...targetsFile, comment: "Encrypted with the customer managed key: EventBridge cannot use the AWS managed alias/aws/sns." },
   );
   unit.resource(
@@ -204,7 +212,7 @@ function build(unit: Unit): void {
       assumeRolePolicy: tf(
         `jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "${ACTIONS.trust[0]}", Condition = { ArnEquals = { "aws:SourceArn" = local.rule_arns } } }] })`,
       ),
-      tags: tfMap("var.tags"),
+      tags: tfMap(protectedTags("detection")),
     },
     { count: "local.forwards_to_bus ? 1 : 0", ...targetsFile, comment: "Only these rules may assume it (aws:SourceArn), and it may only put events on that bus." },
   );
@@ -238,7 +246,7 @@ function build(unit: Unit): void {
       description: `Identities with ${FULL_ACCESS_POLICY} attached (Security Hub IAM.27, CIS AWS Foundations 1.22 / 1.21 / 2.20).`,
       source: { owner: "AWS", sourceIdentifier: CONFIG_RULE_IDENTIFIER },
       inputParameters: tf("jsonencode({ policyArns = local.full_access_arn })"),
-      tags: tfMap("var.tags"),
+      tags: tfMap(protectedTags("detection")),
     },
     { count: "var.create && var.enable_config_rule ? 1 : 0", file: "config.tf", comment: "AWS Config fails to create the rule without a configuration recorder in this Region." },
   );

@@ -10,8 +10,11 @@ import {
   CLOUDTRAIL_DETAIL_TYPE,
   IAM_EVENTS,
   POLICY_ARN_PARAMETER,
+  ROUTE53_RESOLVER_EVENTS,
   VPC_CONFIG_SPELLINGS,
+  VPC_ID_SPELLINGS,
 } from "../../facts/monitoring";
+import { UNCONDITIONED_NETWORK_ACTIONS } from "../../facts/protected-resources";
 import { FULL_ACCESS_POLICY } from "../../facts/organizations";
 import { hclStrings } from "../hcl-snippets";
 
@@ -54,6 +57,9 @@ ${APPROVED_LISTS.map((l) => `{ ids = var.${l.input}, fields = ${hclStrings(VPC_C
 for i, config in ${hclStrings(VPC_CONFIG_SPELLINGS.map((s) => s.config))} : { config = config, field = l.fields[i], ids = sort(l.ids) }
 ] if length(l.ids) > 0
 ])}`;
+
+/** One "$or" branch per spelling of the VPC ID in a Route 53 Resolver record: an approved VPC. */
+const approvedVpc = `\${[for f in ${hclStrings(VPC_ID_SPELLINGS)} : { detail = { requestParameters = { (f) = sort(var.approved_vpc_ids) } } }]}`;
 
 export const RULES: RuleSpec[] = [
   {
@@ -121,6 +127,24 @@ export const RULES: RuleSpec[] = [
         ...succeeded,
         requestParameters: { [POLICY_ARN_PARAMETER]: ["${local.full_access_arn}"] },
       },
+    },
+  },
+  {
+    // The changes that reopen an approved VPC and that no SCP condition can single out
+    // (src/facts/protected-resources.ts): the guardrail's protect_approved_networks cannot deny them.
+    key: "approved_network_changes",
+    enabled: "var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0",
+    inputs: ["detect_approved_network_changes", "approved_vpc_ids"],
+    description: "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC.",
+    state: "ENABLED",
+    pattern: {
+      "detail-type": [CLOUDTRAIL_DETAIL_TYPE],
+      detail: {
+        eventSource: [ROUTE53_RESOLVER_EVENTS.eventSource],
+        eventName: UNCONDITIONED_NETWORK_ACTIONS.map((a) => a.split(":")[1]),
+        ...succeeded,
+      },
+      $or: approvedVpc,
     },
   },
 ];

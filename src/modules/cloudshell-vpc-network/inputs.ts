@@ -1,5 +1,6 @@
 // The inputs of modules/cloudshell-vpc-network: every variable, described and validated.
 import { tagsInput } from "../common-inputs";
+import { PROTECTION_TAG } from "../../facts/protected-resources";
 import { Unit } from "../../cdktf/seam";
 import { AWS_SERVICE_DOMAINS, DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
 import { REGIONAL_ENDPOINT_LABELS } from "../../facts/endpoint-services";
@@ -505,5 +506,5 @@ export function variables(unit: Unit): void {
       },
     ],
   });
-  tagsInput(unit, "Tags for every taggable resource; each also gets a Name tag.");
+  tagsInput(unit, `Tags for every taggable resource; each also gets a Name tag and ${PROTECTION_TAG.key} = "${PROTECTION_TAG.values.network}", which the guardrail's protect_approved_networks protects.`);
 }

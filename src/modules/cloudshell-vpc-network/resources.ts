@@ -15,13 +15,14 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { tf, tfList, tfMap, tfNumber, Unit } from "../../cdktf/seam";
 import { AWS_OWNED_BUCKETS, AWS_OWNED_SSM } from "../../facts/endpoints";
+import { protectedTags } from "../common-inputs";
 import { withReferences } from "../hcl-snippets";
 
 /** Where this module's ARNs take the partition and the Region from. */
 const ARN_REFERENCES = { Partition: "local.partition", Region: "local.region" };
 
-/** var.tags with a Name tag: every taggable resource of the network. */
-export const tags = (name: string) => tfMap(`merge(var.tags, { Name = ${name} })`);
+/** var.tags with a Name tag and the protection tag: every taggable resource of the network. */
+export const tags = (name: string) => tfMap(protectedTags("network", `Name = ${name}`));
 
 export function network(unit: Unit): void {
   unit.resource(
