@@ -3,10 +3,10 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AWS_RESOURCE_FEATURES } from "../src/facts/provider-versions";
+import { AWS_PROVIDER_FEATURES } from "../src/facts/provider-versions";
 import { COORDINATES, coordinatesOf } from "../src/generator/coordinates";
-import { Definition } from "../src/generator/definition";
-import { requirementsOf } from "../src/generator/versions";
+import { Definition, Requirements } from "../src/generator/definition";
+import { compareVersions, requirementsOf } from "../src/generator/versions";
 import { AWS_PROVIDER, TERRAFORM } from "../src/modules/requirements";
 import { parse } from "./support/hcl2json";
 import { WRAPPER_EXAMPLES } from "../src/modules/wrapper-examples";
@@ -101,19 +101,75 @@ describe("versions: each directory states its own reasons", () => {
     expect(generic.map(([f]) => f)).toEqual([]);
   });
 
+  const definition = (name: string, kind: Definition["kind"], version?: string) =>
+    ({ name, kind, source: "x", title: "x", requirements: { ...TERRAFORM, providers: version ? [{ ...AWS_PROVIDER, version }] : [] }, build: () => undefined }) as Definition;
+  const awsOf = (req: Requirements) => req.providers.find((p) => p.source === "hashicorp/aws")!;
+  const calling = (...names: string[]) => ({ module: Object.fromEntries(names.map((n) => [n, { source: `../../modules/${n}` }])) });
+
   test("control: a directory with no cross-variable validation and no feature gets only the generic reasons", () => {
-    const bare = { name: "bare", kind: "module", source: "x", title: "x", requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] }, build: () => undefined } as Definition;
-    const req = requirementsOf([{ definition: bare, json: { variable: { a: { validation: [{ condition: "${var.a != null}" }] } }, resource: { aws_s3_bucket: {} } } }]).get("modules/bare")!;
+    const bare = definition("bare", "module", AWS_PROVIDER.version);
+    const req = requirementsOf([{ definition: bare, json: { variable: { a: { validation: [{ condition: "${var.a != null}" }] } }, resource: { aws_s3_bucket: { this: {} } } } }]).get("modules/bare")!;
     expect(req.terraformReason).toBe(TERRAFORM.terraformReason);
-    expect(req.providers[0].reason).toBe(`The floor is 5.0 because nothing older is tested. ${AWS_PROVIDER.reason}`);
-    const uses = requirementsOf([{ definition: bare, json: { resource: { aws_eip: {} } } }]).get("modules/bare")!;
-    expect(uses.providers[0].reason).toContain(AWS_RESOURCE_FEATURES.aws_eip.what);
+    expect(awsOf(req).reason).toBe(`The floor is 5.0 because nothing older is tested. ${AWS_PROVIDER.reason}`);
+    // A feature keyed by argument counts only where an instance sets the argument.
+    const eip = AWS_PROVIDER_FEATURES["aws_eip.domain"];
+    expect(awsOf(requirementsOf([{ definition: bare, json: { resource: { aws_eip: { this: { domain: "vpc" } } } } }]).get("modules/bare")!).reason).toContain(eip.what);
+    expect(awsOf(requirementsOf([{ definition: bare, json: { resource: { aws_eip: { this: {} } } } }]).get("modules/bare")!).reason).not.toContain(eip.what);
   });
 
-  test("a directory that uses a feature newer than its declared floor is a generation error", () => {
-    const old = { name: "old", kind: "module", source: "x", title: "x", requirements: { ...TERRAFORM, providers: [{ ...AWS_PROVIDER, version: ">= 4.0" }] }, build: () => undefined } as Definition;
-    expect(() => requirementsOf([{ definition: old, json: { resource: { aws_eip: {} } } }])).toThrow("declares hashicorp/aws >= 4.0 but uses aws_eip's domain argument, which needs 5.0.0: raise its floor");
-    expect(() => requirementsOf([{ definition: old, json: { resource: { aws_iam_policy: {} } } }])).not.toThrow();
+  test("a feature newer than the declared floor raises the floor, and says so", () => {
+    const old = definition("old", "module", ">= 4.0");
+    const raised = awsOf(requirementsOf([{ definition: old, json: { resource: { aws_eip: { this: { domain: "vpc" } } } } }]).get("modules/old")!);
+    expect(raised.version).toBe(">= 5.0");
+    expect(raised.reason).toContain("The floor is 5.0, the newest of these.");
+    expect(awsOf(requirementsOf([{ definition: old, json: { resource: { aws_iam_policy: { this: {} } } } }]).get("modules/old")!).version).toBe(">= 4.0");
+  });
+
+  test("a directory's floor is the highest of its own needs and those of every module it calls, directly or not", () => {
+    const rules = { definition: definition("rules", "module", ">= 5.0"), json: { resource: { aws_cloudwatch_event_rule: { this: { state: "ENABLED" } } } } };
+    const pinned = { definition: definition("pinned", "module", ">= 5.40"), json: {} };
+    const inner = { definition: definition("inner", "module", ">= 5.0"), json: calling("rules") };
+    const units = [
+      rules,
+      pinned,
+      inner,
+      { definition: definition("both", "example", ">= 5.0"), json: calling("rules", "pinned") },
+      { definition: definition("nested", "example", ">= 5.0"), json: calling("inner") },
+      { definition: definition("neither", "example", ">= 5.0"), json: {} },
+    ];
+    const req = requirementsOf(units);
+    const floor = (dir: string) => awsOf(req.get(dir)!).version;
+    expect(floor("modules/rules")).toBe(">= 5.27");
+    expect(floor("modules/inner")).toBe(">= 5.27");
+    expect(floor("examples/nested")).toBe(">= 5.27");
+    expect(floor("examples/both")).toBe(">= 5.40");
+    expect(awsOf(req.get("examples/both")!).reason).toContain("The floor is 5.40 because pinned, which it calls, requires it.");
+    expect(floor("examples/neither")).toBe(">= 5.0"); // control: calls nothing newer
+    expect(() => requirementsOf([rules, { definition: definition("bare", "example"), json: calling("rules") }])).toThrow("calls rules, which need hashicorp/aws, but declares no hashicorp/aws requirement");
+  });
+
+  test("every generated directory declares at least the floors of every module it calls", () => {
+    const floors = new Map<string, { terraform: string; aws?: string }>();
+    for (const [file, text] of files()) {
+      if (!file.endsWith("/versions.tf")) continue;
+      floors.set(path.posix.dirname(file), {
+        terraform: /required_version = ">= ([\d.]+)"/.exec(text)![1],
+        aws: /source +?= "hashicorp\/aws"\n +version += ">= ([\d.]+)"/.exec(text)?.[1],
+      });
+    }
+    const below: string[] = [];
+    for (const [file, text] of files()) {
+      if (!file.endsWith(".tf")) continue;
+      const dir = path.posix.dirname(file);
+      for (const m of text.matchAll(/source += "(\.\.\/[^"]+)"/g)) {
+        const callee = path.posix.normalize(path.posix.join(dir, m[1]));
+        const [own, theirs] = [floors.get(dir)!, floors.get(callee)!];
+        if (compareVersions(own.terraform, theirs.terraform) < 0) below.push(`${dir} Terraform ${own.terraform} < ${callee} ${theirs.terraform}`);
+        if (theirs.aws && (!own.aws || compareVersions(own.aws, theirs.aws) < 0)) below.push(`${dir} hashicorp/aws ${own.aws} < ${callee} ${theirs.aws}`);
+      }
+    }
+    expect(below).toEqual([]);
+    expect(floors.get("examples/multi-region")!.aws).toBe("5.27"); // it calls cloudshell-monitoring
   });
 
   test("CI plans each directory with the floor its own versions.tf declares", () => {

@@ -6,10 +6,10 @@ terraform {
   required_version = ">= 1.9"
 
   required_providers {
-    # >= 5.0: uses aws_eip's domain argument (5.0.0), aws_vpc_security_group_egress_rule (4.62.0), aws_vpc_security_group_ingress_rule (4.62.0), tags on aws_iam_policy (3.35.0), tags on aws_organizations_policy (3.8.0) (through cloudshell-guardrail, cloudshell-policy, cloudshell-vpc-network, which it calls). CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
+    # >= 5.27: uses aws_cloudwatch_event_rule's state argument (5.27.0), aws_eip's domain argument (5.0.0), aws_vpc_security_group_egress_rule (4.56.0), aws_vpc_security_group_ingress_rule (4.56.0), tags on aws_iam_policy (3.35.0), tags on aws_organizations_policy (3.8.0) (through cloudshell-guardrail, cloudshell-monitoring, cloudshell-policy, cloudshell-vpc-network, which it calls). The floor is 5.27, the newest of these. CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
     aws = {
       source  = "hashicorp/aws"
-      version = ">= 5.0"
+      version = ">= 5.27"
     }
   }
 }
