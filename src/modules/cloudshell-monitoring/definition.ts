@@ -157,8 +157,8 @@ function build(unit: Unit): void {
       lifecycle: {
         precondition: [
           {
-            condition: tf(`each.key != "full_access_attached" || contains(${hclStrings(IAM_EVENT_REGIONS)}, data.aws_region.current.name)`),
-            errorMessage: `detect_full_access_attachments: IAM's CloudTrail events reach EventBridge only in ${IAM_EVENT_REGIONS[0]} (${IAM_EVENT_REGIONS[1]} in GovCloud), and this module's provider is in \${data.aws_region.current.name}. Turn it on in a second module call with a ${IAM_EVENT_REGIONS[0]} provider (examples/monitoring).`,
+            condition: tf(`each.key != "full_access_attached" || contains(${hclStrings(IAM_EVENT_REGIONS)}, data.aws_region.current.id)`),
+            errorMessage: `detect_full_access_attachments: IAM's CloudTrail events reach EventBridge only in ${IAM_EVENT_REGIONS[0]} (${IAM_EVENT_REGIONS[1]} in GovCloud), and this module's provider is in \${data.aws_region.current.id}. Turn it on in a second module call with a ${IAM_EVENT_REGIONS[0]} provider (examples/monitoring).`,
           },
         ],
       },
