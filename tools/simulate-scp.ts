@@ -279,7 +279,7 @@ export async function buildGuardrailSimulation(evaluated: EvaluatedCase[]): Prom
   }
   return {
     generatedBy:
-      "npm run guardrail-matrix (scripts/guardrail-matrix.ts): Terraform evaluates modules/cloudshell-guardrail for each case " +
+      "npm run synth (tools/evidence.ts): Terraform evaluates modules/cloudshell-guardrail for each case " +
       "(tools/simulate-scp.ts), @cloud-copilot/iam-simulate simulates each request under the SCP. Do not edit.",
     catalogVersion: catalogVersion(),
     simulatorVersion: simulatorVersion(),
