@@ -1,16 +1,18 @@
 // What publishing needs: the licence the package declares, the release configuration, the
 // coordinates every README uses (one setting), and version reasons of each directory's own.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { AWS_PROVIDER_FEATURES } from "../src/facts/provider-versions";
 import { COORDINATES, coordinatesOf } from "../src/generator/coordinates";
 import { Definition, Requirements } from "../src/generator/definition";
 import { compareVersions, requirementsOf } from "../src/generator/versions";
+import { absoluteLinks, PathKind } from "../src/generator/links";
+import { DefinitionError } from "../src/generator/errors";
 import { AWS_PROVIDER, TERRAFORM } from "../src/modules/requirements";
 import { parse } from "./support/hcl2json";
 import { WRAPPER_EXAMPLES } from "../src/modules/wrapper-examples";
-import { generated, ROOT } from "../tools/generated";
+import { directories, generated, ROOT } from "../tools/generated";
 import { tempDir } from "../tools/terraform";
 
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), "utf8");
@@ -69,6 +71,65 @@ describe("coordinates: one setting, package.json's repository", () => {
     expect(wrong).toEqual([]);
     expect(files().get("modules/cloudshell-policy/README.md")).toContain(`${COORDINATES.git}//modules/cloudshell-policy?ref=${COORDINATES.ref}`);
     expect(files().get("wrappers/cloudshell-policy/README.md")).toContain(`tfr:///${COORDINATES.registry}//wrappers/cloudshell-policy?version=${COORDINATES.ref.slice(1)}`);
+  });
+});
+
+describe("registry pages: a README works without the repository around it", () => {
+  const kinds: Record<string, PathKind> = { "modules/a/main.tf": "file", "modules/a": "directory", "evidence/x.json": "file" };
+  const link = (markdown: string) => absoluteLinks(markdown, "modules/b/README.md", (p) => kinds[p], { repository: "acme/terraform-aws-x", ref: "v2.0.0" });
+  /** Links into this repository: [path, ref] of https://github.com/<repository>/blob|tree/<ref>/<path>. */
+  const repositoryLinks = (text: string) =>
+    [...text.matchAll(/\]\(https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\/(?:blob|tree)\/([^/]+)\/([^)#\s]+)/g)].filter((m) => m[1] === COORDINATES.repository).map((m) => ({ ref: m[2], path: m[3] }));
+  const relativeLinks = (text: string) => [...text.matchAll(/\]\(([^)\s]+)/g)].map((m) => m[1]).filter((t) => !/^(?:[a-z][a-z0-9+.-]*:|#)/i.test(t));
+
+  test("a relative link becomes absolute at the release tag: blob for a file, tree for a directory, the anchor kept", () => {
+    expect(link("[a](../a) and [main](../a/main.tf#L3) and [x](../../evidence/x.json \"the evidence\")")).toBe(
+      "[a](https://github.com/acme/terraform-aws-x/tree/v2.0.0/modules/a) and [main](https://github.com/acme/terraform-aws-x/blob/v2.0.0/modules/a/main.tf#L3) and [x](https://github.com/acme/terraform-aws-x/blob/v2.0.0/evidence/x.json \"the evidence\")",
+    );
+    expect(link("[aws](https://docs.aws.amazon.com/x) [inputs](#inputs) [mail](mailto:a@b.c)")).toBe("[aws](https://docs.aws.amazon.com/x) [inputs](#inputs) [mail](mailto:a@b.c)");
+  });
+
+  test("a link to nothing, or out of the repository, stops the generator (control)", () => {
+    expect(() => link("[gone](../gone)")).toThrow("modules/b/README.md: links to ../gone (modules/gone), which does not exist: correct the link in its README.hbs");
+    expect(() => link("[up](../../../x)")).toThrow(DefinitionError);
+  });
+
+  test("no generated README has a relative link, and each link into the repository is at the documented release and leads somewhere", () => {
+    const readmes = [...files()].filter(([f]) => f.endsWith("README.md"));
+    expect(readmes.length).toBeGreaterThan(15);
+    expect(readmes.flatMap(([f, text]) => relativeLinks(text).map((t) => `${f}: ${t}`))).toEqual([]);
+    const links = readmes.flatMap(([f, text]) => repositoryLinks(text).map((l) => ({ ...l, from: f })));
+    expect(links.length).toBeGreaterThan(20);
+    expect(links.filter((l) => l.ref !== COORDINATES.ref)).toEqual([]);
+    // At the tag where it exists here; before the first release, in the tree that it will tag.
+    const tagged = spawnSync("git", ["rev-parse", "--verify", "--quiet", `refs/tags/${COORDINATES.ref}`], { cwd: ROOT }).status === 0;
+    const exists = (p: string) =>
+      tagged ? spawnSync("git", ["cat-file", "-e", `${COORDINATES.ref}:${p}`], { cwd: ROOT }).status === 0 : files().has(p) || [...files().keys()].some((f) => f.startsWith(`${p}/`)) || fs.existsSync(path.join(ROOT, p));
+    expect(links.filter((l) => !exists(l.path)).map((l) => `${l.from} -> ${l.path}${tagged ? ` (not in ${COORDINATES.ref}: raise DOCUMENTED_RELEASE to the release that will hold it)` : ""}`)).toEqual([]);
+  });
+
+  test("every module README shows the registry source with a version, and the git source with a release tag", () => {
+    for (const dir of directories("modules")) {
+      const text = files().get(`${dir}/README.md`)!;
+      const blocks = [...text.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1]);
+      expect(`${dir}: ${blocks.some((b) => b.includes(`source  = "${COORDINATES.registry}//${dir}"\n  version = "${COORDINATES.constraint}"`))}`).toBe(`${dir}: true`);
+      expect(`${dir}: ${blocks.some((b) => b.includes(`source = "${COORDINATES.git}//${dir}?ref=${COORDINATES.ref}"`))}`).toBe(`${dir}: true`);
+      // No snippet takes this repository's modules from git without a tag, or from the registry without a version.
+      for (const b of blocks) {
+        for (const m of b.matchAll(/source\s*=\s*"([^"]+)"(?:\n\s*version\s*=\s*"([^"]+)")?/g)) {
+          if (m[1].startsWith(`${COORDINATES.registry}//`)) expect(`${dir}: ${m[1]} ${m[2]}`).toBe(`${dir}: ${m[1]} ${COORDINATES.constraint}`);
+          if (m[1].startsWith(`${COORDINATES.git}//`)) expect(m[1]).toMatch(new RegExp(`\\?ref=${COORDINATES.ref}$`));
+        }
+      }
+    }
+  });
+
+  test("the root README, which the registry shows for the repository, has no relative link either", () => {
+    const text = read("README.md");
+    expect(relativeLinks(text)).toEqual([]);
+    const links = repositoryLinks(text);
+    expect(links.length).toBeGreaterThan(10);
+    expect(links.filter((l) => l.ref !== COORDINATES.ref || !fs.existsSync(path.join(ROOT, l.path))).map((l) => `${l.ref}/${l.path}`)).toEqual([]);
   });
 });
 
