@@ -13,6 +13,7 @@ import { TESTED_AWS_PROVIDER } from "../modules/requirements";
 import { COORDINATES } from "./coordinates";
 import { requirementsOf, versionsFile } from "./versions";
 import { absoluteLinks, PathKind } from "./links";
+import { withRepositoryFiles } from "./repository-files";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=` (from package.json's repository). */
@@ -122,6 +123,6 @@ function pathKinds(generated: string[]): (p: string) => PathKind {
 }
 
 /** The whole generated tree: Terraform files, evidence, READMEs, and the manifest of them all. */
-export const tree = (...parts: Map<string, string>[]): Map<string, string> => withManifest(sorted(new Map(parts.flatMap((p) => [...p]))));
+export const tree = (...parts: Map<string, string>[]): Map<string, string> => withManifest(sorted(withRepositoryFiles(new Map(parts.flatMap((p) => [...p])), COORDINATES)));
 
 const sorted = (files: Map<string, string>) => new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
