@@ -53,9 +53,11 @@ describe("coordinates: one setting, package.json's repository", () => {
     expect(() => coordinatesOf({ url: "https://gitlab.com/acme/cloudshell.git" })).toThrow(/terraform-<provider>-<name>/);
   });
 
-  test("every README and template uses only those coordinates and the documented release", () => {
+  test("every README, template and repository file uses only those coordinates and the documented release", () => {
+    const tracked = execFileSync("git", ["ls-files", "*.md", "*.yml", "*.yaml", ".github/CODEOWNERS"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n");
     const readmes: [string, string][] = [
-      ["README.md", read("README.md")],
+      // CHANGELOG.md keeps history, such as the ref the READMEs once named.
+      ...tracked.filter((f) => f !== "CHANGELOG.md" && fs.existsSync(path.join(ROOT, f))).map((f): [string, string] => [f, read(f)]),
       ...[...files()].filter(([f]) => f.endsWith("README.md")),
       ...(fs.readdirSync(path.join(ROOT, "src"), { recursive: true }) as string[]).filter((f) => f.endsWith(".hbs")).map((f): [string, string] => [`src/${f}`, read(`src/${f}`)]),
     ];

@@ -72,3 +72,30 @@ describe("nothing points outside the repository", () => {
     expect(files.filter(([f, text]) => f !== self && FACT_SHEET.test(text)).map(([f]) => f)).toEqual([]);
   });
 });
+
+describe("every tracked file follows .editorconfig", () => {
+  /** The [*] section of .editorconfig, which applies to every file. */
+  const rules = (() => {
+    const text = fs.readFileSync(path.join(ROOT, ".editorconfig"), "utf8");
+    const section = text.split(/^\[\*\]$/m)[1].split(/^\[/m)[0];
+    return Object.fromEntries([...section.matchAll(/^(\w+) = (\S+)$/gm)].map((m) => [m[1], m[2]]));
+  })();
+  /** What breaks the rules in one file's text. */
+  const breaks = (text: string): string[] => [
+    ...(rules.charset === "utf-8" && text.includes("\uFFFD") ? ["not UTF-8"] : []),
+    ...(rules.end_of_line === "lf" && text.includes("\r") ? ["CR line ends"] : []),
+    ...(rules.insert_final_newline === "true" && text.length > 0 && !text.endsWith("\n") ? ["no final newline"] : []),
+    ...(rules.trim_trailing_whitespace === "true" && /[ \t]+$/m.test(text) ? ["trailing whitespace"] : []),
+    ...(rules.indent_style === "space" && /^\t/m.test(text) ? ["tab indentation"] : []),
+  ];
+
+  test("the rules are the ones this test applies", () => {
+    expect(rules).toEqual({ charset: "utf-8", end_of_line: "lf", insert_final_newline: "true", trim_trailing_whitespace: "true", indent_style: "space", indent_size: "2" });
+    expect(breaks("a \r\n\tb")).toEqual(["CR line ends", "no final newline", "trailing whitespace", "tab indentation"]); // control
+  });
+
+  test("no tracked file breaks them", () => {
+    const found = trackedTexts().flatMap(([f, text]) => breaks(text).map((b) => `${f}: ${b}`));
+    expect(found).toEqual([]);
+  });
+});

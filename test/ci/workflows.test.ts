@@ -7,6 +7,7 @@ import * as path from "node:path";
 import * as yaml from "js-yaml";
 import { TESTED_AWS_PROVIDER } from "../../src/modules/requirements";
 import { MANIFEST } from "../../src/generator/files";
+import { COORDINATES } from "../../src/generator/coordinates";
 import { generated, ROOT } from "../../tools/generated";
 import { tempDir } from "../../tools/terraform";
 
@@ -245,5 +246,33 @@ describe("dependency updates (Renovate)", () => {
       const found = files.flatMap((f) => m.matchStrings.flatMap((s) => [...read(f).matchAll(new RegExp(s, "g"))].map((x) => x.groups!.currentValue)));
       expect(`${m.depNameTemplate}: ${found.length >= 2 && found.every((v) => v === expected[m.depNameTemplate])}`).toBe(`${m.depNameTemplate}: true`);
     }
+  });
+});
+
+describe("issue and pull-request templates", () => {
+  type Field = { type: string; id?: string; validations?: { required?: boolean } };
+  const forms = fs.readdirSync(path.join(ROOT, ".github", "ISSUE_TEMPLATE")).filter((f) => f !== "config.yml");
+
+  test.each(forms)("%s is an issue form GitHub can render: a name, a description and required fields with ids", (file) => {
+    const form = yaml.load(read(`.github/ISSUE_TEMPLATE/${file}`)) as { name: string; description: string; body: Field[] };
+    expect(form.name.length).toBeGreaterThan(3);
+    expect(form.description.length).toBeGreaterThan(10);
+    const fields = form.body.filter((f) => f.type !== "markdown");
+    expect(fields.every((f) => f.id && ["input", "textarea", "dropdown", "checkboxes"].includes(f.type))).toBe(true);
+    expect(new Set(fields.map((f) => f.id)).size).toBe(fields.length);
+    expect(fields.some((f) => f.validations?.required)).toBe(true);
+  });
+
+  test("no blank issues; a vulnerability is sent to private reporting, as SECURITY.md says", () => {
+    const config = yaml.load(read(".github/ISSUE_TEMPLATE/config.yml")) as { blank_issues_enabled: boolean; contact_links: { url: string }[] };
+    expect(config.blank_issues_enabled).toBe(false);
+    const advisories = `https://github.com/${COORDINATES.repository}/security/advisories/new`;
+    expect(config.contact_links.map((l) => l.url)).toEqual([advisories]);
+    expect(read("SECURITY.md")).toContain(advisories);
+  });
+
+  test("the pull-request template asks for what CI checks and reviewers read", () => {
+    const template = read(".github/pull_request_template.md");
+    for (const item of ["`npm test`", "`npm run synth`", "BREAKING CHANGE:", "conventional commit"]) expect(template).toContain(item);
   });
 });
