@@ -1,16 +1,18 @@
 // What publishing needs: the licence the package declares, the release configuration, the
 // coordinates every README uses (one setting), and version reasons of each directory's own.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AWS_RESOURCE_FEATURES } from "../src/facts/provider-versions";
+import { AWS_PROVIDER_FEATURES } from "../src/facts/provider-versions";
 import { COORDINATES, coordinatesOf } from "../src/generator/coordinates";
-import { Definition } from "../src/generator/definition";
-import { requirementsOf } from "../src/generator/versions";
+import { Definition, Requirements } from "../src/generator/definition";
+import { compareVersions, requirementsOf } from "../src/generator/versions";
+import { absoluteLinks, PathKind } from "../src/generator/links";
+import { DefinitionError } from "../src/generator/errors";
 import { AWS_PROVIDER, TERRAFORM } from "../src/modules/requirements";
 import { parse } from "./support/hcl2json";
 import { WRAPPER_EXAMPLES } from "../src/modules/wrapper-examples";
-import { generated, ROOT } from "../tools/generated";
+import { directories, generated, ROOT } from "../tools/generated";
 import { tempDir } from "../tools/terraform";
 
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), "utf8");
@@ -51,9 +53,11 @@ describe("coordinates: one setting, package.json's repository", () => {
     expect(() => coordinatesOf({ url: "https://gitlab.com/acme/cloudshell.git" })).toThrow(/terraform-<provider>-<name>/);
   });
 
-  test("every README and template uses only those coordinates and the documented release", () => {
+  test("every README, template and repository file uses only those coordinates and the documented release", () => {
+    const tracked = execFileSync("git", ["ls-files", "*.md", "*.yml", "*.yaml", ".github/CODEOWNERS"], { cwd: ROOT, encoding: "utf8" }).trim().split("\n");
     const readmes: [string, string][] = [
-      ["README.md", read("README.md")],
+      // CHANGELOG.md keeps history, such as the ref the READMEs once named.
+      ...tracked.filter((f) => f !== "CHANGELOG.md" && fs.existsSync(path.join(ROOT, f))).map((f): [string, string] => [f, read(f)]),
       ...[...files()].filter(([f]) => f.endsWith("README.md")),
       ...(fs.readdirSync(path.join(ROOT, "src"), { recursive: true }) as string[]).filter((f) => f.endsWith(".hbs")).map((f): [string, string] => [`src/${f}`, read(`src/${f}`)]),
     ];
@@ -69,6 +73,65 @@ describe("coordinates: one setting, package.json's repository", () => {
     expect(wrong).toEqual([]);
     expect(files().get("modules/cloudshell-policy/README.md")).toContain(`${COORDINATES.git}//modules/cloudshell-policy?ref=${COORDINATES.ref}`);
     expect(files().get("wrappers/cloudshell-policy/README.md")).toContain(`tfr:///${COORDINATES.registry}//wrappers/cloudshell-policy?version=${COORDINATES.ref.slice(1)}`);
+  });
+});
+
+describe("registry pages: a README works without the repository around it", () => {
+  const kinds: Record<string, PathKind> = { "modules/a/main.tf": "file", "modules/a": "directory", "evidence/x.json": "file" };
+  const link = (markdown: string) => absoluteLinks(markdown, "modules/b/README.md", (p) => kinds[p], { repository: "acme/terraform-aws-x", ref: "v2.0.0" });
+  /** Links into this repository: [path, ref] of https://github.com/<repository>/blob|tree/<ref>/<path>. */
+  const repositoryLinks = (text: string) =>
+    [...text.matchAll(/\]\(https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\/(?:blob|tree)\/([^/]+)\/([^)#\s]+)/g)].filter((m) => m[1] === COORDINATES.repository).map((m) => ({ ref: m[2], path: m[3] }));
+  const relativeLinks = (text: string) => [...text.matchAll(/\]\(([^)\s]+)/g)].map((m) => m[1]).filter((t) => !/^(?:[a-z][a-z0-9+.-]*:|#)/i.test(t));
+
+  test("a relative link becomes absolute at the release tag: blob for a file, tree for a directory, the anchor kept", () => {
+    expect(link("[a](../a) and [main](../a/main.tf#L3) and [x](../../evidence/x.json \"the evidence\")")).toBe(
+      "[a](https://github.com/acme/terraform-aws-x/tree/v2.0.0/modules/a) and [main](https://github.com/acme/terraform-aws-x/blob/v2.0.0/modules/a/main.tf#L3) and [x](https://github.com/acme/terraform-aws-x/blob/v2.0.0/evidence/x.json \"the evidence\")",
+    );
+    expect(link("[aws](https://docs.aws.amazon.com/x) [inputs](#inputs) [mail](mailto:a@b.c)")).toBe("[aws](https://docs.aws.amazon.com/x) [inputs](#inputs) [mail](mailto:a@b.c)");
+  });
+
+  test("a link to nothing, or out of the repository, stops the generator (control)", () => {
+    expect(() => link("[gone](../gone)")).toThrow("modules/b/README.md: links to ../gone (modules/gone), which does not exist: correct the link in its README.hbs");
+    expect(() => link("[up](../../../x)")).toThrow(DefinitionError);
+  });
+
+  test("no generated README has a relative link, and each link into the repository is at the documented release and leads somewhere", () => {
+    const readmes = [...files()].filter(([f]) => f.endsWith("README.md"));
+    expect(readmes.length).toBeGreaterThan(15);
+    expect(readmes.flatMap(([f, text]) => relativeLinks(text).map((t) => `${f}: ${t}`))).toEqual([]);
+    const links = readmes.flatMap(([f, text]) => repositoryLinks(text).map((l) => ({ ...l, from: f })));
+    expect(links.length).toBeGreaterThan(20);
+    expect(links.filter((l) => l.ref !== COORDINATES.ref)).toEqual([]);
+    // At the tag where it exists here; before the first release, in the tree that it will tag.
+    const tagged = spawnSync("git", ["rev-parse", "--verify", "--quiet", `refs/tags/${COORDINATES.ref}`], { cwd: ROOT }).status === 0;
+    const exists = (p: string) =>
+      tagged ? spawnSync("git", ["cat-file", "-e", `${COORDINATES.ref}:${p}`], { cwd: ROOT }).status === 0 : files().has(p) || [...files().keys()].some((f) => f.startsWith(`${p}/`)) || fs.existsSync(path.join(ROOT, p));
+    expect(links.filter((l) => !exists(l.path)).map((l) => `${l.from} -> ${l.path}${tagged ? ` (not in ${COORDINATES.ref}: raise DOCUMENTED_RELEASE to the release that will hold it)` : ""}`)).toEqual([]);
+  });
+
+  test("every module README shows the registry source with a version, and the git source with a release tag", () => {
+    for (const dir of directories("modules")) {
+      const text = files().get(`${dir}/README.md`)!;
+      const blocks = [...text.matchAll(/```hcl\n([\s\S]*?)```/g)].map((m) => m[1]);
+      expect(`${dir}: ${blocks.some((b) => b.includes(`source  = "${COORDINATES.registry}//${dir}"\n  version = "${COORDINATES.constraint}"`))}`).toBe(`${dir}: true`);
+      expect(`${dir}: ${blocks.some((b) => b.includes(`source = "${COORDINATES.git}//${dir}?ref=${COORDINATES.ref}"`))}`).toBe(`${dir}: true`);
+      // No snippet takes this repository's modules from git without a tag, or from the registry without a version.
+      for (const b of blocks) {
+        for (const m of b.matchAll(/source\s*=\s*"([^"]+)"(?:\n\s*version\s*=\s*"([^"]+)")?/g)) {
+          if (m[1].startsWith(`${COORDINATES.registry}//`)) expect(`${dir}: ${m[1]} ${m[2]}`).toBe(`${dir}: ${m[1]} ${COORDINATES.constraint}`);
+          if (m[1].startsWith(`${COORDINATES.git}//`)) expect(m[1]).toMatch(new RegExp(`\\?ref=${COORDINATES.ref}$`));
+        }
+      }
+    }
+  });
+
+  test("the root README, which the registry shows for the repository, has no relative link either", () => {
+    const text = read("README.md");
+    expect(relativeLinks(text)).toEqual([]);
+    const links = repositoryLinks(text);
+    expect(links.length).toBeGreaterThan(10);
+    expect(links.filter((l) => l.ref !== COORDINATES.ref || !fs.existsSync(path.join(ROOT, l.path))).map((l) => `${l.ref}/${l.path}`)).toEqual([]);
   });
 });
 
@@ -101,19 +164,76 @@ describe("versions: each directory states its own reasons", () => {
     expect(generic.map(([f]) => f)).toEqual([]);
   });
 
+  const definition = (name: string, kind: Definition["kind"], version?: string) =>
+    ({ name, kind, source: "x", title: "x", requirements: { ...TERRAFORM, providers: version ? [{ ...AWS_PROVIDER, version }] : [] }, build: () => undefined }) as Definition;
+  const awsOf = (req: Requirements) => req.providers.find((p) => p.source === "hashicorp/aws")!;
+  const calling = (...names: string[]) => ({ module: Object.fromEntries(names.map((n) => [n, { source: `../../modules/${n}` }])) });
+
   test("control: a directory with no cross-variable validation and no feature gets only the generic reasons", () => {
-    const bare = { name: "bare", kind: "module", source: "x", title: "x", requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] }, build: () => undefined } as Definition;
-    const req = requirementsOf([{ definition: bare, json: { variable: { a: { validation: [{ condition: "${var.a != null}" }] } }, resource: { aws_s3_bucket: {} } } }]).get("modules/bare")!;
+    const bare = definition("bare", "module", AWS_PROVIDER.version);
+    const req = requirementsOf([{ definition: bare, json: { variable: { a: { validation: [{ condition: "${var.a != null}" }] } }, resource: { aws_s3_bucket: { this: {} } } } }]).get("modules/bare")!;
     expect(req.terraformReason).toBe(TERRAFORM.terraformReason);
-    expect(req.providers[0].reason).toBe(`The floor is 5.0 because nothing older is tested. ${AWS_PROVIDER.reason}`);
-    const uses = requirementsOf([{ definition: bare, json: { resource: { aws_eip: {} } } }]).get("modules/bare")!;
-    expect(uses.providers[0].reason).toContain(AWS_RESOURCE_FEATURES.aws_eip.what);
+    expect(awsOf(req).reason).toBe(`The floor is 5.0 because nothing older is tested. ${AWS_PROVIDER.reason}`);
+    // A feature keyed by argument counts only where an instance sets the argument.
+    const eip = AWS_PROVIDER_FEATURES["aws_eip.domain"];
+    expect(awsOf(requirementsOf([{ definition: bare, json: { resource: { aws_eip: { this: { domain: "vpc" } } } } }]).get("modules/bare")!).reason).toContain(eip.what);
+    expect(awsOf(requirementsOf([{ definition: bare, json: { resource: { aws_eip: { this: {} } } } }]).get("modules/bare")!).reason).not.toContain(eip.what);
   });
 
-  test("a directory that uses a feature newer than its declared floor is a generation error", () => {
-    const old = { name: "old", kind: "module", source: "x", title: "x", requirements: { ...TERRAFORM, providers: [{ ...AWS_PROVIDER, version: ">= 4.0" }] }, build: () => undefined } as Definition;
-    expect(() => requirementsOf([{ definition: old, json: { resource: { aws_eip: {} } } }])).toThrow("declares hashicorp/aws >= 4.0 but uses aws_eip's domain argument, which needs 5.0.0: raise its floor");
-    expect(() => requirementsOf([{ definition: old, json: { resource: { aws_iam_policy: {} } } }])).not.toThrow();
+  test("a feature newer than the declared floor raises the floor, and says so", () => {
+    const old = definition("old", "module", ">= 4.0");
+    const raised = awsOf(requirementsOf([{ definition: old, json: { resource: { aws_eip: { this: { domain: "vpc" } } } } }]).get("modules/old")!);
+    expect(raised.version).toBe(">= 5.0");
+    expect(raised.reason).toContain("The floor is 5.0, the newest of these.");
+    expect(awsOf(requirementsOf([{ definition: old, json: { resource: { aws_iam_policy: { this: {} } } } }]).get("modules/old")!).version).toBe(">= 4.0");
+  });
+
+  test("a directory's floor is the highest of its own needs and those of every module it calls, directly or not", () => {
+    const rules = { definition: definition("rules", "module", ">= 5.0"), json: { resource: { aws_cloudwatch_event_rule: { this: { state: "ENABLED" } } } } };
+    const pinned = { definition: definition("pinned", "module", ">= 5.40"), json: {} };
+    const inner = { definition: definition("inner", "module", ">= 5.0"), json: calling("rules") };
+    const units = [
+      rules,
+      pinned,
+      inner,
+      { definition: definition("both", "example", ">= 5.0"), json: calling("rules", "pinned") },
+      { definition: definition("nested", "example", ">= 5.0"), json: calling("inner") },
+      { definition: definition("neither", "example", ">= 5.0"), json: {} },
+    ];
+    const req = requirementsOf(units);
+    const floor = (dir: string) => awsOf(req.get(dir)!).version;
+    expect(floor("modules/rules")).toBe(">= 5.27");
+    expect(floor("modules/inner")).toBe(">= 5.27");
+    expect(floor("examples/nested")).toBe(">= 5.27");
+    expect(floor("examples/both")).toBe(">= 5.40");
+    expect(awsOf(req.get("examples/both")!).reason).toContain("The floor is 5.40 because pinned, which it calls, requires it.");
+    expect(floor("examples/neither")).toBe(">= 5.0"); // control: calls nothing newer
+    expect(() => requirementsOf([rules, { definition: definition("bare", "example"), json: calling("rules") }])).toThrow("calls rules, which need hashicorp/aws, but declares no hashicorp/aws requirement");
+  });
+
+  test("every generated directory declares at least the floors of every module it calls", () => {
+    const floors = new Map<string, { terraform: string; aws?: string }>();
+    for (const [file, text] of files()) {
+      if (!file.endsWith("/versions.tf")) continue;
+      floors.set(path.posix.dirname(file), {
+        terraform: /required_version = ">= ([\d.]+)"/.exec(text)![1],
+        aws: /source +?= "hashicorp\/aws"\n +version += ">= ([\d.]+)"/.exec(text)?.[1],
+      });
+    }
+    const below: string[] = [];
+    for (const [file, text] of files()) {
+      if (!file.endsWith(".tf")) continue;
+      const dir = path.posix.dirname(file);
+      for (const m of text.matchAll(/source += "(\.\.\/[^"]+)"/g)) {
+        const callee = path.posix.normalize(path.posix.join(dir, m[1]));
+        const [own, theirs] = [floors.get(dir)!, floors.get(callee)!];
+        if (compareVersions(own.terraform, theirs.terraform) < 0) below.push(`${dir} Terraform ${own.terraform} < ${callee} ${theirs.terraform}`);
+        if (theirs.aws && (!own.aws || compareVersions(own.aws, theirs.aws) < 0)) below.push(`${dir} hashicorp/aws ${own.aws} < ${callee} ${theirs.aws}`);
+      }
+    }
+    expect(below).toEqual([]);
+    expect(floors.get("examples/multi-region")!.aws).toBe("5.77"); // it calls cloudshell-monitoring (5.27) and cloudshell-guardrail (5.77)
+    expect(floors.get("examples/monitoring")!.aws).toBe("5.27"); // it calls cloudshell-monitoring only
   });
 
   test("CI plans each directory with the floor its own versions.tf declares", () => {

@@ -33,7 +33,7 @@ export const PATTERNS_TEST: ModuleTestFile = {
   content: renderFile([
     block("mock_provider", ["aws"], [
       block("mock_data", ["aws_partition"], [attr("defaults", { partition: "aws" })]),
-      block("mock_data", ["aws_region"], [attr("defaults", { name: "us-east-1", region: "us-east-1" })]),
+      block("mock_data", ["aws_region"], [attr("defaults", { id: "us-east-1" })]),
     ]),
     blank,
     block("run", ["patterns"], [block("variables", [], Object.entries(EVIDENCE_INPUTS).map(([k, v]) => attr(k, v)))]),

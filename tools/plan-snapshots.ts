@@ -153,7 +153,7 @@ export interface ExtraCall {
  * snapshot the example's own plan gives (the committed snapshots prove it, byte for byte). Extra
  * calls (the wrappers' test items) join the same plan under their own names and outputs.
  */
-export async function planExamplesTogether(files: Map<string, string>, examples: string[], extra: ExtraCall[] = []): Promise<{ snapshots: Map<string, PlanSnapshot>; modules: string[] }> {
+export async function planExamplesTogether(files: Map<string, string>, examples: string[], extra: ExtraCall[] = []): Promise<{ snapshots: Map<string, PlanSnapshot>; modules: string[]; warnings: string[] }> {
   // Provider blocks by alias ("" for the default one); an example with aliased blocks (more
   // Regions) gets them passed in, and declares them as configuration_aliases in its scratch copy.
   const providerBlocks = new Map<string, Set<string>>();
@@ -208,7 +208,7 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
     snapshots.set(e, normalizePlan(call ? call.directory : `examples/${e}`, call || usesProvider.get(e) ? result.provider : undefined, own, dir));
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { snapshots, modules };
+  return { snapshots, modules, warnings: result.warnings };
 }
 
 /** Every example's snapshot files (path relative to the repository -> content). */
@@ -224,15 +224,15 @@ export async function planSnapshotsWith(
   files: Map<string, string>,
   examples: string[],
   extra: ExtraCall[],
-): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot>; modules: string[] }> {
+): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot>; modules: string[]; warnings: string[] }> {
   const out = new Map<string, string>();
-  const { snapshots, modules } = await planExamplesTogether(files, examples, extra);
+  const { snapshots, modules, warnings } = await planExamplesTogether(files, examples, extra);
   for (const e of examples) {
     const s = snapshots.get(e)!;
     out.set(path.join(PLANS_DIR, `${e}.json`), snapshotJson(s));
     out.set(path.join(PLANS_DIR, `${e}.md`), snapshotMarkdown(s));
   }
-  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])), modules };
+  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])), modules, warnings };
 }
 
 export function readSnapshot(text: string): PlanSnapshot {

@@ -1,6 +1,6 @@
 // One hashicorp/aws process for a whole test run. Every Terraform command otherwise starts the
 // 700 MB provider itself (about 0.5 s of CPU each, four per `terraform test` run block): that
-// start-up was most of the suite's time (shared/reference/test-performance.md). The provider is
+// start-up was most of the suite's time (CONTRIBUTING.md, "Benchmark"). The provider is
 // started in Terraform's documented debug mode (`-debug` prints a TF_REATTACH_PROVIDERS value) and
 // the runner hands that value to the commands that only ask it for schemas and validation:
 // `terraform test` with mock_provider, `console`, `validate`, `show`. `init` keeps installing and

@@ -344,7 +344,7 @@ export async function buildGuardrailSimulation(evaluated: EvaluatedCase[]): Prom
   const every = evaluated.find((c) => c.name === EVERY_PROTECTION.name)!;
   return {
     generatedBy:
-      "npm run synth: Terraform evaluates modules/cloudshell-guardrail for each case (tools/simulate-scp.ts), " +
+      "npm run synth (tools/evidence.ts): Terraform evaluates modules/cloudshell-guardrail for each case (tools/simulate-scp.ts), " +
       "@cloud-copilot/iam-simulate simulates each request under its policies (tools/guardrail-attacks.ts: the attempts and the flows). Do not edit.",
     catalogVersion: catalogVersion(),
     simulatorVersion: simulatorVersion(),

@@ -50,7 +50,8 @@ const createVpcEnvironment = (vpc: string, subnet: string, securityGroups: strin
   context: { "cloudshell:VpcIds": [vpc], "cloudshell:SubnetIds": [subnet], "cloudshell:SecurityGroupIds": securityGroups },
 });
 
-/** CloudShell creating and tagging its network interface in the chosen subnet (fact sheet 3.6/3.7). */
+/** CloudShell creating and tagging its network interface in the chosen subnet, as the user guide's VPC
+ * permissions describe it (https://docs.aws.amazon.com/cloudshell/latest/userguide/aws-cloudshell-vpc-permissions-1.html). */
 const createEni = (subnet: string, securityGroups: string[]): IamRequest[] => [
   { action: "ec2:CreateNetworkInterface", resource: ec2Arn("subnet", subnet), context: { ...VIA_CLOUDSHELL } },
   ...securityGroups.map((sg) => ({
@@ -263,7 +264,7 @@ export async function buildMatrix(evaluated: EvaluatedScenario[]): Promise<Permi
   }
   return {
     generatedBy:
-      "npm run matrix (scripts/matrix.ts): Terraform evaluates modules/cloudshell-policy-document for each scenario " +
+      "npm run synth (tools/evidence.ts): Terraform evaluates modules/cloudshell-policy-document for each scenario " +
       "(tools/scenarios.ts), @cloud-copilot/iam-simulate simulates each console feature (tools/simulate.ts). Do not edit.",
     catalogVersion: catalogVersion(),
     simulatorVersion: simulatorVersion(),

@@ -331,14 +331,21 @@ async function prepare(dir: string, command: string): Promise<InitResult> {
 export interface PlanResult extends InitResult {
   /** `terraform show -json` of the saved plan. */
   plan: Record<string, unknown>;
+  /** The plan's warnings, such as "Argument is deprecated" (a deprecated argument or attribute). */
+  warnings: string[];
 }
+
+/** The summaries of the warnings Terraform printed ("│ Warning: Argument is deprecated"). */
+export const warningsOf = (output: string): string[] => [...output.matchAll(/^(?:│ )?Warning: (.+)$/gm)].map((m) => m[1].trim());
 
 /** init, plan to a file, show it as JSON. */
 export async function planJson(dir: string): Promise<PlanResult> {
   const initialized = await init(dir);
-  await mustTerraformAsync(dir, ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"]);
+  const args = ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"];
+  const planned = await terraformAsync(dir, args);
+  if (planned.status !== 0) throw failure(dir, args, planned);
   const plan = JSON.parse(await mustTerraformAsync(dir, ["show", "-json", "tfplan"]));
-  return { ...initialized, plan };
+  return { ...initialized, plan, warnings: warningsOf(`${planned.stdout}\n${planned.stderr}`) };
 }
 
 /** Plans a configuration that needs no provider and returns its output values. */

@@ -6,7 +6,7 @@ terraform {
   required_version = ">= 1.9"
 
   required_providers {
-    # >= 5.27: The floor is 5.27 because nothing older is tested. the monitoring module's rules take state (5.27).
+    # >= 5.27: uses aws_cloudwatch_event_rule's state argument (5.27.0) (through cloudshell-monitoring, which it calls). The floor is 5.27, the newest of these. CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
     aws = {
       source  = "hashicorp/aws"
       version = ">= 5.27"

@@ -6,7 +6,7 @@ terraform {
   required_version = ">= 1.9"
 
   required_providers {
-    # >= 5.77: uses the RESOURCE_CONTROL_POLICY type of aws_organizations_policy (5.77.0), aws_eip's domain argument (5.0.0), aws_vpc_security_group_egress_rule (4.62.0), aws_vpc_security_group_ingress_rule (4.62.0), tags on aws_iam_policy (3.35.0) (through cloudshell-guardrail, cloudshell-policy, cloudshell-vpc-network, which it calls). the guardrail's resource control policy (5.77).
+    # >= 5.77: uses the RESOURCE_CONTROL_POLICY type of aws_organizations_policy (5.77.0), aws_cloudwatch_event_rule's state argument (5.27.0), aws_eip's domain argument (5.0.0), aws_vpc_security_group_egress_rule (4.56.0), aws_vpc_security_group_ingress_rule (4.56.0), tags on aws_iam_policy (3.35.0), tags on aws_organizations_policy (3.8.0) (through cloudshell-guardrail, cloudshell-monitoring, cloudshell-policy, cloudshell-vpc-network, which it calls). The floor is 5.77, the newest of these. CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
     aws = {
       source  = "hashicorp/aws"
       version = ">= 5.77"

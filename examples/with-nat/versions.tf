@@ -6,7 +6,7 @@ terraform {
   required_version = ">= 1.9"
 
   required_providers {
-    # >= 5.0: uses aws_eip's domain argument (5.0.0), aws_vpc_security_group_egress_rule (4.62.0), aws_vpc_security_group_ingress_rule (4.62.0) (through cloudshell-vpc-network, which it calls). CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
+    # >= 5.0: uses aws_eip's domain argument (5.0.0), aws_vpc_security_group_egress_rule (4.56.0), aws_vpc_security_group_ingress_rule (4.56.0) (through cloudshell-vpc-network, which it calls). CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
     aws = {
       source  = "hashicorp/aws"
       version = ">= 5.0"

@@ -6,7 +6,7 @@ terraform {
   required_version = ">= 1.9"
 
   required_providers {
-    # >= 5.77: uses the RESOURCE_CONTROL_POLICY type of aws_organizations_policy (5.77.0). CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
+    # >= 5.77: uses the RESOURCE_CONTROL_POLICY type of aws_organizations_policy (5.77.0), tags on aws_organizations_policy (3.8.0). The floor is 5.77, the newest of these. CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, "Versions").
     aws = {
       source  = "hashicorp/aws"
       version = ">= 5.77"

@@ -213,8 +213,8 @@ resource "aws_cloudwatch_event_rule" "this" {
 
   lifecycle {
     precondition {
-      condition     = each.key != "full_access_attached" || contains(["us-east-1", "us-gov-west-1"], data.aws_region.current.name)
-      error_message = "detect_full_access_attachments: IAM's CloudTrail events reach EventBridge only in us-east-1 (us-gov-west-1 in GovCloud), and this module's provider is in ${data.aws_region.current.name}. Turn it on in a second module call with a us-east-1 provider (examples/monitoring)."
+      condition     = each.key != "full_access_attached" || contains(["us-east-1", "us-gov-west-1"], data.aws_region.current.id)
+      error_message = "detect_full_access_attachments: IAM's CloudTrail events reach EventBridge only in us-east-1 (us-gov-west-1 in GovCloud), and this module's provider is in ${data.aws_region.current.id}. Turn it on in a second module call with a us-east-1 provider (examples/monitoring)."
     }
   }
 }

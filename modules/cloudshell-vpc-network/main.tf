@@ -7,8 +7,8 @@ data "aws_region" "current" {
 
   lifecycle {
     postcondition {
-      condition     = self.name == local.region
-      error_message = "The AWS provider's Region is ${self.name}, but the network is planned for ${local.region} (region, or the Region of availability_zones ${join(", ", var.availability_zones)}): its subnets and endpoint service names would be for ${local.region}, and the apply would fail halfway. Give availability_zones (and region) in ${self.name}, or a provider for ${local.region}."
+      condition     = self.id == local.region
+      error_message = "The AWS provider's Region is ${self.id}, but the network is planned for ${local.region} (region, or the Region of availability_zones ${join(", ", var.availability_zones)}): its subnets and endpoint service names would be for ${local.region}, and the apply would fail halfway. Give availability_zones (and region) in ${self.id}, or a provider for ${local.region}."
     }
   }
 }

@@ -55,6 +55,8 @@ export interface ElementRef {
   schema?: BlockSchema;
   /** For resources: whether the provider lets it carry tags (its binding has a tags argument). */
   taggable?: boolean;
+  /** For resources and data sources: the arguments and attributes its provider binding has (snake_case). */
+  binding?: { arguments: string[]; attributes: string[] };
 }
 
 export interface VariableDef {
@@ -94,6 +96,21 @@ function blockSchema(attrs: unknown): BlockSchema {
     schema[name] = { block: isBlock, nested };
   }
   return schema;
+}
+
+/**
+ * What a provider binding's class declares: a getter "nameInput" for each argument, "name" for each
+ * attribute (arguments included). jsii appends "Attribute" to a name that would clash with a
+ * construct member (such as node); both spellings are kept.
+ */
+function bindingMembers(element: TerraformElement): { arguments: string[]; attributes: string[] } {
+  const proto = Object.getPrototypeOf(element) as object;
+  const getters = Object.getOwnPropertyNames(proto).filter((n) => Object.getOwnPropertyDescriptor(proto, n)?.get);
+  const names = (list: string[]) => list.flatMap((n) => [snake(n), ...(n.endsWith("Attribute") ? [snake(n.slice(0, -"Attribute".length))] : [])]);
+  return {
+    arguments: names(getters.filter((n) => n.endsWith("Input")).map((n) => n.slice(0, -"Input".length))),
+    attributes: names(getters.filter((n) => !n.endsWith("Input"))),
+  };
 }
 
 export function createApp(outdir?: string): App {
@@ -191,6 +208,7 @@ export class Unit {
     if (options.dependsOn) element.addOverride("depends_on", options.dependsOn);
     this.add(`${isData ? "data" : "resource"}.${type}.${name}`, options, Object.keys(config).map(snake), element);
     this.elements[this.elements.length - 1].taggable = "tagsInput" in element;
+    this.elements[this.elements.length - 1].binding = bindingMembers(element);
     return element;
   }
 

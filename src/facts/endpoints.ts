@@ -19,9 +19,10 @@ const LISTED = "listed by AWS as access the environment's managed compute host m
 const CODECATALYST_REGIONS = ["us-west-2", "eu-west-1"];
 
 /**
- * Fact sheet 4.2: the endpoints AWS lists for the environment's managed compute host, plus S3. AWS
- * says it may provide this access itself; the seed article recommends creating them so that the
- * managed environment keeps receiving maintenance. The module creates them by default, except
+ * The endpoints AWS lists for the environment's managed compute host, plus S3
+ * (https://docs.aws.amazon.com/cloudshell/latest/userguide/using-cshell-in-vpc.html). AWS says it
+ * may provide this access itself; a practitioner's article recommends creating them so that the
+ * managed environment keeps receiving maintenance (UNCONFIRMED by AWS). The module creates them by default, except
  * CodeCatalyst's (closed to new customers since 2025-11-07, and 3 more billed endpoints).
  */
 export const LISTED_ENDPOINTS: EndpointSpec[] = [

@@ -5,17 +5,18 @@
 export const MAX_SECURITY_GROUPS = 5;
 
 /** The partitions with CloudShell, VPC environments included: commercial and GovCloud, no China
- * Regions (fact sheet 4.3). https://docs.aws.amazon.com/cloudshell/latest/userguide/supported-aws-regions.html */
+ * Regions: https://docs.aws.amazon.com/cloudshell/latest/userguide/supported-aws-regions.html and
+ * https://docs.aws.amazon.com/general/latest/gr/cloudshell.html (no China Region in either). */
 export const CLOUDSHELL_PARTITIONS = ["aws", "aws-us-gov"];
 
-/** Policy size quotas in characters. IAM does not count whitespace (fact sheet 9.2,
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html); an SCP saved through
+/** Policy size quotas in characters. IAM does not count whitespace
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html); an SCP saved through
  * the API, as Terraform does, counts it, so SCPs are written minified
  * (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html).
  * SCP: 10,240 since 2026-05-15 (was 5,120): AWS What's New, "AWS Organizations increased SCP quotas"
  * (https://aws.amazon.com/about-aws/whats-new/2026/05/aws-organizations-increased-scp-quotas/),
- * confirmed in an account by FogSecurity/aws-size PR #71 and adopted by Landing Zone Accelerator
- * 1.16.0 (fact sheet 10.1). Resource control policies stay at 5,120 (same sources). */
+ * confirmed in an account by FogSecurity/aws-size PR #71 (https://github.com/FogSecurity/aws-size/pull/71)
+ * and adopted by Landing Zone Accelerator 1.16.0. Resource control policies stay at 5,120 (same sources). */
 export const POLICY_SIZE_LIMITS = {
   managed: 6144,
   inline_user: 2048,

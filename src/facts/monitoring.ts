@@ -37,7 +37,8 @@ export const ALL_MANAGEMENT_EVENTS_STATE = "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEME
 /**
  * Where CreateEnvironment's VPC configuration sits in the record: UNCONFIRMED. AWS documents no
  * CloudShell record. CloudShell's (undocumented) API takes VpcConfig { VpcId, SubnetIds,
- * SecurityGroupIds } (third-party captures, fact sheet 1.5); CloudTrail records JSON APIs'
+ * SecurityGroupIds } (third-party captures: https://gist.github.com/avoidik/306b740fa4481e2cce29dffae571c122,
+ * https://dev.to/aws-builders/cloudshell-the-hidden-api-51km); CloudTrail records JSON APIs'
  * parameters as sent (MWAA's CreateEnvironment record keeps NetworkConfiguration.SubnetIds) or in
  * lower camel case (IAM's records). The rules look at both spellings.
  */

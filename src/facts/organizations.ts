@@ -7,7 +7,8 @@
 import { PARTITION } from "./arn";
 
 /** SCPs attached directly to one root, OU or account at most: 10 since 2026-05-15 (was 5), the
- * same sources as POLICY_SIZE_LIMITS.scp in limits.ts (fact sheet 10.1;
+ * same sources as POLICY_SIZE_LIMITS.scp in limits.ts (AWS What's New,
+ * https://aws.amazon.com/about-aws/whats-new/2026/05/aws-organizations-increased-scp-quotas/ ;
  * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html). */
 export const SCP_MAX_PER_TARGET = 10;
 

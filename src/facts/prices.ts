@@ -1,11 +1,11 @@
 // List prices for the network's monthly estimate (data processing is billed per GB on top).
 // Interface endpoints are billed per endpoint per Availability Zone per hour:
 // https://aws.amazon.com/privatelink/pricing/ ; NAT gateways per hour plus per GB, and each NAT
-// gateway's public IPv4 address per hour: https://aws.amazon.com/vpc/pricing/ . Where each figure
-// comes from is in the fact sheet (/work/shared/reference/cloudshell.md, section 6): the hourly
-// prices are from third parties quoting AWS's pages and Price List API, not read off an AWS page
-// here, so they are UNCONFIRMED until someone reads the Price List API offer files
-// (https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/<region>/index.json).
+// gateway's public IPv4 address per hour: https://aws.amazon.com/vpc/pricing/ . The hourly prices
+// are from third parties quoting AWS's pages and Price List API (such as
+// https://cloudburn.io/blog/aws-nat-gateway-pricing and https://awsnegotiations.com/privatelink-cost-analysis.html),
+// not read off an AWS page here, so they are UNCONFIRMED until someone reads the Price List API
+// offer files (https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/<region>/index.json).
 export const HOURS_PER_MONTH = 730;
 
 /** A price the cost output uses, in USD. */
@@ -41,10 +41,10 @@ export const US_EAST_1_PRICES: Prices = {
 };
 
 /**
- * List prices by Region, for the Regions where the fact sheet has them; every price a Region lacks
- * is us-east-1's, and the cost output names, price by price, the Region it came from.
+ * List prices by Region, for the Regions this module carries; every price a Region lacks is
+ * us-east-1's, and the cost output names, price by price, the Region it came from.
  * ap-northeast-1: AWS Price List API usage types APN1-VpcEndpoint-Hours, APN1-NatGateway-Hours,
- * APN1-PublicIPv4:InUseAddress, as quoted by third parties (fact sheet section 6; UNCONFIRMED).
+ * APN1-PublicIPv4:InUseAddress, as quoted by third parties (UNCONFIRMED; the offer files above).
  */
 export const LIST_PRICES: Record<string, Partial<Prices>> = {
   "us-east-1": US_EAST_1_PRICES,

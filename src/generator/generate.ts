@@ -12,6 +12,8 @@ import { withManifest } from "./files";
 import { TESTED_AWS_PROVIDER } from "../modules/requirements";
 import { COORDINATES } from "./coordinates";
 import { requirementsOf, versionsFile } from "./versions";
+import { absoluteLinks, PathKind } from "./links";
+import { withRepositoryFiles } from "./repository-files";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=` (from package.json's repository). */
@@ -69,6 +71,7 @@ export function renderReadmes(built: Built[], hcl: Map<string, string>, evidence
   const readme = template("src/generator/readme.md.hbs");
   const files = new Map<string, string>();
   const requirements = requirementsByDirectory(built);
+  const kindOf = pathKinds([...hcl.keys(), ...built.map(({ definition }) => `${directoryOf(definition)}/README.md`)]);
   for (const { definition: d, unit } of built) {
     const dir = directoryOf(d);
     const testFiles = [...hcl].filter(([rel]) => rel.startsWith(`${dir}/`) && rel.endsWith(".tftest.hcl"));
@@ -93,18 +96,33 @@ export function renderReadmes(built: Built[], hcl: Map<string, string>, evidence
       partial: dir,
       readmeTemplate,
       wrapper: d.kind === "module" ? directoryOf({ ...d, kind: "wrapper" }) : undefined,
+      // A module's two sources: the registry with a version constraint, git with a release tag.
+      example: d.kind === "example",
+      sources: d.kind === "module" ? { call: d.name.replace(/-/g, "_"), registry: `${COORDINATES.registry}//${dir}`, git: `${REPOSITORY}//${dir}?ref=${COORDINATES.ref}` } : undefined,
       requirements: req,
       tables: docsTables(json, req),
       tests,
       testedProvider: TESTED_AWS_PROVIDER,
       ...(d.readmeContext?.(evidence) ?? {}),
     };
-    files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
+    files.set(`${dir}/README.md`, absoluteLinks(readme(context).replace(/\n{3,}/g, "\n\n"), `${dir}/README.md`, kindOf, COORDINATES));
   }
   return sorted(files);
 }
 
+/** Whether a repository path is a file or a directory: of this generation, or else on disk. */
+function pathKinds(generated: string[]): (p: string) => PathKind {
+  const files = new Set(generated);
+  return (p) => {
+    if (files.has(p)) return "file";
+    if (generated.some((f) => f.startsWith(`${p}/`))) return "directory";
+    const abs = path.join(ROOT, p);
+    if (!fs.existsSync(abs)) return undefined;
+    return fs.statSync(abs).isDirectory() ? "directory" : "file";
+  };
+}
+
 /** The whole generated tree: Terraform files, evidence, READMEs, and the manifest of them all. */
-export const tree = (...parts: Map<string, string>[]): Map<string, string> => withManifest(sorted(new Map(parts.flatMap((p) => [...p]))));
+export const tree = (...parts: Map<string, string>[]): Map<string, string> => withManifest(sorted(withRepositoryFiles(new Map(parts.flatMap((p) => [...p])), COORDINATES)));
 
 const sorted = (files: Map<string, string>) => new Map([...files].sort(([a], [b]) => a.localeCompare(b)));

@@ -98,8 +98,8 @@ function declaredNames(json: Json): Map<string, string[]> {
   return declared;
 }
 
-/** What holds strings to scan: "output.x", "local.x", "aws_vpc.this", ..., with its strings. */
-function holders(json: Json): [string, string[]][] {
+/** What holds strings to scan: "output.x", "local.x", "aws_vpc.this", "data.aws_region.current", ..., with its strings. */
+export function holders(json: Json): [string, string[]][] {
   const out: [string, string[]][] = [];
   for (const [name, body] of Object.entries(section(json, "variable"))) {
     // `type` is a type expression, not a value.

@@ -7,6 +7,7 @@ import { placeholderPattern } from "../facts/arn";
 import { Value } from "../hcl/writer";
 import { DeclaredActions, unknownActions } from "./action-check";
 import { DefinitionError } from "./errors";
+import { provider6Violations } from "./provider-6";
 import { undeclaredReferences } from "./references";
 
 type Json = Record<string, Value>;
@@ -83,6 +84,13 @@ export const RULES: Rule[] = [
     requires: "every IAM action written is in the pinned AWS action catalog, and acts on the resource type or carries the condition key its statement matches by",
     modulesOnly: false,
     check: (s) => unknownActions(s.actions),
+  },
+  {
+    code: "aws-provider-6",
+    requires:
+      "every argument set and attribute read exists in hashicorp/aws 6.25 (the @cdktf/provider-aws bindings), and none is one the version 6 upgrade guide removes or deprecates (src/facts/aws-provider-6.ts)",
+    modulesOnly: false,
+    check: (s) => provider6Violations(s.json, s.elements),
   },
   {
     code: "validated-inputs",

@@ -10,10 +10,10 @@ export const TERRAFORM = {
   terraformReason: "validation conditions that refer to other input variables are new in Terraform 1.9.",
 };
 
-// The floor for the modules here: 5.0, even where their resources are older, because nothing
-// older is tested; a module that uses something newer declares its own (src/generator/versions.ts
-// checks that no directory uses a feature newer than its floor). CI plans each directory with its
-// own floor (.github/workflows/pull-request.yml). No upper bound, as terraform-aws-modules do: a
+// The lowest floor for the modules here: 5.0, even where their resources are older, because nothing
+// older is tested. The generator raises a directory's floor to the newest feature it or a module it
+// calls uses (src/generator/versions.ts, from src/facts/provider-versions.ts). CI plans each
+// directory with its own floor (.github/workflows/pull-request.yml). No upper bound, as terraform-aws-modules do: a
 // bound in a shared module blocks every caller's upgrade; callers pin exact versions in their own
 // lock file (README, "Versions").
 export const AWS_PROVIDER: ProviderRequirement = {

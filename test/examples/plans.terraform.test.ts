@@ -17,6 +17,8 @@ import { withProvider } from "../support/provider";
 let fresh: Map<string, string> | undefined;
 /** The directories the plan's init loaded. */
 let loaded: string[] | undefined;
+/** What the plan warned about. */
+let warnings: string[] | undefined;
 /** The wrappers' test calls, planned in the same plan as the examples, by module name. */
 let wrappers: Map<string, PlanSnapshot> | undefined;
 const snapshot = (example: string): PlanSnapshot => readSnapshot(fresh!.get(path.join(PLANS_DIR, `${example}.json`))!);
@@ -27,6 +29,7 @@ beforeAll(async () => {
   const result = await withProvider("terraform plan of every example and wrapper", () => planSnapshotsWith(files, exampleNames(), wrapperCalls(files)));
   fresh = result?.files;
   loaded = result?.modules;
+  warnings = result?.warnings;
   wrappers = result && new Map([...result.extra].map(([name, s]) => [name.replace(/^wrapper_/, "").replace(/_/g, "-"), s]));
 });
 
@@ -60,6 +63,13 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     const modules = directories("modules");
     expect(modules.filter((m) => !loaded!.includes(m))).toEqual([]);
     expect(modules.length).toBeGreaterThan(0);
+  });
+
+  // With the real provider: no deprecated argument or attribute anywhere (6.x's deprecations are the
+  // aws-provider-6 rule's, checked against the 6.25 bindings in the unit tier).
+  test(`the plan of every example and wrapper warns about nothing with hashicorp/aws ${AWS_PROVIDER_VERSION}`, () => {
+    if (!warnings) return;
+    expect(warnings).toEqual([]);
   });
 
   test("the SCP example's plan carries the guardrail's deny statements", () => {

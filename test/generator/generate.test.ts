@@ -71,8 +71,8 @@ describe("the generated Terraform files", () => {
     expect(await roundTripDifferences(unit, own)).toEqual([]);
   });
 
-  test("the repository README's test command is what CI runs", () => {
-    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  test("the contributors' guide's test command is what CI runs", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "CONTRIBUTING.md"), "utf8");
     const ci = fs.readFileSync(path.join(ROOT, ".ci", "run"), "utf8");
     expect(readme).toContain("npm test");
     expect(ci).toMatch(/^npm test$/m);

@@ -1,5 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
@@ -9,7 +11,9 @@ import { Definition } from "../../src/generator/definition";
 import { DefinitionError } from "../../src/generator/errors";
 import { renderHcl, synthesize } from "../../src/generator/generate";
 import { declareActions } from "../../src/generator/action-check";
-import { RULES } from "../../src/generator/rules";
+import { RULES, violations } from "../../src/generator/rules";
+import { UPGRADE_GUIDE } from "../../src/facts/aws-provider-6";
+import { built } from "../../tools/generated";
 import { tagsInput } from "../../src/modules/common-inputs";
 import { withReferences } from "../../src/modules/hcl-snippets";
 import { NO_PROVIDER } from "../../src/modules/requirements";
@@ -326,5 +330,61 @@ describe("facts hold no Terraform", () => {
       const text = fs.readFileSync(path.join(dir, f), "utf8");
       expect(`${f}: ${text.match(/\$\{(var|local|data|module|each|count)\./g) ?? []}`).toBe(`${f}: `);
     }
+  });
+});
+
+describe("the generated HCL works with hashicorp/aws 6 without a warning (aws-provider-6)", () => {
+  const region = (u: Unit, postcondition?: string) =>
+    u.resource(DataAwsRegion, "current", postcondition ? { lifecycle: { postcondition: [{ condition: tf(postcondition), errorMessage: "Region." }] } } : {});
+  const messages = (build: (u: Unit) => void) => (violations([{ ...stackOf(build), kind: "example" }]).filter((v) => v.endsWith("[aws-provider-6]")));
+  /** One stack, synthesized, as the rules see it. */
+  function stackOf(build: (u: Unit) => void) {
+    const [{ unit }] = synthesize([definition(build)], tempDir("cdktf-aws6-"));
+    return { unit: unit.name, json: unit.synthesizedJson() as Record<string, never>, elements: unit.elements, actions: unit.actions };
+  }
+
+  test("reading data.aws_region's name, which 6.0 deprecates, stops the generator and names what to use", () => {
+    const found = messages((u) => {
+      region(u);
+      u.output("region", { description: "Region.", value: tf("data.aws_region.current.name") });
+    });
+    expect(found).toEqual([
+      `broken: output.region reads name of data source aws_region: deprecated in hashicorp/aws 6 (instead: region (6.x only; id in 5.x and 6.x)); see ${UPGRADE_GUIDE} [aws-provider-6]`,
+    ]);
+  });
+
+  test("self.name in the data source's own postcondition counts too", () => {
+    expect(messages((u) => region(u, "self.name == \"us-east-1\""))).toEqual([expect.stringContaining("broken: data.aws_region.current reads name of data source aws_region: deprecated")]);
+  });
+
+  test("an attribute or argument that hashicorp/aws 6.25 does not have", () => {
+    const found = messages((u) => {
+      const eip = u.resource(Eip, "nat", { domain: "vpc" });
+      eip.addOverride("vpc", true);
+      u.output("ip", { description: "IP.", value: tf("aws_eip.nat.public_ipp") });
+    });
+    expect(found).toEqual([
+      "broken: aws_eip.nat sets vpc of resource aws_eip, which hashicorp/aws 6.25 does not have (the @cdktf/provider-aws bindings) [aws-provider-6]",
+      `broken: aws_eip.nat sets vpc of resource aws_eip: removed in hashicorp/aws 6 (instead: domain); see ${UPGRADE_GUIDE} [aws-provider-6]`,
+      "broken: output.ip reads public_ipp of resource aws_eip, which hashicorp/aws 6.25 does not have (the @cdktf/provider-aws bindings) [aws-provider-6]",
+    ]);
+  });
+
+  test("control: id, which 5.x and 6.x both have, and attributes read through an index or a splat pass", () => {
+    expect(
+      messages((u) => {
+        region(u, "self.id == \"us-east-1\"");
+        u.resource(Eip, "nat", { domain: "vpc" }, { count: "1" });
+        u.output("region", { description: "Region.", value: tf("data.aws_region.current.id") });
+        u.output("ips", { description: "IPs.", value: tf('[aws_eip.nat[0].public_ip, aws_eip.nat[*].allocation_id, lookup({ a = aws_eip.nat[0].id }, "a")]') });
+      }),
+    ).toEqual([]);
+  });
+
+  test("every generated directory passes: no 6.x removal or deprecation, nothing 6.25 lacks", () => {
+    const all = built().map(({ definition: d, unit }) => ({ unit: unit.name, kind: d.kind, json: unit.synthesizedJson() as Record<string, never>, elements: unit.elements, actions: unit.actions }));
+    expect(violations(all).filter((v) => v.endsWith("[aws-provider-6]"))).toEqual([]);
+    // The modules read the Region as data.aws_region's id, which 5.100.0 has too (checked against its schema by the plans).
+    expect(JSON.stringify(all.find((s) => s.unit === "cloudshell-vpc-network")!.json)).toContain("self.id == local.region");
   });
 });

@@ -45,7 +45,7 @@ const messageFile = (run: { name: string; variables: Record<string, unknown> }) 
 const POLICY_FILE = "tests/defaults.tftest.hcl";
 const POLICY_RUN = "two_zones_give_the_console_the_mocked_network";
 /** The network's plan-time message for a provider in another Region (a data source postcondition). */
-const NETWORK_MESSAGE_FILE = `mock_provider "aws" {\n  mock_data "aws_region" {\n    defaults = { name = "eu-west-1" }\n  }\n}\n\nrun "region" {\n  command = plan\n\n  variables {\n    availability_zones = ["us-east-1a", "us-east-1b"]\n  }\n}\n`;
+const NETWORK_MESSAGE_FILE = `mock_provider "aws" {\n  mock_data "aws_region" {\n    defaults = { id = "eu-west-1" }\n  }\n}\n\nrun "region" {\n  command = plan\n\n  variables {\n    availability_zones = ["us-east-1a", "us-east-1b"]\n  }\n}\n`;
 /** The runs that must fail, per module: reported apart from the shipped files. */
 const messageReports = new Map<string, TestReport>();
 /** The shipped files' runs, per module. */

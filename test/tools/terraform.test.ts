@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ROOT } from "../../tools/generated";
-import { SCRATCH_ROOT_ENV, tempDir } from "../../tools/terraform";
+import { SCRATCH_ROOT_ENV, tempDir, warningsOf } from "../../tools/terraform";
 
 describe("scratch directories", () => {
   test("in a test run, they are made under the run's directory", () => {
@@ -24,5 +24,23 @@ describe("scratch directories", () => {
     expect(dir.startsWith(process.env[SCRATCH_ROOT_ENV]!)).toBe(false);
     expect(fs.existsSync(dir)).toBe(false);
     expect(fs.existsSync(path.dirname(dir))).toBe(false);
+  });
+});
+
+describe("a plan's warnings", () => {
+  test("are read from Terraform's output, boxed or not (the plans test fails on any)", () => {
+    const output = [
+      "Plan: 1 to add, 0 to change, 0 to destroy.",
+      "╷",
+      "│ Warning: Argument is deprecated",
+      "│ ",
+      "│   with aws_eip.nat,",
+      "│   on main.tf line 3, in resource \"aws_eip\" \"nat\":",
+      "│    3:   vpc = true",
+      "╵",
+      "Warning: Deprecated attribute",
+    ].join("\n");
+    expect(warningsOf(output)).toEqual(["Argument is deprecated", "Deprecated attribute"]);
+    expect(warningsOf("Plan: 1 to add, 0 to change, 0 to destroy.\n")).toEqual([]);
   });
 });

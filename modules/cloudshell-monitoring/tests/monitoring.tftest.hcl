@@ -25,7 +25,7 @@ mock_provider "aws" {
   }
   mock_data "aws_region" {
     defaults = {
-      name = "us-east-1"
+      id = "us-east-1"
     }
   }
   mock_data "aws_partition" {
@@ -196,7 +196,7 @@ run "full_access_outside_us_east_1_fails_at_plan" {
   override_data {
     target = data.aws_region.current
     values = {
-      name = "eu-west-1"
+      id = "eu-west-1"
     }
   }
   expect_failures = [aws_cloudwatch_event_rule.this]

@@ -113,7 +113,7 @@ mock_provider "aws" {
   }
   mock_data "aws_region" {
     defaults = {
-      name = "us-east-1"
+      id = "us-east-1"
     }
   }
 }
@@ -165,7 +165,7 @@ run "codecatalyst_endpoints_only_when_added" {
   override_data {
     target = data.aws_region.current[0]
     values = {
-      name = "us-west-2"
+      id = "us-west-2"
     }
   }
   assert {
@@ -194,7 +194,7 @@ run "tokyo_list_prices_are_used_in_tokyo" {
   override_data {
     target = data.aws_region.current[0]
     values = {
-      name = "ap-northeast-1"
+      id = "ap-northeast-1"
     }
   }
   assert {
@@ -222,7 +222,7 @@ run "a_region_without_list_prices_says_whose_prices_it_used" {
   override_data {
     target = data.aws_region.current[0]
     values = {
-      name = "eu-west-1"
+      id = "eu-west-1"
     }
   }
   assert {
@@ -240,7 +240,7 @@ run "a_provider_in_another_region_stops_the_plan" {
   override_data {
     target = data.aws_region.current[0]
     values = {
-      name = "eu-west-1"
+      id = "eu-west-1"
     }
   }
   expect_failures = [data.aws_region.current]
@@ -260,7 +260,7 @@ run "govcloud_partition_comes_from_the_region" {
   override_data {
     target = data.aws_region.current[0]
     values = {
-      name = "us-gov-west-1"
+      id = "us-gov-west-1"
     }
   }
   assert {

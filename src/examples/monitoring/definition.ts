@@ -58,6 +58,6 @@ export const monitoringExample: Definition = {
   kind: "example",
   source: sourceOf(__dirname),
   title: "Example: CloudShell monitoring in two Regions",
-  requirements: { ...TERRAFORM, providers: [{ ...AWS_PROVIDER, version: ">= 5.27", reason: "the monitoring module's rules take state (5.27)." }] },
+  requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
 };

@@ -103,6 +103,6 @@ export const multiRegion: Definition = {
   kind: "example",
   source: sourceOf(__dirname),
   title: "Example: CloudShell networks in two Regions, one policy for both",
-  requirements: { ...TERRAFORM, providers: [{ ...AWS_PROVIDER, version: ">= 5.77", reason: "the guardrail's resource control policy (5.77)." }] },
+  requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
 };

@@ -62,6 +62,6 @@ export const organizationGuardrail: Definition = {
   kind: "example",
   source: sourceOf(__dirname),
   title: "Example: CloudShell guardrails for an organization",
-  requirements: { ...TERRAFORM, providers: [{ ...AWS_PROVIDER, version: ">= 5.77", reason: "the guardrail's resource control policy (5.77)." }] },
+  requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
 };

@@ -28,10 +28,7 @@ export const guardrail: Definition = {
   kind: "module",
   source: sourceOf(__dirname),
   title: "CloudShell guardrail for an organization",
-  requirements: {
-    ...TERRAFORM,
-    providers: [{ ...AWS_PROVIDER, version: ">= 5.77" }],
-  },
+  requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
   readmeContext: (evidence) => ({
     ...guardrailTables(evidence.read<GuardrailFile>(GUARDRAIL_FILE)),

@@ -165,8 +165,8 @@ function build(unit: Unit): void {
       lifecycle: {
         precondition: [
           {
-            condition: tf(`each.key != "full_access_attached" || contains(${hclStrings(IAM_EVENT_REGIONS)}, data.aws_region.current.name)`),
-            errorMessage: `detect_full_access_attachments: IAM's CloudTrail events reach EventBridge only in ${IAM_EVENT_REGIONS[0]} (${IAM_EVENT_REGIONS[1]} in GovCloud), and this module's provider is in \${data.aws_region.current.name}. Turn it on in a second module call with a ${IAM_EVENT_REGIONS[0]} provider (examples/monitoring).`,
+            condition: tf(`each.key != "full_access_attached" || contains(${hclStrings(IAM_EVENT_REGIONS)}, data.aws_region.current.id)`),
+            errorMessage: `detect_full_access_attachments: IAM's CloudTrail events reach EventBridge only in ${IAM_EVENT_REGIONS[0]} (${IAM_EVENT_REGIONS[1]} in GovCloud), and this module's provider is in \${data.aws_region.current.id}. Turn it on in a second module call with a ${IAM_EVENT_REGIONS[0]} provider (examples/monitoring).`,
           },
         ],
       },
@@ -278,10 +278,8 @@ export const monitoring: Definition = {
   kind: "module",
   source: sourceOf(__dirname),
   title: "CloudShell monitoring",
-  requirements: {
-    ...TERRAFORM,
-    providers: [{ ...AWS_PROVIDER, version: ">= 5.27", reason: "aws_cloudwatch_event_rule.state (ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS) arrived in 5.27; the bindings are generated from 6.25." }],
-  },
+  // The floor (5.27, for aws_cloudwatch_event_rule's state) is computed from src/facts/provider-versions.ts.
+  requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
   // The table is rendered from committed evidence, which needs this module first (bootstrap: synth, snapshots, matches, synth).
   readmeContext: (evidence) => ({ monitoringTable: monitoringTable(evidence.read<MonitoringFile>(MONITORING_FILE)), rules: RULES.map((r) => ({ ...r, suffix: ruleSuffix(r.key) })), nameMax: NAME_MAX }),

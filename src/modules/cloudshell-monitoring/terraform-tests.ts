@@ -22,7 +22,7 @@ const MOCK = {
     aws_iam_role: { arn: ROLE_ARN },
     aws_config_config_rule: { arn: `arn:aws:config:us-east-1:${ACCOUNT}:config-rule/config-rule-abcdef` },
   },
-  data: { aws_region: { name: "us-east-1" }, aws_partition: { partition: "aws" } },
+  data: { aws_region: { id: "us-east-1" }, aws_partition: { partition: "aws" } },
 };
 
 const DEFAULT_RULES = ["access_denied", "credential_forwarding", "file_transfer", "public_environment"];
@@ -97,7 +97,7 @@ const RUNS: Run[] = [
     name: "full_access_outside_us_east_1_fails_at_plan",
     command: "plan",
     variables: { sns_topic_arn: EXISTING_TOPIC, detect_full_access_attachments: true },
-    overrides: [{ target: "data.aws_region.current", values: { name: "eu-west-1" } }],
+    overrides: [{ target: "data.aws_region.current", values: { id: "eu-west-1" } }],
     expectFailures: ["aws_cloudwatch_event_rule.this"],
   },
   {

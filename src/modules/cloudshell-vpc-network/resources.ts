@@ -32,9 +32,9 @@ export function network(unit: Unit): void {
       lifecycle: {
         postcondition: [
           {
-            condition: tf("self.name == local.region"),
+            condition: tf("self.id == local.region"),
             errorMessage:
-              "The AWS provider's Region is ${self.name}, but the network is planned for ${local.region} (region, or the Region of availability_zones ${join(\", \", var.availability_zones)}): its subnets and endpoint service names would be for ${local.region}, and the apply would fail halfway. Give availability_zones (and region) in ${self.name}, or a provider for ${local.region}.",
+              "The AWS provider's Region is ${self.id}, but the network is planned for ${local.region} (region, or the Region of availability_zones ${join(\", \", var.availability_zones)}): its subnets and endpoint service names would be for ${local.region}, and the apply would fail halfway. Give availability_zones (and region) in ${self.id}, or a provider for ${local.region}.",
           },
         ],
       },

@@ -53,11 +53,11 @@ const MOCK = {
     aws_route53_resolver_query_log_config: { id: "rslvr-qlc-0a1b2c3d4e5f6a7b" },
   },
   // The provider's Region: a run in another Region overrides it (inRegion).
-  data: { aws_region: { name: REGION } },
+  data: { aws_region: { id: REGION } },
 };
 
 /** The provider's Region for a run whose zones are in another Region. */
-const inRegion = (name: string): Override => ({ target: "data.aws_region.current[0]", values: { name } });
+const inRegion = (id: string): Override => ({ target: "data.aws_region.current[0]", values: { id } });
 
 const subnetOverrides = (zones: string[]): Override[] =>
   zones.map((az) => ({ target: `aws_subnet.private["${az}"]`, values: { id: PRIVATE_SUBNETS[az] } }));

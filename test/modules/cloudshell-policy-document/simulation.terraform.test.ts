@@ -19,10 +19,12 @@ import {
   simulateRequest,
 } from "../../../tools/simulate";
 
-// ---- The spec, written by hand from the AWS CloudShell user guide (fact sheet sections 2 and 3) ----
+// ---- The spec, written by hand from the AWS CloudShell user guide ----
+// (https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html and
+// https://docs.aws.amazon.com/cloudshell/latest/userguide/aws-cloudshell-vpc-permissions-1.html)
 // A = allowed, D = denied by an explicit Deny, - = denied because nothing grants it.
 // "Launch" and "Public env" create the default (public) environment. A VPC environment also needs
-// the EC2 permissions of fact sheet 3.6, which only vpc_environments.grant_ec2_permissions grants.
+// the EC2 permissions the VPC permissions page lists, which only vpc_environments.grant_ec2_permissions grants.
 const COLUMNS = [
   "Launch",
   "Upload file",
@@ -232,7 +234,7 @@ describe("policy statements", () => {
 });
 
 describe("why the module restricts VPC environments with Deny, not with AWS's allow-list example", () => {
-  // AWS user guide, "Allow only specific subnets / security groups" (fact sheet 3.12): an Allow of
+  // AWS user guide, "Allow only specific subnets / security groups" (sec-auth-with-identities.html): an Allow of
   // CreateEnvironment with ForAllValues:StringEquals. Paired here with the other launch actions.
   const awsAllowList = {
     Version: "2012-10-17",

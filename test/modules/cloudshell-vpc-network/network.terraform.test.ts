@@ -71,7 +71,7 @@ describe("cloudshell-vpc-network: synthesized resources", () => {
     expect(Object.keys(json().data as J)).toEqual(["aws_region"]);
     const region = (json().data as Record<string, Record<string, J>>).aws_region.current;
     expect(region.count).toBe("${var.create ? 1 : 0}");
-    expect(JSON.stringify(region.lifecycle)).toContain("self.name == local.region");
+    expect(JSON.stringify(region.lifecycle)).toContain("self.id == local.region");
     expect(json().provider).toBeUndefined();
   });
 
