@@ -14,8 +14,9 @@ import { withWrappers } from "./generator/wrappers";
 import { vpcNetwork } from "./modules/cloudshell-vpc-network/definition";
 import { guardrail } from "./modules/cloudshell-guardrail/definition";
 import { monitoring } from "./modules/cloudshell-monitoring/definition";
+import { trailMonitoring } from "./modules/cloudshell-trail-monitoring/definition";
 import { policy } from "./modules/cloudshell-policy/definition";
 import { policyDocument } from "./modules/cloudshell-policy-document/definition";
 
 // withWrappers adds wrappers/<module>/ for every module (src/generator/wrappers.ts), after all of them.
-export const DEFINITIONS: Definition[] = withWrappers([policyDocument, policy, guardrail, scpGuardrail, organizationGuardrail, iamPolicy, permissionSet, permissionsBoundary, vpcNetwork, isolated, withNat, existingVpc, multiRegion, monitoring, monitoringExample]);
+export const DEFINITIONS: Definition[] = withWrappers([policyDocument, policy, guardrail, scpGuardrail, organizationGuardrail, iamPolicy, permissionSet, permissionsBoundary, vpcNetwork, isolated, withNat, existingVpc, multiRegion, monitoring, monitoringExample, trailMonitoring]);
