@@ -142,8 +142,17 @@ export function conditionOf(pattern: Value): Condition {
   if (sources.map((s) => (typeof s === "string" ? serviceOfSource(s) : undefined)).sort().join() !== services.join() || !services.length || services.includes(undefined)) {
     throw new NotDerivable(`source ${JSON.stringify(source)} must name the services of detail.eventSource ${JSON.stringify(eventSources?.values ?? null)}: the log group's records carry eventSource, not source`);
   }
-  for (const [key, value] of Object.entries(rest)) {
-    if (key === "$or" || !(key in ENVELOPE_FIELDS)) throw new NotDerivable(`the envelope field ${key} has no record field here (ENVELOPE_FIELDS)`);
+  const { $or: alternatives, ...envelope } = rest;
+  if (alternatives !== undefined) {
+    if (!Array.isArray(alternatives)) throw new NotDerivable(`$or at the top is a Terraform expression (${JSON.stringify(alternatives)}), not a list of patterns`);
+    const branches = alternatives.map((b) => {
+      if (!isObject(b) || Object.keys(b).some((k) => k !== "detail") || !isObject(b.detail ?? {})) throw new NotDerivable("a top-level $or branch may hold detail only");
+      return and(object((b.detail ?? {}) as { [k: string]: Value }, []));
+    });
+    parts.push({ kind: "or", parts: branches });
+  }
+  for (const [key, value] of Object.entries(envelope)) {
+    if (!(key in ENVELOPE_FIELDS)) throw new NotDerivable(`the envelope field ${key} has no record field here (ENVELOPE_FIELDS)`);
     parts.push(field([ENVELOPE_FIELDS[key]], value));
   }
   return and([...parts, ...detailParts]);
