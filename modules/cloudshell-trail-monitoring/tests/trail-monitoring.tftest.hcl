@@ -102,7 +102,7 @@ run "defaults_alarm_an_encrypted_topic_that_only_these_alarms_may_publish_to" {
     error_message = "no bus forwarding and no subscription by default"
   }
   assert {
-    condition     = output.cost.custom_metrics == 5 && output.cost.alarms == 5 && output.cost.monthly_usd.custom_metrics == 1.5 && output.cost.monthly_usd.alarms == 0.5 && output.cost.monthly_usd.log_ingestion == 0 && output.cost.region == "us-east-1"
+    condition     = output.cost.custom_metrics == 5 && output.cost.alarms == 5 && output.cost.monthly_usd.custom_metrics == 1.5 && output.cost.monthly_usd.alarms == 0.5 && output.cost.monthly_usd.log_ingestion == 0 && output.cost.monthly_usd.total == 2 && output.cost.region == "us-east-1"
     error_message = "the cost must count one metric and one alarm per rule"
   }
 }
@@ -264,7 +264,7 @@ run "create_false_creates_nothing_but_computes_the_patterns" {
     error_message = "keys(output.filter_patterns) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"full_access_attached\", \"public_environment\"]"
   }
   assert {
-    condition     = output.cost.monthly_usd.log_ingestion == 1000 && output.cost.alarms == 0
+    condition     = output.cost.monthly_usd.log_ingestion == 1000 && output.cost.monthly_usd.total == 1000 && output.cost.alarms == 0
     error_message = "1,000 accounts of 2 GB at 0.50 USD per GB; no alarm"
   }
 }

@@ -219,6 +219,11 @@ function cost(unit: Unit, file: string): void {
   unit.local("price_regions", `\${{ for name in ${hclStrings(names)} : name => can(local.list_prices[var.log_group_region][name]) ? var.log_group_region : "us-east-1" }}`, at);
   const cents = (x: string) => `floor(${x} * 100 + 0.5) / 100`;
   unit.local(
+    "cost_log_ingestion",
+    `\${local.cost_assumptions.include_log_ingestion && local.cost_assumptions.accounts != null && local.cost_assumptions.gb_per_account_month != null ? ${cents("local.cost_assumptions.accounts * local.cost_assumptions.gb_per_account_month * local.unit_prices.log_ingestion_gb")} : 0}`,
+    at,
+  );
+  unit.local(
     "cost",
     `\${{
 metric_filters = var.create ? length(local.metric_filters) : 0
@@ -227,7 +232,8 @@ alarms         = length(local.active_rules)
 monthly_usd = {
 custom_metrics = ${cents("length(local.active_rules) * local.unit_prices.custom_metric_month")}
 alarms         = ${cents("length(local.active_rules) * local.unit_prices.alarm_metric_month")}
-log_ingestion  = local.cost_assumptions.include_log_ingestion && local.cost_assumptions.accounts != null && local.cost_assumptions.gb_per_account_month != null ? ${cents("local.cost_assumptions.accounts * local.cost_assumptions.gb_per_account_month * local.unit_prices.log_ingestion_gb")} : 0
+log_ingestion  = local.cost_log_ingestion
+total          = ${cents("length(local.active_rules) * (local.unit_prices.custom_metric_month + local.unit_prices.alarm_metric_month) + local.cost_log_ingestion")}
 }
 insights_usd_per_gb_scanned = local.unit_prices.insights_scanned_gb
 log_ingestion_usd_per_gb    = local.unit_prices.log_ingestion_gb

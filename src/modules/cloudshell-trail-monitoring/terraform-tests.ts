@@ -52,7 +52,7 @@ const RUNS: Run[] = [
       sameJson(`jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Condition.ArnEquals["aws:SourceArn"]`, DEFAULT_RULES.map(() => ALARM_ARN), "the topic policy must admit exactly the alarms' ARNs"),
       sameJson("jsondecode(output.kms_key_policy_statement).Principal", { Service: "cloudwatch.amazonaws.com" }),
       ["length(aws_cloudwatch_event_rule.alarms) + length(aws_iam_role.to_event_bus) + length(aws_cloudwatch_log_subscription_filter.this) == 0", "no bus forwarding and no subscription by default"],
-      [`output.cost.custom_metrics == 5 && output.cost.alarms == 5 && output.cost.monthly_usd.custom_metrics == 1.5 && output.cost.monthly_usd.alarms == 0.5 && output.cost.monthly_usd.log_ingestion == 0 && output.cost.region == "us-east-1"`, "the cost must count one metric and one alarm per rule"],
+      [`output.cost.custom_metrics == 5 && output.cost.alarms == 5 && output.cost.monthly_usd.custom_metrics == 1.5 && output.cost.monthly_usd.alarms == 0.5 && output.cost.monthly_usd.log_ingestion == 0 && output.cost.monthly_usd.total == 2 && output.cost.region == "us-east-1"`, "the cost must count one metric and one alarm per rule"],
     ],
   },
   {
@@ -111,7 +111,7 @@ const RUNS: Run[] = [
     asserts: [
       ["length(aws_cloudwatch_log_metric_filter.this) + length(aws_cloudwatch_metric_alarm.this) + length(aws_cloudwatch_query_definition.this) + length(aws_sns_topic.this) == 0", "nothing must be created"],
       sameJson("keys(output.filter_patterns)", DEFAULT_RULES),
-      ["output.cost.monthly_usd.log_ingestion == 1000 && output.cost.alarms == 0", "1,000 accounts of 2 GB at 0.50 USD per GB; no alarm"],
+      ["output.cost.monthly_usd.log_ingestion == 1000 && output.cost.monthly_usd.total == 1000 && output.cost.alarms == 0", "1,000 accounts of 2 GB at 0.50 USD per GB; no alarm"],
     ],
   },
 ];
