@@ -7,11 +7,12 @@
 import { TRAIL_MONITORING_FILE, TrailMonitoringFile } from "../src/generator/trail-monitoring-table";
 import { LOG_GROUP } from "../src/modules/cloudshell-trail-monitoring/terraform-tests";
 import { OUTSIDE } from "../src/modules/cloudshell-trail-monitoring/detections";
+import { RULES } from "../src/modules/cloudshell-monitoring/rules";
 import { EXAMPLE_NETWORK } from "../src/examples/monitoring/definition";
-import { attr, blank, block, renderFile } from "../src/hcl/writer";
 import { APPROVED, Sample, SAMPLES } from "./cloudtrail-samples";
 import { matchesFilter } from "./filter-pattern";
 import { ModuleTestFile, testModulesTogether } from "./module-tests";
+import { patternsTestFile } from "./monitoring-matches";
 import { TestReport } from "./terraform";
 
 export { TRAIL_MONITORING_FILE };
@@ -33,18 +34,7 @@ export const EVIDENCE_INPUTS = {
 export const PATTERNS_SOURCE = "the filter_patterns and subscription_filter_pattern outputs of modules/cloudshell-trail-monitoring (mocked apply, us-east-1, every rule on)";
 
 /** The mocked apply that gives the patterns, as a test file beside the module's own (tools/module-tests.ts). */
-export const TRAIL_PATTERNS_TEST: ModuleTestFile = {
-  module: MODULE,
-  file: "tests/zz_evidence_patterns.tftest.hcl",
-  content: renderFile([
-    block("mock_provider", ["aws"], [
-      block("mock_data", ["aws_partition"], [attr("defaults", { partition: "aws" })]),
-      block("mock_data", ["aws_region"], [attr("defaults", { name: "us-east-1", region: "us-east-1" })]),
-    ]),
-    blank,
-    block("run", ["patterns"], [block("variables", [], Object.entries(EVIDENCE_INPUTS).map(([k, v]) => attr(k, v)))]),
-  ]),
-};
+export const TRAIL_PATTERNS_TEST: ModuleTestFile = patternsTestFile(MODULE, EVIDENCE_INPUTS);
 
 export interface TrailPatterns {
   filters: Record<string, string>;
@@ -89,7 +79,8 @@ export const ruleOfFilter = (key: string) => (key.startsWith(`${OUTSIDE}-`) ? OU
 
 /** The evidence: every filter matched against every sample record, by rule (a rule alerts when any of its filters matches). */
 export function trailMonitoringMatches(patterns: TrailPatterns): TrailMonitoringFile {
-  const rules = [...new Set(Object.keys(patterns.filters).map(ruleOfFilter))];
+  const present = new Set(Object.keys(patterns.filters).map(ruleOfFilter));
+  const rules = RULES.map((r) => r.key).filter((k) => present.has(k));
   const records = TRAIL_SAMPLES.map((s) => ({ name: s.name, note: s.note, record: (s.event as { detail: unknown }).detail }));
   const results = Object.fromEntries(
     records.map((r) => {

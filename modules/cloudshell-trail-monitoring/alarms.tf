@@ -54,7 +54,7 @@ resource "aws_cloudwatch_log_metric_filter" "this" {
   log_group_name = var.log_group_name
   pattern        = each.value.pattern
   metric_transformation {
-    name      = "${var.name}-${local.rules[each.value.rule].suffix}"
+    name      = format("%s-%s", var.name, local.rules[each.value.rule].suffix)
     namespace = "CloudShell"
     unit      = "Count"
     value     = "1"
@@ -76,7 +76,7 @@ resource "aws_cloudwatch_log_metric_filter" "this" {
 resource "aws_cloudwatch_query_definition" "this" {
   for_each = local.active_rules
 
-  name            = "${var.name}/${each.value.suffix}"
+  name            = format("%s/%s", var.name, each.value.suffix)
   log_group_names = [var.log_group_name]
   query_string    = local.insights_queries[each.key]
 }
@@ -85,10 +85,10 @@ resource "aws_cloudwatch_query_definition" "this" {
 resource "aws_cloudwatch_metric_alarm" "this" {
   for_each = local.active_rules
 
-  alarm_name          = "${var.name}-${each.value.suffix}"
+  alarm_name          = format("%s-%s", var.name, each.value.suffix)
   alarm_description   = local.alarm_descriptions[each.key]
   namespace           = "CloudShell"
-  metric_name         = "${var.name}-${each.value.suffix}"
+  metric_name         = format("%s-%s", var.name, each.value.suffix)
   statistic           = "Sum"
   period              = 60
   evaluation_periods  = 1

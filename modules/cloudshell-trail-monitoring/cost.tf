@@ -20,7 +20,7 @@ locals {
   }
   unit_prices        = { for name in ["custom_metric_month", "alarm_metric_month", "log_ingestion_gb", "insights_scanned_gb"] : name => try(local.list_prices[var.log_group_region][name], local.list_prices["us-east-1"][name]) }
   price_regions      = { for name in ["custom_metric_month", "alarm_metric_month", "log_ingestion_gb", "insights_scanned_gb"] : name => can(local.list_prices[var.log_group_region][name]) ? var.log_group_region : "us-east-1" }
-  cost_log_ingestion = local.cost_assumptions.include_log_ingestion && local.cost_assumptions.accounts != null && local.cost_assumptions.gb_per_account_month != null ? floor(local.cost_assumptions.accounts * local.cost_assumptions.gb_per_account_month * local.unit_prices.log_ingestion_gb * 100 + 0.5) / 100 : 0
+  cost_log_ingestion = local.cost_assumptions.include_log_ingestion && local.cost_assumptions.accounts != null && local.cost_assumptions.gb_per_account_month != null ? floor((local.cost_assumptions.accounts * local.cost_assumptions.gb_per_account_month * local.unit_prices.log_ingestion_gb) * 100 + 0.5) / 100 : 0
 
   # Billed units a month and their list price: metric filters are free, their metrics are custom metrics; log ingestion counts only when the trail's delivery is new (cost_assumptions).
   cost = {
@@ -28,10 +28,10 @@ locals {
     custom_metrics = length(local.active_rules)
     alarms         = length(local.active_rules)
     monthly_usd = {
-      custom_metrics = floor(length(local.active_rules) * local.unit_prices.custom_metric_month * 100 + 0.5) / 100
-      alarms         = floor(length(local.active_rules) * local.unit_prices.alarm_metric_month * 100 + 0.5) / 100
+      custom_metrics = floor((length(local.active_rules) * local.unit_prices.custom_metric_month) * 100 + 0.5) / 100
+      alarms         = floor((length(local.active_rules) * local.unit_prices.alarm_metric_month) * 100 + 0.5) / 100
       log_ingestion  = local.cost_log_ingestion
-      total          = floor(length(local.active_rules) * (local.unit_prices.custom_metric_month + local.unit_prices.alarm_metric_month) + local.cost_log_ingestion * 100 + 0.5) / 100
+      total          = floor((length(local.active_rules) * (local.unit_prices.custom_metric_month + local.unit_prices.alarm_metric_month) + local.cost_log_ingestion) * 100 + 0.5) / 100
     }
     insights_usd_per_gb_scanned = local.unit_prices.insights_scanned_gb
     log_ingestion_usd_per_gb    = local.unit_prices.log_ingestion_gb

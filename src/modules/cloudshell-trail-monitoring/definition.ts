@@ -78,7 +78,7 @@ function rules(unit: Unit, file: string): void {
       name: '${var.name}-${replace(each.key, "_", "-")}',
       logGroupName: tf("var.log_group_name"),
       pattern: tf("each.value.pattern"),
-      metricTransformation: { name: '${var.name}-${local.rules[each.value.rule].suffix}', namespace: NAMESPACE, value: "1", unit: "Count" },
+      metricTransformation: { name: tf('format("%s-%s", var.name, local.rules[each.value.rule].suffix)'), namespace: NAMESPACE, value: "1", unit: "Count" },
       lifecycle: {
         precondition: [
           {
@@ -97,17 +97,17 @@ function rules(unit: Unit, file: string): void {
   unit.resource(
     CloudwatchQueryDefinition,
     "this",
-    { name: "${var.name}/${each.value.suffix}", logGroupNames: ["${var.log_group_name}"], queryString: tf("local.insights_queries[each.key]") },
+    { name: tf('format("%s/%s", var.name, each.value.suffix)'), logGroupNames: ["${var.log_group_name}"], queryString: tf("local.insights_queries[each.key]") },
     { forEach: "local.active_rules", ...at, comment: "The saved Logs Insights query each alarm's description names: it lists the records the rule counts." },
   );
   unit.resource(
     CloudwatchMetricAlarm,
     "this",
     {
-      alarmName: "${var.name}-${each.value.suffix}",
+      alarmName: tf('format("%s-%s", var.name, each.value.suffix)'),
       alarmDescription: tf("local.alarm_descriptions[each.key]"),
       namespace: NAMESPACE,
-      metricName: "${var.name}-${each.value.suffix}",
+      metricName: tf('format("%s-%s", var.name, each.value.suffix)'),
       statistic: "Sum",
       period: PERIOD_SECONDS,
       evaluationPeriods: 1,
@@ -217,7 +217,7 @@ function cost(unit: Unit, file: string): void {
   const names = Object.keys(US_EAST_1_CLOUDWATCH_PRICES);
   unit.local("unit_prices", `\${{ for name in ${hclStrings(names)} : name => try(local.list_prices[var.log_group_region][name], local.list_prices["us-east-1"][name]) }}`, at);
   unit.local("price_regions", `\${{ for name in ${hclStrings(names)} : name => can(local.list_prices[var.log_group_region][name]) ? var.log_group_region : "us-east-1" }}`, at);
-  const cents = (x: string) => `floor(${x} * 100 + 0.5) / 100`;
+  const cents = (x: string) => `floor((${x}) * 100 + 0.5) / 100`;
   unit.local(
     "cost_log_ingestion",
     `\${local.cost_assumptions.include_log_ingestion && local.cost_assumptions.accounts != null && local.cost_assumptions.gb_per_account_month != null ? ${cents("local.cost_assumptions.accounts * local.cost_assumptions.gb_per_account_month * local.unit_prices.log_ingestion_gb")} : 0}`,
@@ -225,22 +225,22 @@ function cost(unit: Unit, file: string): void {
   );
   unit.local(
     "cost",
-    `\${{
-metric_filters = var.create ? length(local.metric_filters) : 0
-custom_metrics = length(local.active_rules)
-alarms         = length(local.active_rules)
-monthly_usd = {
-custom_metrics = ${cents("length(local.active_rules) * local.unit_prices.custom_metric_month")}
-alarms         = ${cents("length(local.active_rules) * local.unit_prices.alarm_metric_month")}
-log_ingestion  = local.cost_log_ingestion
-total          = ${cents("length(local.active_rules) * (local.unit_prices.custom_metric_month + local.unit_prices.alarm_metric_month) + local.cost_log_ingestion")}
-}
-insights_usd_per_gb_scanned = local.unit_prices.insights_scanned_gb
-log_ingestion_usd_per_gb    = local.unit_prices.log_ingestion_gb
-accounts                    = local.cost_assumptions.accounts
-region                      = var.log_group_region
-price_regions               = local.price_regions
-}}`,
+    {
+      metric_filters: "${var.create ? length(local.metric_filters) : 0}",
+      custom_metrics: "${length(local.active_rules)}",
+      alarms: "${length(local.active_rules)}",
+      monthly_usd: {
+        custom_metrics: `\${${cents("length(local.active_rules) * local.unit_prices.custom_metric_month")}}`,
+        alarms: `\${${cents("length(local.active_rules) * local.unit_prices.alarm_metric_month")}}`,
+        log_ingestion: "${local.cost_log_ingestion}",
+        total: `\${${cents("length(local.active_rules) * (local.unit_prices.custom_metric_month + local.unit_prices.alarm_metric_month) + local.cost_log_ingestion")}}`,
+      },
+      insights_usd_per_gb_scanned: "${local.unit_prices.insights_scanned_gb}",
+      log_ingestion_usd_per_gb: "${local.unit_prices.log_ingestion_gb}",
+      accounts: "${local.cost_assumptions.accounts}",
+      region: "${var.log_group_region}",
+      price_regions: "${local.price_regions}",
+    },
     { ...at, comment: "Billed units a month and their list price: metric filters are free, their metrics are custom metrics; log ingestion counts only when the trail's delivery is new (cost_assumptions)." },
   );
 }

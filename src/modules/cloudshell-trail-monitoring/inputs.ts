@@ -16,8 +16,6 @@ export const NAME = "cloudshell-trail-monitoring";
 export const NAME_MAX = 64 - "-to-event-bus".length;
 const MONITORING = "cloudshell-monitoring";
 
-const TOPIC_ARN = "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}$";
-const BUS_ARN = "^arn:aws[a-z-]*:events:[a-z0-9-]+:[0-9]{12}:event-bus/[A-Za-z0-9._/-]{1,256}$";
 const KMS_ARN = "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key/[A-Za-z0-9-]+|alias/[A-Za-z0-9/_-]+)$";
 /** CloudWatch Logs log group names: 1-512 of a-z A-Z 0-9 _ - / . # (CloudTrail's log group naming page). */
 const LOG_GROUP_NAME = "^[._/#A-Za-z0-9-]{1,512}$";
@@ -124,20 +122,15 @@ export function inputs(unit: Unit): void {
     ],
   });
 
+  // The targets' ARNs are checked as cloudshell-monitoring checks them; the descriptions are this module's.
+  const monitoring = unit.variablesOf(MONITORING);
   unit.variable("sns_topic_arn", {
+    ...copied(monitoring.sns_topic_arn),
     description: "An existing standard SNS topic the alarms notify instead of one the module creates. Its policy must let cloudwatch.amazonaws.com publish (the topic_policy_statement output).",
-    type: "string",
-    default: null,
-    validation: [
-      { condition: `var.sns_topic_arn == null ? true : can(regex("${TOPIC_ARN}", var.sns_topic_arn))`, errorMessage: 'sns_topic_arn must be a standard SNS topic ARN such as "arn:aws:sns:us-east-1:111122223333:security-alerts" (FIFO topics are not supported).' },
-      { condition: "var.sns_topic_arn == null || var.event_bus_arn == null", errorMessage: "Set at most one target: sns_topic_arn or event_bus_arn (neither: the module creates an encrypted SNS topic)." },
-    ],
   });
   unit.variable("event_bus_arn", {
+    ...copied(monitoring.event_bus_arn),
     description: "An event bus, such as a central security account's, that gets each alarm's state change (CloudWatch sends them to this account's default bus; a rule the module creates forwards them with a role). The bus's policy must admit this account.",
-    type: "string",
-    default: null,
-    validation: [{ condition: `var.event_bus_arn == null ? true : can(regex("${BUS_ARN}", var.event_bus_arn))`, errorMessage: 'event_bus_arn must be an event bus ARN such as "arn:aws:events:us-east-1:111122223333:event-bus/security-central".' }],
   });
   unit.variable("kms_key_arn", {
     description: "Customer managed KMS key (key or alias ARN) that encrypts the SNS topic the module creates; required then. Add the kms_key_policy_statement output to the key's policy so that CloudWatch can publish.",

@@ -21,7 +21,7 @@ const DESTINATION = "arn:aws:logs:us-east-1:999999999999:destination:security-ce
 
 describe("cloudshell-trail-monitoring: bad inputs are rejected with a clear message", () => {
   const CASES: [string, Record<string, Value>, string][] = [
-    ["no log group", { log_group_region: "us-east-1", sns_topic_arn: TOPIC }, 'variable "log_group_name" is not set'],
+    ["no log group", { log_group_region: "us-east-1", sns_topic_arn: TOPIC }, 'has a required variable "log_group_name" with no set value'],
     ["a log group ARN instead of its name", { ...LOG, log_group_name: "arn:aws:logs:us-east-1:111122223333:log-group:trail:*", sns_topic_arn: TOPIC }, "log_group_name must be a log group name of 1-512 characters"],
     ["a log group Region that is no Region", { ...LOG, log_group_region: "us-east", sns_topic_arn: TOPIC }, 'log_group_region must be a Region name such as "us-east-1"'],
     ["a created topic without a key", { ...LOG }, "kms_key_arn is required when the module creates the SNS topic"],
