@@ -10,6 +10,7 @@ import { MATRIX_FILE } from "../src/generator/matrix-table";
 import { perimeterEvidence, perimeterFileContent, perimeterPolicies, PERIMETER_FILE, runPerimeterFile } from "./endpoint-perimeter";
 import { evaluatePatterns, MONITORING_FILE, monitoringFileContent, monitoringMatches } from "./monitoring-matches";
 import { evaluateScenarios } from "./evaluate-scenarios";
+import { evaluateTrailPatterns, TRAIL_MONITORING_FILE, trailMonitoringFileContent, trailMonitoringMatches } from "./trail-monitoring-matches";
 import { SCENARIOS } from "./scenarios";
 import { buildMatrix, matrixFileContent } from "./simulate";
 import { buildGuardrailSimulation, evaluateGuardrail, guardrailFileContent } from "./simulate-scp";
@@ -25,6 +26,7 @@ export const EVIDENCE_SOURCES: EvidenceSource[] = [
   { file: GUARDRAIL_FILE, compute: async (tree) => guardrailFileContent(await buildGuardrailSimulation(await evaluateGuardrail(tree))) },
   { file: PERIMETER_FILE, compute: async (tree) => perimeterFileContent(await perimeterEvidence(perimeterPolicies(await runPerimeterFile(tree)))) },
   { file: MONITORING_FILE, compute: async (tree) => monitoringFileContent(monitoringMatches(await evaluatePatterns(tree))) },
+  { file: TRAIL_MONITORING_FILE, compute: async (tree) => trailMonitoringFileContent(trailMonitoringMatches(await evaluateTrailPatterns(tree))) },
 ];
 
 /** Every evidence file, computed side by side from the Terraform files of one generation. */

@@ -6,7 +6,7 @@
 import { MONITORING_FILE, MonitoringFile } from "../src/generator/monitoring-table";
 import { matches } from "./event-pattern";
 import { FIELD_SOURCES, SAMPLES } from "./cloudtrail-samples";
-import { attr, blank, block, renderFile } from "../src/hcl/writer";
+import { attr, blank, block, renderFile, Value } from "../src/hcl/writer";
 import { ModuleTestFile, testModulesTogether } from "./module-tests";
 import { TestReport } from "./terraform";
 import { RULES } from "../src/modules/cloudshell-monitoring/rules";
@@ -27,18 +27,23 @@ export const PATTERNS_SOURCE = "the event_patterns output of modules/cloudshell-
  * The mocked apply that gives the patterns: the module with EVIDENCE_INPUTS in us-east-1, as a
  * test file beside its own (tools/module-tests.ts), so it can share a `terraform test` process.
  */
-export const PATTERNS_TEST: ModuleTestFile = {
-  module: "modules/cloudshell-monitoring",
-  file: "tests/zz_evidence_patterns.tftest.hcl",
-  content: renderFile([
-    block("mock_provider", ["aws"], [
-      block("mock_data", ["aws_partition"], [attr("defaults", { partition: "aws" })]),
-      block("mock_data", ["aws_region"], [attr("defaults", { id: "us-east-1" })]),
+export const PATTERNS_TEST: ModuleTestFile = patternsTestFile("modules/cloudshell-monitoring", EVIDENCE_INPUTS);
+
+/** A module's evidence run "patterns" (a mocked apply in us-east-1 with `inputs`), as a test file beside its own. */
+export function patternsTestFile(module: string, inputs: Record<string, Value>): ModuleTestFile {
+  return {
+    module,
+    file: "tests/zz_evidence_patterns.tftest.hcl",
+    content: renderFile([
+      block("mock_provider", ["aws"], [
+        block("mock_data", ["aws_partition"], [attr("defaults", { partition: "aws" })]),
+        block("mock_data", ["aws_region"], [attr("defaults", { id: "us-east-1" })]),
+      ]),
+      blank,
+      block("run", ["patterns"], [block("variables", [], Object.entries(inputs).map(([k, v]) => attr(k, v)))]),
     ]),
-    blank,
-    block("run", ["patterns"], [block("variables", [], Object.entries(EVIDENCE_INPUTS).map(([k, v]) => attr(k, v)))]),
-  ]),
-};
+  };
+}
 
 /** The patterns by rule key, from a verbose report that holds PATTERNS_TEST's run. */
 export function patternsOf(report: TestReport): Record<string, Record<string, unknown>> {

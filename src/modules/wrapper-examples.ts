@@ -48,4 +48,11 @@ export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
       "vpc-only": { name: "cloudshell-vpc-only", approved_vpc_ids: ["vpc-0123456789abcdef0"], detect_access_denied: false },
     },
   },
+  "cloudshell-trail-monitoring": {
+    defaults: { log_group_name: "aws-cloudtrail-logs-o-exampleorgid", log_group_region: "us-east-1", sns_topic_arn: "arn:aws:sns:us-east-1:123456789012:security-alerts" },
+    items: {
+      organization: { name: "cloudshell-organization" },
+      "vpc-only": { name: "cloudshell-vpc-only", approved_vpc_ids: ["vpc-0123456789abcdef0"], detect_access_denied: false },
+    },
+  },
 };

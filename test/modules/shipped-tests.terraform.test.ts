@@ -12,6 +12,7 @@ import { EXPECTED, expectedExtra, perimeterEvidence, perimeterFileContent, perim
 import { mocksAws, ModuleTestFile, summaryOf, testModulesTogether } from "../../tools/module-tests";
 import { MONITORING_FILE, monitoringFileContent, monitoringMatches, PATTERNS_TEST, patternsOf } from "../../tools/monitoring-matches";
 import { AWS_PROVIDER_VERSION, REQUIRES_AWS, TestReport, TestRun } from "../../tools/terraform";
+import { TRAIL_MONITORING_FILE, TRAIL_PATTERNS_TEST, trailMonitoringFileContent, trailMonitoringMatches, TrailPatterns, trailPatternsOf } from "../../tools/trail-monitoring-matches";
 import { expectCommitted } from "../support/evidence";
 import { withProvider } from "../support/provider";
 
@@ -53,9 +54,21 @@ const reports = new Map<string, TestReport>();
 let networkDefaults: TestReport | undefined;
 
 const testsOf = (dir: string): ModuleTestFile[] => testFilesOf(dir).map(([rel, content]) => ({ module: dir, file: path.relative(dir, rel), content }));
+const TRAIL = "modules/cloudshell-trail-monitoring";
+const TRAIL_LOG_GROUP = { log_group_name: "aws-cloudtrail-logs-o-exampleorgid", log_group_region: "us-east-1", sns_topic_arn: "arn:aws:sns:us-east-1:111122223333:security-alerts" };
+/** The trail module's plan-time messages, a file each (a run that errors skips the rest of its file): the provider in another Region (the mock's is a random string), and a list too long for one filter pattern. */
+const TRAIL_MESSAGE_FILES: ModuleTestFile[] = [
+  { module: TRAIL, file: MESSAGE_FILE, content: messageFile({ name: "region", variables: TRAIL_LOG_GROUP }) },
+  {
+    module: TRAIL,
+    file: "tests/zz_messages_length.tftest.hcl",
+    content: messageFile({ name: "length", variables: { ...TRAIL_LOG_GROUP, approved_security_group_ids: Array.from({ length: 12 }, (_, i) => `sg-0123456789abcde${(i + 16).toString(16)}`) } }).replace('mock_provider "aws" {}', 'mock_provider "aws" {\n  mock_data "aws_region" {\n    defaults = { id = "us-east-1" }\n  }\n}'),
+  },
+];
 const MESSAGE_FILES: ModuleTestFile[] = [
   ...Object.entries(MESSAGE_RUNS).map(([module, run]) => ({ module, file: MESSAGE_FILE, content: messageFile(run) })),
   { module: NETWORK, file: MESSAGE_FILE, content: NETWORK_MESSAGE_FILE },
+  ...TRAIL_MESSAGE_FILES,
 ];
 /**
  * The guardrail with allowed IDs of a VPC created in the same apply (unknown at plan): a fixture
@@ -111,6 +124,10 @@ let unknownIds: Record<string, TestRun> | undefined;
 
 /** The monitoring module's patterns, from the mocked apply that makes its evidence. */
 let monitoringPatterns: Record<string, Record<string, unknown>> | undefined;
+/** The trail-monitoring module's patterns, likewise. */
+let trailPatterns: TrailPatterns | undefined;
+/** The trail module's message runs, by run name. */
+let trailMessages: Record<string, TestRun> = {};
 
 /**
  * Every module's files in three `terraform test` processes (tools/module-tests.ts), for every AWS
@@ -120,8 +137,8 @@ let monitoringPatterns: Record<string, Record<string, unknown>> | undefined;
  * other file with a mocked AWS provider; the provider-free files.
  */
 async function runAll(): Promise<void> {
-  const all = [...MODULES.flatMap(testsOf), ...MESSAGE_FILES, PATTERNS_TEST, ...UNKNOWN_IDS_TESTS];
-  const verbose = (t: ModuleTestFile) => (t.module === NETWORK && t.file === POLICY_FILE) || t === PATTERNS_TEST;
+  const all = [...MODULES.flatMap(testsOf), ...MESSAGE_FILES, PATTERNS_TEST, TRAIL_PATTERNS_TEST, ...UNKNOWN_IDS_TESTS];
+  const verbose = (t: ModuleTestFile) => (t.module === NETWORK && t.file === POLICY_FILE) || t === PATTERNS_TEST || t === TRAIL_PATTERNS_TEST;
   const groups = [
     { tests: all.filter(verbose), verbose: true },
     { tests: all.filter((t) => !verbose(t) && mocksAws(t)) },
@@ -139,6 +156,10 @@ async function runAll(): Promise<void> {
     reports.set(dir, report(runs.filter((r) => shipped.has(r.file))));
     messageReports.set(dir, report(runs.filter((r) => r.file === MESSAGE_FILE)));
     if (dir === PATTERNS_TEST.module) monitoringPatterns = patternsOf(report(runs.filter((r) => r.file === PATTERNS_TEST.file)));
+    if (dir === TRAIL) {
+      trailPatterns = trailPatternsOf(report(runs.filter((r) => r.file === TRAIL_PATTERNS_TEST.file)));
+      trailMessages = Object.fromEntries(runs.filter((r) => TRAIL_MESSAGE_FILES.some((f) => f.file === r.file)).map((r) => [r.run, r]));
+    }
   }
   networkDefaults = reports.get(NETWORK);
 }
@@ -332,6 +353,27 @@ describe("the monitoring rules' patterns, from a mocked apply", () => {
   test("evidence/monitoring-matches.json is what the module and the matcher give today", () => {
     if (!monitoringPatterns) return;
     expectCommitted(MONITORING_FILE, monitoringFileContent(monitoringMatches(monitoringPatterns)));
+  });
+});
+
+describe("the trail monitoring's patterns, from a mocked apply, and its plan-time messages", () => {
+  test("evidence/trail-monitoring-matches.json is what the module and the matcher give today", () => {
+    if (!trailPatterns) return;
+    expectCommitted(TRAIL_MONITORING_FILE, trailMonitoringFileContent(trailMonitoringMatches(trailPatterns)));
+  });
+
+  test("a provider in another Region than the log group stops the plan with a message naming both", () => {
+    if (!trailPatterns) return;
+    expect(["fail", "error"]).toContain(trailMessages.region?.status);
+    expect(trailMessages.region.messages.join(" ")).toMatch(/The AWS provider's Region is \S+, but log_group_region is us-east-1: metric filters, alarms and queries must be created in the log group's Region/);
+  });
+
+  test("an approved list too long for one filter pattern stops the plan with a message naming the inputs", () => {
+    if (!trailPatterns) return;
+    expect(["fail", "error"]).toContain(trailMessages.length?.status);
+    const text = trailMessages.length.messages.join(" ").replace(/\s+/g, " ");
+    expect(text).toMatch(/The filter pattern outside_approved_network-organization-\d+ is (\d+) characters; CloudWatch Logs takes 1024/);
+    expect(text).toContain("approved_vpc_ids, approved_subnet_ids, approved_security_group_ids, with the account's own in approved_networks_by_account");
   });
 });
 
