@@ -25,6 +25,7 @@ export const FIELD_SOURCES: Record<string, string> = {
   "detail.requestParameters": `"The parameters, if any, that were sent with the request" ([CloudTrail record contents](${DOCS.record}))`,
   "detail.requestParameters.VpcConfig / vpcConfig (VpcId, SubnetIds, SecurityGroupIds)": "UNCONFIRMED: no AWS page shows a CloudShell record. CloudShell's (undocumented) API takes VpcConfig { VpcId, SubnetIds, SecurityGroupIds } (third-party captures); CloudTrail keeps a JSON API's own casing for some services (MWAA's CreateEnvironment record) and lower camel case for others (IAM), so the samples use both",
   "detail.requestParameters.VpcId / vpcId / VPCId / vPCId (Route 53 Resolver)": `UNCONFIRMED: the Route 53 Resolver API's VpcId (AssociateFirewallRuleGroup) and VPCId (AssociateResolverRule), as sent or in lower camel case; Resolver's calls are recorded by CloudTrail ([Route 53: CloudTrail](${DOCS.resolverLogging})) but no record is shown there, so the samples use both spellings and the rule looks at four`,
+  "detail.eventSource (CloudTrail, AWS Config)": "`cloudtrail.amazonaws.com`, `config.amazonaws.com`: the services' own CloudTrail pages (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-logging.html, https://docs.aws.amazon.com/config/latest/developerguide/log-api-calls.html)",
   "detail.requestParameters.policyArn": `the IAM API's PolicyArn parameter, in lower camel case as the IAM page's records show their parameters (\`userName\`, \`policyName\`; [IAM: CloudTrail](${DOCS.iamLogging})); an AttachRolePolicy record itself is not on that page: UNCONFIRMED`,
 };
 
@@ -39,7 +40,7 @@ const USER = {
 };
 
 interface Call {
-  source: "aws.cloudshell" | "aws.iam" | "aws.route53resolver";
+  source: "aws.cloudshell" | "aws.iam" | "aws.route53resolver" | "aws.cloudtrail" | "aws.config";
   region: string;
   eventName: string;
   requestParameters?: unknown;
@@ -118,6 +119,9 @@ const CALLS: (Omit<Sample, "event"> & { call: Call })[] = [
   { name: "DNS Firewall rule group associated with the approved VPC", note: "AssociateFirewallRuleGroup, lower camel case vpcId: a rule group that may answer every name", alerts: ["approved_network_changes"], call: { source: "aws.route53resolver", region: "us-east-1", eventName: "AssociateFirewallRuleGroup", requestParameters: { firewallRuleGroupId: "rslvr-frg-0123456789abcdef", vpcId: APPROVED.vpc, priority: 101, name: "allow-all" } } },
   { name: "Resolver rule associated with the approved VPC", note: "AssociateResolverRule, the API's own VPCId: DNS forwarded elsewhere", alerts: ["approved_network_changes"], call: { source: "aws.route53resolver", region: "us-east-1", eventName: "AssociateResolverRule", requestParameters: { ResolverRuleId: "rslvr-rr-0123456789abcdef", VPCId: APPROVED.vpc } } },
   { name: "DNS Firewall rule group associated with another VPC", note: "AssociateFirewallRuleGroup in a VPC that is not approved", alerts: [], call: { source: "aws.route53resolver", region: "us-east-1", eventName: "AssociateFirewallRuleGroup", requestParameters: { firewallRuleGroupId: "rslvr-frg-0123456789abcdef", vpcId: OTHER.vpc, priority: 101, name: "allow-all" } } },
+  { name: "trail stopped", note: "StopLogging of the organization trail's shadow in the account", alerts: ["recording_stopped"], call: { source: "aws.cloudtrail", region: "us-east-1", eventName: "StopLogging", requestParameters: { name: "arn:aws:cloudtrail:us-east-1:111122223333:trail/organization-trail" } } },
+  { name: "Config recorder stop denied", note: "StopConfigurationRecorder denied by the guardrail: someone probing the detection", alerts: ["recording_stopped"], call: { source: "aws.config", region: "us-east-1", eventName: "StopConfigurationRecorder", errorCode: "AccessDenied", requestParameters: { configurationRecorderName: "default" } } },
+  { name: "a trail created", note: "CreateTrail: more recording, no alert", alerts: [], call: { source: "aws.cloudtrail", region: "us-east-1", eventName: "CreateTrail", requestParameters: { name: "team-data-events" } } },
 ];
 
 export const SAMPLES: Sample[] = CALLS.map(({ call, ...rest }, i) => ({ ...rest, event: event(call, i + 1) }));

@@ -112,6 +112,14 @@ export const ATTACKS: Attack[] = [
   },
   { group: DETECTION, label: "Change the event-bus role", requests: on(iam("role", "cloudshell-monitoring-to-event-bus"), protectedAs(PROTECTION_TAG.values.detection), "iam:DeleteRolePolicy", "iam:PutRolePolicy", "iam:DeleteRole") },
   { group: DETECTION, label: "Delete or change the IAM.27 Config rule", requests: on(regional("config", "config-rule/config-rule-abc123"), protectedAs(PROTECTION_TAG.values.detection), "config:DeleteConfigRule", "config:PutConfigRule") },
+  {
+    group: DETECTION,
+    label: "Delete or silence the organization trail's alarms, or its metric filters",
+    requests: [
+      ...on(regional("cloudwatch", "alarm:cloudshell-trail-monitoring-public-environment"), protectedAs(PROTECTION_TAG.values.detection), "cloudwatch:DeleteAlarms", "cloudwatch:DisableAlarmActions"),
+      ...on(regional("logs", "log-group:aws-cloudtrail-logs-o-exampleorgid"), protectedAs(PROTECTION_TAG.values.detection), "logs:DeleteMetricFilter"),
+    ],
+  },
   { group: DETECTION, label: "Stop, change or delete a CloudTrail trail", requests: on(regional("cloudtrail", "trail/organization-trail"), {}, "cloudtrail:StopLogging", "cloudtrail:PutEventSelectors", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail") },
   {
     group: DETECTION,

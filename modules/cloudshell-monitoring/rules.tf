@@ -158,6 +158,22 @@ locals {
       }
       "$or" = [for f in ["VpcId", "vpcId", "VPCId", "vPCId"] : { detail = { requestParameters = { (f) = sort(var.approved_vpc_ids) } } }]
     }
+    recording_stopped = {
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = ["cloudtrail.amazonaws.com", "config.amazonaws.com"]
+        eventName = [
+          "StopLogging",
+          "DeleteTrail",
+          "UpdateTrail",
+          "PutEventSelectors",
+          "StopConfigurationRecorder",
+          "DeleteConfigurationRecorder",
+          "PutConfigurationRecorder",
+          "DeleteDeliveryChannel",
+        ]
+      }
+    }
   }
 
   # Read-only CloudTrail events (file-transfer URLs, denied Get* calls) reach a rule only in the state
@@ -196,6 +212,11 @@ locals {
     approved_network_changes = {
       enabled     = var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0
       description = "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC."
+      state       = "ENABLED"
+    }
+    recording_stopped = {
+      enabled     = var.detect_recording_stopped
+      description = "Detection: a CloudTrail trail or AWS Config's recorder or delivery channel was stopped, changed or deleted, or someone tried."
       state       = "ENABLED"
     }
   }

@@ -103,6 +103,13 @@ variable "detect_approved_network_changes" {
   nullable    = false
 }
 
+variable "detect_recording_stopped" {
+  description = "Alert when a CloudTrail trail or AWS Config's configuration recorder or delivery channel is stopped, changed or deleted, whether it succeeded or was denied: the record the detection reads (the guardrail's protect_detection denies it to all but the exempt roles)."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
 variable "detect_full_access_attachments" {
   description = "Alert when AWSCloudShellFullAccess is attached to a user, group or role. IAM's events arrive only in us-east-1: turn this on only in a module whose provider is there (a plan-time error says so otherwise)."
   type        = bool
@@ -117,8 +124,8 @@ variable "enable_config_rule" {
   nullable    = false
 
   validation {
-    condition     = var.enable_config_rule || anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0)])
-    error_message = "The module monitors nothing: turn on at least one of detect_public_environments, approved_vpc_ids, approved_subnet_ids, approved_security_group_ids, detect_file_transfer, detect_credential_forwarding, detect_access_denied, detect_full_access_attachments, detect_approved_network_changes, approved_vpc_ids, enable_config_rule."
+    condition     = var.enable_config_rule || anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0), (var.detect_recording_stopped)])
+    error_message = "The module monitors nothing: turn on at least one of detect_public_environments, approved_vpc_ids, approved_subnet_ids, approved_security_group_ids, detect_file_transfer, detect_credential_forwarding, detect_access_denied, detect_full_access_attachments, detect_approved_network_changes, approved_vpc_ids, detect_recording_stopped, enable_config_rule."
   }
 }
 
@@ -160,7 +167,7 @@ variable "kms_key_arn" {
   }
 
   validation {
-    condition     = var.kms_key_arn != null || !(var.sns_topic_arn == null && var.event_bus_arn == null) || !anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0)])
+    condition     = var.kms_key_arn != null || !(var.sns_topic_arn == null && var.event_bus_arn == null) || !anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0), (var.detect_recording_stopped)])
     error_message = "kms_key_arn is required when the module creates the SNS topic (neither sns_topic_arn nor event_bus_arn set): the topic is encrypted with your customer managed key, never left unencrypted."
   }
 

@@ -38,6 +38,11 @@ locals {
       description = "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC."
       suffix      = "approved-network-changes"
     }
+    recording_stopped = {
+      enabled     = var.detect_recording_stopped
+      description = "Detection: a CloudTrail trail or AWS Config's recorder or delivery channel was stopped, changed or deleted, or someone tried."
+      suffix      = "recording-stopped"
+    }
   }
   active_rules = { for k, r in local.rules : k => r if var.create && r.enabled }
 
@@ -102,5 +107,5 @@ resource "aws_cloudwatch_metric_alarm" "this" {
   comparison_operator = "GreaterThanOrEqualToThreshold"
   treat_missing_data  = "notBreaching"
   alarm_actions       = local.alarm_actions
-  tags                = var.tags
+  tags                = merge(var.tags, { "cloudshell:protected" = "detection" })
 }

@@ -11,6 +11,7 @@ locals {
     credential_forwarding = "{ $.eventType = \"AwsApiCall\" && $.eventSource = \"cloudshell.amazonaws.com\" && ($.eventName = \"PutCredentials\" || $.eventName = \"putCredentials\") && $.errorCode NOT EXISTS }"
     access_denied         = "{ $.eventType = \"AwsApiCall\" && $.eventSource = \"cloudshell.amazonaws.com\" && $.errorCode = \"AccessDenied*\" }"
     full_access_attached  = "{ $.eventType = \"AwsApiCall\" && $.eventSource = \"iam.amazonaws.com\" && ($.eventName = \"AttachUserPolicy\" || $.eventName = \"AttachGroupPolicy\" || $.eventName = \"AttachRolePolicy\") && $.errorCode NOT EXISTS && $.requestParameters.policyArn = \"${local.full_access_arn}\" }"
+    recording_stopped     = "{ $.eventType = \"AwsApiCall\" && ($.eventSource = \"cloudtrail.amazonaws.com\" || $.eventSource = \"config.amazonaws.com\") && ($.eventName = \"StopLogging\" || $.eventName = \"DeleteTrail\" || $.eventName = \"UpdateTrail\" || $.eventName = \"PutEventSelectors\" || $.eventName = \"StopConfigurationRecorder\" || $.eventName = \"DeleteConfigurationRecorder\" || $.eventName = \"PutConfigurationRecorder\" || $.eventName = \"DeleteDeliveryChannel\") }"
   }
 
   # The Logs Insights filter that lists each rule's records; for the approved network, every VPC environment, to compare with the lists.
@@ -22,6 +23,7 @@ locals {
     access_denied            = "eventType = \"AwsApiCall\" and eventSource = \"cloudshell.amazonaws.com\" and errorCode like /^AccessDenied/"
     full_access_attached     = "eventType = \"AwsApiCall\" and eventSource = \"iam.amazonaws.com\" and (eventName in [\"AttachUserPolicy\", \"AttachGroupPolicy\", \"AttachRolePolicy\"]) and not ispresent(errorCode) and requestParameters.policyArn = \"${local.full_access_arn}\""
     approved_network_changes = "eventType = \"AwsApiCall\" and eventSource = \"route53resolver.amazonaws.com\" and (eventName in [\"AssociateFirewallRuleGroup\", \"AssociateResolverRule\"]) and not ispresent(errorCode)"
+    recording_stopped        = "eventType = \"AwsApiCall\" and (eventSource in [\"cloudtrail.amazonaws.com\", \"config.amazonaws.com\"]) and (eventName in [\"StopLogging\", \"DeleteTrail\", \"UpdateTrail\", \"PutEventSelectors\", \"StopConfigurationRecorder\", \"DeleteConfigurationRecorder\", \"PutConfigurationRecorder\", \"DeleteDeliveryChannel\"])"
   }
   insights_queries = { for k, f in local.insights_filters : k => "fields @timestamp, recipientAccountId, awsRegion, eventName, errorCode, userIdentity.arn, sourceIPAddress, requestParameters\n| filter ${f}\n| sort @timestamp desc\n| limit 100" }
 
@@ -175,6 +177,10 @@ locals {
     approved_network_changes = {
       head = "$.eventType = \"AwsApiCall\" && $.eventSource = \"route53resolver.amazonaws.com\""
       rest = "($.eventName = \"AssociateFirewallRuleGroup\" || $.eventName = \"AssociateResolverRule\") && $.errorCode NOT EXISTS"
+    }
+    recording_stopped = {
+      head = "$.eventType = \"AwsApiCall\" && ($.eventSource = \"cloudtrail.amazonaws.com\" || $.eventSource = \"config.amazonaws.com\")"
+      rest = "$.eventName = \"StopLogging\" || $.eventName = \"DeleteTrail\" || $.eventName = \"UpdateTrail\" || $.eventName = \"PutEventSelectors\" || $.eventName = \"StopConfigurationRecorder\" || $.eventName = \"DeleteConfigurationRecorder\" || $.eventName = \"PutConfigurationRecorder\" || $.eventName = \"DeleteDeliveryChannel\""
     }
   }
 }

@@ -32,7 +32,7 @@ resource "aws_sns_topic" "this" {
 
   name              = var.name
   kms_master_key_id = var.kms_key_arn
-  tags              = var.tags
+  tags              = merge(var.tags, { "cloudshell:protected" = "detection" })
 }
 
 resource "aws_sns_topic_policy" "this" {
@@ -62,7 +62,7 @@ resource "aws_cloudwatch_event_rule" "alarms" {
   name          = "${var.name}-alarms"
   description   = "Forwards the CloudShell trail-monitoring alarms to the central event bus."
   event_pattern = jsonencode(local.alarm_state_pattern)
-  tags          = var.tags
+  tags          = merge(var.tags, { "cloudshell:protected" = "detection" })
 }
 
 # Only the forwarding rule may assume it (aws:SourceArn), and it may only put events on that bus.
@@ -72,7 +72,7 @@ resource "aws_iam_role" "to_event_bus" {
   name               = "${var.name}-to-event-bus"
   description        = "EventBridge puts the CloudShell alarms' state changes on the central event bus."
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "sts:AssumeRole", Condition = { ArnEquals = { "aws:SourceArn" = aws_cloudwatch_event_rule.alarms[0].arn } } }] })
-  tags               = var.tags
+  tags               = merge(var.tags, { "cloudshell:protected" = "detection" })
 }
 
 resource "aws_iam_role_policy" "to_event_bus" {

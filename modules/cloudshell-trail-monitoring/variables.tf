@@ -21,7 +21,7 @@ variable "name" {
 }
 
 variable "tags" {
-  description = "Tags for every resource that takes them."
+  description = "Tags for every resource that takes them; each also gets cloudshell:protected = \"detection\", which the guardrail's protect_detection protects."
   type        = map(string)
   default     = {}
   nullable    = false
@@ -125,6 +125,13 @@ variable "detect_full_access_attachments" {
 
 variable "detect_approved_network_changes" {
   description = "Alert when a DNS Firewall rule group or a Route 53 Resolver rule is associated with a VPC in approved_vpc_ids: the changes that reopen an approved network for which AWS gives no condition key the guardrail could deny them by. Needs approved_vpc_ids."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
+variable "detect_recording_stopped" {
+  description = "Alert when a CloudTrail trail or AWS Config's configuration recorder or delivery channel is stopped, changed or deleted, whether it succeeded or was denied: the record the detection reads (the guardrail's protect_detection denies it to all but the exempt roles)."
   type        = bool
   default     = true
   nullable    = false
@@ -287,8 +294,8 @@ variable "subscription" {
   }
 
   validation {
-    condition     = try(length(setsubtract(toset([for v in try(var.subscription.rules, []) : tostring(v)]), ["public_environment", "outside_approved_network", "file_transfer", "credential_forwarding", "access_denied", "full_access_attached", "approved_network_changes"])) == 0, true)
-    error_message = "subscription.rules must name rule keys of this module: public_environment, outside_approved_network, file_transfer, credential_forwarding, access_denied, full_access_attached, approved_network_changes."
+    condition     = try(length(setsubtract(toset([for v in try(var.subscription.rules, []) : tostring(v)]), ["public_environment", "outside_approved_network", "file_transfer", "credential_forwarding", "access_denied", "full_access_attached", "approved_network_changes", "recording_stopped"])) == 0, true)
+    error_message = "subscription.rules must name rule keys of this module: public_environment, outside_approved_network, file_transfer, credential_forwarding, access_denied, full_access_attached, approved_network_changes, recording_stopped."
   }
 
   validation {

@@ -61,6 +61,11 @@ export const CONFIG_RULE_IDENTIFIER = "IAM_POLICY_BLACKLISTED_CHECK";
  * us-gov-west-1 is assumed (UNCONFIRMED). */
 export const IAM_EVENT_REGIONS = ["us-east-1", "us-gov-west-1"];
 
+/** CloudTrail's and AWS Config's own CloudTrail events
+ * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-logging.html;
+ * https://docs.aws.amazon.com/config/latest/developerguide/log-api-calls.html). */
+export const RECORDING_EVENT_SOURCES = ["cloudtrail.amazonaws.com", "config.amazonaws.com"];
+
 /** Route 53 Resolver's CloudTrail events (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/logging-using-cloudtrail.html). */
 export const ROUTE53_RESOLVER_EVENTS = { eventSource: "route53resolver.amazonaws.com" };
 

@@ -28,7 +28,7 @@ const MODULE_ROLE_ACTIONS = [
 ];
 
 /**
- * Switching off or rewiring cloudshell-monitoring's resources, matched by the protection tag
+ * Switching off or rewiring cloudshell-monitoring's and cloudshell-trail-monitoring's resources, matched by the protection tag
  * (each action takes aws:ResourceTag on its resource): its EventBridge rules and targets, the
  * SNS topic and its policy and subscriptions, the topic's KMS key (tag it yourself: the module
  * does not create it), the event-bus role, and the AWS Config rule.
@@ -54,6 +54,15 @@ export const DETECTION_TAGGED_ACTIONS = [
   "config:DeleteConfigRule",
   "config:PutConfigRule",
   "config:DeleteEvaluationResults",
+  // cloudshell-trail-monitoring's alarms, and the metric and subscription filters on the
+  // organization trail's log group (tag that log group yourself: the module does not create it).
+  "cloudwatch:DeleteAlarms",
+  "cloudwatch:DisableAlarmActions",
+  "cloudwatch:PutMetricAlarm",
+  "cloudwatch:SetAlarmState",
+  "logs:DeleteMetricFilter",
+  "logs:PutMetricFilter",
+  "logs:DeleteSubscriptionFilter",
 ];
 
 /**

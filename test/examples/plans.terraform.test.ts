@@ -183,8 +183,8 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     const s = snapshot("monitoring");
     const created = creates(s);
     const rules = (m: string) => created.filter((a) => a.startsWith(`module.${m}.aws_cloudwatch_event_rule.`)).map((a) => /"(\w+)"/.exec(a)![1]);
-    expect(rules("eu_west_1")).toEqual(["access_denied", "credential_forwarding", "file_transfer", "public_environment"]);
-    expect(rules("us_east_1")).toEqual(["access_denied", "approved_network_changes", "credential_forwarding", "file_transfer", "full_access_attached", "outside_approved_network", "public_environment"]);
+    expect(rules("eu_west_1")).toEqual(["access_denied", "credential_forwarding", "file_transfer", "public_environment", "recording_stopped"]);
+    expect(rules("us_east_1")).toEqual(["access_denied", "approved_network_changes", "credential_forwarding", "file_transfer", "full_access_attached", "outside_approved_network", "public_environment", "recording_stopped"]);
     const after = (address: string) => s.resource_changes.find((r) => r.address === address)!.after!;
     expect(after("module.us_east_1.aws_sns_topic.this[0]").kms_master_key_id).toBe("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
     expect(after("module.us_east_1.aws_config_config_rule.full_access[0]").input_parameters).toBe('{"policyArns":"arn:aws:iam::aws:policy/AWSCloudShellFullAccess"}');

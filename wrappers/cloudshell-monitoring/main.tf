@@ -17,6 +17,7 @@ module "wrapper" {
   detect_credential_forwarding    = try(each.value.detect_credential_forwarding, var.defaults.detect_credential_forwarding, true)
   detect_access_denied            = try(each.value.detect_access_denied, var.defaults.detect_access_denied, true)
   detect_approved_network_changes = try(each.value.detect_approved_network_changes, var.defaults.detect_approved_network_changes, true)
+  detect_recording_stopped        = try(each.value.detect_recording_stopped, var.defaults.detect_recording_stopped, true)
   detect_full_access_attachments  = try(each.value.detect_full_access_attachments, var.defaults.detect_full_access_attachments, false)
   enable_config_rule              = try(each.value.enable_config_rule, var.defaults.enable_config_rule, false)
   sns_topic_arn                   = try(each.value.sns_topic_arn, var.defaults.sns_topic_arn, null)

@@ -20,6 +20,7 @@ module "wrapper" {
   detect_access_denied            = try(each.value.detect_access_denied, var.defaults.detect_access_denied, true)
   detect_full_access_attachments  = try(each.value.detect_full_access_attachments, var.defaults.detect_full_access_attachments, true)
   detect_approved_network_changes = try(each.value.detect_approved_network_changes, var.defaults.detect_approved_network_changes, true)
+  detect_recording_stopped        = try(each.value.detect_recording_stopped, var.defaults.detect_recording_stopped, true)
   approved_networks_by_account    = try(each.value.approved_networks_by_account, var.defaults.approved_networks_by_account, {})
   sns_topic_arn                   = try(each.value.sns_topic_arn, var.defaults.sns_topic_arn, null)
   event_bus_arn                   = try(each.value.event_bus_arn, var.defaults.event_bus_arn, null)

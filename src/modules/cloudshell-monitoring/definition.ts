@@ -78,6 +78,13 @@ function inputs(unit: Unit): void {
     default: true,
     nullable: false,
   });
+  unit.variable("detect_recording_stopped", {
+    description:
+      "Alert when a CloudTrail trail or AWS Config's configuration recorder or delivery channel is stopped, changed or deleted, whether it succeeded or was denied: the record the detection reads (the guardrail's protect_detection denies it to all but the exempt roles).",
+    type: "bool",
+    default: true,
+    nullable: false,
+  });
   unit.variable("detect_full_access_attachments", {
     description: `Alert when ${FULL_ACCESS_POLICY} is attached to a user, group or role. IAM's events arrive only in ${IAM_EVENT_REGIONS[0]}: turn this on only in a module whose provider is there (a plan-time error says so otherwise).`,
     type: "bool",

@@ -10,11 +10,12 @@ import {
   CLOUDTRAIL_DETAIL_TYPE,
   IAM_EVENTS,
   POLICY_ARN_PARAMETER,
+  RECORDING_EVENT_SOURCES,
   ROUTE53_RESOLVER_EVENTS,
   VPC_CONFIG_SPELLINGS,
   VPC_ID_SPELLINGS,
 } from "../../facts/monitoring";
-import { UNCONDITIONED_NETWORK_ACTIONS } from "../../facts/protected-resources";
+import { RECORDING_ACTIONS, UNCONDITIONED_NETWORK_ACTIONS } from "../../facts/protected-resources";
 import { FULL_ACCESS_POLICY } from "../../facts/organizations";
 import { hclStrings } from "../hcl-snippets";
 
@@ -145,6 +146,19 @@ export const RULES: RuleSpec[] = [
         ...succeeded,
       },
       $or: approvedVpc,
+    },
+  },
+  {
+    // What the guardrail's protect_detection denies to all but the exempt roles, reported for
+    // everyone, attempts included (a denied StopLogging is someone probing the detection).
+    key: "recording_stopped",
+    enabled: "var.detect_recording_stopped",
+    inputs: ["detect_recording_stopped"],
+    description: "Detection: a CloudTrail trail or AWS Config's recorder or delivery channel was stopped, changed or deleted, or someone tried.",
+    state: "ENABLED",
+    pattern: {
+      "detail-type": [CLOUDTRAIL_DETAIL_TYPE],
+      detail: { eventSource: RECORDING_EVENT_SOURCES, eventName: RECORDING_ACTIONS.map((a) => a.split(":")[1]) },
     },
   },
 ];

@@ -25,7 +25,7 @@ const MOCK = {
   data: { aws_region: { id: "us-east-1" }, aws_partition: { partition: "aws" } },
 };
 
-const DEFAULT_RULES = ["access_denied", "credential_forwarding", "file_transfer", "public_environment"];
+const DEFAULT_RULES = ["access_denied", "credential_forwarding", "file_transfer", "public_environment", "recording_stopped"];
 const pattern = (key: string) => `jsondecode(aws_cloudwatch_event_rule.this["${key}"].event_pattern)`;
 const everyTarget = (condition: string, message: string): [string, string] => [`alltrue([for t in aws_cloudwatch_event_target.this : ${condition}])`, message];
 
@@ -42,7 +42,7 @@ const RUNS: Run[] = [
       [`aws_cloudwatch_event_rule.this["public_environment"].tags["team"] == "secops"`, "rules must carry the tags"],
       [`aws_sns_topic.this[0].kms_master_key_id == "${KEY}" && aws_sns_topic.this[0].name == "cloudshell-monitoring"`, "the topic must be encrypted with the given key"],
       [`jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Principal.Service == "events.amazonaws.com" && jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Action == "sns:Publish"`, "EventBridge must be the only publisher"],
-      sameJson("jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Condition.ArnEquals[\"aws:SourceArn\"]", [RULE_ARN, RULE_ARN, RULE_ARN, RULE_ARN], "the topic policy must admit exactly the rules' ARNs"),
+      sameJson("jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Condition.ArnEquals[\"aws:SourceArn\"]", DEFAULT_RULES.map(() => RULE_ARN), "the topic policy must admit exactly the rules' ARNs"),
       [`length(jsondecode(aws_sns_topic_policy.this[0].policy).Statement) == 1`, "the topic policy must hold that statement only"],
       everyTarget(`t.arn == "${TOPIC}" && t.role_arn == null`, "every rule must target the topic, without a role"),
       sameJson("keys(aws_cloudwatch_event_target.this)", DEFAULT_RULES),
@@ -60,7 +60,7 @@ const RUNS: Run[] = [
       everyTarget(`t.arn == "${BUS}" && t.role_arn == "${ROLE_ARN}"`, "every rule must target the bus with the role"),
       [`jsondecode(aws_iam_role_policy.to_event_bus[0].policy).Statement[0].Action == "events:PutEvents" && jsondecode(aws_iam_role_policy.to_event_bus[0].policy).Statement[0].Resource == "${BUS}"`, "the role may only put events on the bus"],
       [`jsondecode(aws_iam_role.to_event_bus[0].assume_role_policy).Statement[0].Principal.Service == "events.amazonaws.com"`, "EventBridge must assume the role"],
-      sameJson("jsondecode(aws_iam_role.to_event_bus[0].assume_role_policy).Statement[0].Condition.ArnEquals[\"aws:SourceArn\"]", [RULE_ARN, RULE_ARN, RULE_ARN, RULE_ARN], "only these rules may assume it"),
+      sameJson("jsondecode(aws_iam_role.to_event_bus[0].assume_role_policy).Statement[0].Condition.ArnEquals[\"aws:SourceArn\"]", DEFAULT_RULES.map(() => RULE_ARN), "only these rules may assume it"),
       ["output.kms_key_policy_statement == null && output.topic_policy_statement == null", "no topic statements for a bus"],
     ],
   },
@@ -71,7 +71,7 @@ const RUNS: Run[] = [
     asserts: [
       ["length(aws_sns_topic.this) + length(aws_iam_role.to_event_bus) == 0", "nothing but rules and targets"],
       everyTarget(`t.arn == "${EXISTING_TOPIC}"`, "every rule must target the existing topic"),
-      sameJson("keys(aws_cloudwatch_event_rule.this)", ["credential_forwarding", "file_transfer", "public_environment"]),
+      sameJson("keys(aws_cloudwatch_event_rule.this)", ["credential_forwarding", "file_transfer", "public_environment", "recording_stopped"]),
     ],
   },
   {

@@ -20,6 +20,7 @@ import { tf, tfList, tfMap, Unit } from "../../cdktf/seam";
 import { declareActions } from "../../generator/action-check";
 import { Definition, sourceOf } from "../../generator/definition";
 import { CLOUDWATCH_LIST_PRICES, US_EAST_1_CLOUDWATCH_PRICES } from "../../facts/cloudwatch-prices";
+import { protectedTags } from "../common-inputs";
 import { hclStrings } from "../hcl-snippets";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
 import { APPROVED_LISTS, RULES, ruleSuffix } from "../cloudshell-monitoring/rules";
@@ -117,7 +118,7 @@ function rules(unit: Unit, file: string): void {
       comparisonOperator: "GreaterThanOrEqualToThreshold",
       treatMissingData: "notBreaching",
       alarmActions: tfList("local.alarm_actions"),
-      tags: tfMap("var.tags"),
+      tags: tfMap(protectedTags("detection")),
     },
     { forEach: "local.active_rules", ...at, comment: "One alarm per rule: a minute with a matching record, and no alarm while none comes (notBreaching)." },
   );
@@ -136,7 +137,7 @@ function targets(unit: Unit, file: string): void {
     { Sid: "AllowTheseAlarms", Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ACTIONS.topic[0], Resource: "${local.target_arn}", Condition: { ArnEquals: { "aws:SourceArn": "${local.alarm_arns}" } } },
     { ...at, comment: "Only these alarms may publish: aws:SourceArn is the alarm's ARN." },
   );
-  unit.resource(SnsTopic, "this", { name: tf("var.name"), kmsMasterKeyId: tf("var.kms_key_arn"), tags: tfMap("var.tags") }, { count: "local.creates_topic ? 1 : 0", ...at });
+  unit.resource(SnsTopic, "this", { name: tf("var.name"), kmsMasterKeyId: tf("var.kms_key_arn"), tags: tfMap(protectedTags("detection")) }, { count: "local.creates_topic ? 1 : 0", ...at });
   unit.resource(
     SnsTopicPolicy,
     "this",
@@ -152,7 +153,7 @@ function targets(unit: Unit, file: string): void {
   unit.resource(
     CloudwatchEventRule,
     "alarms",
-    { name: "${var.name}-alarms", description: "Forwards the CloudShell trail-monitoring alarms to the central event bus.", eventPattern: tf("jsonencode(local.alarm_state_pattern)"), tags: tfMap("var.tags") },
+    { name: "${var.name}-alarms", description: "Forwards the CloudShell trail-monitoring alarms to the central event bus.", eventPattern: tf("jsonencode(local.alarm_state_pattern)"), tags: tfMap(protectedTags("detection")) },
     { count: "local.forwards_to_bus ? 1 : 0", ...at },
   );
   unit.resource(
@@ -162,7 +163,7 @@ function targets(unit: Unit, file: string): void {
       name: "${var.name}-to-event-bus",
       description: "EventBridge puts the CloudShell alarms' state changes on the central event bus.",
       assumeRolePolicy: tf(`jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "${ACTIONS.trust[0]}", Condition = { ArnEquals = { "aws:SourceArn" = aws_cloudwatch_event_rule.alarms[0].arn } } }] })`),
-      tags: tfMap("var.tags"),
+      tags: tfMap(protectedTags("detection")),
     },
     { count: "local.forwards_to_bus ? 1 : 0", ...at, comment: "Only the forwarding rule may assume it (aws:SourceArn), and it may only put events on that bus." },
   );

@@ -7,6 +7,7 @@ import { wholeExpression } from "../../hcl/template";
 import { DefinitionError } from "../../generator/errors";
 import { FULL_ACCESS_POLICY } from "../../facts/organizations";
 import { tagsInput } from "../common-inputs";
+import { PROTECTION_TAG } from "../../facts/protected-resources";
 import { awsIdPattern, hclStrings, REGION_PATTERN } from "../hcl-snippets";
 import { APPROVED_LISTS, RULES } from "../cloudshell-monitoring/rules";
 import { Fields, field, objectVariable } from "../strict-object";
@@ -89,7 +90,7 @@ export function inputs(unit: Unit): void {
     nullable: false,
     validation: [{ condition: `can(regex("^[A-Za-z0-9_-]{1,${NAME_MAX}}$", var.name))`, errorMessage: `name must be 1-${NAME_MAX} characters of A-Z a-z 0-9 _ -, such as "${NAME}".` }],
   });
-  tagsInput(unit, "Tags for every resource that takes them.");
+  tagsInput(unit, `Tags for every resource that takes them; each also gets ${PROTECTION_TAG.key} = "${PROTECTION_TAG.values.detection}", which the guardrail's protect_detection protects.`);
   unit.variable("log_group_name", {
     description: "The CloudWatch Logs log group the organization trail delivers to, in this account (the trail's home account: the management account owns organization trails).",
     type: "string",

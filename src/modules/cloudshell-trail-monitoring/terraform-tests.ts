@@ -28,7 +28,7 @@ const MOCK = {
 };
 
 /** The rules on by default: every rule of the shared list but the approved network, which needs IDs. */
-export const DEFAULT_RULES = ["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "public_environment"];
+export const DEFAULT_RULES = ["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "public_environment", "recording_stopped"];
 const NETWORK = { approved_vpc_ids: ["vpc-0123456789abcdef0"], approved_networks_by_account: { "444455556666": { vpc_ids: ["vpc-0fedcba9876543210"] } } };
 const everyAlarm = (condition: string, message: string): [string, string] => [`alltrue([for a in aws_cloudwatch_metric_alarm.this : ${condition}])`, message];
 
@@ -52,7 +52,7 @@ const RUNS: Run[] = [
       sameJson(`jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Condition.ArnEquals["aws:SourceArn"]`, DEFAULT_RULES.map(() => ALARM_ARN), "the topic policy must admit exactly the alarms' ARNs"),
       sameJson("jsondecode(output.kms_key_policy_statement).Principal", { Service: "cloudwatch.amazonaws.com" }),
       ["length(aws_cloudwatch_event_rule.alarms) + length(aws_iam_role.to_event_bus) + length(aws_cloudwatch_log_subscription_filter.this) == 0", "no bus forwarding and no subscription by default"],
-      [`output.cost.custom_metrics == 5 && output.cost.alarms == 5 && output.cost.monthly_usd.custom_metrics == 1.5 && output.cost.monthly_usd.alarms == 0.5 && output.cost.monthly_usd.log_ingestion == 0 && output.cost.monthly_usd.total == 2 && output.cost.region == "us-east-1"`, "the cost must count one metric and one alarm per rule"],
+      [`output.cost.custom_metrics == 6 && output.cost.alarms == 6 && output.cost.monthly_usd.custom_metrics == 1.8 && output.cost.monthly_usd.alarms == 0.6 && output.cost.monthly_usd.log_ingestion == 0 && output.cost.monthly_usd.total == 2.4 && output.cost.region == "us-east-1"`, "the cost must count one metric and one alarm per rule"],
     ],
   },
   {

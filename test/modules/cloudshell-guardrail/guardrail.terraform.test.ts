@@ -187,6 +187,7 @@ const ATTEMPTS: Record<string, [string, string[]]> = {
   "Disable or delete the topic's key, or rewrite its policy":            [STOPPED, [S.protectedResources.Sid]],
   "Change the event-bus role":                                           [STOPPED, [S.protectedResources.Sid]],
   "Delete or change the IAM.27 Config rule":                             [STOPPED, [S.protectedResources.Sid]],
+  "Delete or silence the organization trail's alarms, or its metric filters": [STOPPED, [S.protectedResources.Sid]],
   "Stop, change or delete a CloudTrail trail":                           [STOPPED, [S.recording.Sid]],
   "Stop or delete AWS Config's recorder or delivery channel":            [STOPPED, [S.recording.Sid]],
   "Open the approved VPC's security groups":                             [STOPPED, [S.vpcKeyed.Sid]],

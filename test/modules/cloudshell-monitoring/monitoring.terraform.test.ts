@@ -19,7 +19,7 @@ const MODULE = "modules/cloudshell-monitoring";
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const TOPIC = "arn:aws:sns:us-east-1:111122223333:security-alerts";
 const BUS = "arn:aws:events:us-east-1:999999999999:event-bus/security-central";
-const NOTHING = { detect_public_environments: false, detect_file_transfer: false, detect_credential_forwarding: false, detect_access_denied: false };
+const NOTHING = { detect_public_environments: false, detect_file_transfer: false, detect_credential_forwarding: false, detect_access_denied: false, detect_recording_stopped: false };
 
 describe("cloudshell-monitoring: bad inputs are rejected with a clear message", () => {
   const CASES: [string, Record<string, Value>, string][] = [
@@ -94,7 +94,7 @@ describe("each rule's pattern, as Terraform computes it, alerts on what it must,
   test("the Regions: eu-west-1 has CloudShell's rules only, with the patterns of us-east-1; IAM's rule is in us-east-1", () => {
     const rules = plannedRules(readSnapshot(fs.readFileSync(path.join(ROOT, PLANS_DIR, "monitoring.json"), "utf8")));
     const keysIn = (instance: string) => rules.filter((r) => r.instance === instance).map((r) => r.key).sort();
-    expect(keysIn("eu_west_1")).toEqual(["access_denied", "credential_forwarding", "file_transfer", "public_environment"]);
+    expect(keysIn("eu_west_1")).toEqual(["access_denied", "credential_forwarding", "file_transfer", "public_environment", "recording_stopped"]);
     expect(keysIn("us_east_1")).toContain("full_access_attached");
   });
 
