@@ -153,7 +153,11 @@ export interface ExtraCall {
  * snapshot the example's own plan gives (the committed snapshots prove it, byte for byte). Extra
  * calls (the wrappers' test items) join the same plan under their own names and outputs.
  */
-export async function planExamplesTogether(files: Map<string, string>, examples: string[], extra: ExtraCall[] = []): Promise<{ snapshots: Map<string, PlanSnapshot>; modules: string[] }> {
+export async function planExamplesTogether(
+  files: Map<string, string>,
+  examples: string[],
+  extra: ExtraCall[] = [],
+): Promise<{ snapshots: Map<string, PlanSnapshot>; modules: string[]; plan: Record<string, unknown> }> {
   // Provider blocks by alias ("" for the default one); an example with aliased blocks (more
   // Regions) gets them passed in, and declares them as configuration_aliases in its scratch copy.
   const providerBlocks = new Map<string, Set<string>>();
@@ -208,7 +212,7 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
     snapshots.set(e, normalizePlan(call ? call.directory : `examples/${e}`, call || usesProvider.get(e) ? result.provider : undefined, own, dir));
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { snapshots, modules };
+  return { snapshots, modules, plan: result.plan };
 }
 
 /** Every example's snapshot files (path relative to the repository -> content). */
@@ -242,4 +246,26 @@ export function readSnapshot(text: string): PlanSnapshot {
 export function committedSnapshots(root: string): string[] {
   const dir = path.join(root, PLANS_DIR);
   return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(PLANS_DIR, f)) : [];
+}
+
+/**
+ * One example's part of the plan of every example, as the JSON of its own plan: its resource and
+ * output changes, addresses without the example's module prefix, and its module's configuration as
+ * the root's. What `terraform show -json` of the example alone gives for these parts (the snapshot
+ * test proves the resources and outputs the same, byte for byte after normalizing).
+ */
+export function examplePlan(plan: Record<string, unknown>, example: string): Record<string, unknown> {
+  const prefix = `module.${example}`;
+  const strip = (address: string) => (address === prefix ? "" : address.startsWith(`${prefix}.`) ? address.slice(prefix.length + 1) : address);
+  type Change = { address: string; module_address?: string };
+  const config = plan.configuration as { provider_config?: unknown; root_module: { module_calls: Record<string, { module: unknown }> } };
+  return {
+    format_version: plan.format_version,
+    terraform_version: plan.terraform_version,
+    resource_changes: ((plan.resource_changes as Change[]) ?? [])
+      .filter((r) => r.address.startsWith(`${prefix}.`))
+      .map((r) => ({ ...r, address: strip(r.address), ...(r.module_address !== undefined ? { module_address: strip(r.module_address) || undefined } : {}) })),
+    output_changes: Object.fromEntries(Object.entries((plan.output_changes as Record<string, unknown>) ?? {}).filter(([k]) => k.startsWith(`${example}__`)).map(([k, v]) => [k.slice(example.length + 2), v])),
+    configuration: { provider_config: config.provider_config, root_module: config.root_module.module_calls[example].module },
+  };
 }
