@@ -68,6 +68,10 @@ export const FEATURES: Record<string, Feature> = {
   },
 };
 
+/** The actions that take no resource type, so a policy can only name them with Resource "*"
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_cloudshell.html). */
+export const WITHOUT_RESOURCE_TYPE = ["cloudshell:CreateEnvironment", "cloudshell:DescribeEnvironments"];
+
 export interface Preset {
   summary: string;
   /** Granted or denied with "cloudshell:*" instead of naming actions (full, deny-all only). */

@@ -3,7 +3,7 @@
 // name (and one they do not), so that "only in us-east-1" and "only in vpc-a" come from IAM's own
 // answers, not from reading the policy text.
 import { Access, Policy, Principal, regionsNamed, idsNamed } from "./access";
-import { Context, Decision, decideAll, PolicySet } from "./evaluate";
+import { Context, Decision, decideAll, PolicySet, Request } from "./evaluate";
 import { ANOTHER, LAUNCH_LABEL, launch, Network, NETWORK_KEYS, OTHER_FEATURES, REVIEW_ACCOUNT, vpcNetworkInterface, Where } from "./requests";
 
 export interface Row {
@@ -43,7 +43,7 @@ export interface Candidates {
 const ALLOW_ALL: Policy = { id: "allow-all", name: "an identity policy that allows everything", kind: "document", document: { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] } };
 const ORDINARY = "role/another-principal";
 
-const principalContext = (partition: string, arnPath: string, tags: Record<string, string>): Context => ({
+export const principalContext = (partition: string, arnPath: string, tags: Record<string, string>): Context => ({
   "aws:PrincipalArn": `arn:${partition}:iam::${REVIEW_ACCOUNT}:${arnPath}`,
   ...Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:PrincipalTag/${k}`, v])),
 });
@@ -126,19 +126,20 @@ function questions(row: Row, c: Candidates): Question[] {
 
 export type Answers = Map<string, Decision>;
 
+/** The requests of one feature, asked by one principal in one Region (and network). */
+export function requestsOf(row: Row, w: Where, network?: Network): Request[] {
+  if (row.key === "public") return launch(w);
+  if (row.key === "vpc") return [...launch(w, network), ...vpcNetworkInterface(w, network!)];
+  return OTHER_FEATURES.find((f) => f.key === row.key)!.requests(w);
+}
+
+/** Every request the review asks about one feature, with the key of the question it answers. */
+export function askedOf(row: Row, c: Candidates, partition: string, principal: Context): { key: string; requests: Request[] }[] {
+  return questions(row, c).map((q) => ({ key: q.key, requests: requestsOf(row, { partition, region: q.region, principal }, q.network) }));
+}
+
 export function answer(entity: Entity, row: Row, c: Candidates, partition: string): Answers {
-  const out: Answers = new Map();
-  for (const q of questions(row, c)) {
-    const w: Where = { partition, region: q.region, principal: entity.principal };
-    const requests =
-      row.key === "public"
-        ? launch(w)
-        : row.key === "vpc"
-          ? [...launch(w, q.network), ...vpcNetworkInterface(w, q.network!)]
-          : OTHER_FEATURES.find((f) => f.key === row.key)!.requests(w);
-    out.set(q.key, decideAll(requests, entity.set));
-  }
-  return out;
+  return new Map(askedOf(row, c, partition, entity.principal).map((q) => [q.key, decideAll(q.requests, entity.set)]));
 }
 
 /** Every answer of an entity that is not there: a missing grant allows nothing, a missing guardrail denies nothing. */

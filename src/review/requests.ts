@@ -1,7 +1,7 @@
 // CloudShell's features as the IAM requests the console makes, built from the facts (the actions of
 // each feature in src/facts/features.ts; the EC2 calls CloudShell makes for a VPC environment, after
 // src/facts/vpc-statements.ts). The review asks each of them for each principal, Region and network.
-import { FEATURES } from "../facts/features";
+import { FEATURES, WITHOUT_RESOURCE_TYPE } from "../facts/features";
 import { CLOUDSHELL_SERVICE, CLOUDSHELL_TAG_KEY, RESTRICTIONS } from "../facts/vpc-statements";
 import { Context, Request } from "./evaluate";
 
@@ -32,8 +32,8 @@ const request = (w: Where, action: string, resource: string, context: Context = 
   resource,
   context: { "aws:RequestedRegion": w.region, ...w.principal, ...context },
 });
-/** Every action but CreateEnvironment acts on an environment; CreateEnvironment takes no resource type ("*"). */
-const onEnvironment = (w: Where, action: string): Request => request(w, action, action === "cloudshell:CreateEnvironment" ? "*" : environmentArn(w));
+/** An action on an environment, or on "*" for those without a resource type. */
+const onEnvironment = (w: Where, action: string): Request => request(w, action, WITHOUT_RESOURCE_TYPE.includes(action) ? "*" : environmentArn(w));
 
 const [VPC_KEY, SUBNET_KEY, GROUP_KEY] = ["vpc_ids", "subnet_ids", "security_group_ids"].map((i) => RESTRICTIONS.find((r) => r.input === i)!.key);
 export const NETWORK_KEYS = [VPC_KEY, SUBNET_KEY, GROUP_KEY];
