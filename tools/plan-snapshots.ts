@@ -153,11 +153,21 @@ export interface ExtraCall {
  * snapshot the example's own plan gives (the committed snapshots prove it, byte for byte). Extra
  * calls (the wrappers' test items) join the same plan under their own names and outputs.
  */
+/** More to plan in the examples' plan: roots laid out like examples (examples/<name>/ in the files), and a prior state. */
+export interface PlanOptions {
+  /** Planned like examples, without snapshots of their own. */
+  roots?: string[];
+  /** A state (terraform.tfstate) to plan against, without refreshing it; its addresses are the combined root's (module.<root>....). */
+  priorState?: object;
+}
+
 export async function planExamplesTogether(
   files: Map<string, string>,
   examples: string[],
   extra: ExtraCall[] = [],
+  options: PlanOptions = {},
 ): Promise<{ snapshots: Map<string, PlanSnapshot>; modules: string[]; plan: Record<string, unknown> }> {
+  const planned = [...examples, ...(options.roots ?? [])];
   // Provider blocks by alias ("" for the default one); an example with aliased blocks (more
   // Regions) gets them passed in, and declares them as configuration_aliases in its scratch copy.
   const providerBlocks = new Map<string, Set<string>>();
@@ -168,7 +178,7 @@ export async function planExamplesTogether(
   for (const [rel, content] of files) {
     if (!rel.endsWith(".tf")) continue;
     if (rel.startsWith("modules/") || rel.startsWith("wrappers/")) tree.push([rel, content]);
-    const example = examples.find((e) => rel.startsWith(`examples/${e}/`) && !rel.slice(`examples/${e}/`.length).includes("/"));
+    const example = planned.find((e) => rel.startsWith(`examples/${e}/`) && !rel.slice(`examples/${e}/`.length).includes("/"));
     if (!example) continue;
     for (const block of content.match(PROVIDER_BLOCK) ?? []) {
       const alias = /^\s*alias\s*=\s*"([^"]+)"/m.exec(block)?.[1] ?? "";
@@ -189,14 +199,15 @@ export async function planExamplesTogether(
   const root = [
     REQUIRES_AWS,
     ...[...providerBlocks.values()].flatMap((b) => [...b]),
-    ...examples.map((e) => `module "${e}" {\n  source = "../${e}"\n${passed(e)}}\n`),
-    ...examples.flatMap((e) => (outputs.get(e) ?? []).map((o) => `output "${e}__${o}" {\n  value = module.${e}.${o}\n}\n`)),
+    ...planned.map((e) => `module "${e}" {\n  source = "../${e}"\n${passed(e)}}\n`),
+    ...planned.flatMap((e) => (outputs.get(e) ?? []).map((o) => `output "${e}__${o}" {\n  value = module.${e}.${o}\n}\n`)),
     ...extra.map((c) => renderFile([block("module", [c.name], [attr("source", `../../${c.directory}`), blank, ...Object.entries(c.inputs).map(([k, v]) => attr(k, v))])])),
     ...extra.map((c) => `output "${c.name}__wrapper" {\n  value = module.${c.name}.wrapper\n}\n`),
   ].join("\n");
   const dir = scratchTree([...tree, [`examples/${ALL}/main.tf`, root]], "tf-examples-");
   const planDir = path.join(dir, "examples", ALL);
-  const result = await planJson(planDir);
+  if (options.priorState) fs.writeFileSync(path.join(planDir, "terraform.tfstate"), JSON.stringify(options.priorState));
+  const result = await planJson(planDir, { refresh: options.priorState ? false : undefined });
   // The directories whose configuration this init loaded, and so checked against the pinned provider.
   const installed = JSON.parse(fs.readFileSync(path.join(planDir, ".terraform", "modules", "modules.json"), "utf8")) as { Modules: { Dir: string }[] };
   const modules = [...new Set(installed.Modules.map((m) => path.relative(dir, path.resolve(planDir, m.Dir))))].sort();
@@ -228,15 +239,16 @@ export async function planSnapshotsWith(
   files: Map<string, string>,
   examples: string[],
   extra: ExtraCall[],
-): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot>; modules: string[] }> {
+  options: PlanOptions = {},
+): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot>; modules: string[]; plan: Record<string, unknown> }> {
   const out = new Map<string, string>();
-  const { snapshots, modules } = await planExamplesTogether(files, examples, extra);
+  const { snapshots, modules, plan } = await planExamplesTogether(files, examples, extra, options);
   for (const e of examples) {
     const s = snapshots.get(e)!;
     out.set(path.join(PLANS_DIR, `${e}.json`), snapshotJson(s));
     out.set(path.join(PLANS_DIR, `${e}.md`), snapshotMarkdown(s));
   }
-  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])), modules };
+  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])), modules, plan };
 }
 
 export function readSnapshot(text: string): PlanSnapshot {

@@ -333,10 +333,13 @@ export interface PlanResult extends InitResult {
   plan: Record<string, unknown>;
 }
 
-/** init, plan to a file, show it as JSON. */
-export async function planJson(dir: string): Promise<PlanResult> {
+/**
+ * init, plan to a file, show it as JSON. With a prior state (a terraform.tfstate in the directory),
+ * `refresh: false` plans against it as it is: no provider reads what AWS has (there is no AWS here).
+ */
+export async function planJson(dir: string, options: { refresh?: boolean } = {}): Promise<PlanResult> {
   const initialized = await init(dir);
-  await mustTerraformAsync(dir, ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"]);
+  await mustTerraformAsync(dir, ["plan", "-input=false", "-no-color", "-lock=false", ...(options.refresh === false ? ["-refresh=false"] : []), "-out=tfplan"]);
   const plan = JSON.parse(await mustTerraformAsync(dir, ["show", "-json", "tfplan"]));
   return { ...initialized, plan };
 }

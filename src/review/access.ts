@@ -96,6 +96,12 @@ export function accessOf(world: World, config: ConfigModule | undefined): Access
   const policies: Policy[] = [];
   const byType = (type: string) => world.resources.filter((r) => r.type === type && r.mode === "managed");
 
+  /** Without a configuration (a plan put together from snapshots): the one resource of a type in the holder's module instance, if there is exactly one. */
+  const sameModuleOnly = (holder: Resource, type: string): Resource[] => {
+    const found = world.resources.filter((r) => r.module === holder.module && r.type === type && r.mode === "managed");
+    return found.length === 1 ? found : [];
+  };
+
   const principal = (kind: PrincipalKind, name: string | undefined, resource?: Resource): Principal => {
     const key = name ? `${kind}/${name}` : `${kind}/${resource?.address}`;
     let p = principals.get(key);
@@ -156,13 +162,15 @@ export function accessOf(world: World, config: ConfigModule | undefined): Access
       held.add(policy.id);
     }
   };
-  /** Whether the configuration sets an attribute (a computed one left unset is unknown, not chosen). */
-  const configured = (r: Resource, attr: string) => !config || Boolean(configResource(config, r)?.expressions?.[attr]);
+  /** Whether the configuration sets an attribute (a computed one left unset is unknown, not chosen; without a configuration, taken as unset). */
+  const configured = (r: Resource, attr: string) => Boolean(configResource(config, r)?.expressions?.[attr]);
   /** A principal an attribute names: by its known name, else the resource its reference leads to. */
   const named = (kind: "role" | "user" | "group", holder: Resource, attr: string): Principal => {
     const name = knownString(holder, attr);
     if (name) return principal(kind, name);
-    const [target] = resolve(config, world, holder.module, referencesOf(config, holder, attr)).filter((r) => r.type === `aws_iam_${kind}`);
+    const [target] = config
+      ? resolve(config, world, holder.module, referencesOf(config, holder, attr)).filter((r) => r.type === `aws_iam_${kind}`)
+      : sameModuleOnly(holder, `aws_iam_${kind}`);
     return target ? principal(kind, knownString(target, "name"), target) : principal(kind, undefined, holder);
   };
 
@@ -211,7 +219,9 @@ export function accessOf(world: World, config: ConfigModule | undefined): Access
   const sets = byType("aws_ssoadmin_permission_set");
   const setOf = (holder: Resource): Principal => {
     const arn = knownString(holder, "permission_set_arn");
-    const target = (arn && sets.find((s) => knownString(s, "arn") === arn)) || resolve(config, world, holder.module, referencesOf(config, holder, "permission_set_arn")).find((r) => r.type === "aws_ssoadmin_permission_set");
+    const target =
+      (arn && sets.find((s) => knownString(s, "arn") === arn)) ||
+      (config ? resolve(config, world, holder.module, referencesOf(config, holder, "permission_set_arn")).find((r) => r.type === "aws_ssoadmin_permission_set") : sameModuleOnly(holder, "aws_ssoadmin_permission_set")[0]);
     if (target) return principal("permission set", knownString(target, "name") ?? undefined, target);
     return principal("permission set", arn, holder);
   };

@@ -193,7 +193,7 @@ export function direction(before: Answers, after: Answers): Direction | undefine
     const was = b?.result === "Allowed";
     if (a.result === "Allowed" && !was) widens = true;
     if (was && a.result !== "Allowed" && a.result !== "Unknown") narrows = true;
-    if (a.result === "Unknown" && !was) unknown = true;
+    if (a.result === "Unknown" && !was && b?.result !== "Unknown") unknown = true;
   }
   if (widens) return "widens";
   if (unknown) return "may widen";

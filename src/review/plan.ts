@@ -103,7 +103,8 @@ interface RawChange {
   type?: string;
   name?: string;
   index?: string | number;
-  change: { actions: string[]; before?: Json | null; after?: Json | null; after_unknown?: Json };
+  /** before_unknown is not Terraform's: plans put together from snapshots mark what their earlier plan knew only after apply. */
+  change: { actions: string[]; before?: Json | null; before_unknown?: Json; after?: Json | null; after_unknown?: Json };
 }
 
 /** Reads a plan's JSON text; `source` names it in messages (a path, or standard input). */
@@ -143,7 +144,7 @@ export function readPlan(text: string, source: string): Plan {
       index: c.index ?? parsedAddress.index,
     };
     actions.set(c.address, c.change.actions);
-    if (c.change.before) before.push({ ...base, values: c.change.before, unknown: {} });
+    if (c.change.before) before.push({ ...base, values: c.change.before, unknown: c.change.before_unknown ?? {} });
     const unknown = c.change.after_unknown && typeof c.change.after_unknown === "object" ? c.change.after_unknown : {};
     const deleted = c.change.actions.length === 1 && c.change.actions[0] === "delete";
     if (!deleted && (c.change.after || Object.keys(unknown).length)) {

@@ -19,6 +19,8 @@ export interface Review {
   markdown: string;
   /** One line per change that widens access or weakens a control. */
   needsApproval: string[];
+  /** Every change, one Markdown list item each. */
+  changes: string[];
 }
 
 interface State {
@@ -83,7 +85,8 @@ const sizeWords = (p: Policy): string => {
   return `${thousands(size)} of ${thousands(p.quota.limit)} characters (${p.quota.what}${p.quota.whitespace ? ", whitespace counted" : ", whitespace not counted"})${size > p.quota.limit ? " **over the quota: AWS will refuse it**" : ""}`;
 };
 
-export function reviewPlan(plan: Plan, source: string): Review {
+/** allowEmpty: a plan with nothing CloudShell is reviewed as such, not refused (the repository's own evidence groups). */
+export function reviewPlan(plan: Plan, source: string, options: { allowEmpty?: boolean } = {}): Review {
   const calls = callsOf(plan.config);
   const before = stateOf(plan.before, plan, calls);
   const after = stateOf(plan.after, plan, calls);
@@ -93,7 +96,7 @@ export function reviewPlan(plan: Plan, source: string): Review {
     calls.length > 0 ||
     relevantKeys.size > 0 ||
     [before, after].some((s) => s.detections.length > 0 || (!plan.config ? false : s.networks.length > 0));
-  if (!hasContent) {
+  if (!hasContent && !options.allowEmpty) {
     throw new BadInput(
       `${source} has nothing CloudShell: no call of this project's modules, and no IAM policy, SCP, permission set, permissions boundary, policy document output or EventBridge rule that touches CloudShell, before or after the change.`,
     );
@@ -119,7 +122,9 @@ export function reviewPlan(plan: Plan, source: string): Review {
     for (const row of ROWS) {
       const ab: Answers = b ? answer(b, row, c, partition) : absent(row, c, entity.reading);
       const aa: Answers = a ? answer(a, row, c, partition) : absent(row, c, entity.reading);
-      const [tb, ta] = [b ? summarize(row, ab, c, b.reading) : "—", a ? summarize(row, aa, c, a.reading) : "—"];
+      // A lone policy's own name says nothing in its own rows.
+      const own = (t: string) => (entity.group === "policy" ? t.split(` in ${entity.own[0].name}`).join("") : t);
+      const [tb, ta] = [b ? own(summarize(row, ab, c, b.reading)) : "—", a ? own(summarize(row, aa, c, a.reading)) : "—"];
       rows.push([row.label, ta, tb]);
       const moved = direction(ab, aa);
       if (tb !== ta || moved) moves.push({ label: row.label, from: tb, to: ta, moved });
@@ -152,6 +157,26 @@ export function reviewPlan(plan: Plan, source: string): Review {
     else tables[entity.group].push(...lines);
   }
 
+  /** Statements added or removed, principals newly exempt or no longer: a removal or a new exemption widens. */
+  const statementChanges = (who: string, sb: StatementSummary[], sa: StatementSummary[], existed: boolean, exists: boolean) => {
+    const label = (s: StatementSummary) => `${s.sid ? `\`${s.sid}\`` : "a statement without Sid"} (${s.what})`;
+    const same = (x: StatementSummary, y: StatementSummary) => x.sid === y.sid && x.what === y.what;
+    if (existed) for (const s of sa.filter((x) => !sb.some((y) => same(x, y)))) changes.push(`- **${who}**: statement ${label(s)} added`);
+    for (const s of sb.filter((x) => !sa.some((y) => same(x, y)))) {
+      const what = `**${who}**: statement ${label(s)} removed`;
+      changes.push(`- ${what} (widens)`);
+      needsApproval.push(what);
+    }
+    const exempt = (list: StatementSummary[]) => new Set(list.flatMap((s) => s.exempt));
+    const [eb, ea] = [exempt(sb), exempt(sa)];
+    for (const e of [...ea].filter((x) => !eb.has(x) && existed)) {
+      const what = `**${who}**: ${e} now exempt`;
+      changes.push(`- ${what} (widens)`);
+      needsApproval.push(what);
+    }
+    for (const e of [...eb].filter((x) => !ea.has(x) && exists)) changes.push(`- **${who}**: ${e} no longer exempt (narrows)`);
+  };
+
   // ---- SCPs: each target's statements, who is exempt, sizes ----
   const scpLines: string[] = [];
   const targetIds = [...new Set([...before.access.targets, ...after.access.targets].map((t) => t.id))].sort();
@@ -159,7 +184,6 @@ export function reviewPlan(plan: Plan, source: string): Review {
     const [tb, ta] = [before.access.targets.find((t) => t.id === id), after.access.targets.find((t) => t.id === id)];
     const statements = (t: typeof ta) => (t?.scps ?? []).flatMap((p) => (p.document === "unknown" ? [] : summarizeDocument(p.document).map((s) => ({ ...s, policy: p.name }))));
     const [sb, sa] = [statements(tb), statements(ta)];
-    const label = (s: StatementSummary) => `${s.sid ? `\`${s.sid}\`` : "a statement without Sid"} (${s.what})`;
     if (ta) {
       scpLines.push(`**${id}**${tb ? "" : " (new)"}: ${ta.scps.map((p) => `\`${p.name}\`: ${sizeWords(p)}`).join("; ")}`, "");
       const unknownScps = ta.scps.filter((p) => p.document === "unknown");
@@ -167,20 +191,14 @@ export function reviewPlan(plan: Plan, source: string): Review {
       scpLines.push(...table(["Statement", "Effect", "What it does", "Exempt"], sa.map((s) => [s.sid ?? "(no Sid)", s.effect, s.what, s.exempt.join("; ") || "nobody"])), "");
       scpLines.push(...(targetTables.get(id) ?? []));
     } else scpLines.push(`**${id}**: no SCP of this plan is attached any more.`, "");
-    if (tb) for (const s of sa.filter((x) => !sb.some((y) => y.sid === x.sid && y.what === x.what))) changes.push(`- **SCPs on ${id}**: statement ${label(s)} added`);
-    for (const s of sb.filter((x) => !sa.some((y) => y.sid === x.sid && y.what === x.what))) {
-      const what = `**SCPs on ${id}**: statement ${label(s)} removed`;
-      changes.push(`- ${what} (widens)`);
-      needsApproval.push(what);
-    }
-    const exempt = (list: typeof sa) => new Set(list.flatMap((s) => s.exempt));
-    const [eb, ea] = [exempt(sb), exempt(sa)];
-    for (const e of [...ea].filter((x) => !eb.has(x) && tb)) {
-      const what = `**SCPs on ${id}**: ${e} now exempt`;
-      changes.push(`- ${what} (widens)`);
-      needsApproval.push(what);
-    }
-    for (const e of [...eb].filter((x) => !ea.has(x) && ta)) changes.push(`- **SCPs on ${id}**: ${e} no longer exempt (narrows)`);
+    statementChanges(`SCPs on ${id}`, sb, sa, Boolean(tb), Boolean(ta));
+  }
+  // Guardrail documents no target of this plan holds (an SCP as an output): the same.
+  const guardrailDocs = (st: State) => st.entities.filter((e) => e.group === "policy" && e.reading === "guardrail");
+  for (const key of [...new Set([...guardrailDocs(before), ...guardrailDocs(after)].map((e) => e.key))].sort()) {
+    const [db, da] = [guardrailDocs(before).find((e) => e.key === key), guardrailDocs(after).find((e) => e.key === key)];
+    const statements = (e: Entity | undefined) => (e?.own ?? []).flatMap((p) => (p.document === "unknown" ? [] : summarizeDocument(p.document)));
+    statementChanges((da ?? db)!.label, statements(db), statements(da), Boolean(db), Boolean(da));
   }
 
   // ---- Networks ----
@@ -284,7 +302,7 @@ export function reviewPlan(plan: Plan, source: string): Review {
     "<sub>Read from the plan alone: policies attached outside this plan are not seen; principals are taken to carry no tags but those this plan gives them and to match no exemption pattern but by their own name; SCPs are read with FullAWSAccess still attached, and those attached to the organization root apply to every principal here (not to the management account). Each feature is asked in every Region and network the policies name, and in one they do not.</sub>",
     "",
   );
-  return { markdown: [...head, ...sections].join("\n"), needsApproval };
+  return { markdown: [...head, ...sections].join("\n"), needsApproval, changes };
 }
 
 /** Reads and reviews a plan's JSON text; bad input throws BadInput with the message to show. */
