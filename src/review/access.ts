@@ -296,13 +296,17 @@ export function accessOf(world: World, config: ConfigModule | undefined): Access
   };
 }
 
+/** Operators whose values are values of the key (not Null's "true", not Bool's). */
+const COMPARES_VALUES = /(String|Arn)[A-Za-z]*(IfExists)?$/;
+
 /** Regions named by aws:RequestedRegion conditions in these policies, and one no policy names. */
 export function regionsNamed(policies: Policy[]): string[] {
   const found = new Set<string>();
   for (const p of policies) {
     if (p.document === "unknown") continue;
     for (const s of statementsOf(p.document)) {
-      for (const keys of Object.values(s.Condition ?? {})) {
+      for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
+        if (!COMPARES_VALUES.test(operator)) continue;
         for (const [key, v] of Object.entries(keys ?? {})) if (key.toLowerCase() === "aws:requestedregion") asList(v).forEach((r) => found.add(r));
       }
     }
@@ -316,7 +320,8 @@ export function idsNamed(policies: Policy[], key: string): string[] {
   for (const p of policies) {
     if (p.document === "unknown") continue;
     for (const s of statementsOf(p.document)) {
-      for (const keys of Object.values(s.Condition ?? {})) {
+      for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
+        if (!COMPARES_VALUES.test(operator)) continue;
         for (const [k, v] of Object.entries(keys ?? {})) if (k.toLowerCase() === key.toLowerCase()) asList(v).forEach((x) => found.add(x));
       }
     }

@@ -82,18 +82,28 @@ module "monitoring_eu_west_1" {
 `,
 };
 
+/** A root with nothing CloudShell (a queue): the review refuses it as bad input. */
+export const NOTHING_CLOUDSHELL = "nothing-cloudshell";
+const QUEUE = `resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+`;
+
 /** The iam-policy example with one more input: credentials allowed (wider), or file transfer denied (narrower). */
 export const CHANGE_ROOTS: Record<string, { input: string; from: string }> = {
   "change-widening": { input: "allow_credentials = true", from: "iam-policy" },
   "change-narrowing": { input: "allow_file_upload = false\n  allow_file_download = false", from: "iam-policy" },
 };
 
+/** Every root planned beside the examples for the review's tests. */
+export const REVIEW_ROOTS = [...Object.keys(NEWCOMER_ROOTS), ...Object.keys(CHANGE_ROOTS), NOTHING_CLOUDSHELL];
+
 export function rootFiles(generated: Map<string, string>): Map<string, string> {
-  const files = new Map<string, string>();
+  const files = new Map<string, string>([[`examples/${NOTHING_CLOUDSHELL}/main.tf`, QUEUE]]);
   for (const [name, text] of Object.entries(NEWCOMER_ROOTS)) files.set(`examples/${name}/main.tf`, text);
   for (const [name, change] of Object.entries(CHANGE_ROOTS)) {
     const main = generated.get(`examples/${change.from}/main.tf`)!;
-    files.set(`examples/${name}/main.tf`, main.replace(/(\n  role_names\s*=)/, `\n  ${change.input}$1`));
+    files.set(`examples/${name}/main.tf`, main.replace(/(\n {2}role_names\s*=)/, `\n  ${change.input}$1`));
     files.set(`examples/${name}/versions.tf`, generated.get(`examples/${change.from}/versions.tf`)!);
   }
   return files;
