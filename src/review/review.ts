@@ -140,7 +140,7 @@ export function reviewPlan(plan: Plan, source: string, options: { allowEmpty?: b
       // A new or removed principal, target or policy: one line with what it allows (or, a guardrail, denies).
       const shown = moves.filter((m) => (entity.reading === "grant" ? !(a ? m.to : m.from).startsWith("no") : (a ? m.to : m.from).startsWith("no")));
       const words = grouped(shown.map((m) => [m.label, a ? m.to : m.from]));
-      const what = `**${entity.label}** (${a ? "new" : "gone"}): ${entity.reading === "grant" ? (a ? "may" : "no longer") : a ? "denies" : "no longer denies"} ${words || "nothing"}`;
+      const what = `**${entity.label}** (${a ? "new" : "gone"}): ${entity.reading === "grant" ? (a ? "may" : "may no longer") : a ? "denies" : "no longer denies"} ${words || "nothing"}`;
       changes.push(`- ${what}${wider.length ? ` (${wider.some((m) => m.moved === "widens") ? "widens" : "may widen"})` : moves.some((m) => m.moved === "narrows") ? " (narrows)" : ""}`);
       if (wider.length) needsApproval.push(what);
     }

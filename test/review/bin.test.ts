@@ -1,0 +1,105 @@
+// The cloudshell-review command as users run it: with npx from this repository's git (what
+// `npx github:<owner>/<repo>#<tag>` does: clone, pack, install, run) and from a packed tarball, offline,
+// in a scratch npm cache. It runs from the committed JavaScript (dist/, npm run review:compile), with
+// no dependency and no install script, so npx installs nothing else.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ROOT } from "../../tools/generated";
+import { PLANS_DIR, readSnapshot } from "../../tools/plan-snapshots";
+import { evidencePlan } from "../../tools/review";
+import { committedReview, compiledReview } from "../../tools/compile-review";
+import { tempDir } from "../../tools/terraform";
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  bin: Record<string, string>;
+  files: string[];
+  dependencies?: object;
+  scripts: Record<string, string>;
+};
+
+/** Files that differ between two sets (missing, extra or changed). */
+const differing = (a: Map<string, string>, b: Map<string, string>) => [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f)).sort();
+
+/** A plan of the iam-policy example's snapshot: created (before = nothing), or removed (after = nothing). */
+function snapshotPlan(direction: "created" | "removed"): string {
+  const s = readSnapshot(fs.readFileSync(path.join(ROOT, PLANS_DIR, "iam-policy.json"), "utf8"));
+  const state = {
+    resources: new Map(s.resource_changes.map((r) => [r.address, { after: r.after, after_unknown: r.after_unknown }])),
+    outputs: new Map<string, { value: unknown; unknown: boolean }>(),
+  };
+  const none = { resources: new Map(), outputs: new Map() };
+  return JSON.stringify(direction === "created" ? evidencePlan(none, state) : evidencePlan(state, none));
+}
+
+describe("the committed command", () => {
+  test("dist/ is what npm run review:compile makes of src/review/cli.ts and its imports (control: an edited file is found)", () => {
+    const fresh = compiledReview();
+    expect([...fresh.keys()]).toContain(`dist/${pkg.bin["cloudshell-review"].replace(/^dist\//, "")}`);
+    const stale = differing(committedReview(), fresh);
+    if (stale.length) throw new Error(`dist/ is stale (run npm run review:compile and commit):\n  ${stale.join("\n  ")}`);
+    const edited = new Map(fresh);
+    edited.set("dist/review/evaluate.js", `${fresh.get("dist/review/evaluate.js")}\n// edited`);
+    expect(differing(edited, fresh)).toEqual(["dist/review/evaluate.js"]);
+  });
+
+  test("the package ships only dist/, with no dependency and no script npm runs when it installs from git", () => {
+    expect(pkg.files).toEqual(["dist/"]);
+    expect(pkg.dependencies ?? {}).toEqual({});
+    // pacote installs every devDependency to run these before packing a git dependency.
+    for (const script of ["preinstall", "install", "postinstall", "prepare", "prepack", "build"]) expect(`${script}: ${pkg.scripts[script]}`).toBe(`${script}: undefined`);
+    const js = [...compiledReview().values()].join("\n");
+    expect([...js.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith(".") && !m.startsWith("node:"))).toEqual([]);
+  });
+});
+
+describe("npx cloudshell-review, offline", () => {
+  let repo: string;
+  let work: string;
+  const env = () => ({ ...process.env, npm_config_cache: path.join(work, "npm-cache"), npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" });
+  const npx = (spec: string, args: string[], input?: string) => {
+    const r = spawnSync("npx", ["--yes", "--offline", spec, ...args], { cwd: work, env: env(), input, encoding: "utf8" });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  beforeAll(() => {
+    // The repository as a tag has it: what the package ships, committed.
+    repo = tempDir("review-package-");
+    work = tempDir("review-user-");
+    for (const rel of ["package.json", "README.md", "LICENSE", ...committedReview().keys()]) {
+      fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+      fs.copyFileSync(path.join(ROOT, rel), path.join(repo, rel));
+    }
+    const git = (...args: string[]) => spawnSync("git", args, { cwd: repo, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+    git("init", "-q", "-b", "main");
+    git("add", "-A");
+    git("commit", "-qm", "release");
+    fs.writeFileSync(path.join(work, "plan.json"), snapshotPlan("removed"));
+  });
+
+  test("from git: --help, a plan on standard input that widens, a plan file that narrows, and input that is not a plan", () => {
+    const spec = `git+file://${repo}`;
+    const help = npx(spec, ["--help"]);
+    expect([help.code, help.out]).toEqual([2, ""]);
+    expect(help.err).toContain("usage: cloudshell-review [plan.json | -]");
+    const widening = npx(spec, [], snapshotPlan("created"));
+    expect(`${widening.code} ${widening.err}`).toBe("3 ");
+    expect(widening.out).toContain("- **role developer** (new): may Launch CloudShell (open a session): public environment");
+    const narrowing = npx(spec, ["plan.json"]);
+    expect(`${narrowing.code} ${narrowing.err}`).toBe("0 ");
+    expect(narrowing.out).toContain("## CloudShell review of plan.json");
+    expect(narrowing.out).toContain("- **role developer** (gone): may no longer");
+    const bad = npx(spec, [], "not a plan");
+    expect([bad.code, bad.out]).toEqual([2, ""]);
+    expect(bad.err).toContain("cloudshell-review: standard input is not JSON");
+  });
+
+  test("from a packed tarball (npm pack): the same command", () => {
+    const r = spawnSync("npm", ["pack", "--pack-destination", work, "--json"], { cwd: repo, env: env(), encoding: "utf8" });
+    const [packed] = JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[];
+    expect(packed.files.map((f) => f.path).filter((f) => !f.startsWith("dist/")).sort()).toEqual(["LICENSE", "README.md", "package.json"]);
+    const run = npx(`./${packed.filename}`, [], snapshotPlan("created"));
+    expect(run.code).toBe(3);
+    expect(run.out).toContain("**Needs approval: this change widens access or weakens a control** (exit status 3):");
+  });
+});
