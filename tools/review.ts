@@ -4,7 +4,8 @@
 // the working tree: every example's plan snapshot (evidence/plans/*.json, kept current by the tests),
 // every preset's and override's policy (evidence/permission-matrix.json) and every guardrail case's SCP
 // (evidence/guardrail-simulation.json), put together as one plan whose "before" is the ref's and
-// whose "after" is the tree's.
+// whose "after" is the tree's. Beside it, each example's resources added or removed and its monthly
+// estimate, from the snapshots.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -115,6 +116,31 @@ export function evidencePlan(before: State, after: State): object {
   return { format_version: "1.2", resource_changes, output_changes };
 }
 
+const created = (s: PlanSnapshot) => new Set((s.resource_changes ?? []).filter((r) => r.actions.includes("create")).map((r) => r.address));
+const monthly = (s: PlanSnapshot): number | undefined => (s.output_changes?.cost?.after as { monthly_usd?: { total?: number } } | undefined)?.monthly_usd?.total;
+
+/** Each example's resources added or removed, and its monthly estimate before and after: what a plan's diff says beside access. */
+function resourceChanges(before: Map<string, PlanSnapshot>, after: Map<string, PlanSnapshot>): string[] {
+  const lines: string[] = [];
+  for (const name of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const [b, a] = [before.get(name), after.get(name)];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    if (!b || !a) {
+      lines.push(`- **examples/${name}**: ${b ? "example removed" : `new example (${created(a!).size} resources)`}`);
+      continue;
+    }
+    const added = [...created(a)].filter((x) => !created(b).has(x));
+    const removed = [...created(b)].filter((x) => !created(a).has(x));
+    const parts: string[] = [];
+    if (added.length) parts.push(`${added.length} added (${added.map((x) => `\`${x}\``).join(", ")})`);
+    if (removed.length) parts.push(`${removed.length} removed (${removed.map((x) => `\`${x}\``).join(", ")})`);
+    const [mb, ma] = [monthly(b), monthly(a)];
+    if (mb !== undefined && ma !== undefined && mb !== ma) parts.push(`monthly estimate $${mb.toFixed(2)} -> $${ma.toFixed(2)} (${ma > mb ? "+" : "-"}$${Math.abs(ma - mb).toFixed(2)})`);
+    lines.push(`- **examples/${name}**: ${parts.length ? parts.join("; ") : "arguments changed (same resources)"}`);
+  }
+  return lines;
+}
+
 /** The review of the working tree against a ref, as Markdown for a pull-request comment. */
 export function review(repo: string, ref: string): string {
   try {
@@ -123,6 +149,7 @@ export function review(repo: string, ref: string): string {
     throw new UsageError(`"${ref}" is not a commit of this repository (git rev-parse finds none). Give a branch, tag or commit that exists here, such as origin/main; fetch it first in a shallow clone.\n\n${USAGE}`);
   }
   const [then, now] = [evidenceAt(repo, ref), evidenceAt(repo, undefined)];
+  const plans = resourceChanges(plansAt(repo, ref), plansAt(repo, undefined));
   const wider: string[] = [];
   const changed: string[] = [];
   for (const group of [...new Set([...then.keys(), ...now.keys()])].sort()) {
@@ -145,6 +172,10 @@ export function review(repo: string, ref: string): string {
     "### Changes",
     "",
     ...(changed.length ? changed : ["No change in what any preset, guardrail case or example allows, denies, lets out of its network or detects.", ""]),
+    "### Resources and monthly estimates (plan snapshots)",
+    "",
+    ...(plans.length ? plans : ["No resource added or removed; no change in the monthly estimate."]),
+    "",
   ].join("\n");
 }
 

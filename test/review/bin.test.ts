@@ -10,6 +10,8 @@ import { PLANS_DIR, readSnapshot } from "../../tools/plan-snapshots";
 import { evidencePlan } from "../../tools/review";
 import { committedReview, compiledReview } from "../../tools/compile-review";
 import { tempDir } from "../../tools/terraform";
+import { COORDINATES } from "../../src/generator/coordinates";
+import { load } from "js-yaml";
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
   bin: Record<string, string>;
@@ -101,5 +103,28 @@ describe("npx cloudshell-review, offline", () => {
     const run = npx(`./${packed.filename}`, [], snapshotPlan("created"));
     expect(run.code).toBe(3);
     expect(run.out).toContain("**Needs approval: this change widens access or weakens a control** (exit status 3):");
+  });
+
+  test("the README's GitHub Actions job: plan.json from the plan, the review in the job summary, status 3 failing the step", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const snippet = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).find((y) => y.includes("GITHUB_STEP_SUMMARY"));
+    expect(snippet).toBeDefined();
+    type Step = { name?: string; uses?: string; run?: string };
+    const workflow = load(snippet!) as { on: unknown; jobs: Record<string, { steps: Step[] }> };
+    expect(workflow.on).toBe("pull_request");
+    const steps = Object.values(workflow.jobs)[0].steps;
+    expect(steps.find((x) => x.name === "Plan")!.run).toContain("terraform show -json plan.out > plan.json");
+    const script = steps.find((x) => x.name === "CloudShell review")!.run!;
+    // The package the README names: this repository's coordinates and documented release.
+    const spec = `github:${COORDINATES.repository}#${COORDINATES.ref}`;
+    expect(script).toContain(`npx --yes ${spec} plan.json`);
+    // The step as written, with the package from the local repository in place of GitHub.
+    const summary = path.join(work, "summary.md");
+    const dir = tempDir("review-job-");
+    fs.writeFileSync(path.join(dir, "plan.json"), snapshotPlan("created"));
+    const local = script.split(spec).join(`--offline git+file://${repo}`);
+    const r = spawnSync("bash", ["-e", "-c", local], { cwd: dir, env: { ...env(), GITHUB_STEP_SUMMARY: summary }, encoding: "utf8" });
+    expect(r.status).toBe(3);
+    expect(fs.readFileSync(summary, "utf8")).toContain("**Needs approval: this change widens access or weakens a control** (exit status 3):");
   });
 });

@@ -17,8 +17,8 @@ const PLAN = path.join(PLANS_DIR, "isolated.json");
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
 
-/** A plan snapshot of a network: NAT gateways in the given zones, an S3 gateway endpoint with or without its policy. */
-const snapshot = (nat: string[], s3Policy: boolean): string =>
+/** A plan snapshot of a network: NAT gateways in the given zones, an S3 gateway endpoint with or without its policy, a monthly estimate. */
+const snapshot = (nat: string[], s3Policy: boolean, monthly: number): string =>
   snapshotJson({
     example: "examples/isolated/definition",
     provider: "hashicorp/aws 5.100.0",
@@ -32,7 +32,7 @@ const snapshot = (nat: string[], s3Policy: boolean): string =>
       },
       ...nat.map((zone) => ({ address: `module.network.aws_nat_gateway.this["${zone}"]`, actions: ["create"], after: { connectivity_type: "public" }, after_unknown: { id: true } })),
     ],
-    output_changes: {},
+    output_changes: { cost: { actions: ["create"], after: { monthly_usd: { total: monthly } }, after_unknown: false } },
   });
 
 type Case = { name: string; policy: { Statement: Record<string, unknown>[] } };
@@ -47,7 +47,7 @@ describe("npm run review -- <ref>", () => {
     for (const [rel, content] of [
       [MATRIX, fs.readFileSync(MATRIX_FILE, "utf8")],
       [GUARDRAIL, fs.readFileSync(GUARDRAIL_FILE, "utf8")],
-      [PLAN, snapshot([], true)],
+      [PLAN, snapshot([], true, 65.7)],
     ]) {
       fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
       fs.writeFileSync(path.join(repo, rel), content);
@@ -69,7 +69,7 @@ describe("npm run review -- <ref>", () => {
     const exempt = g.cases.find((c) => c.name === "every choice, exemptions")!;
     for (const s of exempt.policy.Statement) ((s.Condition as Record<string, Record<string, string[]>>).ArnNotLike["aws:PrincipalArn"] as string[]).push("arn:aws:iam::*:role/deployer");
     fs.writeFileSync(path.join(repo, GUARDRAIL), JSON.stringify(g, null, 2));
-    fs.writeFileSync(path.join(repo, PLAN), snapshot(["us-east-1a"], false));
+    fs.writeFileSync(path.join(repo, PLAN), snapshot(["us-east-1a"], false, 102.2));
     git(repo, "commit", "-qam", "after");
   });
 
@@ -98,8 +98,13 @@ describe("npm run review -- <ref>", () => {
     expect(head).toContain("- examples/isolated: **network module.network**: adds internet through 1 NAT gateway");
   });
 
+  test("names each example's resources added and the change in its monthly estimate", () => {
+    expect(review(repo, "HEAD~1")).toContain('- **examples/isolated**: 1 added (`module.network.aws_nat_gateway.this["us-east-1a"]`); monthly estimate $65.70 -> $102.20 (+$36.50)');
+  });
+
   test("says so when nothing changed", () => {
     const out = review(repo, "HEAD");
+    expect(out).toContain("No resource added or removed; no change in the monthly estimate.");
     expect(out).toContain("**Nothing widens access or weakens a control.**");
     expect(out).toContain("No change in what any preset, guardrail case or example allows, denies, lets out of its network or detects.");
   });
