@@ -1,12 +1,11 @@
 // Generated from src/review/access.ts by npm run review:compile; do not edit.
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.policySize = void 0;
+exports.regionsNamed = exports.policySize = void 0;
 exports.parsePolicy = parsePolicy;
 exports.touchesCloudShell = touchesCloudShell;
 exports.accessOf = accessOf;
-exports.regionsNamed = regionsNamed;
-exports.idsNamed = idsNamed;
+exports.valuesNamed = valuesNamed;
 // Who holds which policy, in one state of the world (before or after the change): IAM roles, users
 // and groups with their inline, managed and boundary policies; IAM Identity Center permission sets;
 // service control policies by target; policy documents the root module outputs. Policies are tied
@@ -278,26 +277,8 @@ function accessOf(world, config) {
 }
 /** Operators whose values are values of the key (not Null's "true", not Bool's). */
 const COMPARES_VALUES = /(String|Arn)[A-Za-z]*(IfExists)?$/;
-/** Regions named by aws:RequestedRegion conditions in these policies, and one no policy names. */
-function regionsNamed(policies) {
-    const found = new Set();
-    for (const p of policies) {
-        if (p.document === "unknown")
-            continue;
-        for (const s of (0, evaluate_1.statementsOf)(p.document)) {
-            for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
-                if (!COMPARES_VALUES.test(operator))
-                    continue;
-                for (const [key, v] of Object.entries(keys ?? {}))
-                    if (key.toLowerCase() === "aws:requestedregion")
-                        (0, evaluate_1.asList)(v).forEach((r) => found.add(r));
-            }
-        }
-    }
-    return [...[...found].sort(), requests_1.ANOTHER_REGION];
-}
-/** IDs named by conditions on a key (cloudshell:VpcIds...), in these policies. */
-function idsNamed(policies, key) {
+/** Values that conditions on a key (cloudshell:VpcIds, aws:RequestedRegion...) compare with, in these policies. */
+function valuesNamed(policies, key) {
     const found = new Set();
     for (const p of policies) {
         if (p.document === "unknown")
@@ -314,3 +295,6 @@ function idsNamed(policies, key) {
     }
     return [...found].sort();
 }
+/** Regions named by aws:RequestedRegion conditions in these policies, and one no policy names. */
+const regionsNamed = (policies) => [...valuesNamed(policies, "aws:RequestedRegion"), requests_1.ANOTHER_REGION];
+exports.regionsNamed = regionsNamed;

@@ -70,7 +70,7 @@ function entitiesOf(access) {
     return [...principals, ...targets, ...lone];
 }
 function candidatesOf(policies) {
-    const [vpcs, subnets, groups] = requests_1.NETWORK_KEYS.map((k) => (0, access_1.idsNamed)(policies, k));
+    const [vpcs, subnets, groups] = requests_1.NETWORK_KEYS.map((k) => (0, access_1.valuesNamed)(policies, k));
     return { regions: (0, access_1.regionsNamed)(policies), vpcs, subnets, groups };
 }
 /** The networks a VPC environment is asked for: the one the policies name, each named VPC, and another VPC, subnet or group. */

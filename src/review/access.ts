@@ -299,23 +299,8 @@ export function accessOf(world: World, config: ConfigModule | undefined): Access
 /** Operators whose values are values of the key (not Null's "true", not Bool's). */
 const COMPARES_VALUES = /(String|Arn)[A-Za-z]*(IfExists)?$/;
 
-/** Regions named by aws:RequestedRegion conditions in these policies, and one no policy names. */
-export function regionsNamed(policies: Policy[]): string[] {
-  const found = new Set<string>();
-  for (const p of policies) {
-    if (p.document === "unknown") continue;
-    for (const s of statementsOf(p.document)) {
-      for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
-        if (!COMPARES_VALUES.test(operator)) continue;
-        for (const [key, v] of Object.entries(keys ?? {})) if (key.toLowerCase() === "aws:requestedregion") asList(v).forEach((r) => found.add(r));
-      }
-    }
-  }
-  return [...[...found].sort(), ANOTHER_REGION];
-}
-
-/** IDs named by conditions on a key (cloudshell:VpcIds...), in these policies. */
-export function idsNamed(policies: Policy[], key: string): string[] {
+/** Values that conditions on a key (cloudshell:VpcIds, aws:RequestedRegion...) compare with, in these policies. */
+export function valuesNamed(policies: Policy[], key: string): string[] {
   const found = new Set<string>();
   for (const p of policies) {
     if (p.document === "unknown") continue;
@@ -328,3 +313,6 @@ export function idsNamed(policies: Policy[], key: string): string[] {
   }
   return [...found].sort();
 }
+
+/** Regions named by aws:RequestedRegion conditions in these policies, and one no policy names. */
+export const regionsNamed = (policies: Policy[]): string[] => [...valuesNamed(policies, "aws:RequestedRegion"), ANOTHER_REGION];

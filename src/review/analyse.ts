@@ -2,7 +2,7 @@
 // before the change and after it: every feature asked in every Region and network the policies
 // name (and one they do not), so that "only in us-east-1" and "only in vpc-a" come from IAM's own
 // answers, not from reading the policy text.
-import { Access, Policy, Principal, regionsNamed, idsNamed } from "./access";
+import { Access, Policy, Principal, regionsNamed, valuesNamed } from "./access";
 import { Context, Decision, decideAll, PolicySet, Request } from "./evaluate";
 import { ANOTHER, LAUNCH_LABEL, launch, Network, NETWORK_KEYS, OTHER_FEATURES, REVIEW_ACCOUNT, vpcNetworkInterface, Where } from "./requests";
 
@@ -93,7 +93,7 @@ export function entitiesOf(access: Access): Entity[] {
 }
 
 export function candidatesOf(policies: Policy[]): Candidates {
-  const [vpcs, subnets, groups] = NETWORK_KEYS.map((k) => idsNamed(policies, k));
+  const [vpcs, subnets, groups] = NETWORK_KEYS.map((k) => valuesNamed(policies, k));
   return { regions: regionsNamed(policies), vpcs, subnets, groups };
 }
 
