@@ -38,8 +38,11 @@ function sources(entry: string): string[] {
   return [...seen].sort();
 }
 
-/** dist/<path>.js -> content, for every file of the command. */
+let compiled: Map<string, string> | undefined;
+
+/** dist/<path>.js -> content, for every file of the command (computed once per process). */
 export function compiledReview(): Map<string, string> {
+  if (compiled) return compiled;
   const options = compilerOptions();
   const out = new Map<string, string>();
   for (const rel of sources(ENTRY)) {
@@ -49,6 +52,7 @@ export function compiledReview(): Map<string, string> {
     js = js.startsWith("#!") ? js.replace(/^(#![^\n]*\n)/, `$1${header(rel)}`) : `${header(rel)}${js}`;
     out.set(path.posix.join(OUT, rel.replace(/^src\//, "").replace(/\.ts$/, ".js")), js);
   }
+  compiled = out;
   return out;
 }
 

@@ -92,7 +92,11 @@ function reviewPlan(plan, source, options = {}) {
     const changes = [];
     const sections = [];
     // ---- Principals, SCP targets and lone policies, feature by feature ----
-    const keys = [...relevantKeys].sort((a, b) => a.localeCompare(b));
+    // A lone policy that a principal or target comes to hold (or stops holding) is reviewed there, not as new or gone.
+    const held = (st) => new Set(st.entities.filter((e) => e.group !== "policy").flatMap((e) => e.own.map((p) => `policy/${p.id}`)));
+    const [heldBefore, heldAfter] = [held(before), held(after)];
+    const moved = (key) => heldBefore.has(key) || heldAfter.has(key);
+    const keys = [...relevantKeys].filter((k) => !moved(k)).sort((a, b) => a.localeCompare(b));
     const byKey = (s, key) => s.entities.find((e) => e.key === key);
     const partition = after.access.partition;
     const tables = { principal: [], target: [], policy: [] };
@@ -190,7 +194,7 @@ function reviewPlan(plan, source, options = {}) {
     }
     // Guardrail documents no target of this plan holds (an SCP as an output): the same.
     const guardrailDocs = (st) => st.entities.filter((e) => e.group === "policy" && e.reading === "guardrail");
-    for (const key of [...new Set([...guardrailDocs(before), ...guardrailDocs(after)].map((e) => e.key))].sort()) {
+    for (const key of [...new Set([...guardrailDocs(before), ...guardrailDocs(after)].map((e) => e.key))].filter((k) => !moved(k)).sort()) {
         const [db, da] = [guardrailDocs(before).find((e) => e.key === key), guardrailDocs(after).find((e) => e.key === key)];
         const statements = (e) => (e?.own ?? []).flatMap((p) => (p.document === "unknown" ? [] : (0, statements_1.summarizeDocument)(p.document)));
         statementChanges((da ?? db).label, statements(db), statements(da), Boolean(db), Boolean(da));

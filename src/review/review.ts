@@ -107,7 +107,11 @@ export function reviewPlan(plan: Plan, source: string, options: { allowEmpty?: b
   const sections: string[] = [];
 
   // ---- Principals, SCP targets and lone policies, feature by feature ----
-  const keys = [...relevantKeys].sort((a, b) => a.localeCompare(b));
+  // A lone policy that a principal or target comes to hold (or stops holding) is reviewed there, not as new or gone.
+  const held = (st: State) => new Set(st.entities.filter((e) => e.group !== "policy").flatMap((e) => e.own.map((p) => `policy/${p.id}`)));
+  const [heldBefore, heldAfter] = [held(before), held(after)];
+  const moved = (key: string) => heldBefore.has(key) || heldAfter.has(key);
+  const keys = [...relevantKeys].filter((k) => !moved(k)).sort((a, b) => a.localeCompare(b));
   const byKey = (s: State, key: string) => s.entities.find((e) => e.key === key);
   const partition = after.access.partition;
   const tables: Record<Entity["group"], string[]> = { principal: [], target: [], policy: [] };
@@ -195,7 +199,7 @@ export function reviewPlan(plan: Plan, source: string, options: { allowEmpty?: b
   }
   // Guardrail documents no target of this plan holds (an SCP as an output): the same.
   const guardrailDocs = (st: State) => st.entities.filter((e) => e.group === "policy" && e.reading === "guardrail");
-  for (const key of [...new Set([...guardrailDocs(before), ...guardrailDocs(after)].map((e) => e.key))].sort()) {
+  for (const key of [...new Set([...guardrailDocs(before), ...guardrailDocs(after)].map((e) => e.key))].filter((k) => !moved(k)).sort()) {
     const [db, da] = [guardrailDocs(before).find((e) => e.key === key), guardrailDocs(after).find((e) => e.key === key)];
     const statements = (e: Entity | undefined) => (e?.own ?? []).flatMap((p) => (p.document === "unknown" ? [] : summarizeDocument(p.document)));
     statementChanges((da ?? db)!.label, statements(db), statements(da), Boolean(db), Boolean(da));

@@ -2,7 +2,7 @@
 // `npx github:<owner>/<repo>#<tag>` does: clone, pack, install, run) and from a packed tarball, offline,
 // in a scratch npm cache. It runs from the committed JavaScript (dist/, npm run review:compile), with
 // no dependency and no install script, so npx installs nothing else.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ROOT } from "../../tools/generated";
@@ -59,12 +59,36 @@ describe("npx cloudshell-review, offline", () => {
   let repo: string;
   let work: string;
   const env = () => ({ ...process.env, npm_config_cache: path.join(work, "npm-cache"), npm_config_update_notifier: "false", npm_config_fund: "false", npm_config_audit: "false" });
-  const npx = (spec: string, args: string[], input?: string) => {
-    const r = spawnSync("npx", ["--yes", "--offline", spec, ...args], { cwd: work, env: env(), input, encoding: "utf8" });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  type Run = { code: number | null; out: string; err: string };
+  /** A command, without blocking: the runs below go side by side once the package is in npx's cache. */
+  const spawned = (command: string, args: string[], options: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(command, args, { cwd: options.cwd ?? work, env: options.env ?? env() });
+      const [out, err]: Buffer[][] = [[], []];
+      child.stdout.on("data", (b) => out.push(b));
+      child.stderr.on("data", (b) => err.push(b));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, out: Buffer.concat(out).toString(), err: Buffer.concat(err).toString() }));
+      child.stdin.end(options.input ?? "");
+    });
+  const npx = (spec: string, args: string[], input?: string) => spawned("npx", ["--yes", "--offline", spec, ...args], { input });
+  let runs: Record<"help" | "widening" | "narrowing" | "tarball" | "job", Run>;
+  let packed: { filename: string; files: { path: string }[] };
+  let summary: string;
 
-  beforeAll(() => {
+  /** The README's job, the step that runs the review, with `spec` for the package. */
+  const readmeJob = () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const snippet = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).find((y) => y.includes("GITHUB_STEP_SUMMARY"));
+    if (!snippet) throw new Error("README.md has no GitHub Actions job that writes $GITHUB_STEP_SUMMARY");
+    type Step = { name?: string; uses?: string; run?: string };
+    const workflow = load(snippet) as { on: unknown; jobs: Record<string, { steps: Step[] }> };
+    return { workflow, steps: Object.values(workflow.jobs)[0].steps };
+  };
+  /** The package the README names: this repository's coordinates and documented release. */
+  const SPEC = `github:${COORDINATES.repository}#${COORDINATES.ref}`;
+
+  beforeAll(async () => {
     // The repository as a tag has it: what the package ships, committed.
     repo = tempDir("review-package-");
     work = tempDir("review-user-");
@@ -77,54 +101,47 @@ describe("npx cloudshell-review, offline", () => {
     git("add", "-A");
     git("commit", "-qm", "release");
     fs.writeFileSync(path.join(work, "plan.json"), snapshotPlan("removed"));
+    const spec = `git+file://${repo}`;
+    // The first run installs the package into npx's cache; the others then run side by side.
+    const help = await npx(spec, ["--help"]);
+    const pack = await spawned("npm", ["pack", "--pack-destination", work, "--json"], { cwd: repo });
+    [packed] = JSON.parse(pack.out) as (typeof packed)[];
+    const job = tempDir("review-job-");
+    fs.writeFileSync(path.join(job, "plan.json"), snapshotPlan("created"));
+    summary = path.join(job, "summary.md");
+    const step = readmeJob().steps.find((x) => x.name === "CloudShell review")?.run ?? "";
+    const [widening, narrowing, tarball, jobRun] = await Promise.all([
+      npx(spec, [], snapshotPlan("created")),
+      npx(spec, ["plan.json"]),
+      npx(`./${packed.filename}`, [], snapshotPlan("created")),
+      // The step as written, with the package from the local repository in place of GitHub.
+      spawned("bash", ["-e", "-c", step.split(SPEC).join(`--offline ${spec}`)], { cwd: job, env: { ...env(), GITHUB_STEP_SUMMARY: summary } }),
+    ]);
+    runs = { help, widening, narrowing, tarball, job: jobRun };
   });
 
-  test("from git: --help, a plan on standard input that widens, a plan file that narrows, and input that is not a plan", () => {
-    const spec = `git+file://${repo}`;
-    const help = npx(spec, ["--help"]);
-    expect([help.code, help.out]).toEqual([2, ""]);
-    expect(help.err).toContain("usage: cloudshell-review [plan.json | -]");
-    const widening = npx(spec, [], snapshotPlan("created"));
-    expect(`${widening.code} ${widening.err}`).toBe("3 ");
-    expect(widening.out).toContain("- **role developer** (new): may Launch CloudShell (open a session): public environment");
-    const narrowing = npx(spec, ["plan.json"]);
-    expect(`${narrowing.code} ${narrowing.err}`).toBe("0 ");
-    expect(narrowing.out).toContain("## CloudShell review of plan.json");
-    expect(narrowing.out).toContain("- **role developer** (gone): may no longer");
-    const bad = npx(spec, [], "not a plan");
-    expect([bad.code, bad.out]).toEqual([2, ""]);
-    expect(bad.err).toContain("cloudshell-review: standard input is not JSON");
+  test("from git: --help, a plan on standard input that widens, a plan file that narrows", () => {
+    expect([runs.help.code, runs.help.out]).toEqual([2, ""]);
+    expect(runs.help.err).toContain("usage: cloudshell-review [plan.json | -]");
+    expect(`${runs.widening.code} ${runs.widening.err}`).toBe("3 ");
+    expect(runs.widening.out).toContain("- **role developer** (new): may Launch CloudShell (open a session): public environment");
+    expect(`${runs.narrowing.code} ${runs.narrowing.err}`).toBe("0 ");
+    expect(runs.narrowing.out).toContain("## CloudShell review of plan.json");
+    expect(runs.narrowing.out).toContain("- **role developer** (gone): may no longer");
   });
 
   test("from a packed tarball (npm pack): the same command", () => {
-    const r = spawnSync("npm", ["pack", "--pack-destination", work, "--json"], { cwd: repo, env: env(), encoding: "utf8" });
-    const [packed] = JSON.parse(r.stdout) as { filename: string; files: { path: string }[] }[];
     expect(packed.files.map((f) => f.path).filter((f) => !f.startsWith("dist/")).sort()).toEqual(["LICENSE", "README.md", "package.json"]);
-    const run = npx(`./${packed.filename}`, [], snapshotPlan("created"));
-    expect(run.code).toBe(3);
-    expect(run.out).toContain("**Needs approval: this change widens access or weakens a control** (exit status 3):");
+    expect(runs.tarball.code).toBe(3);
+    expect(runs.tarball.out).toContain("**Needs approval: this change widens access or weakens a control** (exit status 3):");
   });
 
   test("the README's GitHub Actions job: plan.json from the plan, the review in the job summary, status 3 failing the step", () => {
-    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const snippet = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]).find((y) => y.includes("GITHUB_STEP_SUMMARY"));
-    expect(snippet).toBeDefined();
-    type Step = { name?: string; uses?: string; run?: string };
-    const workflow = load(snippet!) as { on: unknown; jobs: Record<string, { steps: Step[] }> };
+    const { workflow, steps } = readmeJob();
     expect(workflow.on).toBe("pull_request");
-    const steps = Object.values(workflow.jobs)[0].steps;
     expect(steps.find((x) => x.name === "Plan")!.run).toContain("terraform show -json plan.out > plan.json");
-    const script = steps.find((x) => x.name === "CloudShell review")!.run!;
-    // The package the README names: this repository's coordinates and documented release.
-    const spec = `github:${COORDINATES.repository}#${COORDINATES.ref}`;
-    expect(script).toContain(`npx --yes ${spec} plan.json`);
-    // The step as written, with the package from the local repository in place of GitHub.
-    const summary = path.join(work, "summary.md");
-    const dir = tempDir("review-job-");
-    fs.writeFileSync(path.join(dir, "plan.json"), snapshotPlan("created"));
-    const local = script.split(spec).join(`--offline git+file://${repo}`);
-    const r = spawnSync("bash", ["-e", "-c", local], { cwd: dir, env: { ...env(), GITHUB_STEP_SUMMARY: summary }, encoding: "utf8" });
-    expect(r.status).toBe(3);
+    expect(steps.find((x) => x.name === "CloudShell review")!.run).toContain(`npx --yes ${SPEC} plan.json`);
+    expect(runs.job.code).toBe(3);
     expect(fs.readFileSync(summary, "utf8")).toContain("**Needs approval: this change widens access or weakens a control** (exit status 3):");
   });
 });

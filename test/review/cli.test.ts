@@ -66,6 +66,38 @@ describe("cloudshell-review: bad input and usage, exit 2", () => {
   });
 });
 
+describe("an SCP statement the facts do not know", () => {
+  test("is shown with its actions, resources and conditions, and its exemptions, beside the ones the facts name", () => {
+    const scp = {
+      Version: "2012-10-17",
+      Statement: [
+        { Sid: "DenyCredentialForwarding", Effect: "Deny", Action: ["cloudshell:PutCredentials"], Resource: "*" },
+        {
+          Sid: "DenyStoppingTheTrail",
+          Effect: "Deny",
+          Action: ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail"],
+          Resource: "arn:aws:cloudtrail:*:*:trail/organization",
+          Condition: { ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/platform-*"] }, StringEquals: { "aws:ResourceTag/owner": "security" } },
+        },
+      ],
+    };
+    const plan = {
+      format_version: "1.2",
+      resource_changes: [
+        { address: "aws_organizations_policy.guardrail", change: { actions: ["no-op"], before: { id: "p-abc123", name: "guardrail", type: "SERVICE_CONTROL_POLICY", content: JSON.stringify(scp) }, after: { id: "p-abc123", name: "guardrail", type: "SERVICE_CONTROL_POLICY", content: JSON.stringify(scp) }, after_unknown: {} } },
+        { address: "aws_organizations_policy_attachment.root", change: { actions: ["create"], before: null, after: { policy_id: "p-abc123", target_id: "r-ab12" }, after_unknown: { id: true } } },
+      ],
+    };
+    const r = run([], JSON.stringify(plan));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('| DenyCredentialForwarding | Deny | no "AWS CLI credentials inside the shell" | nobody |');
+    expect(r.out).toContain(
+      '| DenyStoppingTheTrail | Deny | `cloudtrail:StopLogging, cloudtrail:DeleteTrail on arn:aws:cloudtrail:*:*:trail/organization when StringEquals aws:ResourceTag/owner "security"` | principals matching `arn:aws:iam::*:role/platform-*` |',
+    );
+    expect(r.out).toContain("- **SCPs on r-ab12** (new): denies AWS CLI credentials inside the shell: no: denied by DenyCredentialForwarding in SCP guardrail (narrows)");
+  });
+});
+
 describe("the review's evaluator: what it does not evaluate is Unknown, with the reason", () => {
   const request = (context: Request["context"] = {}): Request => ({ action: "cloudshell:CreateEnvironment", resource: "*", context: { "aws:RequestedRegion": "us-east-1", ...context } });
   type Condition = Record<string, Record<string, unknown>>;
