@@ -1,6 +1,7 @@
 // Generated from src/review/monitoring.ts by npm run review:compile; do not edit.
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.PATTERN_UNKNOWN = void 0;
 exports.detectionsOf = detectionsOf;
 exports.detectionWeakening = detectionWeakening;
 // Which CloudShell detections are on, and where they send: EventBridge rules whose pattern looks at
@@ -10,6 +11,8 @@ const monitoring_1 = require("../facts/monitoring");
 const organizations_1 = require("../facts/organizations");
 const plan_1 = require("./plan");
 const links_1 = require("./links");
+/** What a rule detects, when its pattern is known only after apply and it has no description. */
+exports.PATTERN_UNKNOWN = "its pattern is known only after apply";
 const touches = (text) => text.includes(monitoring_1.CLOUDSHELL_EVENTS.source) || text.includes(monitoring_1.CLOUDSHELL_EVENTS.eventSource) || text.includes(organizations_1.FULL_ACCESS_POLICY);
 function detectionsOf(world, config) {
     const managed = (type) => world.resources.filter((r) => r.type === type && r.mode === "managed");
@@ -38,7 +41,7 @@ function detectionsOf(world, config) {
                 address: r.address,
                 module: r.module,
                 name,
-                what: (0, plan_1.knownString)(r, "description") ?? (pattern === "unknown" ? "its pattern is known only after apply" : `\`${pattern}\``),
+                what: pattern === "unknown" ? exports.PATTERN_UNKNOWN : ((0, plan_1.knownString)(r, "description") ?? `\`${pattern}\``),
                 enabled,
                 sends: targets.filter((t) => t.module === r.module && (0, plan_1.knownString)(t, "rule") === (0, plan_1.knownString)(r, "name")).map(destination).sort(),
             },

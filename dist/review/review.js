@@ -263,6 +263,11 @@ function reviewPlan(plan, source, options = {}) {
         const deps = (0, unknowns_1.dependsOn)(plan.config, r, "policy");
         unknownLines.push(`- the policy of ${pending.length} VPC endpoint(s) of ${n.module || "the root module"} (${pending.map((e) => e.label).join(", ")})${deps.length ? `; depends on ${deps.join("; ")}` : ""}`);
     }
+    for (const d of after.detections.filter((x) => x.what === monitoring_1.PATTERN_UNKNOWN)) {
+        const r = plan.after.resources.find((x) => x.address === d.address);
+        const deps = (0, unknowns_1.dependsOn)(plan.config, r, "event_pattern");
+        unknownLines.push(`- the pattern of \`${d.name}\`${deps.length ? `; depends on ${deps.join("; ")}` : ""}`);
+    }
     for (const d of after.detections.filter((x) => x.sends.some((s) => s.includes("known after apply"))))
         unknownLines.push(`- where \`${d.name}\` sends: ${d.sends.filter((s) => s.includes("known after apply")).join(", ")}`);
     // ---- Sizes of lone and held policies ----

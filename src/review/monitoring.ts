@@ -17,6 +17,9 @@ export interface Detection {
   sends: string[];
 }
 
+/** What a rule detects, when its pattern is known only after apply and it has no description. */
+export const PATTERN_UNKNOWN = "its pattern is known only after apply";
+
 const touches = (text: string) => text.includes(CLOUDSHELL_EVENTS.source) || text.includes(CLOUDSHELL_EVENTS.eventSource) || text.includes(FULL_ACCESS_POLICY);
 
 export function detectionsOf(world: World, config: ConfigModule | undefined): Detection[] {
@@ -42,7 +45,7 @@ export function detectionsOf(world: World, config: ConfigModule | undefined): De
         address: r.address,
         module: r.module,
         name,
-        what: knownString(r, "description") ?? (pattern === "unknown" ? "its pattern is known only after apply" : `\`${pattern}\``),
+        what: pattern === "unknown" ? PATTERN_UNKNOWN : (knownString(r, "description") ?? `\`${pattern}\``),
         enabled,
         sends: targets.filter((t) => t.module === r.module && knownString(t, "rule") === knownString(r, "name")).map(destination).sort(),
       },

@@ -6,7 +6,7 @@ import { thousands } from "../facts/limits";
 import { Access, accessOf, Policy, policySize, touchesCloudShell } from "./access";
 import { absent, answer, Answers, candidatesOf, direction, Entity, entitiesOf, ROWS, summarize } from "./analyse";
 import { callHolding, Call, callsOf } from "./calls";
-import { Detection, detectionsOf, detectionWeakening } from "./monitoring";
+import { Detection, detectionsOf, detectionWeakening, PATTERN_UNKNOWN } from "./monitoring";
 import { egress, ENDPOINT_POLICY_LIMIT, endpointWords, NetworkView, networksOf, networkWidening } from "./network";
 import { BadInput, modulePath, Plan, readPlan, referencesOf, World } from "./plan";
 import { StatementSummary, summarizeDocument } from "./statements";
@@ -274,6 +274,11 @@ export function reviewPlan(plan: Plan, source: string, options: { allowEmpty?: b
     const r = plan.after.resources.find((x) => x.address === pending[0].address)!;
     const deps = dependsOn(plan.config, r, "policy");
     unknownLines.push(`- the policy of ${pending.length} VPC endpoint(s) of ${n.module || "the root module"} (${pending.map((e) => e.label).join(", ")})${deps.length ? `; depends on ${deps.join("; ")}` : ""}`);
+  }
+  for (const d of after.detections.filter((x) => x.what === PATTERN_UNKNOWN)) {
+    const r = plan.after.resources.find((x) => x.address === d.address)!;
+    const deps = dependsOn(plan.config, r, "event_pattern");
+    unknownLines.push(`- the pattern of \`${d.name}\`${deps.length ? `; depends on ${deps.join("; ")}` : ""}`);
   }
   for (const d of after.detections.filter((x) => x.sends.some((s) => s.includes("known after apply")))) unknownLines.push(`- where \`${d.name}\` sends: ${d.sends.filter((s) => s.includes("known after apply")).join(", ")}`);
 

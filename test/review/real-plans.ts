@@ -93,6 +93,7 @@ const EXPECTED: Record<string, { code: number; says: string[] }> = {
       "| Launch CloudShell (open a session): public environment | no: denied by DenyCloudShellPublicEnvironments in SCP cloudshell-regions |",
       "input vpc_environments of module.cloudshell_policy: local.networks in the root module",
       "**module.eu_west_1** (new): a new VPC 10.20.0.0/16",
+      "- the pattern of `cloudshell-eu-west-1-outside-approved-network`; depends on local.event_patterns in module.monitoring_eu_west_1; input approved_security_group_ids of module.monitoring_eu_west_1:",
     ],
   },
   "newcomer-two-region-policy": {
