@@ -37,6 +37,22 @@ export default tseslint.config(
     },
   },
   {
+    // The cloudshell-review command ships alone (dist/, npx from git): node's own modules, the facts
+    // and its own files only; no package, and nothing of the generator (cdktf) or the evidence tooling.
+    files: ["src/review/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [agpl],
+          patterns: [
+            { regex: "^(?!node:|\\./|\\.\\./facts/)", message: "src/review/ imports only node: modules, its own files and ../facts/: the command ships without dependencies." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Evidence tooling is imported by tests and scripts, and never imports from test/.
     files: ["tools/**/*.ts"],
     rules: {

@@ -18,6 +18,12 @@ const PROBES: [file: string, code: string, rejectedWith: string | null][] = [
   ["tools/simulator.ts", 'import { runSimulation } from "@cloud-copilot/iam-simulate";', null],
   ["test/parse.test.ts", 'import { parse } from "@cdktf/hcl2json";', "Import parse from test/support/hcl2json.ts"],
   ["test/support/hcl2json.ts", 'import { parse } from "@cdktf/hcl2json";', null],
+  // The review command ships alone: no package, no generator, no evidence tooling; the facts and node: yes.
+  ["src/review/simulator.ts", 'import { runSimulation } from "@cloud-copilot/iam-simulate";', "AGPL-3.0"],
+  ["src/review/package.ts", 'import { Testing } from "cdktf";', "src/review/ imports only node: modules"],
+  ["src/review/generator.ts", 'import { DefinitionError } from "../generator/errors";', "src/review/ imports only node: modules"],
+  ["src/review/tooling.ts", 'import { planJson } from "../../tools/terraform";', "src/review/ imports only node: modules"],
+  ["src/review/facts.ts", 'import { FEATURES } from "../facts/features";\nimport * as fs from "node:fs";\nimport { readPlan } from "./plan";', null],
 ];
 
 describe("import boundaries", () => {

@@ -153,7 +153,21 @@ export interface ExtraCall {
  * snapshot the example's own plan gives (the committed snapshots prove it, byte for byte). Extra
  * calls (the wrappers' test items) join the same plan under their own names and outputs.
  */
-export async function planExamplesTogether(files: Map<string, string>, examples: string[], extra: ExtraCall[] = []): Promise<{ snapshots: Map<string, PlanSnapshot>; modules: string[]; warnings: string[] }> {
+/** More to plan in the examples' plan: roots laid out like examples (examples/<name>/ in the files), and a prior state. */
+export interface PlanOptions {
+  /** Planned like examples, without snapshots of their own. */
+  roots?: string[];
+  /** A state (terraform.tfstate) to plan against, without refreshing it; its addresses are the combined root's (module.<root>....). */
+  priorState?: object;
+}
+
+export async function planExamplesTogether(
+  files: Map<string, string>,
+  examples: string[],
+  extra: ExtraCall[] = [],
+  options: PlanOptions = {},
+): Promise<{ snapshots: Map<string, PlanSnapshot>; modules: string[]; plan: Record<string, unknown>; warnings: string[] }> {
+  const planned = [...examples, ...(options.roots ?? [])];
   // Provider blocks by alias ("" for the default one); an example with aliased blocks (more
   // Regions) gets them passed in, and declares them as configuration_aliases in its scratch copy.
   const providerBlocks = new Map<string, Set<string>>();
@@ -164,7 +178,7 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
   for (const [rel, content] of files) {
     if (!rel.endsWith(".tf")) continue;
     if (rel.startsWith("modules/") || rel.startsWith("wrappers/")) tree.push([rel, content]);
-    const example = examples.find((e) => rel.startsWith(`examples/${e}/`) && !rel.slice(`examples/${e}/`.length).includes("/"));
+    const example = planned.find((e) => rel.startsWith(`examples/${e}/`) && !rel.slice(`examples/${e}/`.length).includes("/"));
     if (!example) continue;
     for (const block of content.match(PROVIDER_BLOCK) ?? []) {
       const alias = /^\s*alias\s*=\s*"([^"]+)"/m.exec(block)?.[1] ?? "";
@@ -185,14 +199,15 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
   const root = [
     REQUIRES_AWS,
     ...[...providerBlocks.values()].flatMap((b) => [...b]),
-    ...examples.map((e) => `module "${e}" {\n  source = "../${e}"\n${passed(e)}}\n`),
-    ...examples.flatMap((e) => (outputs.get(e) ?? []).map((o) => `output "${e}__${o}" {\n  value = module.${e}.${o}\n}\n`)),
+    ...planned.map((e) => `module "${e}" {\n  source = "../${e}"\n${passed(e)}}\n`),
+    ...planned.flatMap((e) => (outputs.get(e) ?? []).map((o) => `output "${e}__${o}" {\n  value = module.${e}.${o}\n}\n`)),
     ...extra.map((c) => renderFile([block("module", [c.name], [attr("source", `../../${c.directory}`), blank, ...Object.entries(c.inputs).map(([k, v]) => attr(k, v))])])),
     ...extra.map((c) => `output "${c.name}__wrapper" {\n  value = module.${c.name}.wrapper\n}\n`),
   ].join("\n");
   const dir = scratchTree([...tree, [`examples/${ALL}/main.tf`, root]], "tf-examples-");
   const planDir = path.join(dir, "examples", ALL);
-  const result = await planJson(planDir);
+  if (options.priorState) fs.writeFileSync(path.join(planDir, "terraform.tfstate"), JSON.stringify(options.priorState));
+  const result = await planJson(planDir, { refresh: options.priorState ? false : undefined });
   // The directories whose configuration this init loaded, and so checked against the pinned provider.
   const installed = JSON.parse(fs.readFileSync(path.join(planDir, ".terraform", "modules", "modules.json"), "utf8")) as { Modules: { Dir: string }[] };
   const modules = [...new Set(installed.Modules.map((m) => path.relative(dir, path.resolve(planDir, m.Dir))))].sort();
@@ -208,7 +223,7 @@ export async function planExamplesTogether(files: Map<string, string>, examples:
     snapshots.set(e, normalizePlan(call ? call.directory : `examples/${e}`, call || usesProvider.get(e) ? result.provider : undefined, own, dir));
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { snapshots, modules, warnings: result.warnings };
+  return { snapshots, modules, plan: result.plan, warnings: result.warnings };
 }
 
 /** Every example's snapshot files (path relative to the repository -> content). */
@@ -224,15 +239,16 @@ export async function planSnapshotsWith(
   files: Map<string, string>,
   examples: string[],
   extra: ExtraCall[],
-): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot>; modules: string[]; warnings: string[] }> {
+  options: PlanOptions = {},
+): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot>; modules: string[]; plan: Record<string, unknown>; warnings: string[] }> {
   const out = new Map<string, string>();
-  const { snapshots, modules, warnings } = await planExamplesTogether(files, examples, extra);
+  const { snapshots, modules, plan, warnings } = await planExamplesTogether(files, examples, extra, options);
   for (const e of examples) {
     const s = snapshots.get(e)!;
     out.set(path.join(PLANS_DIR, `${e}.json`), snapshotJson(s));
     out.set(path.join(PLANS_DIR, `${e}.md`), snapshotMarkdown(s));
   }
-  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])), modules, warnings };
+  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])), modules, plan, warnings };
 }
 
 export function readSnapshot(text: string): PlanSnapshot {
@@ -242,4 +258,26 @@ export function readSnapshot(text: string): PlanSnapshot {
 export function committedSnapshots(root: string): string[] {
   const dir = path.join(root, PLANS_DIR);
   return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(PLANS_DIR, f)) : [];
+}
+
+/**
+ * One example's part of the plan of every example, as the JSON of its own plan: its resource and
+ * output changes, addresses without the example's module prefix, and its module's configuration as
+ * the root's. What `terraform show -json` of the example alone gives for these parts (the snapshot
+ * test proves the resources and outputs the same, byte for byte after normalizing).
+ */
+export function examplePlan(plan: Record<string, unknown>, example: string): Record<string, unknown> {
+  const prefix = `module.${example}`;
+  const strip = (address: string) => (address === prefix ? "" : address.startsWith(`${prefix}.`) ? address.slice(prefix.length + 1) : address);
+  type Change = { address: string; module_address?: string };
+  const config = plan.configuration as { provider_config?: unknown; root_module: { module_calls: Record<string, { module: unknown }> } };
+  return {
+    format_version: plan.format_version,
+    terraform_version: plan.terraform_version,
+    resource_changes: ((plan.resource_changes as Change[]) ?? [])
+      .filter((r) => r.address.startsWith(`${prefix}.`))
+      .map((r) => ({ ...r, address: strip(r.address), ...(r.module_address !== undefined ? { module_address: strip(r.module_address) || undefined } : {}) })),
+    output_changes: Object.fromEntries(Object.entries((plan.output_changes as Record<string, unknown>) ?? {}).filter(([k]) => k.startsWith(`${example}__`)).map(([k, v]) => [k.slice(example.length + 2), v])),
+    configuration: { provider_config: config.provider_config, root_module: config.root_module.module_calls[example].module },
+  };
 }

@@ -1,13 +1,16 @@
-// npm run review -- <git-ref>: what a change does to permissions and to the network, in plain
-// words for a pull-request comment. It compares the working tree's committed evidence (the
-// simulation matrix evidence/permission-matrix.json, the guardrail simulation
-// evidence/guardrail-simulation.json and the plan snapshots evidence/plans/*.json, all kept
-// current by the tests) with the same files at <git-ref>. It reads JSON only.
+// npm run review -- <git-ref>: what a change of this repository does to CloudShell access, for a
+// pull-request comment, by the same review users run on their own plans (src/review/, the
+// cloudshell-review command). The states compared are the committed evidence at <git-ref> and in
+// the working tree: every example's plan snapshot (evidence/plans/*.json, kept current by the tests),
+// every preset's and override's policy (evidence/permission-matrix.json) and every guardrail case's SCP
+// (evidence/guardrail-simulation.json), put together as one plan whose "before" is the ref's and
+// whose "after" is the tree's. Beside it, each example's resources added or removed and its monthly
+// estimate, from the snapshots.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { POLICY_SIZE_LIMITS, thousands } from "../src/facts/limits";
-import { STATEMENT_WORDS } from "../src/facts/organizations";
+import { readPlan } from "../src/review/plan";
+import { EXIT, reviewPlan } from "../src/review/review";
 import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
 import { MATRIX_FILE } from "../src/generator/matrix-table";
 import { PLANS_DIR, PlanSnapshot, readSnapshot } from "./plan-snapshots";
@@ -15,25 +18,25 @@ import { PLANS_DIR, PlanSnapshot, readSnapshot } from "./plan-snapshots";
 const ROOT = path.join(__dirname, "..");
 const MATRIX = path.relative(ROOT, MATRIX_FILE);
 const GUARDRAIL = path.relative(ROOT, GUARDRAIL_FILE);
+/** Where the matrix was before the evidence moved to evidence/. */
+const LEGACY_MATRIX = "src/policy/permission-matrix.json";
 
-interface Scenario {
-  name: string;
-  allowed_actions: string[];
-  denied_actions: string[];
-  policy: { Statement: { Sid: string }[] };
-  results: Record<string, string>;
-}
-interface Matrix {
-  scenarios: Scenario[];
-}
+export const USAGE = `usage: npm run review -- <git-ref>   (for example: npm run review -- origin/main)
 
-const WORDS: Record<string, string> = { Allowed: "allowed", ExplicitlyDenied: "denied (explicit)", ImplicitlyDenied: "denied" };
+Reviews what the working tree changes about CloudShell access against <git-ref>, from the committed
+evidence (plan snapshots, the permission matrix, the guardrail simulation), with the same review
+that cloudshell-review runs on a plan. Exit status: 0 reviewed; 2 a bad ref or --help (this text).`;
+
+/** A ref that is not a commit, or a call for help: the message says which. */
+export class UsageError extends Error {}
+
+const git = (repo: string, args: string[]) => execFileSync("git", args, { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
 
 function atRef(repo: string, ref: string, file: string): string | undefined {
   try {
-    return execFileSync("git", ["show", `${ref}:${file}`], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return git(repo, ["show", `${ref}:${file}`]);
   } catch {
-    return undefined;
+    return undefined; // not there at that ref
   }
 }
 
@@ -42,177 +45,157 @@ function inTree(repo: string, file: string): string | undefined {
   return fs.existsSync(p) ? fs.readFileSync(p, "utf8") : undefined;
 }
 
-function listAtRef(repo: string, ref: string, dir: string): string[] {
-  try {
-    const out = execFileSync("git", ["ls-tree", "--name-only", `${ref}:${dir}`], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
-    return out.split("\n").filter(Boolean);
-  } catch {
-    return []; // the folder did not exist at that ref
-  }
-}
-
 function plansAt(repo: string, ref: string | undefined): Map<string, PlanSnapshot> {
-  const names = (ref ? listAtRef(repo, ref, PLANS_DIR) : fs.existsSync(path.join(repo, PLANS_DIR)) ? fs.readdirSync(path.join(repo, PLANS_DIR)) : []).filter((n) =>
-    n.endsWith(".json"),
-  );
+  let names: string[];
+  if (!ref) names = fs.existsSync(path.join(repo, PLANS_DIR)) ? fs.readdirSync(path.join(repo, PLANS_DIR)) : [];
+  else {
+    try {
+      names = git(repo, ["ls-tree", "--name-only", `${ref}:${PLANS_DIR}`]).split("\n").filter(Boolean);
+    } catch {
+      names = []; // the folder did not exist at that ref
+    }
+  }
   const read = (n: string) => (ref ? atRef(repo, ref, `${PLANS_DIR}/${n}`) : inTree(repo, `${PLANS_DIR}/${n}`));
-  return new Map(names.map((n) => [n.replace(/\.json$/, ""), readSnapshot(read(n) ?? "{}")]));
+  return new Map(names.filter((n) => n.endsWith(".json")).map((n) => [n.replace(/\.json$/, ""), readSnapshot(read(n) ?? "{}")]));
 }
 
-function policyChanges(before: Matrix | undefined, after: Matrix | undefined): string[] {
-  const lines: string[] = [];
-  const old = new Map((before?.scenarios ?? []).map((s) => [s.name, s]));
-  for (const s of after?.scenarios ?? []) {
-    const o = old.get(s.name);
-    if (!o) {
-      lines.push(`- **${s.name}**: new case (${Object.entries(s.results).filter(([, r]) => r === "Allowed").map(([f]) => f).join(", ") || "nothing"} allowed)`);
-      continue;
-    }
-    for (const [feature, result] of Object.entries(s.results)) {
-      const was = o.results[feature];
-      if (was === undefined) lines.push(`- **${s.name}**: new feature column "${feature}": ${WORDS[result] ?? result}`);
-      else if (was !== result) lines.push(`- **${s.name}**: ${feature} ${WORDS[was] ?? was} -> ${WORDS[result] ?? result}`);
-    }
-    for (const a of s.allowed_actions.filter((x) => !o.allowed_actions.includes(x))) lines.push(`- **${s.name}**: new action \`${a}\` granted`);
-    for (const a of o.allowed_actions.filter((x) => !s.allowed_actions.includes(x))) lines.push(`- **${s.name}**: \`${a}\` no longer granted`);
-    for (const a of s.denied_actions.filter((x) => !o.denied_actions.includes(x))) lines.push(`- **${s.name}**: \`${a}\` now denied explicitly`);
-    for (const a of o.denied_actions.filter((x) => !s.denied_actions.includes(x))) lines.push(`- **${s.name}**: \`${a}\` no longer denied explicitly`);
-    const sids = (m: Scenario) => m.policy.Statement.map((x) => x.Sid);
-    for (const sid of sids(s).filter((x) => !sids(o).includes(x))) lines.push(`- **${s.name}**: statement \`${sid}\` added`);
-    for (const sid of sids(o).filter((x) => !sids(s).includes(x))) lines.push(`- **${s.name}**: statement \`${sid}\` removed`);
-    if (JSON.stringify(s.policy) !== JSON.stringify(o.policy) && !lines.some((l) => l.startsWith(`- **${s.name}**`))) {
-      lines.push(`- **${s.name}**: policy JSON changed (same actions and results)`);
-    }
+/** One state of what is reviewed together: resources by address, outputs by name. */
+interface State {
+  resources: Map<string, { after: Record<string, unknown> | null; after_unknown: Record<string, unknown> }>;
+  outputs: Map<string, { value: unknown; unknown: boolean }>;
+}
+const emptyState = (): State => ({ resources: new Map(), outputs: new Map() });
+
+/**
+ * The evidence at a ref (or in the tree) in groups reviewed apart, as each is its own root: each
+ * example's plan snapshot, the presets' policies, the guardrail cases' SCPs.
+ */
+function evidenceAt(repo: string, ref: string | undefined): Map<string, State> {
+  const read = (file: string) => (ref ? atRef(repo, ref, file) : inTree(repo, file));
+  const groups = new Map<string, State>();
+  for (const [example, s] of plansAt(repo, ref)) {
+    const state = emptyState();
+    for (const r of s.resource_changes ?? []) state.resources.set(r.address, { after: r.after, after_unknown: r.after_unknown ?? {} });
+    for (const [name, o] of Object.entries(s.output_changes ?? {})) state.outputs.set(name, { value: o.after, unknown: o.after_unknown === true });
+    groups.set(`examples/${example}`, state);
   }
-  for (const name of old.keys()) if (!(after?.scenarios ?? []).some((s) => s.name === name)) lines.push(`- **${name}**: case removed`);
-  return lines;
-}
-
-interface GuardrailCase {
-  name: string;
-  size: number;
-  /** Each SCP's size (absent in evidence from before the split). */
-  scp_sizes?: number[];
-  statement_ids: string[];
-  /** principal -> column -> result */
-  results: Record<string, Record<string, string>>;
-}
-interface GuardrailEvidence {
-  cases: GuardrailCase[];
-}
-
-const GUARDRAIL_WORDS: Record<string, string> = { Allowed: "allowed", ExplicitlyDenied: "denied by the guardrail", ImplicitlyDenied: "denied (nothing allows it)" };
-const guardrailWord = (r: string) => GUARDRAIL_WORDS[r] ?? r;
-const deniedColumns = (row: Record<string, string>) => Object.entries(row).filter(([, r]) => r !== "Allowed").map(([c]) => c);
-const chars = (n: number) => `${thousands(n)} characters`;
-/** A statement's Sid, with what it does in plain words when the organization facts say it (numbered Sids too). */
-const statementWords = (sid: string) => {
-  const words = STATEMENT_WORDS[sid] ?? STATEMENT_WORDS[sid.replace(/\d+$/, "")];
-  return words ? `\`${sid}\` (${words})` : `\`${sid}\``;
-};
-const scpSizes = (c: GuardrailCase) => (c.scp_sizes ?? [c.size]).map(thousands).join(" + ");
-
-/** What each guardrail case denies, for whom, before and after: one line per change. */
-export function guardrailChanges(before: GuardrailEvidence | undefined, after: GuardrailEvidence | undefined): string[] {
-  const lines: string[] = [];
-  const old = new Map((before?.cases ?? []).map((c) => [c.name, c]));
-  for (const c of after?.cases ?? []) {
-    const o = old.get(c.name);
-    if (!o) {
-      for (const [principal, row] of Object.entries(c.results)) {
-        lines.push(`- **${c.name}**, ${principal}: new case; denies ${deniedColumns(row).join(", ") || "nothing"}`);
-      }
-      continue;
-    }
-    for (const [principal, row] of Object.entries(c.results)) {
-      const was = o.results[principal];
-      if (!was) {
-        lines.push(`- **${c.name}**, ${principal}: new principal; denies ${deniedColumns(row).join(", ") || "nothing"}`);
-        continue;
-      }
-      for (const [column, result] of Object.entries(row)) {
-        if (was[column] === undefined) lines.push(`- **${c.name}**, ${principal}: new column "${column}": ${guardrailWord(result)}`);
-        else if (was[column] !== result) lines.push(`- **${c.name}**, ${principal}: ${column} ${guardrailWord(was[column])} -> ${guardrailWord(result)}`);
-      }
-    }
-    for (const principal of Object.keys(o.results).filter((p) => !(p in c.results))) lines.push(`- **${c.name}**, ${principal}: principal no longer simulated`);
-    for (const sid of c.statement_ids.filter((x) => !o.statement_ids.includes(x))) lines.push(`- **${c.name}**: statement ${statementWords(sid)} added`);
-    for (const sid of o.statement_ids.filter((x) => !c.statement_ids.includes(x))) lines.push(`- **${c.name}**: statement ${statementWords(sid)} removed`);
-    if (scpSizes(c) !== scpSizes(o)) {
-      const count = (x: GuardrailCase) => (x.scp_sizes ?? [x.size]).length;
-      const scps = (x: GuardrailCase) => `${count(x) > 1 ? `${count(x)} SCPs of ` : "SCP "}${scpSizes(x)} characters`;
-      lines.push(`- **${c.name}**: ${scps(o)} -> ${scps(c)} (limit ${chars(POLICY_SIZE_LIMITS.scp)} each)`);
-    }
+  const presets = emptyState();
+  const matrix = read(MATRIX) ?? (ref ? atRef(repo, ref, LEGACY_MATRIX) : undefined);
+  for (const scenario of matrix ? (JSON.parse(matrix) as { scenarios: { name: string; policy: object }[] }).scenarios : []) {
+    presets.outputs.set(`preset "${scenario.name}"`, { value: JSON.stringify(scenario.policy), unknown: false });
   }
-  for (const name of old.keys()) if (!(after?.cases ?? []).some((c) => c.name === name)) lines.push(`- **${name}**: case removed`);
-  return lines;
+  groups.set("presets and overrides (evidence/permission-matrix.json)", presets);
+  const cases = emptyState();
+  const guardrail = read(GUARDRAIL);
+  for (const c of guardrail ? (JSON.parse(guardrail) as { cases: { name: string; policy?: object }[] }).cases : []) {
+    if (c.policy) cases.outputs.set(`guardrail case "${c.name}"`, { value: JSON.stringify(c.policy), unknown: false });
+  }
+  groups.set("guardrail cases (evidence/guardrail-simulation.json)", cases);
+  return groups;
 }
 
-const addresses = (s: PlanSnapshot) => new Set((s.resource_changes ?? []).filter((r) => r.actions.includes("create")).map((r) => r.address));
-const monthly = (s: PlanSnapshot): number | undefined => {
-  const cost = s.output_changes?.cost?.after as { monthly_usd?: { total?: number } } | undefined;
-  return cost?.monthly_usd?.total;
-};
+/**
+ * Two states as one plan's JSON, in the format `terraform show -json` writes. A snapshot marks what
+ * was known only after apply in its own plan; the ref's marks go in before_unknown (not Terraform's:
+ * a real plan's "before" is known), so that what was unknown then and is unknown now is no change.
+ */
+export function evidencePlan(before: State, after: State): object {
+  const addresses = [...new Set([...before.resources.keys(), ...after.resources.keys()])].sort();
+  const actions = (b: unknown, a: unknown) => (b === undefined ? ["create"] : a === undefined ? ["delete"] : JSON.stringify(a) === JSON.stringify(b) ? ["no-op"] : ["update"]);
+  const resource_changes = addresses.map((address) => {
+    const [b, a] = [before.resources.get(address), after.resources.get(address)];
+    return { address, change: { actions: actions(b, a), before: b ? (b.after ?? {}) : null, before_unknown: b?.after_unknown ?? {}, after: a?.after ?? null, after_unknown: a?.after_unknown ?? {} } };
+  });
+  const names = [...new Set([...before.outputs.keys(), ...after.outputs.keys()])].sort();
+  const output_changes = Object.fromEntries(
+    names.map((name) => {
+      const [b, a] = [before.outputs.get(name), after.outputs.get(name)];
+      return [name, { actions: actions(b, a), before: b && !b.unknown ? b.value : null, after: a?.unknown ? null : (a?.value ?? null), after_unknown: a?.unknown ?? false }];
+    }),
+  );
+  return { format_version: "1.2", resource_changes, output_changes };
+}
 
-function planChanges(before: Map<string, PlanSnapshot>, after: Map<string, PlanSnapshot>): string[] {
+const created = (s: PlanSnapshot) => new Set((s.resource_changes ?? []).filter((r) => r.actions.includes("create")).map((r) => r.address));
+const monthly = (s: PlanSnapshot): number | undefined => (s.output_changes?.cost?.after as { monthly_usd?: { total?: number } } | undefined)?.monthly_usd?.total;
+
+/** Each example's resources added or removed, and its monthly estimate before and after: what a plan's diff says beside access. */
+function resourceChanges(before: Map<string, PlanSnapshot>, after: Map<string, PlanSnapshot>): string[] {
   const lines: string[] = [];
   for (const name of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-    const a = after.get(name);
-    const b = before.get(name);
+    const [b, a] = [before.get(name), after.get(name)];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    if (!b) {
-      lines.push(`- **examples/${name}**: new example (${addresses(a!).size} resources)`);
+    if (!b || !a) {
+      lines.push(`- **examples/${name}**: ${b ? "example removed" : `new example (${created(a!).size} resources)`}`);
       continue;
     }
-    if (!a) {
-      lines.push(`- **examples/${name}**: example removed`);
-      continue;
-    }
-    const added = [...addresses(a)].filter((x) => !addresses(b).has(x));
-    const removed = [...addresses(b)].filter((x) => !addresses(a).has(x));
+    const added = [...created(a)].filter((x) => !created(b).has(x));
+    const removed = [...created(b)].filter((x) => !created(a).has(x));
     const parts: string[] = [];
     if (added.length) parts.push(`${added.length} added (${added.map((x) => `\`${x}\``).join(", ")})`);
     if (removed.length) parts.push(`${removed.length} removed (${removed.map((x) => `\`${x}\``).join(", ")})`);
     const [mb, ma] = [monthly(b), monthly(a)];
-    if (mb !== undefined && ma !== undefined && mb !== ma) {
-      parts.push(`monthly estimate $${mb.toFixed(2)} -> $${ma.toFixed(2)} (${ma > mb ? "+" : "-"}$${Math.abs(ma - mb).toFixed(2)})`);
-    }
+    if (mb !== undefined && ma !== undefined && mb !== ma) parts.push(`monthly estimate $${mb.toFixed(2)} -> $${ma.toFixed(2)} (${ma > mb ? "+" : "-"}$${Math.abs(ma - mb).toFixed(2)})`);
     lines.push(`- **examples/${name}**: ${parts.length ? parts.join("; ") : "arguments changed (same resources)"}`);
   }
   return lines;
 }
 
+/** The review of the working tree against a ref, as Markdown for a pull-request comment. */
 export function review(repo: string, ref: string): string {
-  const parse = (text: string | undefined) => (text ? (JSON.parse(text) as Matrix) : undefined);
-  // Refs from before the evidence moved to evidence/ kept the matrix in src/policy/.
-  const before = atRef(repo, ref, MATRIX) ?? atRef(repo, ref, "src/policy/permission-matrix.json");
-  const policy = policyChanges(parse(before), parse(inTree(repo, MATRIX)));
-  const parseGuardrail = (text: string | undefined) => (text ? (JSON.parse(text) as GuardrailEvidence) : undefined);
-  const guardrail = guardrailChanges(parseGuardrail(atRef(repo, ref, GUARDRAIL)), parseGuardrail(inTree(repo, GUARDRAIL)));
-  const plans = planChanges(plansAt(repo, ref), plansAt(repo, undefined));
+  try {
+    git(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  } catch {
+    throw new UsageError(`"${ref}" is not a commit of this repository (git rev-parse finds none). Give a branch, tag or commit that exists here, such as origin/main; fetch it first in a shallow clone.\n\n${USAGE}`);
+  }
+  const [then, now] = [evidenceAt(repo, ref), evidenceAt(repo, undefined)];
+  const plans = resourceChanges(plansAt(repo, ref), plansAt(repo, undefined));
+  const wider: string[] = [];
+  const changed: string[] = [];
+  for (const group of [...new Set([...then.keys(), ...now.keys()])].sort()) {
+    const [b, a] = [then.get(group) ?? emptyState(), now.get(group) ?? emptyState()];
+    const plan = readPlan(JSON.stringify(evidencePlan(b, a)), group);
+    const r = reviewPlan(plan, group, { allowEmpty: true });
+    if (!r.changes.length) continue;
+    wider.push(...r.needsApproval.map((l) => `- ${group}: ${l}`));
+    changed.push(`#### ${group}`, "", ...r.changes, "");
+  }
   return [
-    `## CloudShell permission review (against \`${ref}\`)`,
+    `## CloudShell review of this change (against \`${ref}\`)`,
     "",
-    "### Policy presets (IAM simulation of the generated policies)",
+    "The review `cloudshell-review` writes for a plan, of the committed evidence: each example's plan snapshot, each preset and override, each guardrail case.",
     "",
-    ...(policy.length ? policy : ["No change in what any preset or override allows."]),
+    wider.length ? "**Widens access or weakens a control:**" : "**Nothing widens access or weakens a control.**",
     "",
-    "### Organization guardrail (IAM simulation of the SCP, per choice and principal)",
+    ...wider,
+    ...(wider.length ? [""] : []),
+    "### Changes",
     "",
-    ...(guardrail.length ? guardrail : ["No change in what the guardrail denies, or for whom."]),
-    "",
-    "### Examples and the network (plan snapshots)",
+    ...(changed.length ? changed : ["No change in what any preset, guardrail case or example allows, denies, lets out of its network or detects.", ""]),
+    "### Resources and monthly estimates (plan snapshots)",
     "",
     ...(plans.length ? plans : ["No resource added or removed; no change in the monthly estimate."]),
     "",
   ].join("\n");
 }
 
-if (require.main === module) {
-  const ref = process.argv[2];
-  if (!ref) {
-    console.error("usage: npm run review -- <git-ref>   (for example: npm run review -- origin/main)");
-    process.exit(2);
+/** The command: its arguments, and where it writes; returns the exit status. */
+export function main(args: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const [ref, ...rest] = args;
+  if (!ref || rest.length || ref === "--help" || ref === "-h" || ref.startsWith("-")) {
+    err(`${ref && ref !== "--help" && ref !== "-h" ? `unexpected arguments: ${args.join(" ")}\n\n` : ""}${USAGE}\n`);
+    return EXIT.usage;
   }
-  process.stdout.write(review(ROOT, ref));
+  try {
+    out(review(ROOT, ref));
+    return EXIT.reviewed;
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    err(`${e.message}\n`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2), (s) => process.stdout.write(s), (s) => process.stderr.write(s));
 }

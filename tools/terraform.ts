@@ -338,10 +338,13 @@ export interface PlanResult extends InitResult {
 /** The summaries of the warnings Terraform printed ("│ Warning: Argument is deprecated"). */
 export const warningsOf = (output: string): string[] => [...output.matchAll(/^(?:│ )?Warning: (.+)$/gm)].map((m) => m[1].trim());
 
-/** init, plan to a file, show it as JSON. */
-export async function planJson(dir: string): Promise<PlanResult> {
+/**
+ * init, plan to a file, show it as JSON. With a prior state (a terraform.tfstate in the directory),
+ * `refresh: false` plans against it as it is: no provider reads what AWS has (there is no AWS here).
+ */
+export async function planJson(dir: string, options: { refresh?: boolean } = {}): Promise<PlanResult> {
   const initialized = await init(dir);
-  const args = ["plan", "-input=false", "-no-color", "-lock=false", "-out=tfplan"];
+  const args = ["plan", "-input=false", "-no-color", "-lock=false", ...(options.refresh === false ? ["-refresh=false"] : []), "-out=tfplan"];
   const planned = await terraformAsync(dir, args);
   if (planned.status !== 0) throw failure(dir, args, planned);
   const plan = JSON.parse(await mustTerraformAsync(dir, ["show", "-json", "tfplan"]));

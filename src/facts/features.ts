@@ -68,6 +68,10 @@ export const FEATURES: Record<string, Feature> = {
   },
 };
 
+/** The actions that take no resource type, so a policy can only name them with Resource "*"
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_cloudshell.html). */
+export const WITHOUT_RESOURCE_TYPE = ["cloudshell:CreateEnvironment", "cloudshell:DescribeEnvironments"];
+
 export interface Preset {
   summary: string;
   /** Granted or denied with "cloudshell:*" instead of naming actions (full, deny-all only). */
@@ -104,4 +108,12 @@ export const PRESETS: Record<string, Preset> = {
 };
 
 export const DEFAULT_PRESET = "minimum";
+
+/**
+ * The policy document's statements that are not one feature's: the Deny of every action (preset
+ * deny-all, guardrail disable_cloudshell) and the Deny outside the allowed Regions
+ * (aws:RequestedRegion), with what each does in plain words (npm run review and cloudshell-review say it so).
+ */
+export const DENY_ALL = { Sid: "DenyCloudShell", words: "no CloudShell at all" };
+export const OUTSIDE_REGIONS = { Sid: "DenyCloudShellOutsideAllowedRegions", words: "no CloudShell outside the allowed Regions" };
 export const OVERRIDABLE = Object.entries(FEATURES).filter(([, f]) => f.override);

@@ -24,6 +24,8 @@ export const POLICY_SIZE_LIMITS = {
   inline_role: 10240,
   scp: 10240,
   rcp: 5120,
+  /** A VPC endpoint policy, whitespace included (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html). */
+  vpc_endpoint: 20480,
 };
 
 /** A count as messages and READMEs write it: 6,144. */

@@ -5,7 +5,9 @@
 import { PARTITION } from "./arn";
 
 export const CLOUDSHELL_TAG_KEY = "ManagedByCloudShell";
-const calledVia = { "aws:CalledVia": ["cloudshell.amazonaws.com"] };
+/** CloudShell's service principal: aws:CalledVia holds it when CloudShell calls EC2 for the user. */
+export const CLOUDSHELL_SERVICE = "cloudshell.amazonaws.com";
+const calledVia = { "aws:CalledVia": [CLOUDSHELL_SERVICE] };
 const eni = `arn:${PARTITION}:ec2:*:*:network-interface/*`;
 /**
  * The network interface carries the ManagedByCloudShell tag. AWS's example requires the value ""
@@ -115,4 +117,15 @@ export const DENY_PUBLIC_STATEMENT = {
   Action: ["cloudshell:CreateEnvironment"],
   Resource: "*",
   Condition: { Null: { "cloudshell:VpcIds": "true" } },
+};
+
+/** What the Deny statements above do, in plain words, by Sid (npm run review and cloudshell-review say it so). */
+export const VPC_STATEMENT_WORDS: Record<string, string> = {
+  [DENY_PUBLIC_STATEMENT.Sid]: "no public (non-VPC) environments",
+  ...Object.fromEntries(
+    RESTRICTIONS.flatMap((r) => [
+      [r.sid, `no environment outside the allowed ${r.what}s`],
+      ...(r.absentSid ? [[r.absentSid, `no environment without ${r.what} IDs`]] : []),
+    ]),
+  ),
 };

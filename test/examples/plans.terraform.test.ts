@@ -13,6 +13,8 @@ import { AWS_PROVIDER_VERSION } from "../../tools/terraform";
 import { wrapperCallName, wrapperCalls } from "../../tools/wrapper-calls";
 import { WRAPPER_EXAMPLES } from "../../src/modules/wrapper-examples";
 import { withProvider } from "../support/provider";
+import { describeReviewOfRealPlans } from "../review/real-plans";
+import { priorState, REVIEW_ROOTS, rootFiles } from "../review/roots";
 
 let fresh: Map<string, string> | undefined;
 /** The directories the plan's init loaded. */
@@ -21,13 +23,19 @@ let loaded: string[] | undefined;
 let warnings: string[] | undefined;
 /** The wrappers' test calls, planned in the same plan as the examples, by module name. */
 let wrappers: Map<string, PlanSnapshot> | undefined;
+/** The whole plan, `terraform show -json`: the review's roots are planned in it too (test/review/roots.ts). */
+let raw: Record<string, unknown> | undefined;
 const snapshot = (example: string): PlanSnapshot => readSnapshot(fresh!.get(path.join(PLANS_DIR, `${example}.json`))!);
 const creates = (s: PlanSnapshot) => s.resource_changes.filter((r) => r.actions.includes("create")).map((r) => r.address);
 
 beforeAll(async () => {
   const files = generated().files;
-  const result = await withProvider("terraform plan of every example and wrapper", () => planSnapshotsWith(files, exampleNames(), wrapperCalls(files)));
+  const withRoots = new Map([...files, ...rootFiles(files)]);
+  const result = await withProvider("terraform plan of every example and wrapper", () =>
+    planSnapshotsWith(withRoots, exampleNames(), wrapperCalls(files), { roots: REVIEW_ROOTS, priorState: priorState() }),
+  );
   fresh = result?.files;
+  raw = result?.plan;
   loaded = result?.modules;
   warnings = result?.warnings;
   wrappers = result && new Map([...result.extra].map(([name, s]) => [name.replace(/^wrapper_/, "").replace(/_/g, "-"), s]));
@@ -338,3 +346,5 @@ describe("wrappers: an unknown key in defaults or an item is a plan-time error t
     expect(message("items a list")).toContain("items must be a map of objects");
   });
 });
+
+describeReviewOfRealPlans(() => raw);

@@ -1,164 +1,146 @@
-// npm run review on a real change between two commits, in a temporary git repository.
-import { GUARDRAIL_STATEMENTS } from "../../src/facts/organizations";
+// npm run review on real changes between two commits, in a temporary git repository: the same review
+// as cloudshell-review, of the committed evidence. And a bad ref or --help: the usage, exit 2.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GUARDRAIL_FILE } from "../../src/generator/guardrail-table";
 import { MATRIX_FILE } from "../../src/generator/matrix-table";
 import { PLANS_DIR, snapshotJson } from "../../tools/plan-snapshots";
-import { guardrailChanges, review } from "../../tools/review";
+import { main, review, UsageError, USAGE } from "../../tools/review";
 import { ROOT } from "../../tools/generated";
 import { tempDir } from "../../tools/terraform";
 
 const MATRIX = path.relative(ROOT, MATRIX_FILE);
+const GUARDRAIL = path.relative(ROOT, GUARDRAIL_FILE);
 const PLAN = path.join(PLANS_DIR, "isolated.json");
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
 
-/** A plan snapshot of examples/isolated with the given endpoints and monthly estimate. */
-const snapshot = (endpoints: string[], monthly: number): string =>
+/** A plan snapshot of a network: NAT gateways in the given zones, an S3 gateway endpoint with or without its policy, a monthly estimate. */
+const snapshot = (nat: string[], s3Policy: boolean, monthly: number): string =>
   snapshotJson({
     example: "examples/isolated/definition",
     provider: "hashicorp/aws 5.100.0",
-    resource_changes: ["module.network.aws_vpc.this[0]", ...endpoints.map((e) => `module.network.aws_vpc_endpoint.interface["${e}"]`)].map((address) => ({
-      address,
-      actions: ["create"],
-      after: {},
-      after_unknown: { id: true },
-    })),
-    output_changes: { cost: { actions: ["create"], after: { monthly_usd: { endpoints: monthly, total: monthly } }, after_unknown: false } },
+    resource_changes: [
+      { address: "module.network.aws_vpc.this[0]", actions: ["create"], after: { cidr_block: "10.0.0.0/16" }, after_unknown: { id: true } },
+      {
+        address: 'module.network.aws_vpc_endpoint.gateway["s3"]',
+        actions: ["create"],
+        after: { service_name: "com.amazonaws.us-east-1.s3", vpc_endpoint_type: "Gateway", ...(s3Policy ? { policy: JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "*", Condition: { StringNotEquals: { "aws:ResourceAccount": "111122223333" } } }] }) } : { policy: null }) },
+        after_unknown: { id: true },
+      },
+      ...nat.map((zone) => ({ address: `module.network.aws_nat_gateway.this["${zone}"]`, actions: ["create"], after: { connectivity_type: "public" }, after_unknown: { id: true } })),
+    ],
+    output_changes: { cost: { actions: ["create"], after: { monthly_usd: { total: monthly } }, after_unknown: false } },
   });
 
-describe("permission review", () => {
+type Case = { name: string; policy: { Statement: Record<string, unknown>[] } };
+const readJson = <T>(file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as T;
+
+describe("npm run review -- <ref>", () => {
   let repo: string;
 
   beforeAll(() => {
     repo = tempDir("review-repo-");
     git(repo, "init", "-q", "-b", "main");
-    const matrix = fs.readFileSync(MATRIX_FILE, "utf8");
-    fs.mkdirSync(path.join(repo, PLANS_DIR), { recursive: true });
-    fs.writeFileSync(path.join(repo, MATRIX), matrix);
-    fs.writeFileSync(path.join(repo, PLAN), snapshot([], 65.7));
+    for (const [rel, content] of [
+      [MATRIX, fs.readFileSync(MATRIX_FILE, "utf8")],
+      [GUARDRAIL, fs.readFileSync(GUARDRAIL_FILE, "utf8")],
+      [PLAN, snapshot([], true, 65.7)],
+    ]) {
+      fs.mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+      fs.writeFileSync(path.join(repo, rel), content);
+    }
     git(repo, "add", "-A");
     git(repo, "commit", "-qm", "before");
 
-    // The change under review: no-credentials denies Restart, full gains a (pretend) action,
-    // and the isolated network gains an endpoint.
-    const m = JSON.parse(matrix);
-    const noCreds = m.scenarios.find((s: { name: string }) => s.name === "no-credentials");
-    noCreds.results.Restart = "ExplicitlyDenied";
-    noCreds.denied_actions.push("cloudshell:StopEnvironment");
-    noCreds.policy.Statement.push({ Sid: "DenyRestart", Effect: "Deny", Action: ["cloudshell:StopEnvironment"], Resource: "*" });
-    m.scenarios.find((s: { name: string }) => s.name === "full").allowed_actions.push("cloudshell:NewThing");
-    fs.writeFileSync(path.join(repo, MATRIX), JSON.stringify(m, null, 2) + "\n");
-    fs.writeFileSync(path.join(repo, PLAN), snapshot(["sts"], 73.0));
+    // The change under review: minimum grants CLI credentials (wider), no-credentials denies Restart
+    // (narrower); the isolated network gets a NAT gateway and loses its S3 perimeter; a guardrail case
+    // loses its Deny of file upload and exempts one more pattern.
+    const m = readJson<{ scenarios: Case[] }>(MATRIX_FILE);
+    const minimum = m.scenarios.find((s) => s.name === "minimum")!;
+    (minimum.policy.Statement[0].Action as string[]).push("cloudshell:PutCredentials");
+    m.scenarios.find((s) => s.name === "no-credentials")!.policy.Statement.push({ Sid: "DenyRestart", Effect: "Deny", Action: ["cloudshell:StopEnvironment"], Resource: "*" });
+    fs.writeFileSync(path.join(repo, MATRIX), JSON.stringify(m, null, 2));
+    const g = readJson<{ cases: Case[] }>(GUARDRAIL_FILE);
+    const transfer = g.cases.find((c) => c.name === "deny_file_transfer")!;
+    transfer.policy.Statement = transfer.policy.Statement.filter((s) => s.Sid !== "DenyFileUpload");
+    const exempt = g.cases.find((c) => c.name === "every choice, exemptions")!;
+    // Every statement that carries the exemptions (the invariants carry none).
+    for (const s of exempt.policy.Statement) (s.Condition as Record<string, Record<string, string[]>> | undefined)?.ArnNotLike?.["aws:PrincipalArn"]?.push("arn:aws:iam::*:role/deployer");
+    fs.writeFileSync(path.join(repo, GUARDRAIL), JSON.stringify(g, null, 2));
+    fs.writeFileSync(path.join(repo, PLAN), snapshot(["us-east-1a"], false, 102.2));
     git(repo, "commit", "-qam", "after");
   });
 
-  test("reports each preset change in plain words", () => {
+  test("names each preset change, wider and narrower, in plain words", () => {
     const out = review(repo, "HEAD~1");
-    expect(out).toContain("- **no-credentials**: Restart allowed -> denied (explicit)");
-    expect(out).toContain("- **no-credentials**: `cloudshell:StopEnvironment` now denied explicitly");
-    expect(out).toContain("- **no-credentials**: statement `DenyRestart` added");
-    expect(out).toContain("- **full**: new action `cloudshell:NewThing` granted");
-    expect(out).not.toContain("**minimum**");
+    expect(out).toContain("#### presets and overrides (evidence/permission-matrix.json)");
+    expect(out).toContain('- **output preset "minimum"**, AWS CLI credentials inside the shell: no: nothing allows it → yes (widens)');
+    expect(out).toContain('- **output preset "no-credentials"**, Actions > Restart: yes → no: denied by DenyRestart (narrows)');
+    expect(out).not.toContain('preset "full"');
   });
 
-  test("reports resources added and the change in the monthly estimate", () => {
+  test("names what a guardrail case no longer denies, and whom it newly exempts", () => {
     const out = review(repo, "HEAD~1");
-    expect(out).toContain('- **examples/isolated**: 1 added (`module.network.aws_vpc_endpoint.interface["sts"]`); monthly estimate $65.70 -> $73.00 (+$7.30)');
+    expect(out).toContain('- **output guardrail case "deny_file_transfer"**, Actions > Upload file: no: denied by DenyFileUpload → yes (widens)');
+    expect(out).toContain('- **output guardrail case "deny_file_transfer"**: statement `DenyFileUpload` (no "Actions > Upload file") removed (widens)');
+    expect(out).toContain('- **output guardrail case "every choice, exemptions"**: principals matching `arn:aws:iam::*:role/deployer` now exempt (widens)');
+  });
+
+  test("names a network's new way to the internet and its lost perimeter, and lists every widening first", () => {
+    const out = review(repo, "HEAD~1");
+    expect(out).toContain("- **network module.network**: adds internet through 1 NAT gateway (us-east-1a) (widens)");
+    expect(out).toContain("- **network module.network**: the s3 endpoint loses its policy (full access) (widens)");
+    const head = out.slice(0, out.indexOf("### Changes"));
+    expect(head).toContain("**Widens access or weakens a control:**");
+    expect(head).toContain('- presets and overrides (evidence/permission-matrix.json): **output preset "minimum"**, AWS CLI credentials inside the shell');
+    expect(head).toContain("- examples/isolated: **network module.network**: adds internet through 1 NAT gateway");
+  });
+
+  test("names each example's resources added and the change in its monthly estimate", () => {
+    expect(review(repo, "HEAD~1")).toContain('- **examples/isolated**: 1 added (`module.network.aws_nat_gateway.this["us-east-1a"]`); monthly estimate $65.70 -> $102.20 (+$36.50)');
   });
 
   test("says so when nothing changed", () => {
     const out = review(repo, "HEAD");
-    expect(out).toContain("No change in what any preset or override allows.");
     expect(out).toContain("No resource added or removed; no change in the monthly estimate.");
+    expect(out).toContain("**Nothing widens access or weakens a control.**");
+    expect(out).toContain("No change in what any preset, guardrail case or example allows, denies, lets out of its network or detects.");
+  });
+
+  test("a ref that is not a commit, --help, or no ref: the usage and exit 2, nothing on standard output", () => {
+    expect(() => review(repo, "no-such-branch")).toThrow(UsageError);
+    expect(() => review(repo, "no-such-branch")).toThrow('"no-such-branch" is not a commit of this repository');
+    for (const args of [["no-such-branch"], ["--help"], [], ["HEAD", "extra"]]) {
+      const out: string[] = [];
+      const err: string[] = [];
+      expect(`${args.join(" ")}: ${main(args, (s) => out.push(s), (s) => err.push(s))}`).toBe(`${args.join(" ")}: 2`);
+      expect(out).toEqual([]);
+      expect(err.join("")).toContain(USAGE);
+    }
+    // The control: a real ref reviews and exits 0.
+    const out: string[] = [];
+    expect(main(["HEAD"], (s) => out.push(s), () => undefined)).toBe(0);
+    expect(out.join("")).toContain("## CloudShell review of this change (against `HEAD`)");
   });
 });
 
-describe("permission review against a ref from before evidence/", () => {
+describe("npm run review against a ref from before evidence/", () => {
   test("reads the matrix where it was then (src/policy/) and reports only real changes", () => {
     const old = tempDir("review-legacy-");
     git(old, "init", "-q", "-b", "main");
     fs.mkdirSync(path.join(old, "src/policy"), { recursive: true });
-    const m = JSON.parse(fs.readFileSync(MATRIX_FILE, "utf8"));
-    m.scenarios.find((s: { name: string }) => s.name === "minimum").results["Restart"] = "Allowed";
+    const m = readJson<{ scenarios: Case[] }>(MATRIX_FILE);
+    (m.scenarios.find((s) => s.name === "minimum")!.policy.Statement[0].Action as string[]).push("cloudshell:StopEnvironment");
     fs.writeFileSync(path.join(old, "src/policy/permission-matrix.json"), JSON.stringify(m));
     git(old, "add", "-A");
     git(old, "commit", "-qm", "legacy");
     fs.mkdirSync(path.dirname(path.join(old, MATRIX)), { recursive: true });
     fs.copyFileSync(MATRIX_FILE, path.join(old, MATRIX));
     const out = review(old, "HEAD");
-    expect(out).toContain("- **minimum**: Restart allowed -> denied");
+    expect(out).toContain('- **output preset "minimum"**, Actions > Restart: yes → no: nothing allows it (narrows)');
     expect(out.match(/^- \*\*/gm)).toHaveLength(1);
-  });
-});
-
-describe("permission review of the organization guardrail", () => {
-  const GUARDRAIL = path.relative(ROOT, GUARDRAIL_FILE);
-  type Case = { name: string; size: number; scp_sizes?: number[]; statement_ids: string[]; results: Record<string, Record<string, string>> };
-  let repo: string;
-
-  beforeAll(() => {
-    repo = tempDir("review-guardrail-");
-    git(repo, "init", "-q", "-b", "main");
-    const committed = fs.readFileSync(GUARDRAIL_FILE, "utf8");
-    fs.mkdirSync(path.dirname(path.join(repo, GUARDRAIL)), { recursive: true });
-    fs.writeFileSync(path.join(repo, GUARDRAIL), committed);
-    git(repo, "add", "-A");
-    git(repo, "commit", "-qm", "before");
-
-    // The change under review: deny_file_transfer also denies CLI credentials (a new statement),
-    // the break-glass exemption stops working for disable_cloudshell, and a case goes away.
-    const g = JSON.parse(committed) as { cases: Case[] };
-    const byName = (n: string) => g.cases.find((c) => c.name === n)!;
-    const transfer = byName("deny_file_transfer");
-    transfer.results.developer["CLI credentials"] = "ExplicitlyDenied";
-    transfer.statement_ids.push("DenyCredentialForwarding");
-    transfer.size += 143;
-    transfer.scp_sizes = [transfer.size];
-    byName("disable_cloudshell + deny_attaching_full_access, exemptions").results["break-glass role"]["Public env"] = "ExplicitlyDenied";
-    g.cases = g.cases.filter((c) => c.name !== "allowed_subnet_ids");
-    fs.writeFileSync(path.join(repo, GUARDRAIL), JSON.stringify(g, null, 2) + "\n");
-    git(repo, "commit", "-qam", "after");
-  });
-
-  test("reports what each choice denies, and for whom, in plain words", () => {
-    const out = review(repo, "HEAD~1");
-    expect(out).toContain("### Organization guardrail");
-    expect(out).toContain("- **deny_file_transfer**, developer: CLI credentials allowed -> denied by the guardrail");
-    expect(out).toContain("- **deny_file_transfer**: statement `DenyCredentialForwarding` added");
-    expect(out).toContain("- **deny_file_transfer**: SCP 238 characters -> SCP 381 characters (limit 10,240 characters each)");
-    expect(out).toContain("- **disable_cloudshell + deny_attaching_full_access, exemptions**, break-glass role: Public env allowed -> denied by the guardrail");
-    expect(out).toContain("- **allowed_subnet_ids**: case removed");
-    expect(out).not.toContain("**deny_credential_forwarding**");
-  });
-
-  test("names the statements that protect the exemptions in plain words, and a split into two SCPs", () => {
-    type Full = { cases: Case[] };
-    const after = JSON.parse(fs.readFileSync(GUARDRAIL_FILE, "utf8")) as Full;
-    const before = JSON.parse(JSON.stringify(after)) as Full;
-    const old = before.cases.find((c) => c.name === "every choice, exemptions")!;
-    const added = Object.values(GUARDRAIL_STATEMENTS).map((x) => x.Sid);
-    old.statement_ids = old.statement_ids.filter((sid) => !added.includes(sid));
-    old.scp_sizes = [3378];
-    old.size = 3378;
-    const split = before.cases.find((c) => c.name.includes("(two SCPs)"))!;
-    split.scp_sizes = [split.size];
-    const lines = guardrailChanges(before, after);
-    // The words come from the facts (src/facts/organizations.ts), the Sids from the evidence.
-    for (const x of [GUARDRAIL_STATEMENTS.exemptRoles, GUARDRAIL_STATEMENTS.taggedRoles, GUARDRAIL_STATEMENTS.tags, GUARDRAIL_STATEMENTS.widening]) {
-      expect(lines).toContain(`- **every choice, exemptions**: statement \`${x.Sid}\` (${x.words}) added`);
-    }
-    expect(lines.find((l) => l.startsWith("- **every choice, exemptions**: SCP 3,378 characters -> SCP "))).toBeDefined();
-    expect(lines.find((l) => l.startsWith(`- **${split.name}**: SCP `) && / -> 2 SCPs of [\d,]+ \+ [\d,]+ characters \(limit 10,240 characters each\)$/.test(l))).toBeDefined();
-  });
-
-  test("reports a new case with what it denies, and says so when nothing changed", () => {
-    const lines = guardrailChanges(undefined, JSON.parse(fs.readFileSync(GUARDRAIL_FILE, "utf8")));
-    expect(lines).toContain("- **deny_credential_forwarding**, developer: new case; denies CLI credentials");
-    expect(lines).toContain("- **every choice, exemptions**, break-glass role: new case; denies nothing");
-    expect(review(repo, "HEAD")).toContain("No change in what the guardrail denies, or for whom.");
   });
 });

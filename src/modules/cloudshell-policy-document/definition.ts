@@ -2,7 +2,7 @@
 // can feed an IAM policy, an SCP, a permission set, and real Terraform can test it offline.
 import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
-import { DEFAULT_PRESET, FEATURES, OVERRIDABLE, PRESETS } from "../../facts/features";
+import { DEFAULT_PRESET, DENY_ALL, FEATURES, OUTSIDE_REGIONS, OVERRIDABLE, PRESETS } from "../../facts/features";
 import { MatrixFile, MATRIX_FILE, matrixTable } from "../../generator/matrix-table";
 import { declareStatementActions } from "../../generator/action-check";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
@@ -14,7 +14,6 @@ import { allowedRegionsValidation, partitionValidation } from "../common-inputs"
 import { policyDocumentTests } from "./terraform-tests";
 
 const presetNames = Object.keys(PRESETS);
-const REGION_DENY_SID = "DenyCloudShellOutsideAllowedRegions";
 const sizeQuotas = `managed policy ${thousands(POLICY_SIZE_LIMITS.managed)}, inline policy of a user ${thousands(POLICY_SIZE_LIMITS.inline_user)}, of a group ${thousands(POLICY_SIZE_LIMITS.inline_group)}, of a role ${thousands(POLICY_SIZE_LIMITS.inline_role)}`;
 
 /** vpc_environments: an object input whose unknown keys are errors (src/modules/strict-object.ts). */
@@ -163,7 +162,7 @@ feature => lookup(local.overrides, feature, null) == null ? effect : (local.over
     },
     { comment: "CloudShell's own statements: one Allow, then one explicit Deny per denied feature." },
   );
-  unit.local("deny_all_statement", { Sid: "DenyCloudShell", Effect: "Deny", Action: ["cloudshell:*"], Resource: "*" });
+  unit.local("deny_all_statement", { Sid: DENY_ALL.Sid, Effect: "Deny", Action: ["cloudshell:*"], Resource: "*" });
   unit.local(
     "deny_statements",
     `\${concat(
@@ -243,7 +242,7 @@ flatten([for input in local.restricted_inputs : local.restriction_statements[inp
   unit.local(
     "region_statements",
     `\${[for regions in [sort(var.allowed_regions)] : {
-Sid       = "${REGION_DENY_SID}"
+Sid       = "${OUTSIDE_REGIONS.Sid}"
 Effect    = "Deny"
 Action    = ["cloudshell:*"]
 Resource  = "*"

@@ -1,0 +1,50 @@
+// Generated from src/facts/managed-policies.ts by npm run review:compile; do not edit.
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.managedPolicyName = exports.MANAGED_POLICIES = void 0;
+// AWS managed policies that grant CloudShell, as far as a CloudShell review needs them: the plan
+// names them only by ARN, so their statements are facts here. Each with its source. A policy not
+// listed here is read as unknown by the review (it cannot tell what it grants), never as "nothing".
+const organizations_1 = require("./organizations");
+exports.MANAGED_POLICIES = {
+    // Version 1 is still the default: one Allow of cloudshell:* (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCloudShellFullAccess.html).
+    [organizations_1.FULL_ACCESS_POLICY]: {
+        statements: [{ Effect: "Allow", Action: ["cloudshell:*"], Resource: "*" }],
+        source: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSCloudShellFullAccess.html",
+    },
+    AdministratorAccess: {
+        statements: [{ Effect: "Allow", Action: ["*"], Resource: "*" }],
+        source: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html",
+    },
+    // Everything but IAM, Organizations and Account management, so CloudShell and EC2 included.
+    PowerUserAccess: {
+        statements: [{ Effect: "Allow", NotAction: ["iam:*", "organizations:*", "account:*"], Resource: "*" }],
+        covers: ["cloudshell", "ec2"],
+        source: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/PowerUserAccess.html",
+    },
+    // Its first version's CloudShell actions (the README's "Why the denial must be explicit"); its
+    // other statements, EC2 included, are not read here.
+    AWSManagementConsoleBasicUserAccess: {
+        statements: [
+            {
+                Effect: "Allow",
+                Action: [
+                    "cloudshell:CreateEnvironment",
+                    "cloudshell:CreateSession",
+                    "cloudshell:GetEnvironmentStatus",
+                    "cloudshell:StartEnvironment",
+                    "cloudshell:StopEnvironment",
+                    "cloudshell:DeleteEnvironment",
+                    "cloudshell:PutCredentials",
+                    "cloudshell:ApproveCommand",
+                ],
+                Resource: "*",
+            },
+        ],
+        covers: ["cloudshell"],
+        source: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSManagementConsoleBasicUserAccess.html",
+    },
+};
+/** arn:<partition>:iam::aws:policy/<path><name> -> the name. */
+const managedPolicyName = (arn) => /^arn:[^:]+:iam::aws:policy\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1];
+exports.managedPolicyName = managedPolicyName;

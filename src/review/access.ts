@@ -1,0 +1,318 @@
+// Who holds which policy, in one state of the world (before or after the change): IAM roles, users
+// and groups with their inline, managed and boundary policies; IAM Identity Center permission sets;
+// service control policies by target; policy documents the root module outputs. Policies are tied
+// to principals by known ARNs and names, else by the configuration's references.
+import { POLICY_SIZE_LIMITS } from "../facts/limits";
+import { MANAGED_POLICIES, managedPolicyName } from "../facts/managed-policies";
+import { asList, NamedPolicy, PolicyDocument, statementsOf } from "./evaluate";
+import { resolve } from "./links";
+import { ANOTHER_REGION } from "./requests";
+import { attribute, configResource, ConfigModule, knownString, referencesOf, Resource, World } from "./plan";
+
+export type PolicyKind = "managed policy" | "inline policy" | "permission set policy" | "SCP" | "document";
+
+export interface Policy extends NamedPolicy {
+  /** The same across the two states: an address, address/inline name, output name or AWS managed ARN. */
+  id: string;
+  kind: PolicyKind;
+  /** The JSON as written, when known. */
+  text?: string;
+  /** The JSON could not be read as a policy. */
+  unreadable?: string;
+  arn?: string;
+  /** The resource that holds it (for the unknown-value report). */
+  resource?: Resource;
+  /** The attribute that holds it. */
+  attribute?: string;
+  /** The size quota it is checked against, and whether whitespace counts. */
+  quota?: { limit: number; whitespace: boolean; what: string };
+}
+
+export type PrincipalKind = "role" | "user" | "group" | "permission set";
+
+export interface Principal {
+  key: string;
+  kind: PrincipalKind;
+  label: string;
+  identity: Policy[];
+  boundaries: Policy[];
+  /** aws:PrincipalArn's name part (role/<path><name>), when known. */
+  arnPath?: string;
+  tags: Record<string, string>;
+}
+
+export interface Target {
+  id: string;
+  scps: Policy[];
+}
+
+export interface Access {
+  principals: Principal[];
+  targets: Target[];
+  /** Policies no principal or target of this plan holds (attached elsewhere, or not at all). */
+  unattached: Policy[];
+  /** Policy documents in the root module's outputs. */
+  documents: Policy[];
+  /** The partition of the ARNs the policies use. */
+  partition: string;
+}
+
+const QUOTA = {
+  managed: { limit: POLICY_SIZE_LIMITS.managed, whitespace: false, what: "managed policy" },
+  role: { limit: POLICY_SIZE_LIMITS.inline_role, whitespace: false, what: "a role's inline policies" },
+  user: { limit: POLICY_SIZE_LIMITS.inline_user, whitespace: false, what: "a user's inline policies" },
+  group: { limit: POLICY_SIZE_LIMITS.inline_group, whitespace: false, what: "a group's inline policies" },
+  scp: { limit: POLICY_SIZE_LIMITS.scp, whitespace: true, what: "SCP" },
+};
+
+/** Reads policy JSON; a document that is not one is kept as unreadable, never dropped. */
+export function parsePolicy(text: unknown): { document: PolicyDocument | "unknown"; text?: string; unreadable?: string } {
+  if (text === "unknown") return { document: "unknown" };
+  if (typeof text !== "string") return { document: "unknown", unreadable: "no policy JSON" };
+  try {
+    const d = JSON.parse(text) as PolicyDocument;
+    if (!d || typeof d !== "object" || !("Statement" in d)) return { document: { Statement: [] }, text, unreadable: "JSON without a Statement" };
+    return { document: d, text };
+  } catch (e) {
+    return { document: { Statement: [] }, text, unreadable: `not JSON: ${(e as Error).message}` };
+  }
+}
+
+/** IAM does not count whitespace in identity policies; an SCP saved through the API counts every character. */
+export const policySize = (text: string, whitespace: boolean): number => (whitespace ? text.length : text.replace(/\s/g, "").length);
+
+const CLOUDSHELL_ACTION = "cloudshell:CreateEnvironment";
+/** Whether a document can grant or deny a CloudShell action (cloudshell:*, "*", NotAction...). */
+export function touchesCloudShell(d: PolicyDocument | "unknown"): boolean {
+  if (d === "unknown") return true;
+  const matches = (patterns: string[]) => patterns.some((p) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i").test(CLOUDSHELL_ACTION) || /^cloudshell:/i.test(p));
+  return statementsOf(d).some((s) => (s.Action !== undefined && matches(asList(s.Action))) || (s.NotAction !== undefined && !asList(s.NotAction).some((p) => /^(\*|cloudshell:\*)$/i.test(p))));
+}
+
+export function accessOf(world: World, config: ConfigModule | undefined): Access {
+  const principals = new Map<string, Principal>();
+  const targets = new Map<string, Target>();
+  const held = new Set<string>();
+  const policies: Policy[] = [];
+  const byType = (type: string) => world.resources.filter((r) => r.type === type && r.mode === "managed");
+
+  /** Without a configuration (a plan put together from snapshots): the one resource of a type in the holder's module instance, if there is exactly one. */
+  const sameModuleOnly = (holder: Resource, type: string): Resource[] => {
+    const found = world.resources.filter((r) => r.module === holder.module && r.type === type && r.mode === "managed");
+    return found.length === 1 ? found : [];
+  };
+
+  const principal = (kind: PrincipalKind, name: string | undefined, resource?: Resource): Principal => {
+    const key = name ? `${kind}/${name}` : `${kind}/${resource?.address}`;
+    let p = principals.get(key);
+    if (!p) {
+      const label = name ? `${kind} ${name}` : `${kind} ${resource?.address} (name known after apply)`;
+      p = { key, kind, label, identity: [], boundaries: [], tags: {} };
+      if (name && kind !== "permission set" && kind !== "group") p.arnPath = `${kind}/${name}`;
+      principals.set(key, p);
+    }
+    return p;
+  };
+
+  const fromResource = (r: Resource, attr: string, kind: PolicyKind, quota?: Policy["quota"], suffix = "", value: unknown = attribute(r, attr)): Policy => {
+    const parsed = parsePolicy(value);
+    const known = knownString(r, "name");
+    const label = `${kind} ${known && !suffix ? known : `${r.address}${suffix}`}`;
+    const policy: Policy = { id: `${r.address}${suffix}`, name: label, kind, ...parsed, resource: r, attribute: attr, quota };
+    return policy;
+  };
+
+  // Customer managed policies, by address and by known ARN and name.
+  const managed = byType("aws_iam_policy").map((r) => {
+    const p = fromResource(r, "policy", "managed policy", QUOTA.managed);
+    p.arn = knownString(r, "arn");
+    policies.push(p);
+    return { resource: r, policy: p };
+  });
+  const awsManaged = (arn: string): Policy => {
+    const name = managedPolicyName(arn)!;
+    const fact = MANAGED_POLICIES[name];
+    return {
+      id: arn,
+      name: `AWS managed ${name}`,
+      kind: "managed policy",
+      arn,
+      document: fact ? { Statement: fact.statements } : "unknown",
+      covers: fact?.covers,
+      ...(fact ? {} : { unreadable: "an AWS managed policy this review does not know" }),
+    };
+  };
+  /** The policy an ARN names: this plan's, an AWS managed one, or one outside the plan (unknown). */
+  const policyByArn = (arn: unknown, holder: Resource, attr: string): Policy[] => {
+    if (typeof arn === "string" && arn !== "unknown") {
+      if (managedPolicyName(arn)) return [awsManaged(arn)];
+      const found = managed.find((m) => m.policy.arn === arn);
+      if (found) return [found.policy];
+      return [{ id: arn, name: `policy ${arn} (not in this plan)`, kind: "managed policy", arn, document: "unknown", unreadable: "a policy outside this plan" }];
+    }
+    const linked = resolve(config, world, holder.module, referencesOf(config, holder, attr)).filter((r) => r.type === "aws_iam_policy");
+    const candidates = linked.length || config ? linked : managed.filter((m) => m.resource.module === holder.module).map((m) => m.resource);
+    const found = managed.filter((m) => candidates.includes(m.resource)).map((m) => m.policy);
+    if (found.length === 1 || (found.length > 1 && linked.length)) return found;
+    return [{ id: `${holder.address}.${attr}`, name: `the policy ${holder.address} attaches (known after apply)`, kind: "managed policy", document: "unknown", resource: holder, attribute: attr }];
+  };
+  const attach = (p: Principal, list: Policy[], as: "identity" | "boundaries" = "identity") => {
+    for (const policy of list) {
+      if (!p[as].some((x) => x.id === policy.id)) p[as].push(policy);
+      held.add(policy.id);
+    }
+  };
+  /** Whether the configuration sets an attribute (a computed one left unset is unknown, not chosen; without a configuration, taken as unset). */
+  const configured = (r: Resource, attr: string) => Boolean(configResource(config, r)?.expressions?.[attr]);
+  /** A principal an attribute names: by its known name, else the resource its reference leads to. */
+  const named = (kind: "role" | "user" | "group", holder: Resource, attr: string): Principal => {
+    const name = knownString(holder, attr);
+    if (name) return principal(kind, name);
+    const [target] = config
+      ? resolve(config, world, holder.module, referencesOf(config, holder, attr)).filter((r) => r.type === `aws_iam_${kind}`)
+      : sameModuleOnly(holder, `aws_iam_${kind}`);
+    return target ? principal(kind, knownString(target, "name"), target) : principal(kind, undefined, holder);
+  };
+
+  // Roles, users and groups created here: their names, tags, inline policies, boundaries.
+  for (const kind of ["role", "user", "group"] as const) {
+    for (const r of byType(`aws_iam_${kind}`)) {
+      const p = principal(kind, knownString(r, "name"), r);
+      const path = knownString(r, "path") ?? "/";
+      if (p.arnPath) p.arnPath = `${kind}${path}${knownString(r, "name")}`;
+      const tags = attribute(r, "tags");
+      if (tags && typeof tags === "object") p.tags = Object.fromEntries(Object.entries(tags as Record<string, unknown>).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+      const inline = attribute(r, "inline_policy");
+      if (Array.isArray(inline)) {
+        inline.forEach((block: { name?: string; policy?: string }, i) => {
+          const policy = fromResource(r, "inline_policy", "inline policy", QUOTA[kind], ` inline_policy ${block.name ?? i}`, block.policy);
+          policies.push(policy);
+          attach(p, [policy]);
+        });
+      } else if (inline === "unknown" && configured(r, "inline_policy")) {
+        attach(p, [fromResource(r, "inline_policy", "inline policy", QUOTA[kind])]);
+      }
+      const arns = attribute(r, "managed_policy_arns");
+      if (Array.isArray(arns)) for (const arn of arns) attach(p, policyByArn(arn, r, "managed_policy_arns"));
+      else if (arns === "unknown" && configured(r, "managed_policy_arns")) attach(p, policyByArn("unknown", r, "managed_policy_arns"));
+      const boundary = attribute(r, "permissions_boundary");
+      if (boundary === "unknown" || (typeof boundary === "string" && boundary)) attach(p, policyByArn(boundary, r, "permissions_boundary"), "boundaries");
+    }
+    // Inline policies of their own resource.
+    for (const r of byType(`aws_iam_${kind}_policy`)) {
+      const policy = fromResource(r, "policy", "inline policy", QUOTA[kind]);
+      policies.push(policy);
+      attach(named(kind, r, kind), [policy]);
+    }
+    for (const r of byType(`aws_iam_${kind}_policy_attachment`)) attach(named(kind, r, kind), policyByArn(attribute(r, "policy_arn"), r, "policy_arn"));
+  }
+  for (const r of byType("aws_iam_policy_attachment")) {
+    const list = policyByArn(attribute(r, "policy_arn"), r, "policy_arn");
+    for (const kind of ["role", "user", "group"] as const) {
+      const names = attribute(r, `${kind}s`);
+      if (Array.isArray(names)) for (const n of names) attach(principal(kind, String(n)), list);
+      else if (names === "unknown") attach(principal(kind, undefined, r), list);
+    }
+  }
+
+  // IAM Identity Center: the permission set's policies become the role's in every account it is assigned to.
+  const sets = byType("aws_ssoadmin_permission_set");
+  const setOf = (holder: Resource): Principal => {
+    const arn = knownString(holder, "permission_set_arn");
+    const target =
+      (arn && sets.find((s) => knownString(s, "arn") === arn)) ||
+      (config ? resolve(config, world, holder.module, referencesOf(config, holder, "permission_set_arn")).find((r) => r.type === "aws_ssoadmin_permission_set") : sameModuleOnly(holder, "aws_ssoadmin_permission_set")[0]);
+    if (target) return principal("permission set", knownString(target, "name") ?? undefined, target);
+    return principal("permission set", arn, holder);
+  };
+  for (const s of sets) principal("permission set", knownString(s, "name"), s);
+  for (const r of byType("aws_ssoadmin_permission_set_inline_policy")) {
+    const policy = fromResource(r, "inline_policy", "permission set policy", { ...QUOTA.role, what: "inline policy (a role's, in each account)" });
+    const set = setOf(r);
+    policy.name = `inline policy of ${set.label}`;
+    policies.push(policy);
+    attach(set, [policy]);
+  }
+  for (const r of byType("aws_ssoadmin_managed_policy_attachment")) attach(setOf(r), policyByArn(attribute(r, "managed_policy_arn"), r, "managed_policy_arn"));
+  /** A customer managed policy a permission set names: the policy of that name in each account (this plan's, if it has one). */
+  const byName = (holder: Resource, reference: unknown): Policy[] => {
+    const ref = (Array.isArray(reference) ? reference[0] : reference) as { name?: string } | undefined;
+    const found = managed.find((m) => ref?.name && knownString(m.resource, "name") === ref.name);
+    if (found) return [found.policy];
+    return [{ id: `${holder.address}:${ref?.name ?? "?"}`, name: `customer managed policy ${ref?.name ?? "(known after apply)"} (not in this plan)`, kind: "managed policy", document: "unknown", unreadable: "a policy outside this plan" }];
+  };
+  for (const r of byType("aws_ssoadmin_customer_managed_policy_attachment")) attach(setOf(r), byName(r, attribute(r, "customer_managed_policy_reference")));
+  for (const r of byType("aws_ssoadmin_permissions_boundary_attachment")) {
+    const b = (attribute(r, "permissions_boundary") as { managed_policy_arn?: string; customer_managed_policy_reference?: unknown }[] | undefined)?.[0];
+    attach(setOf(r), b?.managed_policy_arn ? policyByArn(b.managed_policy_arn, r, "permissions_boundary") : byName(r, b?.customer_managed_policy_reference), "boundaries");
+  }
+
+  // Service control policies and their targets.
+  const scps = byType("aws_organizations_policy")
+    .filter((r) => (knownString(r, "type") ?? "SERVICE_CONTROL_POLICY") === "SERVICE_CONTROL_POLICY")
+    .map((r) => {
+      const p = fromResource(r, "content", "SCP", QUOTA.scp);
+      policies.push(p);
+      return { resource: r, policy: p };
+    });
+  for (const r of byType("aws_organizations_policy_attachment")) {
+    const id = knownString(r, "policy_id");
+    let attached = scps.filter((s) => id && knownString(s.resource, "id") === id).map((s) => s.policy);
+    if (!attached.length && !id) {
+      const linked = resolve(config, world, r.module, referencesOf(config, r, "policy_id"));
+      attached = scps.filter((s) => linked.includes(s.resource) || (!config && s.resource.module === r.module)).map((s) => s.policy);
+    }
+    if (!attached.length && id) continue; // another kind of policy (a tag or backup policy), or an SCP outside this plan
+    const target = knownString(r, "target_id") ?? `(known after apply: ${r.address})`;
+    const t = targets.get(target) ?? { id: target, scps: [] };
+    for (const p of attached) if (!t.scps.includes(p)) t.scps.push(p);
+    attached.forEach((p) => held.add(p.id));
+    targets.set(target, t);
+  }
+
+  // Policy documents the root module outputs (a JSON string, or a list of them).
+  const documents: Policy[] = [];
+  for (const [name, o] of world.outputs) {
+    if (o.unknown) continue;
+    const values = Array.isArray(o.value) ? o.value.map((v, i) => [`${name}[${i}]`, v] as const) : [[name, o.value] as const];
+    for (const [label, v] of values) {
+      if (typeof v !== "string" || !/^\s*\{/.test(v)) continue;
+      const parsed = parsePolicy(v);
+      if (parsed.unreadable || !touchesCloudShell(parsed.document)) continue;
+      // The same JSON as a policy this plan creates is that policy, reviewed as such.
+      if (policies.some((p) => p.text !== undefined && p.text === v)) continue;
+      documents.push({ id: `output.${label}`, name: `output ${label}`, kind: "document", ...parsed });
+    }
+  }
+
+  const all = [...policies, ...documents];
+  const partition = all.map((p) => p.text ?? "").join(" ").match(/arn:(aws-[a-z-]+):/)?.[1] ?? "aws";
+  return {
+    principals: [...principals.values()].filter((p) => p.identity.length || p.boundaries.length).sort((a, b) => a.key.localeCompare(b.key)),
+    targets: [...targets.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    unattached: policies.filter((p) => !held.has(p.id) && (p.document === "unknown" || touchesCloudShell(p.document))),
+    documents,
+    partition,
+  };
+}
+
+/** Operators whose values are values of the key (not Null's "true", not Bool's). */
+const COMPARES_VALUES = /(String|Arn)[A-Za-z]*(IfExists)?$/;
+
+/** Values that conditions on a key (cloudshell:VpcIds, aws:RequestedRegion...) compare with, in these policies. */
+export function valuesNamed(policies: Policy[], key: string): string[] {
+  const found = new Set<string>();
+  for (const p of policies) {
+    if (p.document === "unknown") continue;
+    for (const s of statementsOf(p.document)) {
+      for (const [operator, keys] of Object.entries(s.Condition ?? {})) {
+        if (!COMPARES_VALUES.test(operator)) continue;
+        for (const [k, v] of Object.entries(keys ?? {})) if (k.toLowerCase() === key.toLowerCase()) asList(v).forEach((x) => found.add(x));
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+/** Regions named by aws:RequestedRegion conditions in these policies, and one no policy names. */
+export const regionsNamed = (policies: Policy[]): string[] => [...valuesNamed(policies, "aws:RequestedRegion"), ANOTHER_REGION];
