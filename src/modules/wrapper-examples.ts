@@ -16,7 +16,7 @@ export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
     defaults: { preset: "no-credentials" },
     items: {
       developers: {},
-      "vpc-only": { preset: "minimum", vpc_environments: { require_vpc: true, vpc_ids: ["vpc-0123456789abcdef0"] } },
+      "vpc-only": { preset: "minimum", vpc_environments: { grant_ec2_permissions: true, vpc_ids: ["vpc-0123456789abcdef0"] } },
     },
   },
   "cloudshell-policy": {

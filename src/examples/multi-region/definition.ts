@@ -17,14 +17,12 @@ export const NETWORKS = [
 export const REGIONS = NETWORKS.map((n) => n.region);
 
 /**
- * The allow-lists of the one policy, from local.networks (each network module's vpc_environment
- * output: vpc_id, subnet_ids by zone, security_group_ids). The test evaluates these same
- * expressions with known IDs.
+ * The allow-lists of the one policy: local.networks (each network module's vpc_environment output:
+ * vpc_id, subnet_ids by zone, security_group_ids, region), which allows exactly those networks and
+ * checks allowed_regions against their Regions. The test evaluates these same expressions with known IDs.
  */
 export const ALLOW_LISTS = {
-  vpc_ids: "[for n in local.networks : n.vpc_id]",
-  subnet_ids: "flatten([for n in local.networks : values(n.subnet_ids)])",
-  security_group_ids: "flatten([for n in local.networks : n.security_group_ids])",
+  networks: "local.networks",
 };
 
 function build(unit: Unit): void {

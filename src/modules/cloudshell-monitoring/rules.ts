@@ -46,13 +46,13 @@ export const APPROVED_LISTS = [
 /** One "$or" branch per approved list and spelling (local.approved_network): that field holds an ID outside the list. */
 const outsideApproved = '${[for c in local.approved_network : { detail = { requestParameters = { (c.config) = { (c.field) = [{ "anything-but" = c.ids }] } } } }]}';
 
-/** The approved lists that are not empty, one entry per spelling of the VPC configuration. */
+/** The approved lists given (not null), one entry per spelling of the VPC configuration. */
 export const approvedNetworkLocal = `\${flatten([
 for l in [
 ${APPROVED_LISTS.map((l) => `{ ids = var.${l.input}, fields = ${hclStrings(VPC_CONFIG_SPELLINGS.map((s) => s[l.field]))} },`).join("\n")}
 ] : [
 for i, config in ${hclStrings(VPC_CONFIG_SPELLINGS.map((s) => s.config))} : { config = config, field = l.fields[i], ids = sort(l.ids) }
-] if length(l.ids) > 0
+] if l.ids != null
 ])}`;
 
 export const RULES: RuleSpec[] = [
@@ -73,7 +73,7 @@ export const RULES: RuleSpec[] = [
   },
   {
     key: "outside_approved_network",
-    enabled: APPROVED_LISTS.map((l) => `length(var.${l.input}) > 0`).join(" || "),
+    enabled: APPROVED_LISTS.map((l) => `var.${l.input} != null`).join(" || "),
     inputs: APPROVED_LISTS.map((l) => l.input),
     description: "CloudShell: an environment was created outside the approved VPCs, subnets or security groups.",
     state: "ENABLED",
