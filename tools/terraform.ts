@@ -365,12 +365,25 @@ export async function evaluateExpression(dir: string, expression: string): Promi
 
 // ---- terraform test ----
 
+/** One diagnostic as `terraform test -json` reports it, with where it points. */
+export interface Diagnostic {
+  severity: string;
+  summary: string;
+  detail: string;
+  /** The file of its range, relative to the directory Terraform ran in. */
+  filename?: string;
+  /** The block its range is in, such as 'module "x"' or 'resource "aws_iam_policy" "this"'. */
+  context?: string;
+}
+
 export interface TestRun {
   file: string;
   run: string;
   status: "pass" | "fail" | "error" | "skip";
   /** Diagnostics Terraform reported for the run (assertion and validation messages), folded. */
   messages: string[];
+  /** The same diagnostics, whole. */
+  diagnostics: Diagnostic[];
   /** The run's outputs, with -verbose (mocked apply leaves them in the state). */
   outputs?: Record<string, unknown>;
 }
@@ -391,7 +404,7 @@ export async function testModule(dir: string, options: { verbose?: boolean; filt
   const runs = new Map<string, TestRun>();
   const runOf = (file: string, run: string) => {
     const key = `${file}/${run}`;
-    if (!runs.has(key)) runs.set(key, { file, run, status: "skip", messages: [] });
+    if (!runs.has(key)) runs.set(key, { file, run, status: "skip", messages: [], diagnostics: [] });
     return runs.get(key)!;
   };
   let summary: TestReport["summary"] | undefined;
@@ -404,6 +417,7 @@ export async function testModule(dir: string, options: { verbose?: boolean; filt
     else if (m.type === "diagnostic" && file && run) {
       const d = m.diagnostic;
       runOf(file, run).messages.push(`${d.summary}: ${d.detail ?? ""}`.replace(/\s+/g, " ").trim());
+      runOf(file, run).diagnostics.push({ severity: d.severity, summary: d.summary, detail: d.detail ?? "", filename: d.range?.filename, context: d.snippet?.context ?? undefined });
     } else if (m.type === "test_state" && file && run) {
       const outputs = m.test_state?.outputs ?? {};
       runOf(file, run).outputs = Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, (v as { value: unknown }).value]));

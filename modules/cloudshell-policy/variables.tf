@@ -298,7 +298,7 @@ variable "vpc_environments" {
   }
 
   validation {
-    condition     = try(alltrue([for n in flatten([lookup(var.vpc_environments, "networks", null)]) : length(n.subnet_ids) > 0 && length(n.security_group_ids) > 0 ? n.vpc_id != null : false if n != null]), true)
+    condition     = try(length([for n in flatten([lookup(var.vpc_environments, "networks", null)]) : n if n != null && !(length(n.subnet_ids) > 0 && length(n.security_group_ids) > 0)]) == 0, true)
     error_message = "vpc_environments.networks holds a network that was not created (vpc_id null, no subnets or no security groups: create = false?): remove it, or create it."
   }
 

@@ -12,6 +12,7 @@ import { withManifest } from "./files";
 import { TESTED_AWS_PROVIDER } from "../modules/requirements";
 import { COORDINATES } from "./coordinates";
 import { requirementsOf, versionsFile } from "./versions";
+import { MISTAKES_DOC, MISTAKES_FILE, MistakesFile, mistakesDocument, mistakesSection } from "./mistakes-table";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=` (from package.json's repository). */
@@ -97,11 +98,17 @@ export function renderReadmes(built: Built[], hcl: Map<string, string>, evidence
       tables: docsTables(json, req),
       tests,
       testedProvider: TESTED_AWS_PROVIDER,
+      mistakes: mistakesSection(evidence.read<MistakesFile>(MISTAKES_FILE), dir),
       ...(d.readmeContext?.(evidence) ?? {}),
     };
     files.set(`${dir}/README.md`, readme(context).replace(/\n{3,}/g, "\n\n"));
   }
   return sorted(files);
+}
+
+/** What is rendered from the evidence alone, beside it: the table of mistakes the modules catch. */
+export function evidenceDocuments(evidence: Evidence): Map<string, string> {
+  return new Map([[MISTAKES_DOC, mistakesDocument(evidence.read<MistakesFile>(MISTAKES_FILE))]]);
 }
 
 /** The whole generated tree: Terraform files, evidence, READMEs, and the manifest of them all. */

@@ -171,8 +171,9 @@ export function policyInputs(unit: Unit): string[] {
         errorMessage: `Each of vpc_environments.networks must be a cloudshell-vpc-network's vpc_environment output: an object of ${NETWORK_KEYS.join(", ")}.`,
       },
       {
-        // Known at plan for a network not created: its lists are empty and its vpc_id null.
-        condition: `alltrue([for n in ${givenNetworks} : length(n.subnet_ids) > 0 && length(n.security_group_ids) > 0 ? n.vpc_id != null : false if n != null])`,
+        // Known at plan: a network not created has no subnets and no groups (its vpc_id is null), a
+        // created one has them, their IDs unknown until it is. Counting, not alltrue(), stays known.
+        condition: `length([for n in ${givenNetworks} : n if n != null && !(length(n.subnet_ids) > 0 && length(n.security_group_ids) > 0)]) == 0`,
         errorMessage: "vpc_environments.networks holds a network that was not created (vpc_id null, no subnets or no security groups: create = false?): remove it, or create it.",
       },
       {

@@ -166,7 +166,7 @@ export function variables(unit: Unit): void {
   });
   objectVariable(unit, "vpc", {
     description:
-      `The VPC. create = true (default) creates one with DNS support and hostnames on (which private DNS for endpoints needs); create = false uses the existing VPC id (\"vpc-...\"), whose DNS support and hostnames must be on. cidr is the VPC's IPv4 CIDR (/16 to /28), from which subnet CIDRs are computed (default ${DEFAULT_VPC_CIDR} for a created VPC); an existing VPC needs its CIDR, or a secondary CIDR of it, since subnets and the endpoints' ingress are computed from it.`,
+      `The VPC. create = true (default) creates one with DNS support and hostnames on (which private DNS for endpoints needs); create = false uses the existing VPC id ("vpc-..."), whose DNS support and hostnames must be on. cidr is the VPC's IPv4 CIDR (/16 to /28), from which subnet CIDRs are computed (default ${DEFAULT_VPC_CIDR} for a created VPC); an existing VPC needs its CIDR, or a secondary CIDR of it, since subnets and the endpoints' ingress are computed from it.`,
     fields: VPC,
     validation: [
       {
