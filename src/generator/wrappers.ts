@@ -97,7 +97,7 @@ function build(module: Definition, unit: Unit) {
 }
 
 /** The README's two usages (Terragrunt and Terraform), from the module's example items. */
-function readmeContext(module: Definition) {
+function readmeContext(module: Definition, names?: string[]) {
   const example = WRAPPER_EXAMPLES[module.name];
   const values: Record<string, Value> = example
     ? { defaults: example.defaults, items: example.items }
@@ -111,11 +111,22 @@ function readmeContext(module: Definition) {
   const terraform = renderFile([
     block("module", [module.name.replace(/-/g, "_")], [attr("source", `${COORDINATES.registry}//${path}`), attr("version", COORDINATES.constraint), blank, ...Object.entries(values).map(([k, v]) => attr(k, v))]),
   ]);
-  return { module: module.name, modulePath: directoryOf(module), terragrunt, terraform, gitSource: `git::https://${COORDINATES.git}.git//${path}?ref=${COORDINATES.ref}`, exampleTested: Boolean(example) };
+  return {
+    module: module.name,
+    modulePath: directoryOf(module),
+    terragrunt,
+    terraform,
+    gitSource: `git::https://${COORDINATES.git}.git//${path}?ref=${COORDINATES.ref}`,
+    exampleTested: Boolean(example),
+    named: Boolean(names?.includes("name")),
+    namePrefix: Boolean(names?.includes("name_prefix")),
+  };
 }
 
 /** The wrapper of a module; built after the module, whose variables it reads. */
 export function wrapperOf(module: Definition): Definition {
+  /** The module's inputs, read when the wrapper is built (before its README is rendered). */
+  let inputNames: string[] | undefined;
   return {
     name: module.name,
     kind: "wrapper",
@@ -123,8 +134,11 @@ export function wrapperOf(module: Definition): Definition {
     title: `Wrapper for ${module.name}`,
     requirements: module.requirements,
     readme: "src/generator/wrapper-readme.hbs",
-    build: (unit) => build(module, unit),
-    readmeContext: () => readmeContext(module),
+    build: (unit) => {
+      build(module, unit);
+      inputNames = Object.keys(unit.variablesOf(module.name));
+    },
+    readmeContext: () => readmeContext(module, inputNames),
   };
 }
 

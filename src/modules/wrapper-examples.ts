@@ -22,7 +22,7 @@ export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
   "cloudshell-policy": {
     defaults: { preset: "no-credentials", tags: { Team: "platform" } },
     items: {
-      developers: { name: "cloudshell-developers", role_names: ["developer"] },
+      developers: { name: "cloudshell-developers", role_names: ["developer"], tags: { Owner: "developer-tools" } },
       auditors: { name: "cloudshell-auditors", preset: "minimum", role_names: ["auditor"], allowed_regions: ["us-east-1"] },
     },
   },

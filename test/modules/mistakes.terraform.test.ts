@@ -3,9 +3,11 @@
 // control must plan cleanly, and the committed evidence/mistakes.json must be this plan's. A row done
 // right is planned beside them and must be reported as saying nothing: the control that shows the
 // runner can tell a silent plan from a caught mistake.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { MISTAKES_FILE, MistakeRow } from "../../src/generator/mistakes-table";
 import { Mistake, MISTAKES, mistakeId } from "../../src/modules/mistakes";
-import { directories, generated } from "../../tools/generated";
+import { directories, generated, ROOT } from "../../tools/generated";
 import { MistakesOutcome, mistakesFileContent, mistakesKey, planMistakes } from "../../tools/mistakes";
 import { expectCommitted } from "../support/evidence";
 import { withProvider } from "../support/provider";
@@ -64,5 +66,13 @@ describe("the table covers what issue 23 asks", () => {
       expect(`${item}: ${rows.length > 0}`).toBe(`${item}: true`);
       expect(rows.filter((m) => !m.control).map((m) => m.what)).toEqual([]);
     }
+  });
+});
+
+describe("the README's section", () => {
+  test("says how many mistakes the table holds", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    expect(readme).toContain(`**${MISTAKES.length} plausible mistakes**`);
+    expect(readme).toContain(`lists ${MISTAKES.length} mistakes`);
   });
 });

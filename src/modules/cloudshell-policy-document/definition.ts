@@ -11,7 +11,7 @@ import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, ENI_PLACEMENT_SID, RESTRI
 import { awsIdPattern, hclStrings, iamSize, REGION_PATTERN, withReferences } from "../hcl-snippets";
 import { NO_PROVIDER } from "../requirements";
 import { allowedRegionsValidation, partitionValidation } from "../common-inputs";
-import { policyDocumentTests } from "./terraform-tests";
+import { policyDocumentTests, SUBNETS_IN_A_MANAGED_POLICY } from "./terraform-tests";
 
 const presetNames = Object.keys(PRESETS);
 const REGION_DENY_SID = "DenyCloudShellOutsideAllowedRegions";
@@ -414,6 +414,11 @@ export const policyDocument: Definition = {
   title: "CloudShell policy document",
   requirements: NO_PROVIDER,
   build,
-  readmeContext: (evidence) => ({ presets: PRESETS, permissionMatrix: matrixTable(evidence.read<MatrixFile>(MATRIX_FILE)) }),
+  readmeContext: (evidence) => ({
+    presets: PRESETS,
+    permissionMatrix: matrixTable(evidence.read<MatrixFile>(MATRIX_FILE)),
+    subnetsFit: SUBNETS_IN_A_MANAGED_POLICY,
+    subnetsOver: SUBNETS_IN_A_MANAGED_POLICY + 1,
+  }),
   extraFiles: policyDocumentTests,
 };

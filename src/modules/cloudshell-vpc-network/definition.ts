@@ -5,7 +5,7 @@
 // those maps.
 import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
-import { AWS_OWNED_SSM, AWS_SERVICE_DOMAINS, defaultInterfaceEndpoints, LISTED_ENDPOINTS } from "../../facts/endpoints";
+import { AWS_OWNED_BUCKETS, AWS_OWNED_BUCKETS_LEFT_OUT, AWS_OWNED_SSM, AWS_SERVICE_DOMAINS, DATA_PERIMETER_S3_EXAMPLE, defaultInterfaceEndpoints, LISTED_ENDPOINTS } from "../../facts/endpoints";
 import { EVERY_REGION_PRICES, HOURS_PER_MONTH, LIST_PRICES, PRICE_NAMES, PRICED_REGIONS, priceOf } from "../../facts/prices";
 import { PERIMETER_FILE, PerimeterFile, perimeterTable } from "../../generator/perimeter-table";
 import { declareActions } from "../../generator/action-check";
@@ -63,6 +63,9 @@ export const vpcNetwork: Definition = {
     hours: HOURS_PER_MONTH,
     perimeterTables: perimeterTable(evidence.read<PerimeterFile>(PERIMETER_FILE), LISTED_INTERFACE_LABELS),
     computeHostLabels: LISTED_INTERFACE_LABELS.map((l) => `\`${l}\``).join(", "),
+    dataPerimeterExample: DATA_PERIMETER_S3_EXAMPLE,
+    awsOwnedBuckets: AWS_OWNED_BUCKETS.map((b) => `\`${b.arn.replace(/^arn:\$\{Partition\}:s3:::/, "").replace(/\/\*$/, "").replace(/\$\{Region\}/g, "<region>")}\``).join(", "),
+    awsOwnedBucketsLeftOut: AWS_OWNED_BUCKETS_LEFT_OUT,
     awsDomains: AWS_SERVICE_DOMAINS.map((d) => `\`${d}\``).join(", "),
   }),
   extraFiles: vpcNetworkTests,

@@ -130,7 +130,7 @@ describe("cloudshell-vpc-network: synthesized resources", () => {
   test("cloudshell_policy_json comes from the policy-document module with this network's IDs", () => {
     const mod = (json().module as Record<string, J>).cloudshell_policy;
     expect(mod.source).toBe("../cloudshell-policy-document");
-    expect(mod.vpc_environments).toMatchObject({ grant_ec2_permissions: true, security_group_ids: "${local.security_group_ids}" });
+    expect(mod.vpc_environments).toMatchObject({ grant_ec2_permissions: true, security_group_ids: "${var.create ? local.security_group_ids : null}" });
   });
 });
 
