@@ -42,7 +42,9 @@ export function hclInline(v: Value | undefined): string {
   return entries.length ? `{ ${entries.map(([k, x]) => `${key(k)} = ${hclInline(x)}`).join(", ")} }` : "{}";
 }
 
-const inline = (inputs: Record<string, Value>) => Object.entries(inputs).map(([k, v]) => `${k} = ${hclInline(v)}`).join(", ");
+/** A call's arguments on one line, its provider first when it is not the default one. */
+const inline = (inputs: Record<string, Value>, provider?: string) =>
+  [...(provider ? [`providers = { aws = aws.${provider} } (${MISTAKE_PROVIDERS[provider]})`] : []), ...Object.entries(inputs).map(([k, v]) => `${k} = ${hclInline(v)}`)].join(", ");
 
 const ALIASES = Object.keys(MISTAKE_PROVIDERS).filter((a) => a);
 
@@ -138,11 +140,11 @@ export async function planMistakes(tree: Map<string, string>, mistakes: Mistake[
         module: m.module,
         what: m.what,
         issue: m.issue ?? null,
-        inputs: inline(m.inputs),
+        inputs: inline(m.inputs, m.provider),
         phase: stage === 1 ? "inputs" : "plan",
         severity: diagnostics.length ? (warning ? "warning" : "error") : null,
         messages: [...new Set(diagnostics.map(message))],
-        control: m.control ? inline(m.control) : null,
+        control: m.control ? inline(m.control, (m.controlProvider ?? m.provider) || undefined) : null,
       };
     });
     const controlRun = report.runs.find((r) => r.run === "controls");
