@@ -143,7 +143,8 @@ export async function planMistakes(tree: Map<string, string>, mistakes: Mistake[
         inputs: inline(m.inputs, m.provider),
         phase: stage === 1 ? "inputs" : "plan",
         severity: diagnostics.length ? (warning ? "warning" : "error") : null,
-        messages: [...new Set(diagnostics.map(message))],
+        // Sorted: Terraform reports what it finds while planning in no fixed order.
+        messages: [...new Set(diagnostics.map(message))].sort(),
         control: m.control ? inline(m.control, (m.controlProvider ?? m.provider) || undefined) : null,
       };
     });

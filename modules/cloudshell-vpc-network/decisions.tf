@@ -238,26 +238,6 @@ locals {
         usd    = 0.045
         source = "us-east-1: https://aws.amazon.com/vpc/pricing/ (NAT gateway per hour), read 2026-02-24 (quoted by cloudburn.io, \"AWS NAT Gateway Pricing\"; UNCONFIRMED)"
       }
-      flow_logs_cloud_watch_logs_gb = {
-        usd    = 0.5
-        source = "us-east-1: https://aws.amazon.com/cloudwatch/pricing/ (vended logs to CloudWatch Logs, first 10 TB), read 2026-11-22 (quoted by third parties compiled in the project's fact sheet (awsnegotiations.com, cloudburn.io, 2026); UNCONFIRMED)"
-      }
-      flow_logs_s3_gb = {
-        usd    = 0.25
-        source = "us-east-1: https://aws.amazon.com/cloudwatch/pricing/ (vended logs to S3, first 10 TB), read 2026-11-22 (quoted by third parties compiled in the project's fact sheet (awsnegotiations.com, cloudburn.io, 2026); UNCONFIRMED)"
-      }
-      dns_firewall_domain_month = {
-        usd    = 0.0009
-        source = "us-east-1: https://aws.amazon.com/route53/pricing/ (Route 53 Resolver DNS Firewall, per domain per month), read 2026-11-22 (quoted by third parties compiled in the project's fact sheet (awsnegotiations.com, cloudburn.io, 2026); UNCONFIRMED)"
-      }
-      dns_firewall_million_queries = {
-        usd    = 0.6
-        source = "us-east-1: https://aws.amazon.com/route53/pricing/ (Route 53 Resolver DNS Firewall, per million queries), read 2026-11-22 (quoted by third parties compiled in the project's fact sheet (awsnegotiations.com, cloudburn.io, 2026); UNCONFIRMED)"
-      }
-      dns_query_logs_gb = {
-        usd    = 0.5
-        source = "us-east-1: https://aws.amazon.com/cloudwatch/pricing/ (Resolver query logs as CloudWatch Logs ingestion), read 2026-11-22 (quoted by third parties compiled in the project's fact sheet (awsnegotiations.com, cloudburn.io, 2026); UNCONFIRMED)"
-      }
     }
     "ap-northeast-1" = {
       interface_endpoint_hour = {
@@ -335,12 +315,24 @@ locals {
     price_sources                        = local.price_sources
     missing_prices                       = local.missing_prices
   })
+
+  # Where AWS publishes each price, for the warning that asks for one.
+  price_pages = {
+    interface_endpoint_hour       = "https://aws.amazon.com/privatelink/pricing/"
+    nat_gateway_hour              = "https://aws.amazon.com/vpc/pricing/"
+    public_ipv4_hour              = "https://aws.amazon.com/vpc/pricing/"
+    flow_logs_cloud_watch_logs_gb = "https://aws.amazon.com/cloudwatch/pricing/"
+    flow_logs_s3_gb               = "https://aws.amazon.com/cloudwatch/pricing/"
+    dns_firewall_domain_month     = "https://aws.amazon.com/route53/pricing/"
+    dns_firewall_million_queries  = "https://aws.amazon.com/route53/pricing/"
+    dns_query_logs_gb             = "https://aws.amazon.com/cloudwatch/pricing/"
+  }
 }
 
 # A warning, not an error: the network is right, only its estimate lacks a price.
 check "prices" {
   assert {
     condition     = length(local.missing_prices) == 0
-    error_message = "The network's cost has no list price for ${join(", ", local.missing_prices)} in ${local.region} (this module carries some for us-east-1, ap-northeast-1, us-west-2, eu-west-1, and never uses another Region's): those figures of the cost output are null. Give them in the prices input, such as prices = { ${try(local.missing_prices[0], "interface_endpoint_hour")} = 0.01 }, from https://aws.amazon.com/privatelink/pricing/ and https://aws.amazon.com/vpc/pricing/."
+    error_message = "The network's cost has no list price for ${join(", ", local.missing_prices)} in ${local.region} (this module carries some for us-east-1, ap-northeast-1, us-west-2, eu-west-1, and never uses another Region's): those figures of the cost output are null. Give them in the prices input, such as prices = { ${try(local.missing_prices[0], "interface_endpoint_hour")} = <USD> }, from ${join(" and ", distinct([for name in local.missing_prices : local.price_pages[name]]))}."
   }
 }

@@ -7,7 +7,9 @@
 // date given, and is UNCONFIRMED until someone reads the Price List API offer files
 // (https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/<region>/index.json).
 // A Region or price not listed has no price: the module's cost is then null where it needs it, and
-// the plan warns, naming the prices input. No figure comes from another Region.
+// the plan warns, naming the prices input. No figure comes from another Region. The per-GB prices of
+// flow logs and query logs (https://aws.amazon.com/cloudwatch/pricing/) and the DNS Firewall's
+// (https://aws.amazon.com/route53/pricing/) have no source here that can be cited: none is carried.
 export const HOURS_PER_MONTH = 730;
 
 /** The prices the cost output uses, in USD. */
@@ -39,10 +41,6 @@ export const PRIVATELINK_PRICING = "https://aws.amazon.com/privatelink/pricing/"
 export const VPC_PRICING = "https://aws.amazon.com/vpc/pricing/";
 const PRIVATELINK = PRIVATELINK_PRICING;
 const VPC = VPC_PRICING;
-const CLOUDWATCH = "https://aws.amazon.com/cloudwatch/pricing/";
-const ROUTE53 = "https://aws.amazon.com/route53/pricing/";
-/** The project's fact sheet, compiled from third parties quoting AWS (2026-11-22). */
-const FACT_SHEET = "third parties compiled in the project's fact sheet (awsnegotiations.com, cloudburn.io, 2026)";
 
 /** Prices AWS charges alike in every Region: the public IPv4 charge (AWS's announcement of 2023-07-28, effective 2024-02-01). */
 export const EVERY_REGION_PRICES: Partial<Record<PriceName, PriceFact>> = {
@@ -59,11 +57,6 @@ export const LIST_PRICES: Record<string, Partial<Record<PriceName, PriceFact>>> 
   "us-east-1": {
     interface_endpoint_hour: { usd: 0.01, source: `${PRIVATELINK} (interface endpoint per AZ-hour)`, read: "2026-05-01", quotedBy: "awsnegotiations.com, \"AWS PrivateLink Cost Analysis\"" },
     nat_gateway_hour: { usd: 0.045, source: `${VPC} (NAT gateway per hour)`, read: "2026-02-24", quotedBy: "cloudburn.io, \"AWS NAT Gateway Pricing\"" },
-    flow_logs_cloud_watch_logs_gb: { usd: 0.5, source: `${CLOUDWATCH} (vended logs to CloudWatch Logs, first 10 TB)`, read: "2026-11-22", quotedBy: FACT_SHEET },
-    flow_logs_s3_gb: { usd: 0.25, source: `${CLOUDWATCH} (vended logs to S3, first 10 TB)`, read: "2026-11-22", quotedBy: FACT_SHEET },
-    dns_firewall_domain_month: { usd: 0.0009, source: `${ROUTE53} (Route 53 Resolver DNS Firewall, per domain per month)`, read: "2026-11-22", quotedBy: FACT_SHEET },
-    dns_firewall_million_queries: { usd: 0.6, source: `${ROUTE53} (Route 53 Resolver DNS Firewall, per million queries)`, read: "2026-11-22", quotedBy: FACT_SHEET },
-    dns_query_logs_gb: { usd: 0.5, source: `${CLOUDWATCH} (Resolver query logs as CloudWatch Logs ingestion)`, read: "2026-11-22", quotedBy: FACT_SHEET },
   },
   "ap-northeast-1": {
     interface_endpoint_hour: { usd: 0.014, source: "AWS Price List API, usage type APN1-VpcEndpoint-Hours", read: "2026-09-25", quotedBy: "public repositories quoting the Price List API (fact sheet, section 6)" },
@@ -92,6 +85,18 @@ export function priceSource(region: string, name: PriceName): string | null {
   if (!fact) return null;
   return `${own ? region : "every Region"}: ${fact.source}, read ${fact.read} (quoted by ${fact.quotedBy}; UNCONFIRMED)`;
 }
+
+/** The AWS page of each price, for the message that asks for a missing one. */
+export const PRICE_PAGES: Record<PriceName, string> = {
+  interface_endpoint_hour: PRIVATELINK_PRICING,
+  nat_gateway_hour: VPC_PRICING,
+  public_ipv4_hour: VPC_PRICING,
+  flow_logs_cloud_watch_logs_gb: "https://aws.amazon.com/cloudwatch/pricing/",
+  flow_logs_s3_gb: "https://aws.amazon.com/cloudwatch/pricing/",
+  dns_firewall_domain_month: "https://aws.amazon.com/route53/pricing/",
+  dns_firewall_million_queries: "https://aws.amazon.com/route53/pricing/",
+  dns_query_logs_gb: "https://aws.amazon.com/cloudwatch/pricing/",
+};
 
 /** Every Region with at least one list price here. */
 export const PRICED_REGIONS = Object.keys(LIST_PRICES);

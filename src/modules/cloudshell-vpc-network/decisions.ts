@@ -1,7 +1,7 @@
 // decisions.tf: what the network looks like, decided from the inputs alone (known at plan time).
 import { Unit } from "../../cdktf/seam";
 import { AWS_SERVICE_DOMAINS, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
-import { EVERY_REGION_PRICES, LIST_PRICES, PRICE_NAMES, PRICED_REGIONS, PriceName, priceSource, PRIVATELINK_PRICING, VPC_PRICING } from "../../facts/prices";
+import { EVERY_REGION_PRICES, LIST_PRICES, PRICE_NAMES, PRICE_PAGES, PRICED_REGIONS, PriceName, priceSource } from "../../facts/prices";
 import { hclStrings } from "../hcl-snippets";
 import { DEFAULT_VPC_CIDR, DNS_FIREWALL, EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, LISTED_INTERFACE_LABELS, PLANNED_REGION, PRICES, VPC } from "./inputs";
 import { objectLocal } from "../strict-object";
@@ -246,12 +246,13 @@ missing_prices = local.missing_prices
 })}`,
     at,
   );
+  unit.local("price_pages", PRICE_PAGES, { ...at, comment: "Where AWS publishes each price, for the warning that asks for one." });
   unit.check(
     "prices",
     [
       {
         condition: "length(local.missing_prices) == 0",
-        errorMessage: `The network's cost has no list price for \${join(", ", local.missing_prices)} in \${local.region} (this module carries some for ${PRICED_REGIONS.join(", ")}, and never uses another Region's): those figures of the cost output are null. Give them in the prices input, such as prices = { \${try(local.missing_prices[0], "interface_endpoint_hour")} = 0.01 }, from ${PRIVATELINK_PRICING} and ${VPC_PRICING}.`,
+        errorMessage: `The network's cost has no list price for \${join(", ", local.missing_prices)} in \${local.region} (this module carries some for ${PRICED_REGIONS.join(", ")}, and never uses another Region's): those figures of the cost output are null. Give them in the prices input, such as prices = { \${try(local.missing_prices[0], "interface_endpoint_hour")} = <USD> }, from \${join(" and ", distinct([for name in local.missing_prices : local.price_pages[name]]))}.`,
       },
     ],
     { ...at, comment: "A warning, not an error: the network is right, only its estimate lacks a price." },

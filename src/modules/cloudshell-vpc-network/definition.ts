@@ -55,7 +55,7 @@ export const vpcNetwork: Definition = {
     perEndpointMonth: (priceOf("us-east-1", "interface_endpoint_hour")!.usd * HOURS_PER_MONTH).toFixed(2),
     maxSecurityGroups: MAX_SECURITY_GROUPS,
     maxAdditional: MAX_SECURITY_GROUPS - 1,
-    prices: Object.fromEntries(PRICE_NAMES.map((n) => [n, priceOf("us-east-1", n)!.usd])),
+    prices: Object.fromEntries(PRICE_NAMES.flatMap((n) => (priceOf("us-east-1", n) ? [[n, priceOf("us-east-1", n)!.usd]] : []))),
     priceRegions: PRICED_REGIONS.join(", "),
     priceRows: PRICED_REGIONS.flatMap((r) => PRICE_NAMES.filter((n) => LIST_PRICES[r][n]).map((n) => ({ region: r, name: n, ...LIST_PRICES[r][n]! }))).concat(
       Object.entries(EVERY_REGION_PRICES).map(([n, f]) => ({ region: "every Region", name: n as (typeof PRICE_NAMES)[number], ...f! })),

@@ -496,7 +496,8 @@ const DNS_RUNS: Run[] = [
   {
     name: "dns_firewall_answers_aws_and_listed_domains_only",
     command: "plan",
-    variables: { dns_firewall: { enabled: true, allowed_domains: ["example.com", "*.example.com"] } },
+    // The module carries no DNS Firewall price (none could be cited): a test's own, to check the arithmetic.
+    variables: { dns_firewall: { enabled: true, allowed_domains: ["example.com", "*.example.com"] }, prices: { dns_firewall_domain_month: 0.0009, dns_firewall_million_queries: 0.6 } },
     asserts: [
       sameJson("aws_route53_resolver_firewall_domain_list.allowed[0].domains", [...AWS_SERVICE_DOMAINS, "example.com", "*.example.com"].sort()),
       sameJson("aws_route53_resolver_firewall_domain_list.everything[0].domains", ["*"]),
@@ -513,7 +514,7 @@ const DNS_RUNS: Run[] = [
   {
     name: "dns_query_logs_go_to_an_encrypted_log_group",
     command: "plan",
-    variables: { dns_firewall: { enabled: true, query_logging: true, retention_in_days: 30 }, log_kms_key_arn: KMS_KEY },
+    variables: { dns_firewall: { enabled: true, query_logging: true, retention_in_days: 30 }, log_kms_key_arn: KMS_KEY, prices: { dns_firewall_domain_month: 0.0009, dns_firewall_million_queries: 0.6, dns_query_logs_gb: 0.5 } },
     asserts: [
       [`aws_cloudwatch_log_group.dns_queries[0].retention_in_days == 30 && aws_cloudwatch_log_group.dns_queries[0].kms_key_id == "${KMS_KEY}"`, "query logs are kept 30 days, encrypted with the key"],
       ["length(aws_route53_resolver_query_log_config_association.this) == 1", "the query log configuration must be associated with the VPC"],
@@ -525,7 +526,7 @@ const DNS_RUNS: Run[] = [
 const FLOW_LOG_RUNS: Run[] = [
   {
     name: "flow_logs_to_cloudwatch_logs_cover_every_cloudshell_subnet",
-    variables: { flow_logs: { enabled: true, retention_in_days: 30 }, log_kms_key_arn: KMS_KEY },
+    variables: { flow_logs: { enabled: true, retention_in_days: 30 }, log_kms_key_arn: KMS_KEY, prices: { flow_logs_cloud_watch_logs_gb: 0.5 } },
     overrides: subnetOverrides(TWO_ZONES),
     asserts: [
       sameJson("{ for az, f in aws_flow_log.cloudshell : az => f.subnet_id }", { "us-east-1a": PRIVATE_SUBNETS["us-east-1a"], "us-east-1b": PRIVATE_SUBNETS["us-east-1b"] }),
@@ -544,11 +545,11 @@ const FLOW_LOG_RUNS: Run[] = [
   {
     name: "flow_logs_to_s3_need_no_log_group_or_role",
     command: "plan",
-    variables: { flow_logs: { enabled: true, destination: "s3", s3_bucket_arn: "arn:aws:s3:::central-flow-logs/cloudshell", traffic_type: "REJECT" } },
+    variables: { flow_logs: { enabled: true, destination: "s3", s3_bucket_arn: "arn:aws:s3:::central-flow-logs/cloudshell", traffic_type: "REJECT" }, prices: { flow_logs_s3_gb: 0.25 } },
     asserts: [
       none(["aws_cloudwatch_log_group.flow_logs", "aws_iam_role.flow_logs", "aws_iam_role_policy.flow_logs"]),
       ['alltrue([for f in aws_flow_log.cloudshell : f.log_destination == "arn:aws:s3:::central-flow-logs/cloudshell" && f.traffic_type == "REJECT"])', "S3 flow logs go to the bucket"],
-      ["output.cost.flow_logs_usd_per_gb == 0.25", "S3 delivery is priced per GB"],
+      ["output.cost.flow_logs_usd_per_gb == 0.25", "S3 delivery is priced per GB, at the prices input"],
     ],
   },
 ];
