@@ -149,10 +149,12 @@ export function guardrailChanges(before: GuardrailEvidence | undefined, after: G
 }
 
 const addresses = (s: PlanSnapshot) => new Set((s.resource_changes ?? []).filter((r) => r.actions.includes("create")).map((r) => r.address));
-const monthly = (s: PlanSnapshot): number | undefined => {
-  const cost = s.output_changes?.cost?.after as { monthly_usd?: { total?: number } } | undefined;
+/** The example's monthly estimate: a number, null where a price is missing (issue 23), undefined without a cost. */
+const monthly = (s: PlanSnapshot): number | null | undefined => {
+  const cost = s.output_changes?.cost?.after as { monthly_usd?: { total?: number | null } } | undefined;
   return cost?.monthly_usd?.total;
 };
+const usd = (x: number | null) => (x === null ? "none (a price is missing)" : `$${x.toFixed(2)}`);
 
 function planChanges(before: Map<string, PlanSnapshot>, after: Map<string, PlanSnapshot>): string[] {
   const lines: string[] = [];
@@ -175,7 +177,8 @@ function planChanges(before: Map<string, PlanSnapshot>, after: Map<string, PlanS
     if (removed.length) parts.push(`${removed.length} removed (${removed.map((x) => `\`${x}\``).join(", ")})`);
     const [mb, ma] = [monthly(b), monthly(a)];
     if (mb !== undefined && ma !== undefined && mb !== ma) {
-      parts.push(`monthly estimate $${mb.toFixed(2)} -> $${ma.toFixed(2)} (${ma > mb ? "+" : "-"}$${Math.abs(ma - mb).toFixed(2)})`);
+      const difference = mb !== null && ma !== null ? ` (${ma > mb ? "+" : "-"}$${Math.abs(ma - mb).toFixed(2)})` : "";
+      parts.push(`monthly estimate ${usd(mb)} -> ${usd(ma)}${difference}`);
     }
     lines.push(`- **examples/${name}**: ${parts.length ? parts.join("; ") : "arguments changed (same resources)"}`);
   }

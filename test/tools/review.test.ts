@@ -16,7 +16,7 @@ const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
 
 /** A plan snapshot of examples/isolated with the given endpoints and monthly estimate. */
-const snapshot = (endpoints: string[], monthly: number): string =>
+const snapshot = (endpoints: string[], monthly: number | null): string =>
   snapshotJson({
     example: "examples/isolated/definition",
     provider: "hashicorp/aws 5.100.0",
@@ -73,6 +73,21 @@ describe("permission review", () => {
     const out = review(repo, "HEAD");
     expect(out).toContain("No change in what any preset or override allows.");
     expect(out).toContain("No resource added or removed; no change in the monthly estimate.");
+  });
+});
+
+describe("permission review of an estimate that became null (a price missing, issue 23)", () => {
+  test("says the estimate is none, instead of failing on it", () => {
+    const repo = tempDir("review-null-");
+    git(repo, "init", "-q", "-b", "main");
+    fs.mkdirSync(path.join(repo, PLANS_DIR), { recursive: true });
+    fs.writeFileSync(path.join(repo, MATRIX), fs.readFileSync(MATRIX_FILE, "utf8"));
+    fs.writeFileSync(path.join(repo, PLAN), snapshot([], 65.7));
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "before");
+    fs.writeFileSync(path.join(repo, PLAN), snapshot([], null));
+    git(repo, "commit", "-qam", "after");
+    expect(review(repo, "HEAD~1")).toContain("- **examples/isolated**: monthly estimate $65.70 -> none (a price is missing)");
   });
 });
 
