@@ -51,10 +51,10 @@ export function built(): Built[] {
  */
 export function freshFiles(): Map<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { renderHcl, renderReadmes, tree } = require("../src/generator/generate") as typeof import("../src/generator/generate");
+  const { evidenceDocuments, renderHcl, renderReadmes, tree } = require("../src/generator/generate") as typeof import("../src/generator/generate");
   const hcl = renderHcl(built());
   const committed = new Map(EVIDENCE_SOURCES.map((s) => [s.file, fs.existsSync(path.join(ROOT, s.file)) ? fs.readFileSync(path.join(ROOT, s.file), "utf8") : "{}"]));
-  return tree(hcl, committed, renderReadmes(built(), hcl, evidenceReader(committed)));
+  return tree(hcl, committed, evidenceDocuments(evidenceReader(committed)), renderReadmes(built(), hcl, evidenceReader(committed)));
 }
 
 let files: Map<string, string> | undefined;

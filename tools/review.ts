@@ -117,7 +117,10 @@ export function evidencePlan(before: State, after: State): object {
 }
 
 const created = (s: PlanSnapshot) => new Set((s.resource_changes ?? []).filter((r) => r.actions.includes("create")).map((r) => r.address));
-const monthly = (s: PlanSnapshot): number | undefined => (s.output_changes?.cost?.after as { monthly_usd?: { total?: number } } | undefined)?.monthly_usd?.total;
+/** The example's monthly estimate: a number, null where a price is missing (issue 23), undefined without a cost. */
+const monthly = (s: PlanSnapshot): number | null | undefined =>
+  (s.output_changes?.cost?.after as { monthly_usd?: { total?: number | null } } | undefined)?.monthly_usd?.total;
+const usd = (x: number | null) => (x === null ? "none (a price is missing)" : `$${x.toFixed(2)}`);
 
 /** Each example's resources added or removed, and its monthly estimate before and after: what a plan's diff says beside access. */
 function resourceChanges(before: Map<string, PlanSnapshot>, after: Map<string, PlanSnapshot>): string[] {
@@ -135,7 +138,10 @@ function resourceChanges(before: Map<string, PlanSnapshot>, after: Map<string, P
     if (added.length) parts.push(`${added.length} added (${added.map((x) => `\`${x}\``).join(", ")})`);
     if (removed.length) parts.push(`${removed.length} removed (${removed.map((x) => `\`${x}\``).join(", ")})`);
     const [mb, ma] = [monthly(b), monthly(a)];
-    if (mb !== undefined && ma !== undefined && mb !== ma) parts.push(`monthly estimate $${mb.toFixed(2)} -> $${ma.toFixed(2)} (${ma > mb ? "+" : "-"}$${Math.abs(ma - mb).toFixed(2)})`);
+    if (mb !== undefined && ma !== undefined && mb !== ma) {
+      const difference = mb !== null && ma !== null ? ` (${ma > mb ? "+" : "-"}$${Math.abs(ma - mb).toFixed(2)})` : "";
+      parts.push(`monthly estimate ${usd(mb)} -> ${usd(ma)}${difference}`);
+    }
     lines.push(`- **examples/${name}**: ${parts.length ? parts.join("; ") : "arguments changed (same resources)"}`);
   }
   return lines;

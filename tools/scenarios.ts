@@ -46,7 +46,7 @@ export const SCENARIOS: Scenario[] = [
     name: "minimum + VPC grant, no ENI cleanup",
     inputs: { preset: "minimum", vpc_environments: { ...grant, allow_eni_cleanup: false } },
   },
-  { name: "minimum + require_vpc", inputs: { preset: "minimum", vpc_environments: { require_vpc: true } } },
+  { name: "minimum + require_vpc", inputs: { preset: "minimum", vpc_environments: { grant_ec2_permissions: false, require_vpc: true } } },
   {
     name: "minimum + VPC grant + require_vpc",
     inputs: { preset: "minimum", vpc_environments: { ...grant, require_vpc: true } },

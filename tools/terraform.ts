@@ -335,8 +335,20 @@ export interface PlanResult extends InitResult {
   warnings: string[];
 }
 
-/** The summaries of the warnings Terraform printed ("│ Warning: Argument is deprecated"). */
-export const warningsOf = (output: string): string[] => [...output.matchAll(/^(?:│ )?Warning: (.+)$/gm)].map((m) => m[1].trim());
+/**
+ * The summaries of the warnings Terraform printed ("│ Warning: Argument is deprecated"); a check
+ * block's carries the check's name ("Check block assertion failed (check \"prices\")"), read from the
+ * warning's "in check" line, so that a test can tell a module's documented warning from any other.
+ */
+export const warningsOf = (output: string): string[] =>
+  output
+    .split(/^(?:│ )?(?=Warning: )/m)
+    .slice(1)
+    .map((block) => {
+      const summary = /^Warning: (.+)$/m.exec(block)![1].trim();
+      const check = /in check "([^"]+)"/.exec(block.split(/^(?:│ )?Error: /m)[0]);
+      return check ? `${summary} (check "${check[1]}")` : summary;
+    });
 
 /**
  * init, plan to a file, show it as JSON. With a prior state (a terraform.tfstate in the directory),
@@ -375,12 +387,25 @@ export async function evaluateExpression(dir: string, expression: string): Promi
 
 // ---- terraform test ----
 
+/** One diagnostic as `terraform test -json` reports it, with where it points. */
+export interface Diagnostic {
+  severity: string;
+  summary: string;
+  detail: string;
+  /** The file of its range, relative to the directory Terraform ran in. */
+  filename?: string;
+  /** The block its range is in, such as 'module "x"' or 'resource "aws_iam_policy" "this"'. */
+  context?: string;
+}
+
 export interface TestRun {
   file: string;
   run: string;
   status: "pass" | "fail" | "error" | "skip";
   /** Diagnostics Terraform reported for the run (assertion and validation messages), folded. */
   messages: string[];
+  /** The same diagnostics, whole. */
+  diagnostics: Diagnostic[];
   /** The run's outputs, with -verbose (mocked apply leaves them in the state). */
   outputs?: Record<string, unknown>;
 }
@@ -401,7 +426,7 @@ export async function testModule(dir: string, options: { verbose?: boolean; filt
   const runs = new Map<string, TestRun>();
   const runOf = (file: string, run: string) => {
     const key = `${file}/${run}`;
-    if (!runs.has(key)) runs.set(key, { file, run, status: "skip", messages: [] });
+    if (!runs.has(key)) runs.set(key, { file, run, status: "skip", messages: [], diagnostics: [] });
     return runs.get(key)!;
   };
   let summary: TestReport["summary"] | undefined;
@@ -414,6 +439,7 @@ export async function testModule(dir: string, options: { verbose?: boolean; filt
     else if (m.type === "diagnostic" && file && run) {
       const d = m.diagnostic;
       runOf(file, run).messages.push(`${d.summary}: ${d.detail ?? ""}`.replace(/\s+/g, " ").trim());
+      runOf(file, run).diagnostics.push({ severity: d.severity, summary: d.summary, detail: d.detail ?? "", filename: d.range?.filename, context: d.snippet?.context ?? undefined });
     } else if (m.type === "test_state" && file && run) {
       const outputs = m.test_state?.outputs ?? {};
       runOf(file, run).outputs = Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, (v as { value: unknown }).value]));

@@ -90,9 +90,10 @@ exports.ENI_CLEANUP_STATEMENT = {
  * DENY_PUBLIC_STATEMENT denies whenever any ID is restricted.
  */
 exports.RESTRICTIONS = [
-    { input: "vpc_ids", key: "cloudshell:VpcIds", sid: "DenyCloudShellOutsideAllowedVpcs", prefix: "vpc", what: "VPC" },
+    { input: "vpc_ids", key: "cloudshell:VpcIds", sid: "DenyCloudShellOutsideAllowedVpcs", prefix: "vpc", what: "VPC", network: "vpc_id" },
     {
         input: "subnet_ids",
+        network: "subnet_ids",
         key: "cloudshell:SubnetIds",
         sid: "DenyCloudShellOutsideAllowedSubnets",
         absentSid: "DenyCloudShellWithoutSubnetIds",
@@ -101,6 +102,7 @@ exports.RESTRICTIONS = [
     },
     {
         input: "security_group_ids",
+        network: "security_group_ids",
         key: "cloudshell:SecurityGroupIds",
         sid: "DenyCloudShellOutsideAllowedSecurityGroups",
         absentSid: "DenyCloudShellWithoutSecurityGroupIds",

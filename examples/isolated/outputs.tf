@@ -17,7 +17,7 @@ output "cloudshell_policy_json" {
 }
 
 output "cost" {
-  description = "Billed units a month and the estimate in USD; region and price_regions name the Region whose list price each figure uses. Shown by terraform plan."
+  description = "Billed units a month and the estimate in USD; price_sources names where each price comes from (null, and a plan warning, where there is none for the Region). Shown by terraform plan."
   value       = module.network.cost
 }
 

@@ -54,9 +54,7 @@ module "cloudshell_policy" {
   preset = "minimum"
   vpc_environments = {
     grant_ec2_permissions = true
-    vpc_ids               = [for n in local.networks : n.vpc_id]
-    subnet_ids            = flatten([for n in local.networks : values(n.subnet_ids)])
-    security_group_ids    = flatten([for n in local.networks : n.security_group_ids])
+    networks              = local.networks
   }
   allowed_regions = ["us-east-1", "eu-west-1"]
   role_names      = ["developer"]

@@ -12,8 +12,18 @@ output "policy_json" {
 }
 
 output "policy_size" {
-  description = "Characters of the policy as IAM counts them (a managed policy takes 6,144)."
+  description = "Characters of the policy as IAM counts them (a managed policy takes 6,144); known once the networks are."
   value       = module.cloudshell_policy.size
+}
+
+output "policy_max_size" {
+  description = "The most characters the policy can take, known at plan: what the module checks against 6,144 before anything is created."
+  value       = module.cloudshell_policy.max_size
+}
+
+output "policy_json_with_placeholder_ids" {
+  description = "The policy with placeholders where the networks' IDs, unknown at plan, will be: for reviewers."
+  value       = module.cloudshell_policy.json_with_placeholder_ids
 }
 
 output "guardrail_scp" {

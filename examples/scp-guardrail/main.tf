@@ -7,6 +7,7 @@ module "guardrail" {
   preset            = "no-file-transfer"
   allow_credentials = false
   vpc_environments = {
-    require_vpc = true
+    grant_ec2_permissions = false
+    require_vpc           = true
   }
 }

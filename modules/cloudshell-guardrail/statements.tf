@@ -11,10 +11,11 @@ module "document" {
   allow_file_upload   = var.deny_file_transfer ? false : null
   allow_file_download = var.deny_file_transfer ? false : null
   vpc_environments = {
-    vpc_ids            = var.allowed_vpc_ids
-    subnet_ids         = var.allowed_subnet_ids
-    security_group_ids = var.allowed_security_group_ids
-    require_vpc        = var.deny_public_environments ? true : null
+    grant_ec2_permissions = false
+    vpc_ids               = length(var.allowed_vpc_ids) > 0 ? var.allowed_vpc_ids : null
+    subnet_ids            = length(var.allowed_subnet_ids) > 0 ? var.allowed_subnet_ids : null
+    security_group_ids    = length(var.allowed_security_group_ids) > 0 ? var.allowed_security_group_ids : null
+    require_vpc           = var.deny_public_environments ? true : null
   }
   allowed_regions = var.allowed_regions
   partition       = var.partition

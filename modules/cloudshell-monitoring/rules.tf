@@ -4,7 +4,7 @@
 locals {
   full_access_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSCloudShellFullAccess"
 
-  # The approved lists that are not empty, once per spelling of CreateEnvironment's VPC configuration
+  # The approved lists given (not null), once per spelling of CreateEnvironment's VPC configuration
   # (VpcConfig.VpcId or vpcConfig.vpcId: which one CloudTrail records is UNCONFIRMED).
   approved_network = flatten([
     for l in [
@@ -13,7 +13,7 @@ locals {
       { ids = var.approved_security_group_ids, fields = ["SecurityGroupIds", "securityGroupIds"] },
       ] : [
       for i, config in ["VpcConfig", "vpcConfig"] : { config = config, field = l.fields[i], ids = sort(l.ids) }
-    ] if length(l.ids) > 0
+    ] if l.ids != null
   ])
 
   # Each rule's event pattern (jsonencode'd on the rule). Event names ignore case: CloudTrail's casing of
@@ -156,7 +156,7 @@ locals {
           },
         ]
       }
-      "$or" = [for f in ["VpcId", "vpcId", "VPCId", "vPCId"] : { detail = { requestParameters = { (f) = sort(var.approved_vpc_ids) } } }]
+      "$or" = [for f in ["VpcId", "vpcId", "VPCId", "vPCId"] : { detail = { requestParameters = { (f) = var.approved_vpc_ids == null ? [] : sort(var.approved_vpc_ids) } } }]
     }
     recording_stopped = {
       "detail-type" = ["AWS API Call via CloudTrail"]
@@ -185,7 +185,7 @@ locals {
       state       = "ENABLED"
     }
     outside_approved_network = {
-      enabled     = length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0
+      enabled     = var.approved_vpc_ids != null || var.approved_subnet_ids != null || var.approved_security_group_ids != null
       description = "CloudShell: an environment was created outside the approved VPCs, subnets or security groups."
       state       = "ENABLED"
     }
@@ -210,7 +210,7 @@ locals {
       state       = "ENABLED"
     }
     approved_network_changes = {
-      enabled     = var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0
+      enabled     = var.detect_approved_network_changes && var.approved_vpc_ids != null
       description = "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC."
       state       = "ENABLED"
     }

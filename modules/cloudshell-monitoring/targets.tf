@@ -2,8 +2,8 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 locals {
-  creates_topic   = var.create && var.sns_topic_arn == null && var.event_bus_arn == null && anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0), (var.detect_recording_stopped)])
-  forwards_to_bus = var.create && var.event_bus_arn != null && anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0), (var.detect_recording_stopped)])
+  creates_topic   = var.create && var.sns_topic_arn == null && var.event_bus_arn == null && anytrue([(var.detect_public_environments), (var.approved_vpc_ids != null || var.approved_subnet_ids != null || var.approved_security_group_ids != null), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && var.approved_vpc_ids != null), (var.detect_recording_stopped)])
+  forwards_to_bus = var.create && var.event_bus_arn != null && anytrue([(var.detect_public_environments), (var.approved_vpc_ids != null || var.approved_subnet_ids != null || var.approved_security_group_ids != null), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && var.approved_vpc_ids != null), (var.detect_recording_stopped)])
   target_arn      = var.event_bus_arn != null ? var.event_bus_arn : var.sns_topic_arn != null ? var.sns_topic_arn : try(aws_sns_topic.this[0].arn, null)
   rule_arns       = sort([for r in aws_cloudwatch_event_rule.this : r.arn])
 
@@ -40,11 +40,12 @@ resource "aws_sns_topic_policy" "this" {
   policy = jsonencode({ Version = "2012-10-17", Statement = [local.topic_policy_statement] })
 }
 
-# Only these rules may assume it (aws:SourceArn), and it may only put events on that bus.
+# Only these rules may assume it (aws:SourceArn), and it may only put events on that bus. IAM names are
+# global to the account, so the name carries the Region: the module in two Regions makes two roles.
 resource "aws_iam_role" "to_event_bus" {
   count = local.forwards_to_bus ? 1 : 0
 
-  name               = "${var.name}-to-event-bus"
+  name               = "${var.name}-events-${data.aws_region.current.id}"
   description        = "EventBridge puts the matched CloudShell events on the central event bus."
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "sts:AssumeRole", Condition = { ArnEquals = { "aws:SourceArn" = local.rule_arns } } }] })
   tags               = merge(var.tags, { "cloudshell:protected" = "detection" })
@@ -65,4 +66,11 @@ resource "aws_cloudwatch_event_target" "this" {
   target_id = "alert"
   arn       = local.target_arn
   role_arn  = try(aws_iam_role.to_event_bus[0].arn, null)
+
+  lifecycle {
+    precondition {
+      condition     = var.sns_topic_arn == null ? true : split(":", var.sns_topic_arn)[3] == data.aws_region.current.id
+      error_message = "sns_topic_arn is a topic in ${try(split(":", var.sns_topic_arn)[3], "another Region")}, but this module's rules are in ${data.aws_region.current.id}: an EventBridge rule cannot deliver to an SNS topic in another Region. Give a topic in ${data.aws_region.current.id}, or forward to a central event bus instead (event_bus_arn), which may be in another Region."
+    }
+  }
 }

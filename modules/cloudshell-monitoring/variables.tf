@@ -40,38 +40,50 @@ variable "detect_public_environments" {
 }
 
 variable "approved_vpc_ids" {
-  description = "Approved VPC IDs: alert when an environment is created with a VPC outside them (where the CloudTrail record carries it; see the README). Empty: no such alert."
+  description = "Approved VPC IDs: alert when an environment is created with a VPC outside them (where the CloudTrail record carries it; see the README). Null (default): no such alert; an empty list is an error."
   type        = set(string)
-  default     = []
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = alltrue([for id in var.approved_vpc_ids : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = var.approved_vpc_ids == null ? true : alltrue([for id in var.approved_vpc_ids : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
     error_message = "approved_vpc_ids must hold VPC IDs such as \"vpc-0123456789abcdef0\" (vpc- and 8 or 17 hex digits)."
+  }
+
+  validation {
+    condition     = var.approved_vpc_ids == null ? true : length(var.approved_vpc_ids) > 0
+    error_message = "approved_vpc_ids is empty, which approves no VPC at all: list them, or leave approved_vpc_ids out (null, the default) for no such alert. An empty list often comes from networks not created (create = false)."
   }
 }
 
 variable "approved_subnet_ids" {
-  description = "Approved subnet IDs: alert when an environment is created with a subnet outside them (where the CloudTrail record carries it; see the README). Empty: no such alert."
+  description = "Approved subnet IDs: alert when an environment is created with a subnet outside them (where the CloudTrail record carries it; see the README). Null (default): no such alert; an empty list is an error."
   type        = set(string)
-  default     = []
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = alltrue([for id in var.approved_subnet_ids : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = var.approved_subnet_ids == null ? true : alltrue([for id in var.approved_subnet_ids : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
     error_message = "approved_subnet_ids must hold subnet IDs such as \"subnet-0123456789abcdef0\" (subnet- and 8 or 17 hex digits)."
+  }
+
+  validation {
+    condition     = var.approved_subnet_ids == null ? true : length(var.approved_subnet_ids) > 0
+    error_message = "approved_subnet_ids is empty, which approves no subnet at all: list them, or leave approved_subnet_ids out (null, the default) for no such alert. An empty list often comes from networks not created (create = false)."
   }
 }
 
 variable "approved_security_group_ids" {
-  description = "Approved security group IDs: alert when an environment is created with a security group outside them (where the CloudTrail record carries it; see the README). Empty: no such alert."
+  description = "Approved security group IDs: alert when an environment is created with a security group outside them (where the CloudTrail record carries it; see the README). Null (default): no such alert; an empty list is an error."
   type        = set(string)
-  default     = []
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = alltrue([for id in var.approved_security_group_ids : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = var.approved_security_group_ids == null ? true : alltrue([for id in var.approved_security_group_ids : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
     error_message = "approved_security_group_ids must hold security group IDs such as \"sg-0123456789abcdef0\" (sg- and 8 or 17 hex digits)."
+  }
+
+  validation {
+    condition     = var.approved_security_group_ids == null ? true : length(var.approved_security_group_ids) > 0
+    error_message = "approved_security_group_ids is empty, which approves no security group at all: list them, or leave approved_security_group_ids out (null, the default) for no such alert. An empty list often comes from networks not created (create = false)."
   }
 }
 
@@ -124,13 +136,13 @@ variable "enable_config_rule" {
   nullable    = false
 
   validation {
-    condition     = var.enable_config_rule || anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0), (var.detect_recording_stopped)])
+    condition     = var.enable_config_rule || anytrue([(var.detect_public_environments), (var.approved_vpc_ids != null || var.approved_subnet_ids != null || var.approved_security_group_ids != null), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && var.approved_vpc_ids != null), (var.detect_recording_stopped)])
     error_message = "The module monitors nothing: turn on at least one of detect_public_environments, approved_vpc_ids, approved_subnet_ids, approved_security_group_ids, detect_file_transfer, detect_credential_forwarding, detect_access_denied, detect_full_access_attachments, detect_approved_network_changes, approved_vpc_ids, detect_recording_stopped, enable_config_rule."
   }
 }
 
 variable "sns_topic_arn" {
-  description = "An existing standard SNS topic to alert instead of one the module creates. Its policy must let events.amazonaws.com publish (the topic_policy_statement output)."
+  description = "An existing standard SNS topic to alert instead of one the module creates, in the Region of this module's provider (a rule cannot target a topic in another Region; the plan stops otherwise). Its policy must let events.amazonaws.com publish (the topic_policy_statement output)."
   type        = string
   default     = null
 
@@ -167,7 +179,7 @@ variable "kms_key_arn" {
   }
 
   validation {
-    condition     = var.kms_key_arn != null || !(var.sns_topic_arn == null && var.event_bus_arn == null) || !anytrue([(var.detect_public_environments), (length(var.approved_vpc_ids) > 0 || length(var.approved_subnet_ids) > 0 || length(var.approved_security_group_ids) > 0), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0), (var.detect_recording_stopped)])
+    condition     = var.kms_key_arn != null || !(var.sns_topic_arn == null && var.event_bus_arn == null) || !anytrue([(var.detect_public_environments), (var.approved_vpc_ids != null || var.approved_subnet_ids != null || var.approved_security_group_ids != null), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && var.approved_vpc_ids != null), (var.detect_recording_stopped)])
     error_message = "kms_key_arn is required when the module creates the SNS topic (neither sns_topic_arn nor event_bus_arn set): the topic is encrypted with your customer managed key, never left unencrypted."
   }
 

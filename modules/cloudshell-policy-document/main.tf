@@ -65,4 +65,15 @@ locals {
   # Minified JSON (jsonencode writes no whitespace); sizes count characters as IAM does, without whitespace.
   json      = jsonencode({ Version = "2012-10-17", Statement = local.statements })
   deny_json = length(local.deny_only) > 0 ? jsonencode({ Version = "2012-10-17", Statement = local.deny_only }) : null
+
+  # The same policy with placeholder IDs.
+  sized_statements = concat(
+    [for s in [local.allow_statement] : s if local.wildcard != "deny" && length(local.cloudshell_allowed) > 0],
+    local.deny_statements,
+    local.region_statements,
+    local.sized_vpc_statements,
+  )
+  sized_deny_only = [for s in local.sized_statements : s if s.Effect == "Deny"]
+  sized_json      = jsonencode({ Version = "2012-10-17", Statement = local.sized_statements })
+  sized_deny_json = length(local.sized_deny_only) > 0 ? jsonencode({ Version = "2012-10-17", Statement = local.sized_deny_only }) : null
 }

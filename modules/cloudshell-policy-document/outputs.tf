@@ -11,6 +11,16 @@ output "json_size" {
   value       = length(replace(local.json, "/[[:space:]]/", ""))
 }
 
+output "json_with_placeholder_ids" {
+  description = "json with every allowed ID replaced by a placeholder of the longest ID form (such as \"vpc-unknown0000000000\"): known at plan even when the IDs are not (networks created in the same apply), for reviewers."
+  value       = local.sized_json
+}
+
+output "max_json_size" {
+  description = "The most characters json can take (whitespace not counted): json_with_placeholder_ids's size, with every ID at its longest form (the prefix and 17 hex digits). Known at plan from the number of IDs; cloudshell-policy checks it against the 6,144 of a managed policy."
+  value       = length(replace(local.sized_json, "/[[:space:]]/", ""))
+}
+
 output "deny_json" {
   description = "Only the Deny statements, as a policy for an SCP or a permissions guardrail; null when the policy denies nothing."
   value       = local.deny_json
@@ -19,6 +29,16 @@ output "deny_json" {
 output "deny_json_size" {
   description = "Characters of deny_json as an SCP counts them (whitespace too, and jsonencode writes none); 0 when it is null. An SCP takes at most 10,240."
   value       = local.deny_json == null ? 0 : length(local.deny_json)
+}
+
+output "deny_json_with_placeholder_ids" {
+  description = "deny_json with every allowed ID replaced by a placeholder of the longest ID form: known at plan even when the IDs are not."
+  value       = local.sized_deny_json
+}
+
+output "max_deny_json_size" {
+  description = "The most characters deny_json can take as an SCP counts them: deny_json_with_placeholder_ids's size, known at plan; 0 when the policy denies nothing."
+  value       = local.sized_deny_json == null ? 0 : length(local.sized_deny_json)
 }
 
 output "allowed_actions" {

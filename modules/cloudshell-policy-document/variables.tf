@@ -91,19 +91,19 @@ variable "allow_file_download" {
 }
 
 variable "vpc_environments" {
-  description = "CloudShell VPC environments. grant_ec2_permissions grants the EC2 permissions the console needs to create one (scoped with aws:CalledVia and the ManagedByCloudShell tag, as AWS does), allow_eni_cleanup lets CloudShell delete its network interfaces; vpc_ids, subnet_ids and security_group_ids are allow-lists: CreateEnvironment is denied with any other ID, or without the key, and public environments are then denied too; require_vpc = true denies public (non-VPC) environments. These denials apply when an environment is created; an environment created earlier keeps running. Keys: grant_ec2_permissions (bool, default false), allow_eni_cleanup (bool, default true), vpc_ids (set(string), default []), subnet_ids (set(string), default []), security_group_ids (set(string), default []), require_vpc (bool, default null); any other key is an error."
+  description = "CloudShell VPC environments. grant_ec2_permissions grants the EC2 permissions the console needs to create one (scoped with aws:CalledVia and the ManagedByCloudShell tag, as AWS does), allow_eni_cleanup lets CloudShell delete its network interfaces; vpc_ids, subnet_ids and security_group_ids are allow-lists: CreateEnvironment is denied with any other ID, or without the key, and public environments are then denied too (null: no restriction; an empty list is an error); networks takes cloudshell-vpc-network vpc_environment outputs and allows exactly their VPCs, subnets and groups (and allowed_regions must include their Regions); require_vpc = true denies public (non-VPC) environments. With an allow-list or require_vpc, grant_ec2_permissions must be set: true, or false when another policy grants them. These denials apply when an environment is created; an environment created earlier keeps running. Keys: grant_ec2_permissions (bool, default null: false, but required with an allow-list or require_vpc), allow_eni_cleanup (bool, default true), vpc_ids (set(string), default null: no restriction), subnet_ids (set(string), default null: no restriction), security_group_ids (set(string), default null: no restriction), networks (list(any), default null), require_vpc (bool, default null); any other key is an error."
   type        = any
   default     = {}
   nullable    = false
 
   validation {
-    condition     = can(keys(var.vpc_environments)) ? length(setsubtract(keys(var.vpc_environments), ["grant_ec2_permissions", "allow_eni_cleanup", "vpc_ids", "subnet_ids", "security_group_ids", "require_vpc"])) == 0 : false
-    error_message = "vpc_environments accepts only the keys grant_ec2_permissions, allow_eni_cleanup, vpc_ids, subnet_ids, security_group_ids, require_vpc${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.vpc_environments), ["grant_ec2_permissions", "allow_eni_cleanup", "vpc_ids", "subnet_ids", "security_group_ids", "require_vpc"])))), ", and must be an object")}."
+    condition     = can(keys(var.vpc_environments)) ? length(setsubtract(keys(var.vpc_environments), ["grant_ec2_permissions", "allow_eni_cleanup", "vpc_ids", "subnet_ids", "security_group_ids", "networks", "require_vpc"])) == 0 : false
+    error_message = "vpc_environments accepts only the keys grant_ec2_permissions, allow_eni_cleanup, vpc_ids, subnet_ids, security_group_ids, networks, require_vpc${try(format("; unknown: %s", join(", ", sort(setsubtract(keys(var.vpc_environments), ["grant_ec2_permissions", "allow_eni_cleanup", "vpc_ids", "subnet_ids", "security_group_ids", "networks", "require_vpc"])))), ", and must be an object")}."
   }
 
   validation {
-    condition     = !can(var.vpc_environments.grant_ec2_permissions) ? true : var.vpc_environments.grant_ec2_permissions == null ? false : can(tobool(var.vpc_environments.grant_ec2_permissions))
-    error_message = "vpc_environments.grant_ec2_permissions must be true or false."
+    condition     = !can(var.vpc_environments.grant_ec2_permissions) ? true : var.vpc_environments.grant_ec2_permissions == null ? true : can(tobool(var.vpc_environments.grant_ec2_permissions))
+    error_message = "vpc_environments.grant_ec2_permissions must be true or false or null."
   }
 
   validation {
@@ -112,18 +112,23 @@ variable "vpc_environments" {
   }
 
   validation {
-    condition     = !can(var.vpc_environments.vpc_ids) ? true : var.vpc_environments.vpc_ids == null ? false : can(toset([for v in var.vpc_environments.vpc_ids : tostring(v)]))
-    error_message = "vpc_environments.vpc_ids must be a list of strings."
+    condition     = !can(var.vpc_environments.vpc_ids) ? true : var.vpc_environments.vpc_ids == null ? true : can(toset([for v in var.vpc_environments.vpc_ids : tostring(v)]))
+    error_message = "vpc_environments.vpc_ids must be a list of strings or null."
   }
 
   validation {
-    condition     = !can(var.vpc_environments.subnet_ids) ? true : var.vpc_environments.subnet_ids == null ? false : can(toset([for v in var.vpc_environments.subnet_ids : tostring(v)]))
-    error_message = "vpc_environments.subnet_ids must be a list of strings."
+    condition     = !can(var.vpc_environments.subnet_ids) ? true : var.vpc_environments.subnet_ids == null ? true : can(toset([for v in var.vpc_environments.subnet_ids : tostring(v)]))
+    error_message = "vpc_environments.subnet_ids must be a list of strings or null."
   }
 
   validation {
-    condition     = !can(var.vpc_environments.security_group_ids) ? true : var.vpc_environments.security_group_ids == null ? false : can(toset([for v in var.vpc_environments.security_group_ids : tostring(v)]))
-    error_message = "vpc_environments.security_group_ids must be a list of strings."
+    condition     = !can(var.vpc_environments.security_group_ids) ? true : var.vpc_environments.security_group_ids == null ? true : can(toset([for v in var.vpc_environments.security_group_ids : tostring(v)]))
+    error_message = "vpc_environments.security_group_ids must be a list of strings or null."
+  }
+
+  validation {
+    condition     = !can(var.vpc_environments.networks) ? true : var.vpc_environments.networks == null ? true : can(concat(var.vpc_environments.networks))
+    error_message = "vpc_environments.networks must be a list or null."
   }
 
   validation {
@@ -132,28 +137,68 @@ variable "vpc_environments" {
   }
 
   validation {
-    condition     = try(alltrue([for id in toset([for v in try(var.vpc_environments.vpc_ids, []) : tostring(v)]) : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", id))]), true)
+    condition     = try(try(var.vpc_environments.vpc_ids != null, false) ? alltrue([for id in try(var.vpc_environments.vpc_ids, null) == null ? null : toset([for v in try(var.vpc_environments.vpc_ids, null) : tostring(v)]) : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", id))]) : true, true)
     error_message = "vpc_environments.vpc_ids must hold VPC IDs such as \"vpc-0123456789abcdef0\" (vpc- and 8 or 17 hex digits)."
   }
 
   validation {
-    condition     = try(alltrue([for id in toset([for v in try(var.vpc_environments.subnet_ids, []) : tostring(v)]) : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))]), true)
+    condition     = try(try(var.vpc_environments.subnet_ids != null, false) ? alltrue([for id in try(var.vpc_environments.subnet_ids, null) == null ? null : toset([for v in try(var.vpc_environments.subnet_ids, null) : tostring(v)]) : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))]) : true, true)
     error_message = "vpc_environments.subnet_ids must hold subnet IDs such as \"subnet-0123456789abcdef0\" (subnet- and 8 or 17 hex digits)."
   }
 
   validation {
-    condition     = try(alltrue([for id in toset([for v in try(var.vpc_environments.security_group_ids, []) : tostring(v)]) : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))]), true)
+    condition     = try(try(var.vpc_environments.security_group_ids != null, false) ? alltrue([for id in try(var.vpc_environments.security_group_ids, null) == null ? null : toset([for v in try(var.vpc_environments.security_group_ids, null) : tostring(v)]) : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))]) : true, true)
     error_message = "vpc_environments.security_group_ids must hold security group IDs such as \"sg-0123456789abcdef0\" (sg- and 8 or 17 hex digits)."
   }
 
   validation {
-    condition     = try(tobool(try(var.vpc_environments.require_vpc, null)) != false || alltrue([for ids in [toset([for v in try(var.vpc_environments.vpc_ids, []) : tostring(v)]), toset([for v in try(var.vpc_environments.subnet_ids, []) : tostring(v)]), toset([for v in try(var.vpc_environments.security_group_ids, []) : tostring(v)])] : length(ids) == 0]), true)
-    error_message = "vpc_environments.require_vpc = false cannot be combined with vpc_ids, subnet_ids or security_group_ids: a restriction to IDs always denies public environments. Leave require_vpc null or true."
+    condition     = try(try(var.vpc_environments.vpc_ids != null, false) ? try(length(var.vpc_environments.vpc_ids), 0) > 0 : true, true)
+    error_message = "vpc_environments.vpc_ids is empty, which would allow no VPC at all: list them, or leave vpc_ids out (null, the default) for no restriction. An empty list often comes from networks not created (create = false) or not built yet."
   }
 
   validation {
-    condition     = try(var.preset != "deny-all" || (!tobool(try(var.vpc_environments.grant_ec2_permissions, false)) && tobool(try(var.vpc_environments.require_vpc, null)) == null && alltrue([for ids in [toset([for v in try(var.vpc_environments.vpc_ids, []) : tostring(v)]), toset([for v in try(var.vpc_environments.subnet_ids, []) : tostring(v)]), toset([for v in try(var.vpc_environments.security_group_ids, []) : tostring(v)])] : length(ids) == 0])), true)
+    condition     = try(try(var.vpc_environments.subnet_ids != null, false) ? try(length(var.vpc_environments.subnet_ids), 0) > 0 : true, true)
+    error_message = "vpc_environments.subnet_ids is empty, which would allow no subnet at all: list them, or leave subnet_ids out (null, the default) for no restriction. An empty list often comes from networks not created (create = false) or not built yet."
+  }
+
+  validation {
+    condition     = try(try(var.vpc_environments.security_group_ids != null, false) ? try(length(var.vpc_environments.security_group_ids), 0) > 0 : true, true)
+    error_message = "vpc_environments.security_group_ids is empty, which would allow no security group at all: list them, or leave security_group_ids out (null, the default) for no restriction. An empty list often comes from networks not created (create = false) or not built yet."
+  }
+
+  validation {
+    condition     = try(try(var.vpc_environments.networks != null, false) ? try(length(var.vpc_environments.networks), 0) > 0 : true, true)
+    error_message = "vpc_environments.networks is empty, which would allow no network at all: list them, or leave networks out (null, the default) for no restriction. An empty list often comes from networks not created (create = false) or not built yet."
+  }
+
+  validation {
+    condition     = try(alltrue([for n in flatten([lookup(var.vpc_environments, "networks", null)]) : can(keys(n)) ? length(setsubtract(keys(n), ["vpc_id", "subnet_ids", "security_group_ids", "region"])) == 0 && length(setsubtract(["vpc_id", "subnet_ids", "security_group_ids", "region"], keys(n))) == 0 : false if n != null]), true)
+    error_message = "Each of vpc_environments.networks must be a cloudshell-vpc-network's vpc_environment output: an object of vpc_id, subnet_ids, security_group_ids, region."
+  }
+
+  validation {
+    condition     = try(length([for n in flatten([lookup(var.vpc_environments, "networks", null)]) : n if n != null && !(length(n.subnet_ids) > 0 && length(n.security_group_ids) > 0)]) == 0, true)
+    error_message = "vpc_environments.networks holds a network that was not created (vpc_id null, no subnets or no security groups: create = false?): remove it, or create it."
+  }
+
+  validation {
+    condition     = try(alltrue([for n in flatten([lookup(var.vpc_environments, "networks", null)]) : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", n.vpc_id)) && alltrue([for id in try(values(n.subnet_ids), n.subnet_ids) : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))]) && alltrue([for id in n.security_group_ids : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))]) && can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", n.region)) if n != null]), true)
+    error_message = "Each of vpc_environments.networks must hold a vpc_id (\"vpc-...\"), subnet_ids (\"subnet-...\"), security_group_ids (\"sg-...\") and a region (\"us-east-1\"), as cloudshell-vpc-network's vpc_environment output does."
+  }
+
+  validation {
+    condition     = try(tobool(try(var.vpc_environments.require_vpc, null)) != false || !(try(var.vpc_environments.vpc_ids != null, false) || try(var.vpc_environments.subnet_ids != null, false) || try(var.vpc_environments.security_group_ids != null, false) || try(var.vpc_environments.networks != null, false)), true)
+    error_message = "vpc_environments.require_vpc = false cannot be combined with vpc_ids, subnet_ids, security_group_ids or networks: a restriction to IDs always denies public environments. Leave require_vpc null or true."
+  }
+
+  validation {
+    condition     = try(var.preset != "deny-all" || (tobool(try(var.vpc_environments.grant_ec2_permissions, null)) != true && tobool(try(var.vpc_environments.require_vpc, null)) == null && !(try(var.vpc_environments.vpc_ids != null, false) || try(var.vpc_environments.subnet_ids != null, false) || try(var.vpc_environments.security_group_ids != null, false) || try(var.vpc_environments.networks != null, false))), true)
     error_message = "vpc_environments cannot be combined with preset \"deny-all\", which denies every CloudShell action: leave it unset, or choose another preset."
+  }
+
+  validation {
+    condition     = try(tobool(try(var.vpc_environments.grant_ec2_permissions, null)) != null || !((try(var.vpc_environments.vpc_ids != null, false) || try(var.vpc_environments.subnet_ids != null, false) || try(var.vpc_environments.security_group_ids != null, false) || try(var.vpc_environments.networks != null, false)) || tobool(try(var.vpc_environments.require_vpc, null)) == true), true)
+    error_message = "vpc_environments restricts environments to VPCs, subnets or security groups (or sets require_vpc) but does not say whether to grant the EC2 permissions a VPC environment needs: without them nobody given this policy can create any environment. Set grant_ec2_permissions = true, or false when another policy grants them (or for deny_json in an SCP)."
   }
 }
 
@@ -166,6 +211,11 @@ variable "allowed_regions" {
   validation {
     condition     = alltrue([for r in var.allowed_regions : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", r)) && !startswith(r, "cn-")])
     error_message = "allowed_regions must hold Region names such as \"us-east-1\" or \"us-gov-west-1\" (CloudShell has no China Regions)."
+  }
+
+  validation {
+    condition     = length(var.allowed_regions) == 0 || try(alltrue([for n in flatten([lookup(var.vpc_environments, "networks", null)]) : contains(var.allowed_regions, n.region) if n != null]), true)
+    error_message = "allowed_regions leaves out ${try(join(", ", sort(distinct([for n in flatten([lookup(var.vpc_environments, "networks", null)]) : n.region if n != null && !contains(var.allowed_regions, n.region)]))), "a Region")}, the Region of a network in vpc_environments.networks: the policy would allow that network and deny CloudShell in its Region. Add the Region to allowed_regions."
   }
 
   validation {

@@ -5,17 +5,81 @@ locals {
   # var.vpc_environments with its defaults: the variable is type any so that an unknown key is an error, not dropped.
   vpc_environments = {
     allow_eni_cleanup     = tobool(try(var.vpc_environments.allow_eni_cleanup, true))
-    grant_ec2_permissions = tobool(try(var.vpc_environments.grant_ec2_permissions, false))
+    grant_ec2_permissions = tobool(try(var.vpc_environments.grant_ec2_permissions, null))
+    networks              = try(var.vpc_environments.networks, null) == null ? null : concat(try(var.vpc_environments.networks, null))
     require_vpc           = tobool(try(var.vpc_environments.require_vpc, null))
-    security_group_ids    = toset([for v in try(var.vpc_environments.security_group_ids, []) : tostring(v)])
-    subnet_ids            = toset([for v in try(var.vpc_environments.subnet_ids, []) : tostring(v)])
-    vpc_ids               = toset([for v in try(var.vpc_environments.vpc_ids, []) : tostring(v)])
+    security_group_ids    = try(var.vpc_environments.security_group_ids, null) == null ? null : toset([for v in try(var.vpc_environments.security_group_ids, null) : tostring(v)])
+    subnet_ids            = try(var.vpc_environments.subnet_ids, null) == null ? null : toset([for v in try(var.vpc_environments.subnet_ids, null) : tostring(v)])
+    vpc_ids               = try(var.vpc_environments.vpc_ids, null) == null ? null : toset([for v in try(var.vpc_environments.vpc_ids, null) : tostring(v)])
+  }
+  grant_ec2_permissions = local.vpc_environments.grant_ec2_permissions == true
+
+  # The networks' IDs (their subnet_ids are a map by zone in cloudshell-vpc-network's output).
+  networks = [for n in flatten([lookup(var.vpc_environments, "networks", null)]) : {
+    vpc_id             = tostring(n.vpc_id)
+    subnet_ids         = [for id in try(values(n.subnet_ids), n.subnet_ids) : tostring(id)]
+    security_group_ids = [for id in n.security_group_ids : tostring(id)]
+  } if n != null]
+
+  # The IDs each restriction allows: its list and the networks' IDs.
+  allowed_ids = {
+    vpc_ids            = sort(distinct(concat([for id in coalesce(local.vpc_environments.vpc_ids, toset([])) : id], flatten([for n in local.networks : n.vpc_id]))))
+    subnet_ids         = sort(distinct(concat([for id in coalesce(local.vpc_environments.subnet_ids, toset([])) : id], flatten([for n in local.networks : n.subnet_ids]))))
+    security_group_ids = sort(distinct(concat([for id in coalesce(local.vpc_environments.security_group_ids, toset([])) : id], flatten([for n in local.networks : n.security_group_ids]))))
+  }
+
+  # Which keys are restricted, and how many IDs each lists, decided from the inputs as given: both are
+  # known at plan even when the IDs are not (networks created in the same apply).
+  restricted = {
+    vpc_ids            = try(var.vpc_environments.vpc_ids != null, false) || try(var.vpc_environments.networks != null, false)
+    subnet_ids         = try(var.vpc_environments.subnet_ids != null, false) || try(var.vpc_environments.networks != null, false)
+    security_group_ids = try(var.vpc_environments.security_group_ids != null, false) || try(var.vpc_environments.networks != null, false)
+  }
+  id_counts = {
+    vpc_ids            = try(length(var.vpc_environments.vpc_ids), 0) + sum(concat([0], [for n in flatten([lookup(var.vpc_environments, "networks", null)]) : 1 if n != null]))
+    subnet_ids         = try(length(var.vpc_environments.subnet_ids), 0) + sum(concat([0], [for n in flatten([lookup(var.vpc_environments, "networks", null)]) : length(n.subnet_ids) if n != null]))
+    security_group_ids = try(length(var.vpc_environments.security_group_ids), 0) + sum(concat([0], [for n in flatten([lookup(var.vpc_environments, "networks", null)]) : length(n.security_group_ids) if n != null]))
+  }
+
+  # Placeholders of the longest ID form (the prefix and 17 characters), one per ID: the policy written with
+  # them is as long as the policy can get, and known at plan.
+  placeholder_ids = {
+    vpc_ids            = [for i in range(local.id_counts.vpc_ids) : format("vpc-unknown%010d", i)]
+    subnet_ids         = [for i in range(local.id_counts.subnet_ids) : format("subnet-unknown%010d", i)]
+    security_group_ids = [for i in range(local.id_counts.security_group_ids) : format("sg-unknown%010d", i)]
+  }
+  restricted_inputs = [for input in ["vpc_ids", "subnet_ids", "security_group_ids"] : input if local.restricted[input]]
+  require_vpc       = local.vpc_environments.require_vpc == null ? length(local.restricted_inputs) > 0 : local.vpc_environments.require_vpc
+  eni_cleanup_statement = {
+    Sid      = "AllowDeleteNetworkInterfaceWithCloudShellTagViaCloudShell"
+    Effect   = "Allow"
+    Action   = ["ec2:DeleteNetworkInterface"]
+    Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
+    Condition = {
+      Null = {
+        "aws:ResourceTag/ManagedByCloudShell" = "false"
+      }
+      "ForAnyValue:StringEquals" = {
+        "aws:CalledVia" = ["cloudshell.amazonaws.com"]
+      }
+    }
+  }
+  deny_public_statement = {
+    Sid      = "DenyCloudShellPublicEnvironments"
+    Effect   = "Deny"
+    Action   = ["cloudshell:CreateEnvironment"]
+    Resource = "*"
+    Condition = {
+      Null = {
+        "cloudshell:VpcIds" = "true"
+      }
+    }
   }
 
   # Where CloudShell may place its network interface: the allowed subnets and groups when given, else any.
   eni_placement_arns = concat(
-    [for id in length(local.vpc_environments.security_group_ids) > 0 ? sort(local.vpc_environments.security_group_ids) : ["*"] : format("arn:%s:ec2:*:*:security-group/%s", var.partition, id)],
-    [for id in length(local.vpc_environments.subnet_ids) > 0 ? sort(local.vpc_environments.subnet_ids) : ["*"] : format("arn:%s:ec2:*:*:subnet/%s", var.partition, id)],
+    [for id in local.restricted.security_group_ids ? local.allowed_ids.security_group_ids : ["*"] : format("arn:%s:ec2:*:*:security-group/%s", var.partition, id)],
+    [for id in local.restricted.subnet_ids ? local.allowed_ids.subnet_ids : ["*"] : format("arn:%s:ec2:*:*:subnet/%s", var.partition, id)],
   )
 
   # EC2 permissions a VPC environment needs, scoped to calls CloudShell makes for the user.
@@ -90,20 +154,6 @@ locals {
       }
     },
   ]
-  eni_cleanup_statement = {
-    Sid      = "AllowDeleteNetworkInterfaceWithCloudShellTagViaCloudShell"
-    Effect   = "Allow"
-    Action   = ["ec2:DeleteNetworkInterface"]
-    Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
-    Condition = {
-      Null = {
-        "aws:ResourceTag/ManagedByCloudShell" = "false"
-      }
-      "ForAnyValue:StringEquals" = {
-        "aws:CalledVia" = ["cloudshell.amazonaws.com"]
-      }
-    }
-  }
 
   # Deny, not Allow: an Allow with ForAllValues also matches a request without the key, which is
   # how a public environment slips through AWS's own allow-list example. A restricted subnet or
@@ -117,7 +167,7 @@ locals {
         Resource = "*"
         Condition = {
           "ForAnyValue:StringNotEquals" = {
-            "cloudshell:VpcIds" = sort(local.vpc_environments.vpc_ids)
+            "cloudshell:VpcIds" = local.allowed_ids.vpc_ids
           }
         }
       },
@@ -130,7 +180,7 @@ locals {
         Resource = "*"
         Condition = {
           "ForAnyValue:StringNotEquals" = {
-            "cloudshell:SubnetIds" = sort(local.vpc_environments.subnet_ids)
+            "cloudshell:SubnetIds" = local.allowed_ids.subnet_ids
           }
         }
       },
@@ -154,7 +204,7 @@ locals {
         Resource = "*"
         Condition = {
           "ForAnyValue:StringNotEquals" = {
-            "cloudshell:SecurityGroupIds" = sort(local.vpc_environments.security_group_ids)
+            "cloudshell:SecurityGroupIds" = local.allowed_ids.security_group_ids
           }
         }
       },
@@ -171,23 +221,154 @@ locals {
       },
     ]
   }
-  deny_public_statement = {
-    Sid      = "DenyCloudShellPublicEnvironments"
-    Effect   = "Deny"
-    Action   = ["cloudshell:CreateEnvironment"]
-    Resource = "*"
-    Condition = {
-      Null = {
-        "cloudshell:VpcIds" = "true"
-      }
-    }
-  }
-  restricted_inputs = [for input in ["vpc_ids", "subnet_ids", "security_group_ids"] : input if length(local.vpc_environments[input]) > 0]
-  require_vpc       = local.vpc_environments.require_vpc == null ? length(local.restricted_inputs) > 0 : local.vpc_environments.require_vpc
   vpc_statements = concat(
-    [for s in local.vpc_grant_statements : s if local.vpc_environments.grant_ec2_permissions],
-    [for s in [local.eni_cleanup_statement] : s if local.vpc_environments.grant_ec2_permissions && local.vpc_environments.allow_eni_cleanup],
+    [for s in local.vpc_grant_statements : s if local.grant_ec2_permissions],
+    [for s in [local.eni_cleanup_statement] : s if local.grant_ec2_permissions && local.vpc_environments.allow_eni_cleanup],
     flatten([for input in local.restricted_inputs : local.restriction_statements[input]]),
+    [for s in [local.deny_public_statement] : s if local.require_vpc],
+  )
+  sized_eni_placement_arns = concat(
+    [for id in local.restricted.security_group_ids ? local.placeholder_ids.security_group_ids : ["*"] : format("arn:%s:ec2:*:*:security-group/%s", var.partition, id)],
+    [for id in local.restricted.subnet_ids ? local.placeholder_ids.subnet_ids : ["*"] : format("arn:%s:ec2:*:*:subnet/%s", var.partition, id)],
+  )
+  sized_vpc_grant_statements = [
+    {
+      Sid      = "AllowDescribeVPC"
+      Effect   = "Allow"
+      Action   = ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs"]
+      Resource = "*"
+    },
+    {
+      Sid      = "AllowInspectVPCConfigurationViaCloudShell"
+      Effect   = "Allow"
+      Action   = ["ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces"]
+      Resource = "*"
+      Condition = {
+        "ForAnyValue:StringEquals" = {
+          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
+        }
+      }
+    },
+    {
+      Sid      = "AllowCreateTagWithCloudShellKeyViaCloudShell"
+      Effect   = "Allow"
+      Action   = ["ec2:CreateTags"]
+      Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
+      Condition = {
+        StringEquals = {
+          "ec2:CreateAction" = "CreateNetworkInterface"
+        }
+        "ForAnyValue:StringEquals" = {
+          "aws:TagKeys"   = ["ManagedByCloudShell"]
+          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
+        }
+      }
+    },
+    {
+      Sid      = "AllowCreateNetworkInterfaceWithSubnetsAndSGViaCloudShell"
+      Effect   = "Allow"
+      Action   = ["ec2:CreateNetworkInterface"]
+      Resource = local.sized_eni_placement_arns
+      Condition = {
+        "ForAnyValue:StringEquals" = {
+          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
+        }
+      }
+    },
+    {
+      Sid      = "AllowCreateNetworkInterfaceWithCloudShellTagViaCloudShell"
+      Effect   = "Allow"
+      Action   = ["ec2:CreateNetworkInterface"]
+      Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
+      Condition = {
+        "ForAnyValue:StringEquals" = {
+          "aws:TagKeys"   = ["ManagedByCloudShell"]
+          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
+        }
+      }
+    },
+    {
+      Sid      = "AllowCreateNetworkInterfacePermissionWithCloudShellTagViaCloudShell"
+      Effect   = "Allow"
+      Action   = ["ec2:CreateNetworkInterfacePermission"]
+      Resource = "arn:${var.partition}:ec2:*:*:network-interface/*"
+      Condition = {
+        Null = {
+          "aws:ResourceTag/ManagedByCloudShell" = "false"
+        }
+        "ForAnyValue:StringEquals" = {
+          "aws:CalledVia" = ["cloudshell.amazonaws.com"]
+        }
+      }
+    },
+  ]
+  sized_restriction_statements = {
+    vpc_ids = [
+      {
+        Sid      = "DenyCloudShellOutsideAllowedVpcs"
+        Effect   = "Deny"
+        Action   = ["cloudshell:CreateEnvironment"]
+        Resource = "*"
+        Condition = {
+          "ForAnyValue:StringNotEquals" = {
+            "cloudshell:VpcIds" = local.placeholder_ids.vpc_ids
+          }
+        }
+      },
+    ]
+    subnet_ids = [
+      {
+        Sid      = "DenyCloudShellOutsideAllowedSubnets"
+        Effect   = "Deny"
+        Action   = ["cloudshell:CreateEnvironment"]
+        Resource = "*"
+        Condition = {
+          "ForAnyValue:StringNotEquals" = {
+            "cloudshell:SubnetIds" = local.placeholder_ids.subnet_ids
+          }
+        }
+      },
+      {
+        Sid      = "DenyCloudShellWithoutSubnetIds"
+        Effect   = "Deny"
+        Action   = ["cloudshell:CreateEnvironment"]
+        Resource = "*"
+        Condition = {
+          Null = {
+            "cloudshell:SubnetIds" = "true"
+          }
+        }
+      },
+    ]
+    security_group_ids = [
+      {
+        Sid      = "DenyCloudShellOutsideAllowedSecurityGroups"
+        Effect   = "Deny"
+        Action   = ["cloudshell:CreateEnvironment"]
+        Resource = "*"
+        Condition = {
+          "ForAnyValue:StringNotEquals" = {
+            "cloudshell:SecurityGroupIds" = local.placeholder_ids.security_group_ids
+          }
+        }
+      },
+      {
+        Sid      = "DenyCloudShellWithoutSecurityGroupIds"
+        Effect   = "Deny"
+        Action   = ["cloudshell:CreateEnvironment"]
+        Resource = "*"
+        Condition = {
+          Null = {
+            "cloudshell:SecurityGroupIds" = "true"
+          }
+        }
+      },
+    ]
+  }
+  sized_vpc_statements = concat(
+    [for s in local.sized_vpc_grant_statements : s if local.grant_ec2_permissions],
+    [for s in [local.eni_cleanup_statement] : s if local.grant_ec2_permissions && local.vpc_environments.allow_eni_cleanup],
+    flatten([for input in local.restricted_inputs : local.sized_restriction_statements[input]]),
     [for s in [local.deny_public_statement] : s if local.require_vpc],
   )
 }

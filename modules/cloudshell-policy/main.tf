@@ -30,8 +30,8 @@ resource "aws_iam_policy" "this" {
 
   lifecycle {
     precondition {
-      condition     = module.document.json_size <= 6144
-      error_message = "The CloudShell policy is ${module.document.json_size} characters (whitespace not counted); a managed policy takes at most 6,144. List fewer IDs in vpc_environments, or set create = false and put the json output in a role's inline policy (aws_iam_role_policy), which holds 10,240. Do not split the allow-lists across two policies: each one's Deny would deny the other's environments."
+      condition     = module.document.max_json_size <= 6144
+      error_message = "The CloudShell policy can take up to ${module.document.max_json_size} characters (whitespace not counted), with every ID in vpc_environments at its longest form (vpc-, subnet- or sg- and 17 hex digits), as IDs of networks created in the same apply will be: a managed policy takes at most 6,144. List fewer IDs in vpc_environments, or set create = false and put the json output in a role's inline policy (aws_iam_role_policy), which holds 10,240. Do not split the allow-lists across two policies: each one's Deny would deny the other's environments."
     }
   }
 }

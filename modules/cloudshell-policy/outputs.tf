@@ -17,8 +17,18 @@ output "json" {
 }
 
 output "size" {
-  description = "Characters of the policy as IAM counts them (whitespace not counted); checked at plan time against the 6,144 of a managed policy."
+  description = "Characters of the policy as IAM counts them (whitespace not counted); known once the IDs in vpc_environments are."
   value       = module.document.json_size
+}
+
+output "max_size" {
+  description = "The most characters the policy can take, with every ID at its longest form: known at plan, and checked then against the 6,144 of a managed policy."
+  value       = module.document.max_json_size
+}
+
+output "json_with_placeholder_ids" {
+  description = "The policy JSON with every allowed ID replaced by a placeholder of the longest ID form: known at plan even when the IDs are not, for reviewers."
+  value       = module.document.json_with_placeholder_ids
 }
 
 output "deny_json" {

@@ -36,8 +36,8 @@ locals {
 
   # Who is checked against which lists: the organization (every account not listed below) and each listed account, with the organization's IDs and its own.
   approved_scopes = merge(
-    length(var.approved_vpc_ids) + length(var.approved_subnet_ids) + length(var.approved_security_group_ids) > 0 ? { organization = { account = null, vpc_ids = var.approved_vpc_ids, subnet_ids = var.approved_subnet_ids, security_group_ids = var.approved_security_group_ids } } : {},
-    { for a, n in local.approved_networks_by_account : a => { account = a, vpc_ids = setunion(var.approved_vpc_ids, n.vpc_ids), subnet_ids = setunion(var.approved_subnet_ids, n.subnet_ids), security_group_ids = setunion(var.approved_security_group_ids, n.security_group_ids) } }
+    anytrue([var.approved_vpc_ids != null, var.approved_subnet_ids != null, var.approved_security_group_ids != null]) ? { organization = { account = null, vpc_ids = (var.approved_vpc_ids == null ? toset([]) : var.approved_vpc_ids), subnet_ids = (var.approved_subnet_ids == null ? toset([]) : var.approved_subnet_ids), security_group_ids = (var.approved_security_group_ids == null ? toset([]) : var.approved_security_group_ids) } } : {},
+    { for a, n in local.approved_networks_by_account : a => { account = a, vpc_ids = setunion((var.approved_vpc_ids == null ? toset([]) : var.approved_vpc_ids), n.vpc_ids), subnet_ids = setunion((var.approved_subnet_ids == null ? toset([]) : var.approved_subnet_ids), n.subnet_ids), security_group_ids = setunion((var.approved_security_group_ids == null ? toset([]) : var.approved_security_group_ids), n.security_group_ids) } }
   )
 
   # Each field a list is compared with: both spellings of the VPC configuration (UNCONFIRMED which CloudTrail records), array fields at indexes 0-4.

@@ -9,14 +9,14 @@ locals {
     role_arn        = tostring(try(var.subscription.role_arn, null))
     rules           = toset([for v in try(var.subscription.rules, []) : tostring(v)])
   }
-  subscription_rules = length(local.subscription.rules) > 0 ? [for k in sort(local.subscription.rules) : k if local.rules[k].enabled] : keys(local.active_rules)
+  subscription_rules = sort(local.subscription.rules)
 
   # The chosen rules' conditions, grouped by event type and source; the approved network's is its base (every successful CreateEnvironment).
   subscription_pattern = format("{ %s }", join(" || ", [for head in distinct([for k in local.subscription_rules : local.subscription_parts[k].head]) : format("(%s && (%s))", head, join(" || ", [for k in local.subscription_rules : format("(%s)", local.subscription_parts[k].rest) if local.subscription_parts[k].head == head]))]))
 }
 
 resource "aws_cloudwatch_log_subscription_filter" "this" {
-  count = var.create && local.subscription.destination_arn != null && length(local.subscription_rules) > 0 ? 1 : 0
+  count = var.create && local.subscription.destination_arn != null ? 1 : 0
 
   name            = var.name
   log_group_name  = var.log_group_name
@@ -29,6 +29,10 @@ resource "aws_cloudwatch_log_subscription_filter" "this" {
     precondition {
       condition     = length(local.subscription_pattern) <= 1024
       error_message = "The subscription filter's pattern for ${join(", ", local.subscription_rules)} is ${length(local.subscription_pattern)} characters; CloudWatch Logs takes 1024. Name fewer rules in subscription.rules."
+    }
+    precondition {
+      condition     = alltrue([for k in local.subscription_rules : local.rules[k].enabled])
+      error_message = "subscription.rules names rules that are turned off (${join(", ", [for k in local.subscription_rules : k if !local.rules[k].enabled])}): turn them on, or leave them out of subscription.rules."
     }
   }
 }

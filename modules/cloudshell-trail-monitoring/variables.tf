@@ -60,38 +60,50 @@ variable "detect_public_environments" {
 }
 
 variable "approved_vpc_ids" {
-  description = "Approved VPC IDs for every account: alert when an environment is created with a VPC outside them (where the CloudTrail record carries it; see the README). An account in approved_networks_by_account has these and its own. Empty: no organization-wide check."
+  description = "Approved VPC IDs for every account: alert when an environment is created with a VPC outside them (where the CloudTrail record carries it; see the README). An account in approved_networks_by_account has these and its own. null (the default): no organization-wide check; an empty list is an error."
   type        = set(string)
-  default     = []
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = alltrue([for id in var.approved_vpc_ids : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = var.approved_vpc_ids == null ? true : alltrue([for id in var.approved_vpc_ids : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
     error_message = "approved_vpc_ids must hold VPC IDs such as \"vpc-0123456789abcdef0\" (vpc- and 8 or 17 hex digits)."
+  }
+
+  validation {
+    condition     = var.approved_vpc_ids == null ? true : length(var.approved_vpc_ids) > 0
+    error_message = "approved_vpc_ids is empty, which approves no VPC at all: list them, or leave approved_vpc_ids out (null, the default) for no such alert. An empty list often comes from networks not created (create = false)."
   }
 }
 
 variable "approved_subnet_ids" {
-  description = "Approved subnet IDs for every account: alert when an environment is created with a subnet outside them (where the CloudTrail record carries it; see the README). An account in approved_networks_by_account has these and its own. Empty: no organization-wide check."
+  description = "Approved subnet IDs for every account: alert when an environment is created with a subnet outside them (where the CloudTrail record carries it; see the README). An account in approved_networks_by_account has these and its own. null (the default): no organization-wide check; an empty list is an error."
   type        = set(string)
-  default     = []
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = alltrue([for id in var.approved_subnet_ids : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = var.approved_subnet_ids == null ? true : alltrue([for id in var.approved_subnet_ids : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
     error_message = "approved_subnet_ids must hold subnet IDs such as \"subnet-0123456789abcdef0\" (subnet- and 8 or 17 hex digits)."
+  }
+
+  validation {
+    condition     = var.approved_subnet_ids == null ? true : length(var.approved_subnet_ids) > 0
+    error_message = "approved_subnet_ids is empty, which approves no subnet at all: list them, or leave approved_subnet_ids out (null, the default) for no such alert. An empty list often comes from networks not created (create = false)."
   }
 }
 
 variable "approved_security_group_ids" {
-  description = "Approved security group IDs for every account: alert when an environment is created with a security group outside them (where the CloudTrail record carries it; see the README). An account in approved_networks_by_account has these and its own. Empty: no organization-wide check."
+  description = "Approved security group IDs for every account: alert when an environment is created with a security group outside them (where the CloudTrail record carries it; see the README). An account in approved_networks_by_account has these and its own. null (the default): no organization-wide check; an empty list is an error."
   type        = set(string)
-  default     = []
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = alltrue([for id in var.approved_security_group_ids : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = var.approved_security_group_ids == null ? true : alltrue([for id in var.approved_security_group_ids : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
     error_message = "approved_security_group_ids must hold security group IDs such as \"sg-0123456789abcdef0\" (sg- and 8 or 17 hex digits)."
+  }
+
+  validation {
+    condition     = var.approved_security_group_ids == null ? true : length(var.approved_security_group_ids) > 0
+    error_message = "approved_security_group_ids is empty, which approves no security group at all: list them, or leave approved_security_group_ids out (null, the default) for no such alert. An empty list often comes from networks not created (create = false)."
   }
 }
 
@@ -238,7 +250,7 @@ variable "kms_key_arn" {
 }
 
 variable "subscription" {
-  description = "A subscription filter that delivers each matching record, not a count: destination_arn is a CloudWatch Logs destination (another account's, the way AWS documents cross-account delivery), a Kinesis or Firehose stream (role_arn: a role CloudWatch Logs may assume to put records there), or a Lambda function (its policy must let logs.amazonaws.com invoke it), in the log group's Region; rules are the rule keys to deliver (empty: every rule turned on); distribution ByLogStream or Random (Kinesis). A log group takes 2 subscription filters. Keys: destination_arn (string, default null), role_arn (string, default null), rules (set(string), default []), distribution (string, default \"ByLogStream\"); any other key is an error."
+  description = "A subscription filter that delivers each matching record, not a count: destination_arn is a CloudWatch Logs destination (another account's, the way AWS documents cross-account delivery), a Kinesis or Firehose stream (role_arn: a role CloudWatch Logs may assume to put records there), or a Lambda function (its policy must let logs.amazonaws.com invoke it), in the log group's Region; rules are the rule keys to deliver, required with destination_arn (the default rules' conditions together take more than the 1,024 characters of one filter pattern); distribution ByLogStream or Random (Kinesis). A log group takes 2 subscription filters. Keys: destination_arn (string, default null), role_arn (string, default null), rules (set(string), default []), distribution (string, default \"ByLogStream\"); any other key is an error."
   type        = any
   default     = {}
   nullable    = false
@@ -301,6 +313,11 @@ variable "subscription" {
   validation {
     condition     = try(length(toset([for v in try(var.subscription.rules, []) : tostring(v)])) == 0 || tostring(try(var.subscription.destination_arn, null)) != null, true)
     error_message = "subscription.rules needs subscription.destination_arn."
+  }
+
+  validation {
+    condition     = try(tostring(try(var.subscription.destination_arn, null)) == null || length(toset([for v in try(var.subscription.rules, []) : tostring(v)])) > 0, true)
+    error_message = "subscription.rules must name the rules whose records to deliver, such as [\"credential_forwarding\", \"file_transfer\"]: the default rules' conditions together take more than the 1,024 characters of one filter pattern, so there is no \"every rule\"."
   }
 }
 

@@ -4,7 +4,7 @@
 locals {
   # var.vpc with its defaults: the variable is type any so that an unknown key is an error, not dropped.
   vpc = {
-    cidr   = tostring(try(var.vpc.cidr, "10.0.0.0/16"))
+    cidr   = tostring(try(var.vpc.cidr, null))
     create = tobool(try(var.vpc.create, true))
     id     = tostring(try(var.vpc.id, null))
   }
@@ -61,6 +61,9 @@ locals {
     retention_in_days = tonumber(try(var.dns_firewall.retention_in_days, 90))
   }
 
+  # A created VPC's CIDR defaults; an existing VPC's is required (a validation of var.vpc).
+  vpc_cidr = local.vpc.cidr != null ? local.vpc.cidr : "10.0.0.0/16"
+
   # Everything here is decided from the inputs alone (no resource, no data source), so it is
   # known at plan time; the resource files only iterate over these maps.
   azs       = sort(var.availability_zones)
@@ -69,11 +72,11 @@ locals {
 
   # Subnets are keyed by zone name and numbered by zone letter, so adding a zone moves nothing.
   az_numbers      = { for az in local.azs : az => index(split("", "abcdefghijklmnopqrstuvwxyz"), substr(az, -1, 1)) }
-  private_subnets = { for az in local.azs : az => lookup(var.private_subnet_cidrs, az, cidrsubnet(local.vpc.cidr, var.subnet_newbits, local.az_numbers[az])) }
+  private_subnets = { for az in local.azs : az => lookup(var.private_subnet_cidrs, az, cidrsubnet(local.vpc_cidr, var.subnet_newbits, local.az_numbers[az])) }
 
   # NAT gateways, and the public subnets they need, exist only with internet access.
   nat_azs        = var.internet_access == "per_az" ? local.azs : var.internet_access == "single" ? slice(local.azs, 0, 1) : []
-  public_subnets = { for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(local.vpc.cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }
+  public_subnets = { for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(local.vpc_cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }
 
   # Every subnet's CIDR, explicit or computed; two overlap when their common prefix holds the same network.
   subnet_cidrs        = merge({ for az, cidr in local.private_subnets : "private ${az}" => cidr }, { for az, cidr in local.public_subnets : "public ${az}" => cidr })
@@ -198,7 +201,7 @@ locals {
 
   # Private DNS answers for the whole VPC: in an existing VPC every workload then reaches these endpoints,
   # so its CIDR is admitted unless endpoint_ingress_cidrs says otherwise.
-  endpoint_ingress_cidrs = { for cidr in coalesce(var.endpoint_ingress_cidrs, local.vpc.create ? [] : [local.vpc.cidr]) : cidr => cidr if length(local.interface_endpoints) > 0 }
+  endpoint_ingress_cidrs = { for cidr in coalesce(var.endpoint_ingress_cidrs, local.vpc.create ? [] : [local.vpc_cidr]) : cidr => cidr if length(local.interface_endpoints) > 0 }
 
   # Every egress rule has these fields; the module's own rules are HTTPS (443).
   egress_rule_defaults = {
@@ -223,28 +226,54 @@ locals {
     { for name, r in local.custom_egress_rules : format("custom-%s", name) => merge(r, { to_endpoints = false, gateway_endpoint = null }) },
   )
 
-  # List prices by Region (src/facts/prices.ts); a price the network's Region lacks is us-east-1's.
+  # List prices by Region, with their sources (src/facts/prices.ts). A price the network's Region lacks is null,
+  # never another Region's: the cost that needs it is null too, and the plan warns (check.prices).
   list_prices = {
     "us-east-1" = {
-      interface_endpoint_hour       = 0.01
-      nat_gateway_hour              = 0.045
-      public_ipv4_hour              = 0.005
-      flow_logs_cloud_watch_logs_gb = 0.5
-      flow_logs_s3_gb               = 0.25
-      dns_firewall_domain_month     = 0.0009
-      dns_firewall_million_queries  = 0.6
-      dns_query_logs_gb             = 0.5
+      interface_endpoint_hour = {
+        usd    = 0.01
+        source = "us-east-1: https://aws.amazon.com/privatelink/pricing/ (interface endpoint per AZ-hour), read 2026-05-01 (quoted by awsnegotiations.com, \"AWS PrivateLink Cost Analysis\"; UNCONFIRMED)"
+      }
+      nat_gateway_hour = {
+        usd    = 0.045
+        source = "us-east-1: https://aws.amazon.com/vpc/pricing/ (NAT gateway per hour), read 2026-02-24 (quoted by cloudburn.io, \"AWS NAT Gateway Pricing\"; UNCONFIRMED)"
+      }
     }
     "ap-northeast-1" = {
-      interface_endpoint_hour = 0.014
-      nat_gateway_hour        = 0.062
-      public_ipv4_hour        = 0.005
+      interface_endpoint_hour = {
+        usd    = 0.014
+        source = "ap-northeast-1: AWS Price List API, usage type APN1-VpcEndpoint-Hours, read 2026-09-25 (quoted by public repositories quoting the Price List API; UNCONFIRMED)"
+      }
+      nat_gateway_hour = {
+        usd    = 0.062
+        source = "ap-northeast-1: AWS Price List API, usage type APN1-NatGateway-Hours, read 2026-09-25 (quoted by public repositories quoting the Price List API; UNCONFIRMED)"
+      }
+    }
+    "us-west-2" = {
+      interface_endpoint_hour = {
+        usd    = 0.01
+        source = "us-west-2: AWS Price List API, usage type USW2-VpcEndpoint-Hours (https://aws.amazon.com/privatelink/pricing/), read 2026-10-06 (quoted by a public repository's table of AWS prices read from the Pricing API; UNCONFIRMED)"
+      }
+    }
+    "eu-west-1" = {
+      nat_gateway_hour = {
+        usd    = 0.048
+        source = "eu-west-1: AWS Price List API, AmazonEC2 offer for eu-west-1 of 2026-09-25, usage type EU-NatGateway-Hours, read 2026-10-02 (quoted by a public repository's verbatim extract of that offer file; UNCONFIRMED)"
+      }
     }
   }
-  unit_prices = merge({ hours_per_month = local.prices.hours_per_month }, { for name in ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb", "dns_firewall_domain_month", "dns_firewall_million_queries", "dns_query_logs_gb"] : name => local.prices[name] != null ? local.prices[name] : try(local.list_prices[local.region][name], local.list_prices["us-east-1"][name]) })
 
-  # Where each price came from: the prices input, or the Region whose list price it is.
-  price_regions = { for name in ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb", "dns_firewall_domain_month", "dns_firewall_million_queries", "dns_query_logs_gb"] : name => local.prices[name] != null ? "prices input" : can(local.list_prices[local.region][name]) ? local.region : "us-east-1" }
+  # Prices AWS charges alike in every Region.
+  every_region_prices = {
+    public_ipv4_hour = {
+      usd    = 0.005
+      source = "every Region: https://aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/ (every public IPv4 address, all Regions), read 2024-02-08 (quoted by community.aws, \"AWS to Charge Public IPv4 Addresses\"; UNCONFIRMED)"
+    }
+  }
+  unit_prices = merge({ hours_per_month = local.prices.hours_per_month }, { for name in ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb", "dns_firewall_domain_month", "dns_firewall_million_queries", "dns_query_logs_gb"] : name => local.prices[name] != null ? local.prices[name] : try(local.list_prices[local.region][name].usd, local.every_region_prices[name].usd, null) })
+
+  # Where each price came from: the prices input, or the list price's Region (or every Region) and source; null: none.
+  price_sources = { for name in ["interface_endpoint_hour", "nat_gateway_hour", "public_ipv4_hour", "flow_logs_cloud_watch_logs_gb", "flow_logs_s3_gb", "dns_firewall_domain_month", "dns_firewall_million_queries", "dns_query_logs_gb"] : name => local.prices[name] != null ? "prices input" : try(local.list_prices[local.region][name].source, local.every_region_prices[name].source, null) }
 
   # Billed hours a month, and their list price (data processing is billed per GB on top).
   cost = {
@@ -259,17 +288,51 @@ locals {
     public_ipv4_hours = local.cost.nat_gateways * local.unit_prices.hours_per_month
   }
   cost_usd = {
-    dns_firewall_domains = floor((local.cost.dns_firewall_domains * local.unit_prices.dns_firewall_domain_month) * 100 + 0.5) / 100
-    endpoints            = floor((local.cost_hours.endpoint_az_hours * local.unit_prices.interface_endpoint_hour) * 100 + 0.5) / 100
-    nat_gateways         = floor((local.cost_hours.nat_gateway_hours * local.unit_prices.nat_gateway_hour) * 100 + 0.5) / 100
-    public_ipv4          = floor((local.cost_hours.public_ipv4_hours * local.unit_prices.public_ipv4_hour) * 100 + 0.5) / 100
+    dns_firewall_domains = local.cost.dns_firewall_domains == 0 ? 0 : local.unit_prices.dns_firewall_domain_month == null ? null : floor((local.cost.dns_firewall_domains * local.unit_prices.dns_firewall_domain_month) * 100 + 0.5) / 100
+    endpoints            = local.cost_hours.endpoint_az_hours == 0 ? 0 : local.unit_prices.interface_endpoint_hour == null ? null : floor((local.cost_hours.endpoint_az_hours * local.unit_prices.interface_endpoint_hour) * 100 + 0.5) / 100
+    nat_gateways         = local.cost_hours.nat_gateway_hours == 0 ? 0 : local.unit_prices.nat_gateway_hour == null ? null : floor((local.cost_hours.nat_gateway_hours * local.unit_prices.nat_gateway_hour) * 100 + 0.5) / 100
+    public_ipv4          = local.cost_hours.public_ipv4_hours == 0 ? 0 : local.unit_prices.public_ipv4_hour == null ? null : floor((local.cost_hours.public_ipv4_hours * local.unit_prices.public_ipv4_hour) * 100 + 0.5) / 100
   }
+
+  # The prices this configuration is billed by; those without a price are missing_prices.
+  needed_prices = {
+    dns_firewall_domain_month     = local.cost.dns_firewall_domains > 0
+    dns_firewall_million_queries  = local.create_dns_firewall
+    dns_query_logs_gb             = local.create_dns_query_logs
+    flow_logs_cloud_watch_logs_gb = local.create_flow_log_group
+    flow_logs_s3_gb               = local.create_flow_logs && local.flow_logs.destination == "s3"
+    interface_endpoint_hour       = local.cost_hours.endpoint_az_hours > 0
+    nat_gateway_hour              = local.cost.nat_gateways > 0
+    public_ipv4_hour              = local.cost.nat_gateways > 0
+  }
+  missing_prices = sort([for name, needed in local.needed_prices : name if needed && local.unit_prices[name] == null])
   cost_estimate = merge(local.cost, local.cost_hours, {
-    monthly_usd                          = merge(local.cost_usd, { total = floor((local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4 + local.cost_usd.dns_firewall_domains) * 100 + 0.5) / 100 })
+    monthly_usd                          = merge(local.cost_usd, { total = anytrue([for v in values(local.cost_usd) : v == null]) ? null : floor((sum(values(local.cost_usd))) * 100 + 0.5) / 100 })
     flow_logs_usd_per_gb                 = !local.create_flow_logs ? 0 : local.flow_logs.destination == "s3" ? local.unit_prices.flow_logs_s3_gb : local.unit_prices.flow_logs_cloud_watch_logs_gb
-    dns_firewall_usd_per_million_queries = local.create_dns_firewall ? local.unit_prices.dns_firewall_million_queries : 0
-    dns_query_logs_usd_per_gb            = local.create_dns_query_logs ? local.unit_prices.dns_query_logs_gb : 0
+    dns_firewall_usd_per_million_queries = !local.create_dns_firewall ? 0 : local.unit_prices.dns_firewall_million_queries
+    dns_query_logs_usd_per_gb            = !local.create_dns_query_logs ? 0 : local.unit_prices.dns_query_logs_gb
     region                               = local.region
-    price_regions                        = local.price_regions
+    price_sources                        = local.price_sources
+    missing_prices                       = local.missing_prices
   })
+
+  # Where AWS publishes each price, for the warning that asks for one.
+  price_pages = {
+    interface_endpoint_hour       = "https://aws.amazon.com/privatelink/pricing/"
+    nat_gateway_hour              = "https://aws.amazon.com/vpc/pricing/"
+    public_ipv4_hour              = "https://aws.amazon.com/vpc/pricing/"
+    flow_logs_cloud_watch_logs_gb = "https://aws.amazon.com/cloudwatch/pricing/"
+    flow_logs_s3_gb               = "https://aws.amazon.com/cloudwatch/pricing/"
+    dns_firewall_domain_month     = "https://aws.amazon.com/route53/pricing/"
+    dns_firewall_million_queries  = "https://aws.amazon.com/route53/pricing/"
+    dns_query_logs_gb             = "https://aws.amazon.com/cloudwatch/pricing/"
+  }
+}
+
+# A warning, not an error: the network is right, only its estimate lacks a price.
+check "prices" {
+  assert {
+    condition     = length(local.missing_prices) == 0
+    error_message = "The network's cost has no list price for ${join(", ", local.missing_prices)} in ${local.region} (this module carries some for us-east-1, ap-northeast-1, us-west-2, eu-west-1, and never uses another Region's): those figures of the cost output are null. Give them in the prices input, such as prices = { ${try(local.missing_prices[0], "interface_endpoint_hour")} = <USD> }, from ${join(" and ", distinct([for name in local.missing_prices : local.price_pages[name]]))}."
+  }
 }

@@ -41,6 +41,14 @@ locals {
     Action    = ["s3:GetObject"]
     Resource = [
       "arn:${local.partition}:s3:::al2023-repos-${local.region}-de612dc2/*",
+      "arn:${local.partition}:s3:::al2023-${local.region}/*",
+      "arn:${local.partition}:s3:::aws-ssm-${local.region}/*",
+      "arn:${local.partition}:s3:::amazon-ssm-${local.region}/*",
+      "arn:${local.partition}:s3:::amazon-ssm-packages-${local.region}/*",
+      "arn:${local.partition}:s3:::${local.region}-birdwatcher-prod/*",
+      "arn:${local.partition}:s3:::aws-ssm-distributor-file-${local.region}/*",
+      "arn:${local.partition}:s3:::aws-ssm-document-attachments-${local.region}/*",
+      "arn:${local.partition}:s3:::patch-baseline-snapshot-${local.region}/*",
       "arn:${local.partition}:s3:::prod-${local.region}-starport-layer-bucket/*",
     ]
   }

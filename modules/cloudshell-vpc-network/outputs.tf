@@ -27,8 +27,9 @@ output "endpoint_security_group_id" {
 }
 
 output "vpc_environment" {
-  description = "Everything the console's \"Create VPC environment\" form asks for: vpc_id, subnet_ids (by zone) and security_group_ids."
+  description = "Everything the console's \"Create VPC environment\" form asks for: vpc_id, subnet_ids (by zone) and security_group_ids, and the network's region. Give it to a policy's vpc_environments.networks (cloudshell-policy-document), which allows exactly this network and checks allowed_regions against its Region. With create = false vpc_id is null and the lists are empty, which networks rejects."
   value = {
+    region             = local.region
     security_group_ids = local.security_group_ids
     subnet_ids         = { for az, s in aws_subnet.private : az => s.id }
     vpc_id             = var.create ? local.vpc_id : null
@@ -61,6 +62,11 @@ output "cloudshell_policy_json" {
 output "cloudshell_policy_size" {
   description = "Characters of cloudshell_policy_json as IAM counts them (whitespace not counted): a managed policy takes 6,144, an inline user policy 2,048; 0 when create is false."
   value       = var.create ? module.cloudshell_policy.json_size : 0
+}
+
+output "cloudshell_policy_max_size" {
+  description = "The most characters cloudshell_policy_json can take, with its IDs at their longest form: known at plan; 0 when create is false."
+  value       = var.create ? module.cloudshell_policy.max_json_size : 0
 }
 
 output "endpoint_policies" {
@@ -99,6 +105,6 @@ output "endpoint_availability_zones" {
 }
 
 output "cost" {
-  description = "What the configuration bills, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, dns_firewall_domains, and monthly_usd at the prices (data processing not included); per volume, flow_logs_usd_per_gb, dns_firewall_usd_per_million_queries and dns_query_logs_usd_per_gb (0 without them). region is the network's Region; price_regions names, for each price, the Region whose list price was used (us-east-1 where this module carries none for the network's Region) or \"prices input\": give your Region's prices in the prices input."
+  description = "What the configuration bills, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, dns_firewall_domains, and monthly_usd at the prices (data processing not included); per volume, flow_logs_usd_per_gb, dns_firewall_usd_per_million_queries and dns_query_logs_usd_per_gb (0 without them). region is the network's Region; price_sources names, for each price, \"prices input\" or the Region (or every Region) and AWS source of its list price, and null where this module has none for the Region: it never uses another Region's. A figure without its price is null (and total with it), missing_prices lists those prices, and the plan warns: give them in the prices input."
   value       = local.cost_estimate
 }

@@ -14,8 +14,8 @@ module "cloudshell_policy" {
   partition = local.partition
   vpc_environments = {
     grant_ec2_permissions = true
-    vpc_ids               = var.create ? [local.vpc_id] : []
-    subnet_ids            = [for az in local.azs : aws_subnet.private[az].id if var.create]
-    security_group_ids    = local.security_group_ids
+    vpc_ids               = var.create ? [local.vpc_id] : null
+    subnet_ids            = var.create ? [for az in local.azs : aws_subnet.private[az].id] : null
+    security_group_ids    = var.create ? local.security_group_ids : null
   }
 }

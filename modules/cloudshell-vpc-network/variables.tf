@@ -79,7 +79,7 @@ variable "partition" {
 }
 
 variable "vpc" {
-  description = "The VPC. create = true (default) creates one with DNS support and hostnames on (which private DNS for endpoints needs); create = false uses the existing VPC id (\"vpc-...\"), whose DNS support and hostnames must be on. cidr is the VPC's IPv4 CIDR (/16 to /28), from which subnet CIDRs are computed; for an existing VPC give its CIDR, or a secondary CIDR of it. Keys: create (bool, default true), cidr (string, default \"10.0.0.0/16\"), id (string, default null); any other key is an error."
+  description = "The VPC. create = true (default) creates one with DNS support and hostnames on (which private DNS for endpoints needs); create = false uses the existing VPC id (\"vpc-...\"), whose DNS support and hostnames must be on. cidr is the VPC's IPv4 CIDR (/16 to /28), from which subnet CIDRs are computed (default 10.0.0.0/16 for a created VPC); an existing VPC needs its CIDR, or a secondary CIDR of it, since subnets and the endpoints' ingress are computed from it. Keys: create (bool, default true), cidr (string, default \"10.0.0.0/16\" for a created VPC, required for an existing one), id (string, default null); any other key is an error."
   type        = any
   default     = {}
   nullable    = false
@@ -95,8 +95,8 @@ variable "vpc" {
   }
 
   validation {
-    condition     = !can(var.vpc.cidr) ? true : var.vpc.cidr == null ? false : can(tostring(var.vpc.cidr))
-    error_message = "vpc.cidr must be a string."
+    condition     = !can(var.vpc.cidr) ? true : var.vpc.cidr == null ? true : can(tostring(var.vpc.cidr))
+    error_message = "vpc.cidr must be a string or null."
   }
 
   validation {
@@ -105,8 +105,13 @@ variable "vpc" {
   }
 
   validation {
-    condition     = try(can(cidrnetmask(tostring(try(var.vpc.cidr, "10.0.0.0/16")))) && try(cidrsubnet(tostring(try(var.vpc.cidr, "10.0.0.0/16")), 0, 0) == tostring(try(var.vpc.cidr, "10.0.0.0/16")), false) && tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) >= 16 && tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) <= 28, true)
+    condition     = try((tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null) == null ? true : can(cidrnetmask((tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null))) && try(cidrsubnet((tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null), 0, 0) == (tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null), false) && tonumber(split("/", (tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null))[1]) >= 16 && tonumber(split("/", (tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null))[1]) <= 28, true)
     error_message = "vpc.cidr must be an IPv4 network in CIDR form with a prefix from /16 to /28, such as \"10.0.0.0/16\"."
+  }
+
+  validation {
+    condition     = try(tobool(try(var.vpc.create, true)) || tostring(try(var.vpc.cidr, null)) != null, true)
+    error_message = "vpc.cidr is required with an existing VPC (vpc.create = false): give its CIDR, or the secondary CIDR the CloudShell subnets go in, such as vpc = { create = false, id = \"vpc-0123456789abcdef0\", cidr = \"10.20.0.0/16\" }. Subnets and the endpoints' ingress are computed from it."
   }
 
   validation {
@@ -148,7 +153,7 @@ variable "subnet_newbits" {
   }
 
   validation {
-    condition     = try(tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) + var.subnet_newbits <= 28, true)
+    condition     = try(tonumber(split("/", (tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null))[1]) + var.subnet_newbits <= 28, true)
     error_message = "subnet_newbits plus the prefix length of vpc.cidr must be at most 28 (the smallest subnet AWS allows is /28)."
   }
 
@@ -170,7 +175,7 @@ variable "private_subnet_cidrs" {
   }
 
   validation {
-    condition     = alltrue([for az, cidr in var.private_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]), 0) == cidrhost(tostring(try(var.vpc.cidr, "10.0.0.0/16")), 0), false)])
+    condition     = (tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null) == null ? true : alltrue([for az, cidr in var.private_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", (tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null))[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", (tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null))[1]), 0) == cidrhost((tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null), 0), false)])
     error_message = "private_subnet_cidrs must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply)."
   }
 
@@ -192,7 +197,7 @@ variable "public_subnet_cidrs" {
   }
 
   validation {
-    condition     = alltrue([for az, cidr in var.public_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", tostring(try(var.vpc.cidr, "10.0.0.0/16")))[1]), 0) == cidrhost(tostring(try(var.vpc.cidr, "10.0.0.0/16")), 0), false)])
+    condition     = (tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null) == null ? true : alltrue([for az, cidr in var.public_subnet_cidrs : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", (tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null))[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", (tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null))[1]), 0) == cidrhost((tostring(try(var.vpc.cidr, null)) != null ? tostring(try(var.vpc.cidr, null)) : tobool(try(var.vpc.create, true)) ? "10.0.0.0/16" : null), 0), false)])
     error_message = "public_subnet_cidrs must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply)."
   }
 
@@ -604,7 +609,7 @@ variable "log_kms_key_arn" {
 }
 
 variable "prices" {
-  description = "Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, per GB of flow logs delivered to CloudWatch Logs or S3, per DNS Firewall domain per month and per million DNS Firewall queries, per GB of DNS query logs, and hours in a month (default 730). A price left out is the list price of the network's Region where this module carries it (us-east-1, ap-northeast-1), else us-east-1's; the cost output's price_regions names, price by price, the Region it came from. Data processing is not included. Keys: interface_endpoint_hour (number, default null), nat_gateway_hour (number, default null), public_ipv4_hour (number, default null), flow_logs_cloud_watch_logs_gb (number, default null), flow_logs_s3_gb (number, default null), dns_firewall_domain_month (number, default null), dns_firewall_million_queries (number, default null), dns_query_logs_gb (number, default null), hours_per_month (number, default 730); any other key is an error."
+  description = "Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, per GB of flow logs delivered to CloudWatch Logs or S3, per DNS Firewall domain per month and per million DNS Firewall queries, per GB of DNS query logs, and hours in a month (default 730). A price left out is the list price of the network's Region where this module carries one (some for us-east-1, ap-northeast-1, us-west-2, eu-west-1; the public IPv4 price in every Region), else none: the figures that need it are then null and the plan warns. The cost output's price_sources names, price by price, where it came from. Data processing is not included. Keys: interface_endpoint_hour (number, default null), nat_gateway_hour (number, default null), public_ipv4_hour (number, default null), flow_logs_cloud_watch_logs_gb (number, default null), flow_logs_s3_gb (number, default null), dns_firewall_domain_month (number, default null), dns_firewall_million_queries (number, default null), dns_query_logs_gb (number, default null), hours_per_month (number, default 730); any other key is an error."
   type        = any
   default     = {}
   nullable    = false

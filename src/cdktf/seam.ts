@@ -172,6 +172,15 @@ export class Unit {
     }).overrideLogicalId(name);
   }
 
+  /**
+   * A check block: assertions Terraform evaluates at plan (and after apply) and reports as
+   * warnings, never stopping the plan: for what is worth saying but not wrong.
+   */
+  check(name: string, asserts: Validation[], placement: Placement = {}): void {
+    this.add(`check.${name}`, placement, []);
+    this.stack.addOverride(`check.${name}`, { assert: asserts.map((a) => ({ condition: tf(a.condition), error_message: a.errorMessage })) });
+  }
+
   /** A call to a module by relative path; `inputs` are written in the order given. */
   module(name: string, source: string, inputs: Record<string, Value>, placement: Placement & { forEach?: string; providers?: Record<string, string> } = {}): string {
     const { providers, forEach, ...where } = placement;

@@ -64,21 +64,40 @@ export const defaultInterfaceEndpoints = (region: string) =>
 /** A full service name in add (the escape hatch for a service not in our label list), used verbatim. */
 export const FULL_SERVICE_NAME_PATTERN = "^(com[.]amazonaws|aws[.]api|api[.]aws)[.]";
 
+/** AWS's data-perimeter S3 endpoint policy example, whose list of AWS-owned buckets the S3 gateway follows. */
+export const DATA_PERIMETER_S3_EXAMPLE = "https://github.com/aws-samples/data-perimeter-policy-examples/blob/main/vpc_endpoint_policies/s3_endpoint_policy.json";
+const SSM_AGENT_BUCKETS = "https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-minimum-s3-permissions.html";
+
 /**
- * AWS-owned S3 buckets an environment reads through the S3 gateway endpoint, which the default
- * data-perimeter endpoint policy therefore admits for s3:GetObject only. ARNs use AWS's
- * placeholders ${Partition} and ${Region} (src/facts/arn.ts); the module fills them in.
+ * AWS-owned S3 buckets the environment's compute host may read through the S3 gateway endpoint,
+ * which the default data-perimeter policy therefore admits for s3:GetObject only: the entries of
+ * AWS's data-perimeter S3 example (statement AllowRequestsToAWSOwnedResources) for what an Amazon
+ * Linux 2023 host with SSM Agent (CloudShell's sessions run over Systems Manager) and the ECS agent
+ * pulling from ECR (the endpoints AWS lists for it) uses. ARNs use AWS's placeholders ${Partition}
+ * and ${Region} (src/facts/arn.ts); the module fills them in. That the host reads them through the
+ * endpoint is UNCONFIRMED: AWS does not say which buckets it uses.
  */
 export const AWS_OWNED_BUCKETS = [
-  {
-    arn: `arn:${PARTITION}:s3:::al2023-repos-${REGION}-de612dc2/*`,
-    why: "Amazon Linux 2023 package repositories (dnf), which CloudShell's image is built on (bucket name from AWS's AL2023 guide; that CloudShell's dnf uses it through the endpoint is UNCONFIRMED)",
-  },
-  {
-    arn: `arn:${PARTITION}:s3:::prod-${REGION}-starport-layer-bucket/*`,
-    why: "Amazon ECR image layers (AWS's ECR guide, \"Minimum Amazon S3 bucket permissions\"), for docker pulls from ECR",
-  },
+  { arn: `arn:${PARTITION}:s3:::al2023-repos-${REGION}-de612dc2/*`, why: "Amazon Linux 2023 package repositories (dnf), which CloudShell's image is built on" },
+  { arn: `arn:${PARTITION}:s3:::al2023-${REGION}/*`, why: "Amazon Linux 2023 (AWS's example lists it beside the repositories)" },
+  { arn: `arn:${PARTITION}:s3:::aws-ssm-${REGION}/*`, why: `SSM Agent: modules of SSM documents on Linux (${SSM_AGENT_BUCKETS})` },
+  { arn: `arn:${PARTITION}:s3:::amazon-ssm-${REGION}/*`, why: "SSM Agent: its update packages and manifests" },
+  { arn: `arn:${PARTITION}:s3:::amazon-ssm-packages-${REGION}/*`, why: "SSM Agent before 2.2.45.0: AWS-ConfigureAWSPackage" },
+  { arn: `arn:${PARTITION}:s3:::${REGION}-birdwatcher-prod/*`, why: "SSM Agent 2.2.45.0 and later: the distribution service (every Region but af-south-1 and eu-south-1)" },
+  { arn: `arn:${PARTITION}:s3:::aws-ssm-distributor-file-${REGION}/*`, why: "SSM Agent 2.2.45.0 and later: the distribution service in af-south-1 and eu-south-1" },
+  { arn: `arn:${PARTITION}:s3:::aws-ssm-document-attachments-${REGION}/*`, why: "SSM Distributor's AWS-owned packages" },
+  { arn: `arn:${PARTITION}:s3:::patch-baseline-snapshot-${REGION}/*`, why: "SSM Patch Manager's baseline snapshots" },
+  { arn: `arn:${PARTITION}:s3:::prod-${REGION}-starport-layer-bucket/*`, why: "Amazon ECR image layers (AWS's ECR guide, \"Minimum Amazon S3 bucket permissions\"), for the ECS agent's and docker pulls from ECR" },
 ];
+
+/**
+ * The entries of AWS's example the S3 gateway leaves out, and why: none is something an Amazon Linux
+ * 2023 CloudShell host runs (Windows and macOS agents, older Amazon Linux releases, EMR, CodeDeploy,
+ * Image Builder, Application Migration and Elastic Disaster Recovery agents, CloudFormation
+ * responses, Nitro Enclaves, the CloudWatch agent, which AWS does not list for the host).
+ */
+export const AWS_OWNED_BUCKETS_LEFT_OUT =
+  "Windows (aws-windows-downloads) and macOS (aws-patchmanager-macos) SSM buckets, Amazon Linux 1 and 2 repositories (packages., repo., amazonlinux., amazonlinux-2-repos-), EMR, CodeDeploy, EC2 Image Builder, Application Migration Service and Elastic Disaster Recovery, CloudFormation wait conditions and custom-resource responses, Nitro Enclaves certificates and the CloudWatch agent";
 
 /**
  * What the DNS Firewall answers by default (dns_firewall), everything else is blocked: the names

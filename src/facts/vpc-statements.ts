@@ -91,9 +91,10 @@ export const ENI_CLEANUP_STATEMENT = {
  * DENY_PUBLIC_STATEMENT denies whenever any ID is restricted.
  */
 export const RESTRICTIONS = [
-  { input: "vpc_ids", key: "cloudshell:VpcIds", sid: "DenyCloudShellOutsideAllowedVpcs", prefix: "vpc", what: "VPC" },
+  { input: "vpc_ids", key: "cloudshell:VpcIds", sid: "DenyCloudShellOutsideAllowedVpcs", prefix: "vpc", what: "VPC", network: "vpc_id" },
   {
     input: "subnet_ids",
+    network: "subnet_ids",
     key: "cloudshell:SubnetIds",
     sid: "DenyCloudShellOutsideAllowedSubnets",
     absentSid: "DenyCloudShellWithoutSubnetIds",
@@ -102,6 +103,7 @@ export const RESTRICTIONS = [
   },
   {
     input: "security_group_ids",
+    network: "security_group_ids",
     key: "cloudshell:SecurityGroupIds",
     sid: "DenyCloudShellOutsideAllowedSecurityGroups",
     absentSid: "DenyCloudShellWithoutSecurityGroupIds",

@@ -14,6 +14,7 @@ import { COORDINATES } from "./coordinates";
 import { requirementsOf, versionsFile } from "./versions";
 import { absoluteLinks, PathKind } from "./links";
 import { withRepositoryFiles } from "./repository-files";
+import { MISTAKES_DOC, MISTAKES_FILE, MistakesFile, mistakesDocument, mistakesSection } from "./mistakes-table";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=` (from package.json's repository). */
@@ -103,6 +104,7 @@ export function renderReadmes(built: Built[], hcl: Map<string, string>, evidence
       tables: docsTables(json, req),
       tests,
       testedProvider: TESTED_AWS_PROVIDER,
+      mistakes: mistakesSection(evidence.read<MistakesFile>(MISTAKES_FILE), dir),
       ...(d.readmeContext?.(evidence) ?? {}),
     };
     files.set(`${dir}/README.md`, absoluteLinks(readme(context).replace(/\n{3,}/g, "\n\n"), `${dir}/README.md`, kindOf, COORDINATES));
@@ -120,6 +122,11 @@ function pathKinds(generated: string[]): (p: string) => PathKind {
     if (!fs.existsSync(abs)) return undefined;
     return fs.statSync(abs).isDirectory() ? "directory" : "file";
   };
+}
+
+/** What is rendered from the evidence alone, beside it: the table of mistakes the modules catch. */
+export function evidenceDocuments(evidence: Evidence): Map<string, string> {
+  return new Map([[MISTAKES_DOC, mistakesDocument(evidence.read<MistakesFile>(MISTAKES_FILE))]]);
 }
 
 /** The whole generated tree: Terraform files, evidence, READMEs, and the manifest of them all. */

@@ -6,7 +6,7 @@ import { DefinitionError } from "./errors";
 
 type Json = Record<string, Value>;
 
-const KNOWN_SECTIONS = new Set(["//", "terraform", "variable", "locals", "output", "module", "resource", "data", "provider"]);
+const KNOWN_SECTIONS = new Set(["//", "terraform", "variable", "locals", "output", "module", "resource", "data", "provider", "check"]);
 const DEFAULT_FILE: Record<string, string> = { variable: "variables.tf", output: "outputs.tf" };
 
 /** Renders depends_on entries ("aws_x.y") as bare references. */
@@ -70,6 +70,11 @@ function lowerOutput(name: string, body: Json): Item {
   return block("output", [name], items);
 }
 
+function lowerCheck(name: string, body: Json): Item {
+  const asserts = (body.assert as Json[]).map((a) => block("assert", [], [attr("condition", a.condition), attr("error_message", a.error_message)]));
+  return block("check", [name], asserts.flatMap((a, i) => (i ? [blank, a] : [a])));
+}
+
 function lowerModule(name: string, body: Json, order: string[]): Item {
   const keys = Object.keys(body).filter((k) => k !== "//");
   // Meta-arguments after source, each followed by a blank line, as terraform-aws-modules write them.
@@ -97,7 +102,7 @@ export function lowerStack(unit: string, json: Json, elements: ElementRef[]): Ma
     if (!KNOWN_SECTIONS.has(section)) throw new DefinitionError(unit, `unexpected "${section}" in the synthesized JSON`);
   }
   const declared = new Set(elements.map((e) => e.address));
-  for (const kind of ["variable", "output", "module", "locals"]) {
+  for (const kind of ["variable", "output", "module", "locals", "check"]) {
     for (const name of Object.keys((json[kind] as Json) ?? {})) {
       if (!declared.has(`${kind}.${name}`)) throw new DefinitionError(unit, `${kind}.${name} was not declared through the seam`);
     }
@@ -133,6 +138,7 @@ export function lowerStack(unit: string, json: Json, elements: ElementRef[]): Ma
     if (kind === "variable") items.push(lowerVariable(name, body));
     else if (kind === "output") items.push(lowerOutput(name, body));
     else if (kind === "module") items.push(lowerModule(name, body, el.order));
+    else if (kind === "check") items.push(lowerCheck(name, body));
     else if (kind === "provider") items.push(block("provider", [name], lowerArguments(body, el.schema ?? {}, el.order.includes("alias") ? ["alias", ...el.order.filter((k) => k !== "alias")] : el.order)));
     else {
       const [, type, resourceName] = el.address.split(".");

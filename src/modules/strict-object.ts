@@ -5,13 +5,15 @@
 // the defaults. Validations cannot refer to locals (a cycle), so they use the field expressions.
 import { Unit, Validation } from "../cdktf/seam";
 
-type FieldType = "bool" | "number" | "string" | "set(string)" | "map(string)";
+type FieldType = "bool" | "number" | "string" | "set(string)" | "map(string)" | "list(any)";
 type FieldDefault = boolean | number | string | null | [] | Record<string, never>;
 
 export interface Field {
   type: FieldType;
   /** Used when the key is absent; an explicit null is accepted only where the default is null. */
   default: FieldDefault;
+  /** What the description says instead of "default <default>", where the module decides the default itself. */
+  defaultText?: string;
 }
 
 export type Fields = Record<string, Field>;
@@ -19,17 +21,24 @@ export type Fields = Record<string, Field>;
 const hclLiteral = (v: FieldDefault): string =>
   v === null ? "null" : Array.isArray(v) ? "[]" : typeof v === "object" ? "{}" : typeof v === "string" ? `"${v}"` : String(v);
 
-/** The converted value of `ref`, such as "tobool(x)". */
-function convert(type: FieldType, ref: string): string {
+/** The converted value of `ref`, such as "tobool(x)"; a collection converts elementwise. */
+function converted(type: FieldType, ref: string): string {
   switch (type) {
     case "set(string)":
       return `toset([for v in ${ref} : tostring(v)])`;
     case "map(string)":
       return `{ for k, v in ${ref} : k => tostring(v) }`;
+    case "list(any)":
+      // A tuple stays a tuple (its elements may differ in type); concat() accepts only lists and tuples.
+      return `concat(${ref})`;
     default:
       return `to${type}(${ref})`;
   }
 }
+
+/** The same, where null is a value of the field (its default): a collection's null stays null. */
+const convert = (f: Field, ref: string): string =>
+  f.default === null && !["bool", "number", "string"].includes(f.type) ? `${ref} == null ? null : ${converted(f.type, ref)}` : converted(f.type, ref);
 
 const TYPE_WORDS: Record<FieldType, string> = {
   bool: "true or false",
@@ -37,6 +46,7 @@ const TYPE_WORDS: Record<FieldType, string> = {
   string: "a string",
   "set(string)": "a list of strings",
   "map(string)": "a map of strings",
+  "list(any)": "a list",
 };
 
 /** What a field takes, for messages: "true or false", "a list of strings or null". */
@@ -44,7 +54,7 @@ const typeWords = (f: Field) => `${TYPE_WORDS[f.type]}${f.default === null ? " o
 
 /** A field of the object `ref` with its default applied, typed: usable in validations and locals. */
 export const field = (ref: string, name: string, f: Field): string =>
-  convert(f.type, `try(${ref}.${name}, ${hclLiteral(f.default)})`);
+  convert(f, `try(${ref}.${name}, ${hclLiteral(f.default)})`);
 
 /** The whole object with defaults applied, as an HCL object expression (keys sorted, as
  * Terraform itself lists an object's attributes). */
@@ -57,7 +67,7 @@ const normalized = (ref: string, fields: Fields): string =>
 /** "grant_ec2_permissions (bool, default false), vpc_ids (set(string), default [])". */
 const describeFields = (fields: Fields): string =>
   Object.entries(fields)
-    .map(([name, f]) => `${name} (${f.type}, default ${hclLiteral(f.default)})`)
+    .map(([name, f]) => `${name} (${f.type}, ${f.defaultText ?? `default ${hclLiteral(f.default)}`})`)
     .join(", ");
 
 const keyList = (fields: Fields) => `[${Object.keys(fields).map((k) => `"${k}"`).join(", ")}]`;
@@ -68,7 +78,7 @@ const knownKeys = (ref: string, fields: Fields) => `can(keys(${ref})) ? length(s
 /** Condition that `ref.name` is absent, or converts to the field's type (null only where the default is null). */
 function typeCheck(ref: string, name: string, f: Field): string {
   const present = `${ref}.${name}`;
-  return `!can(${present}) ? true : ${present} == null ? ${f.default === null} : can(${convert(f.type, present)})`;
+  return `!can(${present}) ? true : ${present} == null ? ${f.default === null} : can(${converted(f.type, present)})`;
 }
 
 /** Validations of an object input `var.<input>`: its keys, then each field's type. */

@@ -16,13 +16,13 @@ export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
     defaults: { preset: "no-credentials" },
     items: {
       developers: {},
-      "vpc-only": { preset: "minimum", vpc_environments: { require_vpc: true, vpc_ids: ["vpc-0123456789abcdef0"] } },
+      "vpc-only": { preset: "minimum", vpc_environments: { grant_ec2_permissions: true, vpc_ids: ["vpc-0123456789abcdef0"] } },
     },
   },
   "cloudshell-policy": {
     defaults: { preset: "no-credentials", tags: { Team: "platform" } },
     items: {
-      developers: { name: "cloudshell-developers", role_names: ["developer"] },
+      developers: { name: "cloudshell-developers", role_names: ["developer"], tags: { Owner: "developer-tools" } },
       auditors: { name: "cloudshell-auditors", preset: "minimum", role_names: ["auditor"], allowed_regions: ["us-east-1"] },
     },
   },

@@ -15,10 +15,11 @@ const network = (i: number) => ({
   vpc_id: `vpc-${hex(i, "0")}`,
   subnet_ids: Object.fromEntries(NETWORKS[i].availability_zones.map((az, z) => [az, `subnet-${hex(i, String.fromCharCode(97 + z))}`])),
   security_group_ids: [`sg-${hex(i, "c")}`],
+  region: NETWORKS[i].region,
 });
 const NETS = NETWORKS.map((_, i) => network(i));
-type Network = { vpc_id: string; subnet_ids: Record<string, string>; security_group_ids: string[] };
-const OTHER: Network = { vpc_id: "vpc-0999999999999999f", subnet_ids: { x: "subnet-0999999999999999f" }, security_group_ids: ["sg-0999999999999999f"] };
+type Network = { vpc_id: string; subnet_ids: Record<string, string>; security_group_ids: string[]; region: string };
+const OTHER: Network = { vpc_id: "vpc-0999999999999999f", subnet_ids: { x: "subnet-0999999999999999f" }, security_group_ids: ["sg-0999999999999999f"], region: REGIONS[0] };
 
 const hclValue = (v: unknown): string => JSON.stringify(v);
 const documentCall = (name: string, lists: Record<string, string>) =>

@@ -4,7 +4,6 @@
 // Then the network's cloudshell_policy_json, taken from a mocked apply, is IAM-simulated with
 // the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.
 import * as path from "node:path";
-import { subnets } from "../../src/modules/cloudshell-policy-document/terraform-tests";
 import { directories, generated } from "../../tools/generated";
 import { ENI_ARN, IamRequest, simulateRequest } from "../../tools/simulate";
 import { EndpointRequest, FULL_ACCESS, simulateThroughEndpoint } from "../../tools/simulate-endpoint";
@@ -25,18 +24,12 @@ const NETWORK = "modules/cloudshell-vpc-network";
 /**
  * Runs that must fail, with the message a user would read: written into the scratch copy beside
  * the shipped files (whose runs use expect_failures and so never show the message), reported apart.
+ * The other modules' messages are rows of "Mistakes we catch" (test/modules/mistakes.terraform.test.ts).
  */
 const pattern = (i: number) => `arn:aws:iam::*:role/break-glass-administrator-${String(i).padStart(3, "0")}`;
 const MESSAGE_RUNS: Record<string, { name: string; variables: Record<string, unknown> }> = {
   // 200 long exemption patterns: each statement alone is over the SCP limit, so no split fits.
   "modules/cloudshell-guardrail": { name: "over", variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: Array.from({ length: 200 }, (_, i) => pattern(i)), target_ids: ["r-ab12"] } },
-  // 40 subnets with the VPC grant: over the managed-policy limit.
-  "modules/cloudshell-policy": {
-    name: "over",
-    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: ["vpc-0123456789abcdef0"], subnet_ids: subnets(40), security_group_ids: ["sg-0123456789abcdef0"] } },
-  },
-  // The AWSCloudShellFullAccess rule with a provider outside us-east-1 (the mock's Region is a random string).
-  "modules/cloudshell-monitoring": { name: "region", variables: { detect_full_access_attachments: true, sns_topic_arn: "arn:aws:sns:us-east-1:111122223333:security-alerts" } },
 };
 const MESSAGE_FILE = "tests/zz_messages.tftest.hcl";
 const messageFile = (run: { name: string; variables: Record<string, unknown> }) =>
@@ -45,8 +38,6 @@ const messageFile = (run: { name: string; variables: Record<string, unknown> }) 
     .join("\n")}\n  }\n}\n`;
 const POLICY_FILE = "tests/defaults.tftest.hcl";
 const POLICY_RUN = "two_zones_give_the_console_the_mocked_network";
-/** The network's plan-time message for a provider in another Region (a data source postcondition). */
-const NETWORK_MESSAGE_FILE = `mock_provider "aws" {\n  mock_data "aws_region" {\n    defaults = { id = "eu-west-1" }\n  }\n}\n\nrun "region" {\n  command = plan\n\n  variables {\n    availability_zones = ["us-east-1a", "us-east-1b"]\n  }\n}\n`;
 /** The runs that must fail, per module: reported apart from the shipped files. */
 const messageReports = new Map<string, TestReport>();
 /** The shipped files' runs, per module. */
@@ -67,7 +58,6 @@ const TRAIL_MESSAGE_FILES: ModuleTestFile[] = [
 ];
 const MESSAGE_FILES: ModuleTestFile[] = [
   ...Object.entries(MESSAGE_RUNS).map(([module, run]) => ({ module, file: MESSAGE_FILE, content: messageFile(run) })),
-  { module: NETWORK, file: MESSAGE_FILE, content: NETWORK_MESSAGE_FILE },
   ...TRAIL_MESSAGE_FILES,
 ];
 /**
@@ -187,7 +177,7 @@ describe("each module's shipped terraform test files pass under real Terraform",
   });
 });
 
-describe("a policy over its size limit stops the plan with a message that names its size", () => {
+describe("the guardrail over its size limit stops the plan with a message that names its sizes", () => {
   const message = (dir: string) => {
     const run = messageReports.get(dir)?.runs.find((r) => r.run === MESSAGE_RUNS[dir].name);
     if (!run) throw new Error(`${dir}: the message run did not report`);
@@ -202,25 +192,6 @@ describe("a policy over its size limit stops the plan with a message that names 
     expect(got).not.toBeNull();
     expect(Number(got![2])).toBeGreaterThan(10240);
     expect(got![4].split(", ").map(Number).some((n) => n > 10240)).toBe(true);
-  });
-
-  test("cloudshell-policy: a managed policy over 6,144 characters", () => {
-    if (!reports.size) return;
-    const text = message("modules/cloudshell-policy");
-    const size = /The CloudShell policy is (\d+) characters \(whitespace not counted\); a managed policy takes at most 6,144/.exec(text);
-    expect(Number(size?.[1])).toBeGreaterThan(6144);
-    // What works: fewer IDs, or a role's inline policy; never two restricted policies, which deny each other's environments.
-    expect(text.replace(/\s+/g, " ")).toContain("List fewer IDs in vpc_environments, or set create = false and put the json output in a role's inline policy (aws_iam_role_policy), which holds 10,240.");
-    expect(text.replace(/\s+/g, " ")).toContain("Do not split the allow-lists across two policies");
-  });
-});
-
-describe("the monitoring module's IAM rule outside us-east-1 stops the plan with a message that names the Region", () => {
-  test("cloudshell-monitoring: detect_full_access_attachments with a provider in another Region", () => {
-    if (!reports.size) return;
-    const run = messageReports.get("modules/cloudshell-monitoring")?.runs.find((r) => r.run === "region");
-    expect(["fail", "error"]).toContain(run?.status);
-    expect(run!.messages.join(" ")).toMatch(/detect_full_access_attachments: IAM's CloudTrail events reach EventBridge only in us-east-1 \(us-gov-west-1 in GovCloud\), and this module's provider is in \S+\. Turn it on in a second module call with a us-east-1 provider/);
   });
 });
 
@@ -337,13 +308,6 @@ describe("every endpoint's perimeter, simulated with the policies of a mocked ap
     expect(evidence.extra.find((e) => e.what.startsWith("unsigned invoke of an outside"))?.control).toBe("Allowed");
     // The committed evidence (the README's table) is this simulation: `npm run synth` rewrites it.
     expectCommitted(PERIMETER_FILE, perimeterFileContent(evidence));
-  });
-
-  test("a provider in another Region stops the plan with a message naming both Regions", () => {
-    if (!messageReports.size) return;
-    const run = messageReports.get(NETWORK)!.runs.find((r) => r.run === "region");
-    expect(["fail", "error"]).toContain(run?.status);
-    expect(run!.messages.join(" ")).toMatch(/The AWS provider's Region is eu-west-1, but the network is planned for us-east-1 \(region, or the Region of availability_zones us-east-1a, us-east-1b\)/);
   });
 });
 

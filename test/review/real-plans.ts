@@ -93,14 +93,15 @@ const EXPECTED: Record<string, { code: number; says: string[] }> = {
       "**r-ab12** (new): `SCP cloudshell-regions`:",
       "| DenyCloudShellOutsideAllowedRegions | Deny | no CloudShell outside the allowed Regions | principals matching `arn:aws:iam::*:role/break-glass-*` |",
       "| Launch CloudShell (open a session): public environment | no: denied by DenyCloudShellPublicEnvironments in SCP cloudshell-regions |",
-      "input vpc_environments of module.cloudshell_policy: local.networks in the root module",
+      "input vpc_environments of module.cloudshell_policy: ",
+      "aws_subnet.private in module.eu_west_1",
       "**module.eu_west_1** (new): a new VPC 10.20.0.0/16",
       "- the pattern of `cloudshell-eu-west-1-outside-approved-network`; depends on local.event_patterns in module.monitoring_eu_west_1; input approved_security_group_ids of module.monitoring_eu_west_1:",
     ],
   },
   "newcomer-two-region-policy": {
     code: 3,
-    says: ["**module.us_east_1** (new):", "**module.eu_west_1** (new):", "- **role developer** (new): may", "input vpc_environments of module.cloudshell_policy: local.networks in the root module"],
+    says: ["**module.us_east_1** (new):", "**module.eu_west_1** (new):", "- **role developer** (new): may", "input vpc_environments of module.cloudshell_policy: ", "aws_subnet.private in module.eu_west_1"],
   },
   "newcomer-root-guardrail": {
     code: 3,

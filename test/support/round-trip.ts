@@ -61,7 +61,7 @@ function expected(unit: Unit): Record<string, J> {
     const b = body as Record<string, J>;
     ((out.variable ??= {}) as Record<string, J>)[name] = [normalize({ ...b, type: "${" + b.type + "}" })];
   }
-  for (const kind of ["output", "module"]) {
+  for (const kind of ["output", "module", "check"]) {
     for (const [name, body] of Object.entries(json[kind] ?? {})) {
       ((out[kind] ??= {}) as Record<string, J>)[name] = [normalize(body)];
     }

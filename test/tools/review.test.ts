@@ -18,7 +18,7 @@ const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", args, { cwd, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
 
 /** A plan snapshot of a network: NAT gateways in the given zones, an S3 gateway endpoint with or without its policy, a monthly estimate. */
-const snapshot = (nat: string[], s3Policy: boolean, monthly: number): string =>
+const snapshot = (nat: string[], s3Policy: boolean, monthly: number | null): string =>
   snapshotJson({
     example: "examples/isolated/definition",
     provider: "hashicorp/aws 5.100.0",
@@ -124,6 +124,21 @@ describe("npm run review -- <ref>", () => {
     const out: string[] = [];
     expect(main(["HEAD"], (s) => out.push(s), () => undefined)).toBe(0);
     expect(out.join("")).toContain("## CloudShell review of this change (against `HEAD`)");
+  });
+});
+
+describe("permission review of an estimate that became null (a price missing, issue 23)", () => {
+  test("says the estimate is none, instead of failing on it", () => {
+    const repo = tempDir("review-null-");
+    git(repo, "init", "-q", "-b", "main");
+    fs.mkdirSync(path.join(repo, PLANS_DIR), { recursive: true });
+    fs.writeFileSync(path.join(repo, MATRIX), fs.readFileSync(MATRIX_FILE, "utf8"));
+    fs.writeFileSync(path.join(repo, PLAN), snapshot([], true, 65.7));
+    git(repo, "add", "-A");
+    git(repo, "commit", "-qm", "before");
+    fs.writeFileSync(path.join(repo, PLAN), snapshot([], true, null));
+    git(repo, "commit", "-qam", "after");
+    expect(review(repo, "HEAD~1")).toContain("- **examples/isolated**: monthly estimate $65.70 -> none (a price is missing)");
   });
 });
 

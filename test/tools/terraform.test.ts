@@ -39,8 +39,14 @@ describe("a plan's warnings", () => {
       "│    3:   vpc = true",
       "╵",
       "Warning: Deprecated attribute",
+      "╷",
+      "│ Warning: Check block assertion failed",
+      "│ ",
+      '│   on ../modules/cloudshell-vpc-network/cost.tf line 80, in check "prices":',
+      "│   80:     condition     = length(local.missing_prices) == 0",
+      "╵",
     ].join("\n");
-    expect(warningsOf(output)).toEqual(["Argument is deprecated", "Deprecated attribute"]);
+    expect(warningsOf(output)).toEqual(["Argument is deprecated", "Deprecated attribute", 'Check block assertion failed (check "prices")']);
     expect(warningsOf("Plan: 1 to add, 0 to change, 0 to destroy.\n")).toEqual([]);
   });
 });

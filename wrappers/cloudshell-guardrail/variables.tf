@@ -2,7 +2,7 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 variable "defaults" {
-  description = "Inputs every item gets unless it sets them itself: the inputs of cloudshell-guardrail: create, name, description, tags, disable_cloudshell, deny_public_environments, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions, deny_file_transfer, deny_credential_forwarding, deny_attaching_full_access, exempt_principal_arns, exempt_permission_sets, exempt_principal_tags, protect_detection, protect_approved_networks, resource_control_policy, target_ids, max_scps, scp_count, partition."
+  description = "Inputs every item gets unless it sets them itself: the inputs of cloudshell-guardrail: create, name, description, tags, disable_cloudshell, deny_public_environments, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions, deny_file_transfer, deny_credential_forwarding, deny_attaching_full_access, exempt_principal_arns, exempt_permission_sets, exempt_principal_tags, protect_detection, protect_approved_networks, resource_control_policy, target_ids, max_scps, scp_count, partition. A name here would give every item the same one: leave it out, and each item is named by its key. Tags here and an item's tags are merged."
   type        = any
   default     = {}
   nullable    = false
@@ -14,7 +14,7 @@ variable "defaults" {
 }
 
 variable "items" {
-  description = "One cloudshell-guardrail per key: a map of objects whose keys are the inputs of cloudshell-guardrail: create, name, description, tags, disable_cloudshell, deny_public_environments, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions, deny_file_transfer, deny_credential_forwarding, deny_attaching_full_access, exempt_principal_arns, exempt_permission_sets, exempt_principal_tags, protect_detection, protect_approved_networks, resource_control_policy, target_ids, max_scps, scp_count, partition. An input an item leaves out comes from defaults, then from the module's own default; an item's value replaces the default whole (objects are not merged)."
+  description = "One cloudshell-guardrail per key: a map of objects whose keys are the inputs of cloudshell-guardrail: create, name, description, tags, disable_cloudshell, deny_public_environments, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions, deny_file_transfer, deny_credential_forwarding, deny_attaching_full_access, exempt_principal_arns, exempt_permission_sets, exempt_principal_tags, protect_detection, protect_approved_networks, resource_control_policy, target_ids, max_scps, scp_count, partition. An input an item leaves out comes from defaults, then from the module's own default; name defaults to the item's key. An item's value replaces the default whole (objects are not merged), except tags, which merge. An item cannot set to null an input that defaults sets."
   type        = any
   default     = {}
   nullable    = false
@@ -22,5 +22,15 @@ variable "items" {
   validation {
     condition     = can(keys(var.items)) ? alltrue([for k, v in var.items : can(keys(v)) ? length(setsubtract(keys(v), ["create", "name", "description", "tags", "disable_cloudshell", "deny_public_environments", "allowed_vpc_ids", "allowed_subnet_ids", "allowed_security_group_ids", "allowed_regions", "deny_file_transfer", "deny_credential_forwarding", "deny_attaching_full_access", "exempt_principal_arns", "exempt_permission_sets", "exempt_principal_tags", "protect_detection", "protect_approved_networks", "resource_control_policy", "target_ids", "max_scps", "scp_count", "partition"])) == 0 : false]) : false
     error_message = "items must be a map of objects, one per instance, whose keys are the inputs of cloudshell-guardrail: create, name, description, tags, disable_cloudshell, deny_public_environments, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions, deny_file_transfer, deny_credential_forwarding, deny_attaching_full_access, exempt_principal_arns, exempt_permission_sets, exempt_principal_tags, protect_detection, protect_approved_networks, resource_control_policy, target_ids, max_scps, scp_count, partition${try(format("; unknown: %s", join(", ", sort(flatten([for k, v in var.items : [for u in setsubtract(keys(v), ["create", "name", "description", "tags", "disable_cloudshell", "deny_public_environments", "allowed_vpc_ids", "allowed_subnet_ids", "allowed_security_group_ids", "allowed_regions", "deny_file_transfer", "deny_credential_forwarding", "deny_attaching_full_access", "exempt_principal_arns", "exempt_permission_sets", "exempt_principal_tags", "protect_detection", "protect_approved_networks", "resource_control_policy", "target_ids", "max_scps", "scp_count", "partition"]) : format("%s.%s", k, u)]])))), "")}."
+  }
+
+  validation {
+    condition     = try(alltrue(flatten([for k, v in var.items : [for input, value in v : value != null || lookup(var.defaults, input, null) == null]])), true)
+    error_message = "items set ${try(join(", ", flatten([for k, v in var.items : [for input, value in v : format("%s.%s", k, input) if value == null && lookup(var.defaults, input, null) != null]])), "an input")} to null, which would drop the value defaults gives it (the module would use its own default instead): give the item a value, or take the input out of defaults."
+  }
+
+  validation {
+    condition     = try(length(distinct(compact([for k, v in var.items : lookup(v, "name", lookup(var.defaults, "name", k))]))) == length(compact([for k, v in var.items : lookup(v, "name", lookup(var.defaults, "name", k))])), true)
+    error_message = "items would share a name (${try(join(", ", sort(distinct([for n in compact([for k, v in var.items : lookup(v, "name", lookup(var.defaults, "name", k))]) : n if length([for m in compact([for k, v in var.items : lookup(v, "name", lookup(var.defaults, "name", k))]) : m if m == n]) > 1]))), "?")}): names such as IAM policy, SCP and rule names must be unique in an account, so copies with one name fail at apply. Leave name out of defaults (each item is then named by its key), or give each item its own."
   }
 }

@@ -6,15 +6,15 @@ module "wrapper" {
 
   for_each = var.items
 
-  preset                  = try(each.value.preset, var.defaults.preset, "minimum")
-  allow_list_environments = try(each.value.allow_list_environments, var.defaults.allow_list_environments, null)
-  allow_approve_command   = try(each.value.allow_approve_command, var.defaults.allow_approve_command, null)
-  allow_restart           = try(each.value.allow_restart, var.defaults.allow_restart, null)
-  allow_delete_home       = try(each.value.allow_delete_home, var.defaults.allow_delete_home, null)
-  allow_credentials       = try(each.value.allow_credentials, var.defaults.allow_credentials, null)
-  allow_file_upload       = try(each.value.allow_file_upload, var.defaults.allow_file_upload, null)
-  allow_file_download     = try(each.value.allow_file_download, var.defaults.allow_file_download, null)
-  vpc_environments        = try(each.value.vpc_environments, var.defaults.vpc_environments, {})
-  allowed_regions         = try(each.value.allowed_regions, var.defaults.allowed_regions, [])
-  partition               = try(each.value.partition, var.defaults.partition, "aws")
+  preset                  = lookup(each.value, "preset", lookup(var.defaults, "preset", "minimum"))
+  allow_list_environments = lookup(each.value, "allow_list_environments", lookup(var.defaults, "allow_list_environments", null))
+  allow_approve_command   = lookup(each.value, "allow_approve_command", lookup(var.defaults, "allow_approve_command", null))
+  allow_restart           = lookup(each.value, "allow_restart", lookup(var.defaults, "allow_restart", null))
+  allow_delete_home       = lookup(each.value, "allow_delete_home", lookup(var.defaults, "allow_delete_home", null))
+  allow_credentials       = lookup(each.value, "allow_credentials", lookup(var.defaults, "allow_credentials", null))
+  allow_file_upload       = lookup(each.value, "allow_file_upload", lookup(var.defaults, "allow_file_upload", null))
+  allow_file_download     = lookup(each.value, "allow_file_download", lookup(var.defaults, "allow_file_download", null))
+  vpc_environments        = lookup(each.value, "vpc_environments", lookup(var.defaults, "vpc_environments", {}))
+  allowed_regions         = lookup(each.value, "allowed_regions", lookup(var.defaults, "allowed_regions", []))
+  partition               = lookup(each.value, "partition", lookup(var.defaults, "partition", "aws"))
 }

@@ -14,7 +14,7 @@ variable "defaults" {
 }
 
 variable "items" {
-  description = "One cloudshell-policy-document per key: a map of objects whose keys are the inputs of cloudshell-policy-document: preset, allow_list_environments, allow_approve_command, allow_restart, allow_delete_home, allow_credentials, allow_file_upload, allow_file_download, vpc_environments, allowed_regions, partition. An input an item leaves out comes from defaults, then from the module's own default; an item's value replaces the default whole (objects are not merged)."
+  description = "One cloudshell-policy-document per key: a map of objects whose keys are the inputs of cloudshell-policy-document: preset, allow_list_environments, allow_approve_command, allow_restart, allow_delete_home, allow_credentials, allow_file_upload, allow_file_download, vpc_environments, allowed_regions, partition. An input an item leaves out comes from defaults, then from the module's own default. An item's value replaces the default whole (objects are not merged), except tags, which merge. An item cannot set to null an input that defaults sets."
   type        = any
   default     = {}
   nullable    = false
@@ -22,5 +22,10 @@ variable "items" {
   validation {
     condition     = can(keys(var.items)) ? alltrue([for k, v in var.items : can(keys(v)) ? length(setsubtract(keys(v), ["preset", "allow_list_environments", "allow_approve_command", "allow_restart", "allow_delete_home", "allow_credentials", "allow_file_upload", "allow_file_download", "vpc_environments", "allowed_regions", "partition"])) == 0 : false]) : false
     error_message = "items must be a map of objects, one per instance, whose keys are the inputs of cloudshell-policy-document: preset, allow_list_environments, allow_approve_command, allow_restart, allow_delete_home, allow_credentials, allow_file_upload, allow_file_download, vpc_environments, allowed_regions, partition${try(format("; unknown: %s", join(", ", sort(flatten([for k, v in var.items : [for u in setsubtract(keys(v), ["preset", "allow_list_environments", "allow_approve_command", "allow_restart", "allow_delete_home", "allow_credentials", "allow_file_upload", "allow_file_download", "vpc_environments", "allowed_regions", "partition"]) : format("%s.%s", k, u)]])))), "")}."
+  }
+
+  validation {
+    condition     = try(alltrue(flatten([for k, v in var.items : [for input, value in v : value != null || lookup(var.defaults, input, null) == null]])), true)
+    error_message = "items set ${try(join(", ", flatten([for k, v in var.items : [for input, value in v : format("%s.%s", k, input) if value == null && lookup(var.defaults, input, null) != null]])), "an input")} to null, which would drop the value defaults gives it (the module would use its own default instead): give the item a value, or take the input out of defaults."
   }
 }

@@ -2,7 +2,7 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 variable "defaults" {
-  description = "Inputs every item gets unless it sets them itself: the inputs of cloudshell-policy: create, name, name_prefix, path, description, tags, role_names, user_names, group_names, preset, allow_list_environments, allow_approve_command, allow_restart, allow_delete_home, allow_credentials, allow_file_upload, allow_file_download, vpc_environments, allowed_regions, partition."
+  description = "Inputs every item gets unless it sets them itself: the inputs of cloudshell-policy: create, name, name_prefix, path, description, tags, role_names, user_names, group_names, preset, allow_list_environments, allow_approve_command, allow_restart, allow_delete_home, allow_credentials, allow_file_upload, allow_file_download, vpc_environments, allowed_regions, partition. A name here would give every item the same one: leave it out, and each item is named by its key. Tags here and an item's tags are merged."
   type        = any
   default     = {}
   nullable    = false
@@ -14,7 +14,7 @@ variable "defaults" {
 }
 
 variable "items" {
-  description = "One cloudshell-policy per key: a map of objects whose keys are the inputs of cloudshell-policy: create, name, name_prefix, path, description, tags, role_names, user_names, group_names, preset, allow_list_environments, allow_approve_command, allow_restart, allow_delete_home, allow_credentials, allow_file_upload, allow_file_download, vpc_environments, allowed_regions, partition. An input an item leaves out comes from defaults, then from the module's own default; an item's value replaces the default whole (objects are not merged)."
+  description = "One cloudshell-policy per key: a map of objects whose keys are the inputs of cloudshell-policy: create, name, name_prefix, path, description, tags, role_names, user_names, group_names, preset, allow_list_environments, allow_approve_command, allow_restart, allow_delete_home, allow_credentials, allow_file_upload, allow_file_download, vpc_environments, allowed_regions, partition. An input an item leaves out comes from defaults, then from the module's own default; name defaults to the item's key. An item's value replaces the default whole (objects are not merged), except tags, which merge. An item cannot set to null an input that defaults sets."
   type        = any
   default     = {}
   nullable    = false
@@ -22,5 +22,15 @@ variable "items" {
   validation {
     condition     = can(keys(var.items)) ? alltrue([for k, v in var.items : can(keys(v)) ? length(setsubtract(keys(v), ["create", "name", "name_prefix", "path", "description", "tags", "role_names", "user_names", "group_names", "preset", "allow_list_environments", "allow_approve_command", "allow_restart", "allow_delete_home", "allow_credentials", "allow_file_upload", "allow_file_download", "vpc_environments", "allowed_regions", "partition"])) == 0 : false]) : false
     error_message = "items must be a map of objects, one per instance, whose keys are the inputs of cloudshell-policy: create, name, name_prefix, path, description, tags, role_names, user_names, group_names, preset, allow_list_environments, allow_approve_command, allow_restart, allow_delete_home, allow_credentials, allow_file_upload, allow_file_download, vpc_environments, allowed_regions, partition${try(format("; unknown: %s", join(", ", sort(flatten([for k, v in var.items : [for u in setsubtract(keys(v), ["create", "name", "name_prefix", "path", "description", "tags", "role_names", "user_names", "group_names", "preset", "allow_list_environments", "allow_approve_command", "allow_restart", "allow_delete_home", "allow_credentials", "allow_file_upload", "allow_file_download", "vpc_environments", "allowed_regions", "partition"]) : format("%s.%s", k, u)]])))), "")}."
+  }
+
+  validation {
+    condition     = try(alltrue(flatten([for k, v in var.items : [for input, value in v : value != null || lookup(var.defaults, input, null) == null]])), true)
+    error_message = "items set ${try(join(", ", flatten([for k, v in var.items : [for input, value in v : format("%s.%s", k, input) if value == null && lookup(var.defaults, input, null) != null]])), "an input")} to null, which would drop the value defaults gives it (the module would use its own default instead): give the item a value, or take the input out of defaults."
+  }
+
+  validation {
+    condition     = try(length(distinct(compact([for k, v in var.items : lookup(v, "name", lookup(var.defaults, "name", lookup(v, "name_prefix", lookup(var.defaults, "name_prefix", null)) == null ? k : null))]))) == length(compact([for k, v in var.items : lookup(v, "name", lookup(var.defaults, "name", lookup(v, "name_prefix", lookup(var.defaults, "name_prefix", null)) == null ? k : null))])), true)
+    error_message = "items would share a name (${try(join(", ", sort(distinct([for n in compact([for k, v in var.items : lookup(v, "name", lookup(var.defaults, "name", lookup(v, "name_prefix", lookup(var.defaults, "name_prefix", null)) == null ? k : null))]) : n if length([for m in compact([for k, v in var.items : lookup(v, "name", lookup(var.defaults, "name", lookup(v, "name_prefix", lookup(var.defaults, "name_prefix", null)) == null ? k : null))]) : m if m == n]) > 1]))), "?")}): names such as IAM policy, SCP and rule names must be unique in an account, so copies with one name fail at apply. Leave name out of defaults (each item is then named by its key), or give each item its own."
   }
 }

@@ -2,7 +2,7 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 terraform {
-  # >= 1.9: cloudshell-policy, which it calls, has validation conditions that refer to other input variables, new in Terraform 1.9.
+  # >= 1.9: validation conditions here refer to other input variables (items checks defaults), as do those of cloudshell-policy, which it calls; that is new in Terraform 1.9.
   required_version = ">= 1.9"
 
   required_providers {

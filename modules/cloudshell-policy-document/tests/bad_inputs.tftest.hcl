@@ -72,11 +72,63 @@ run "public_environments_cannot_be_allowed_with_ids" {
   command = plan
   variables {
     vpc_environments = {
-      require_vpc = false
-      vpc_ids     = ["vpc-0123456789abcdef0"]
+      grant_ec2_permissions = true
+      require_vpc           = false
+      vpc_ids               = ["vpc-0123456789abcdef0"]
     }
   }
   expect_failures = [var.vpc_environments]
+}
+
+run "an_empty_allow_list_is_rejected" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+      vpc_ids               = []
+    }
+  }
+  expect_failures = [var.vpc_environments]
+}
+
+run "an_allow_list_without_the_grant_decided_is_rejected" {
+  command = plan
+  variables {
+    vpc_environments = {
+      vpc_ids = ["vpc-0123456789abcdef0"]
+    }
+  }
+  expect_failures = [var.vpc_environments]
+}
+
+run "a_network_region_outside_allowed_regions_is_rejected" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+      networks = [
+        {
+          vpc_id = "vpc-0123456789abcdef1"
+          subnet_ids = {
+            "us-east-1a" = "subnet-0123456789abcdef1"
+            "us-east-1b" = "subnet-0123456789abcdef2"
+          }
+          security_group_ids = ["sg-0123456789abcdef1"]
+          region             = "us-east-1"
+        },
+        {
+          vpc_id = "vpc-01234567"
+          subnet_ids = {
+            "eu-west-1a" = "subnet-01234567"
+          }
+          security_group_ids = ["sg-01234567", "sg-0123456789abcdef2"]
+          region             = "eu-west-1"
+        },
+      ]
+    }
+    allowed_regions = ["us-east-1"]
+  }
+  expect_failures = [var.allowed_regions]
 }
 
 run "vpc_settings_with_deny_all_are_rejected" {

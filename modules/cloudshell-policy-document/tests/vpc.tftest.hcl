@@ -48,9 +48,10 @@ run "restriction_to_ids_also_denies_public_environments" {
   command = plan
   variables {
     vpc_environments = {
-      vpc_ids            = ["vpc-0123456789abcdef0"]
-      subnet_ids         = ["subnet-0123456789abcdef0"]
-      security_group_ids = ["sg-0123456789abcdef0"]
+      grant_ec2_permissions = false
+      vpc_ids               = ["vpc-0123456789abcdef0"]
+      subnet_ids            = ["subnet-0123456789abcdef0"]
+      security_group_ids    = ["sg-0123456789abcdef0"]
     }
   }
   assert {
@@ -91,7 +92,8 @@ run "a_vpc_restriction_alone_adds_no_absent_key_denies" {
   command = plan
   variables {
     vpc_environments = {
-      vpc_ids = ["vpc-0123456789abcdef0"]
+      grant_ec2_permissions = false
+      vpc_ids               = ["vpc-0123456789abcdef0"]
     }
   }
   assert {
@@ -140,7 +142,7 @@ run "the_vpc_grant_is_over_an_inline_user_policy" {
   }
 }
 
-run "thirty_subnets_still_fit_a_managed_policy" {
+run "subnets_36_fit_a_managed_policy" {
   command = plan
   variables {
     vpc_environments = {
@@ -177,13 +179,170 @@ run "thirty_subnets_still_fit_a_managed_policy" {
         "subnet-0123456789abcd027",
         "subnet-0123456789abcd028",
         "subnet-0123456789abcd029",
+        "subnet-0123456789abcd030",
+        "subnet-0123456789abcd031",
+        "subnet-0123456789abcd032",
+        "subnet-0123456789abcd033",
+        "subnet-0123456789abcd034",
+        "subnet-0123456789abcd035",
       ]
       security_group_ids = ["sg-0123456789abcdef0"]
     }
   }
   assert {
-    condition     = output.json_size > 5000 && output.json_size <= 6144
-    error_message = "30 subnets must come near, but within, the 6,144 of a managed policy"
+    condition     = output.max_json_size <= 6144
+    error_message = "36 subnets must fit the 6,144 of a managed policy"
+  }
+  assert {
+    condition     = output.max_json_size == output.json_size
+    error_message = "with IDs of the longest form, the size at plan is the size"
+  }
+}
+
+run "subnets_37_do_not_fit_a_managed_policy" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+      vpc_ids               = ["vpc-0123456789abcdef0"]
+      subnet_ids = [
+        "subnet-0123456789abcd000",
+        "subnet-0123456789abcd001",
+        "subnet-0123456789abcd002",
+        "subnet-0123456789abcd003",
+        "subnet-0123456789abcd004",
+        "subnet-0123456789abcd005",
+        "subnet-0123456789abcd006",
+        "subnet-0123456789abcd007",
+        "subnet-0123456789abcd008",
+        "subnet-0123456789abcd009",
+        "subnet-0123456789abcd010",
+        "subnet-0123456789abcd011",
+        "subnet-0123456789abcd012",
+        "subnet-0123456789abcd013",
+        "subnet-0123456789abcd014",
+        "subnet-0123456789abcd015",
+        "subnet-0123456789abcd016",
+        "subnet-0123456789abcd017",
+        "subnet-0123456789abcd018",
+        "subnet-0123456789abcd019",
+        "subnet-0123456789abcd020",
+        "subnet-0123456789abcd021",
+        "subnet-0123456789abcd022",
+        "subnet-0123456789abcd023",
+        "subnet-0123456789abcd024",
+        "subnet-0123456789abcd025",
+        "subnet-0123456789abcd026",
+        "subnet-0123456789abcd027",
+        "subnet-0123456789abcd028",
+        "subnet-0123456789abcd029",
+        "subnet-0123456789abcd030",
+        "subnet-0123456789abcd031",
+        "subnet-0123456789abcd032",
+        "subnet-0123456789abcd033",
+        "subnet-0123456789abcd034",
+        "subnet-0123456789abcd035",
+        "subnet-0123456789abcd036",
+      ]
+      security_group_ids = ["sg-0123456789abcdef0"]
+    }
+  }
+  assert {
+    condition     = output.max_json_size > 6144
+    error_message = "37 subnets must not fit the 6,144 of a managed policy"
+  }
+}
+
+run "networks_allow_exactly_their_ids" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+      networks = [
+        {
+          vpc_id = "vpc-0123456789abcdef1"
+          subnet_ids = {
+            "us-east-1a" = "subnet-0123456789abcdef1"
+            "us-east-1b" = "subnet-0123456789abcdef2"
+          }
+          security_group_ids = ["sg-0123456789abcdef1"]
+          region             = "us-east-1"
+        },
+        {
+          vpc_id = "vpc-01234567"
+          subnet_ids = {
+            "eu-west-1a" = "subnet-01234567"
+          }
+          security_group_ids = ["sg-01234567", "sg-0123456789abcdef2"]
+          region             = "eu-west-1"
+        },
+      ]
+    }
+    allowed_regions = ["eu-west-1", "us-east-1"]
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedVpcs"][0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:VpcIds"]) == jsonencode(["vpc-01234567", "vpc-0123456789abcdef1"])
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyCloudShellOutsideAllowedVpcs\"][0].Condition[\"ForAnyValue:StringNotEquals\"][\"cloudshell:VpcIds\"] is not [vpc-01234567, vpc-0123456789abcdef1]"
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedSubnets"][0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:SubnetIds"]) == jsonencode(["subnet-01234567", "subnet-0123456789abcdef1", "subnet-0123456789abcdef2"])
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyCloudShellOutsideAllowedSubnets\"][0].Condition[\"ForAnyValue:StringNotEquals\"][\"cloudshell:SubnetIds\"] is not [subnet-01234567, subnet-0123456789abcdef1, subnet-0123456789abcdef2]"
+  }
+  assert {
+    condition     = jsonencode([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedSecurityGroups"][0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:SecurityGroupIds"]) == jsonencode(["sg-01234567", "sg-0123456789abcdef1", "sg-0123456789abcdef2"])
+    error_message = "[for s in jsondecode(output.json).Statement : s if s.Sid == \"DenyCloudShellOutsideAllowedSecurityGroups\"][0].Condition[\"ForAnyValue:StringNotEquals\"][\"cloudshell:SecurityGroupIds\"] is not [sg-01234567, sg-0123456789abcdef1, sg-0123456789abcdef2]"
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellPublicEnvironments"]) == 1 && [for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellPublicEnvironments"][0].Effect == "Deny"
+    error_message = "expected one Deny statement with Sid DenyCloudShellPublicEnvironments"
+  }
+  assert {
+    condition     = output.max_json_size == output.json_size + 45
+    error_message = "short IDs count at their longest form at plan"
+  }
+}
+
+run "placeholder_ids_keep_the_policy_shape" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+      vpc_ids               = ["vpc-0123456789abcdef0", "vpc-01234567"]
+      subnet_ids            = ["subnet-0123456789abcdef0"]
+    }
+  }
+  assert {
+    condition     = [for st in jsondecode(output.json_with_placeholder_ids).Statement : st if st.Sid == "DenyCloudShellOutsideAllowedVpcs"][0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:VpcIds"] == ["vpc-unknown0000000000", "vpc-unknown0000000001"]
+    error_message = "each VPC ID becomes a numbered placeholder of the longest form"
+  }
+  assert {
+    condition     = [for st in jsondecode(output.json_with_placeholder_ids).Statement : st.Sid] == [for st in jsondecode(output.json).Statement : st.Sid]
+    error_message = "the placeholder policy has the same statements"
+  }
+}
+
+run "null_lists_restrict_nothing" {
+  command = plan
+  variables {
+    vpc_environments = {
+      grant_ec2_permissions = true
+      vpc_ids               = null
+      subnet_ids            = null
+      security_group_ids    = null
+      networks              = null
+    }
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellOutsideAllowedVpcs"]) == 0
+    error_message = "expected no statement with Sid DenyCloudShellOutsideAllowedVpcs"
+  }
+  assert {
+    condition     = length([for s in jsondecode(output.json).Statement : s if s.Sid == "DenyCloudShellPublicEnvironments"]) == 0
+    error_message = "expected no statement with Sid DenyCloudShellPublicEnvironments"
+  }
+  assert {
+    condition     = output.max_json_size == output.json_size
+    error_message = "no IDs, no difference"
   }
 }
 
@@ -204,6 +363,7 @@ run "an_allow_list_takes_more_groups_than_one_environment" {
   command = plan
   variables {
     vpc_environments = {
+      grant_ec2_permissions = false
       security_group_ids = [
         "sg-0123456789abcdef1",
         "sg-0123456789abcdef2",
@@ -225,7 +385,8 @@ run "require_vpc_alone_denies_public_environments" {
   command = plan
   variables {
     vpc_environments = {
-      require_vpc = true
+      grant_ec2_permissions = false
+      require_vpc           = true
     }
   }
   assert {

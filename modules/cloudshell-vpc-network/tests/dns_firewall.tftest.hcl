@@ -129,6 +129,10 @@ run "dns_firewall_answers_aws_and_listed_domains_only" {
       enabled         = true
       allowed_domains = ["example.com", "*.example.com"]
     }
+    prices = {
+      dns_firewall_domain_month    = 0.0009
+      dns_firewall_million_queries = 0.6
+    }
   }
   assert {
     condition     = jsonencode(aws_route53_resolver_firewall_domain_list.allowed[0].domains) == jsonencode(["*.amazonaws.com", "*.api.aws", "*.compute.internal", "*.ec2.internal", "*.example.com", "amazonaws.com", "api.aws", "ec2.internal", "example.com"])
@@ -169,6 +173,11 @@ run "dns_query_logs_go_to_an_encrypted_log_group" {
       retention_in_days = 30
     }
     log_kms_key_arn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    prices = {
+      dns_firewall_domain_month    = 0.0009
+      dns_firewall_million_queries = 0.6
+      dns_query_logs_gb            = 0.5
+    }
   }
   assert {
     condition     = aws_cloudwatch_log_group.dns_queries[0].retention_in_days == 30 && aws_cloudwatch_log_group.dns_queries[0].kms_key_id == "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"

@@ -130,6 +130,9 @@ run "flow_logs_to_cloudwatch_logs_cover_every_cloudshell_subnet" {
       retention_in_days = 30
     }
     log_kms_key_arn = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    prices = {
+      flow_logs_cloud_watch_logs_gb = 0.5
+    }
   }
   override_resource {
     target = aws_subnet.private["us-east-1a"]
@@ -182,6 +185,9 @@ run "flow_logs_to_s3_need_no_log_group_or_role" {
       s3_bucket_arn = "arn:aws:s3:::central-flow-logs/cloudshell"
       traffic_type  = "REJECT"
     }
+    prices = {
+      flow_logs_s3_gb = 0.25
+    }
   }
   assert {
     condition     = length(aws_cloudwatch_log_group.flow_logs) == 0 && length(aws_iam_role.flow_logs) == 0 && length(aws_iam_role_policy.flow_logs) == 0
@@ -193,6 +199,6 @@ run "flow_logs_to_s3_need_no_log_group_or_role" {
   }
   assert {
     condition     = output.cost.flow_logs_usd_per_gb == 0.25
-    error_message = "S3 delivery is priced per GB"
+    error_message = "S3 delivery is priced per GB, at the prices input"
   }
 }

@@ -206,17 +206,52 @@ run "tokyo_list_prices_are_used_in_tokyo" {
     error_message = "9 endpoints x 730 h x 0.014 USD = 91.98 USD"
   }
   assert {
-    condition     = jsonencode(output.cost.price_regions) == jsonencode({ interface_endpoint_hour = "ap-northeast-1", nat_gateway_hour = "ap-northeast-1", public_ipv4_hour = "ap-northeast-1", flow_logs_cloud_watch_logs_gb = "us-east-1", flow_logs_s3_gb = "us-east-1", dns_firewall_domain_month = "us-east-1", dns_firewall_million_queries = "us-east-1", dns_query_logs_gb = "us-east-1" })
-    error_message = "Tokyo's hourly prices, us-east-1's per-GB ones, each named"
+    condition     = jsonencode(output.cost.price_sources) == jsonencode({ interface_endpoint_hour = "ap-northeast-1: AWS Price List API, usage type APN1-VpcEndpoint-Hours, read 2026-09-25 (quoted by public repositories quoting the Price List API; UNCONFIRMED)", nat_gateway_hour = "ap-northeast-1: AWS Price List API, usage type APN1-NatGateway-Hours, read 2026-09-25 (quoted by public repositories quoting the Price List API; UNCONFIRMED)", public_ipv4_hour = "every Region: https://aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/ (every public IPv4 address, all Regions), read 2024-02-08 (quoted by community.aws, \"AWS to Charge Public IPv4 Addresses\"; UNCONFIRMED)", flow_logs_cloud_watch_logs_gb = null, flow_logs_s3_gb = null, dns_firewall_domain_month = null, dns_firewall_million_queries = null, dns_query_logs_gb = null })
+    error_message = "Tokyo's hourly prices and the every-Region IPv4 price, each named; no per-GB price of another Region"
+  }
+  assert {
+    condition     = jsonencode(output.cost.missing_prices) == jsonencode([])
+    error_message = "the configuration needs no price Tokyo lacks"
   }
 }
 
-run "a_region_without_list_prices_says_whose_prices_it_used" {
+run "a_region_without_a_list_price_gives_null_not_another_regions" {
+  command = plan
+  variables {
+    availability_zones = ["eu-west-1a"]
+    internet_access    = "single"
+  }
+  override_data {
+    target = data.aws_region.current[0]
+    values = {
+      id = "eu-west-1"
+    }
+  }
+  assert {
+    condition     = output.cost.monthly_usd.endpoints == null && output.cost.monthly_usd.total == null
+    error_message = "no eu-west-1 endpoint price here: null, never us-east-1's"
+  }
+  assert {
+    condition     = output.cost.monthly_usd.nat_gateways == 35.04 && output.cost.monthly_usd.public_ipv4 == 3.65
+    error_message = "eu-west-1's NAT price and the every-Region IPv4 price are used"
+  }
+  assert {
+    condition     = jsonencode(output.cost.missing_prices) == jsonencode(["interface_endpoint_hour"])
+    error_message = "output.cost.missing_prices is not [\"interface_endpoint_hour\"]"
+  }
+  assert {
+    condition     = output.cost.price_sources.interface_endpoint_hour == null
+    error_message = "a price without a source is null"
+  }
+  expect_failures = [check.prices]
+}
+
+run "the_prices_input_fills_a_missing_price" {
   command = plan
   variables {
     availability_zones = ["eu-west-1a"]
     prices = {
-      nat_gateway_hour = 0.048
+      interface_endpoint_hour = 0.011
     }
   }
   override_data {
@@ -226,12 +261,16 @@ run "a_region_without_list_prices_says_whose_prices_it_used" {
     }
   }
   assert {
-    condition     = output.cost.region == "eu-west-1" && output.cost.price_regions.interface_endpoint_hour == "us-east-1" && output.cost.price_regions.nat_gateway_hour == "prices input"
-    error_message = "the cost must name the Region of every price it used"
+    condition     = output.cost.region == "eu-west-1" && output.cost.price_sources.interface_endpoint_hour == "prices input"
+    error_message = "the cost must name where every price came from"
   }
   assert {
-    condition     = output.cost.monthly_usd.total == 65.7
-    error_message = "us-east-1's endpoint price where eu-west-1 has none here"
+    condition     = output.cost.monthly_usd.total == 72.27
+    error_message = "9 endpoints x 730 h x 0.011 USD"
+  }
+  assert {
+    condition     = jsonencode(output.cost.missing_prices) == jsonencode([])
+    error_message = "output.cost.missing_prices is not []"
   }
 }
 
@@ -250,6 +289,9 @@ run "govcloud_partition_comes_from_the_region" {
   command = apply
   variables {
     availability_zones = ["us-gov-west-1a"]
+    prices = {
+      interface_endpoint_hour = 0.01
+    }
   }
   override_resource {
     target = aws_subnet.private["us-gov-west-1a"]

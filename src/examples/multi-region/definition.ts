@@ -17,14 +17,12 @@ export const NETWORKS = [
 export const REGIONS = NETWORKS.map((n) => n.region);
 
 /**
- * The allow-lists of the one policy, from local.networks (each network module's vpc_environment
- * output: vpc_id, subnet_ids by zone, security_group_ids). The test evaluates these same
- * expressions with known IDs.
+ * The allow-lists of the one policy: local.networks (each network module's vpc_environment output:
+ * vpc_id, subnet_ids by zone, security_group_ids, region), which allows exactly those networks and
+ * checks allowed_regions against their Regions. The test evaluates these same expressions with known IDs.
  */
 export const ALLOW_LISTS = {
-  vpc_ids: "[for n in local.networks : n.vpc_id]",
-  subnet_ids: "flatten([for n in local.networks : values(n.subnet_ids)])",
-  security_group_ids: "flatten([for n in local.networks : n.security_group_ids])",
+  networks: "local.networks",
 };
 
 function build(unit: Unit): void {
@@ -94,7 +92,9 @@ function build(unit: Unit): void {
     value: tf(`{ ${NETWORKS.map((n, i) => [n.region, networks[i]]).sort(([a], [b]) => a.localeCompare(b)).map(([r, m]) => `"${r}" = ${m}.vpc_environment`).join(", ")} }`),
   });
   unit.output("policy_json", { description: "The one CloudShell policy that admits every network.", value: tf(`${policy}.json`) });
-  unit.output("policy_size", { description: "Characters of the policy as IAM counts them (a managed policy takes 6,144).", value: tf(`${policy}.size`) });
+  unit.output("policy_size", { description: "Characters of the policy as IAM counts them (a managed policy takes 6,144); known once the networks are.", value: tf(`${policy}.size`) });
+  unit.output("policy_max_size", { description: "The most characters the policy can take, known at plan: what the module checks against 6,144 before anything is created.", value: tf(`${policy}.max_size`) });
+  unit.output("policy_json_with_placeholder_ids", { description: "The policy with placeholders where the networks' IDs, unknown at plan, will be: for reviewers.", value: tf(`${policy}.json_with_placeholder_ids`) });
   unit.output("guardrail_scp", { description: "The guardrail's SCP.", value: tf(`${guardrail}.json`) });
 }
 

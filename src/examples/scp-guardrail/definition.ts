@@ -8,7 +8,7 @@ function build(unit: Unit): void {
   const guardrail = unit.module("guardrail", "../../modules/cloudshell-policy-document", {
     preset: "no-file-transfer",
     allow_credentials: false,
-    vpc_environments: { require_vpc: true },
+    vpc_environments: { grant_ec2_permissions: false, require_vpc: true }, // an SCP grants nothing
   });
   unit.output("scp_json", {
     description: "Deny statements for an SCP: no console upload or download, no forwarded console credentials, no new public environments.",

@@ -124,8 +124,10 @@ export function statements(unit: Unit): void {
       allow_credentials: tf("var.deny_credential_forwarding ? false : null"),
       allow_file_upload: tf("var.deny_file_transfer ? false : null"),
       allow_file_download: tf("var.deny_file_transfer ? false : null"),
+      // The document takes null, not [], for "no restriction", and wants the EC2 grant decided: an SCP grants nothing.
       vpc_environments: {
-        ...Object.fromEntries(ID_INPUTS.map((r) => [r.input, tf(`var.${r.guardrailInput}`)])),
+        grant_ec2_permissions: false,
+        ...Object.fromEntries(ID_INPUTS.map((r) => [r.input, tf(`length(var.${r.guardrailInput}) > 0 ? var.${r.guardrailInput} : null`)])),
         require_vpc: tf("var.deny_public_environments ? true : null"),
       },
       allowed_regions: tf("var.allowed_regions"),

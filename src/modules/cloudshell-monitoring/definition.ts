@@ -56,14 +56,17 @@ function inputs(unit: Unit): void {
   unit.variable("detect_public_environments", { description: "Alert when a public (non-VPC) CloudShell environment is created.", type: "bool", default: true, nullable: false });
   for (const l of APPROVED_LISTS) {
     unit.variable(l.input, {
-      description: `Approved ${l.what} IDs: alert when an environment is created with a ${l.what} outside them (where the CloudTrail record carries it; see the README). Empty: no such alert.`,
+      description: `Approved ${l.what} IDs: alert when an environment is created with a ${l.what} outside them (where the CloudTrail record carries it; see the README). Null (default): no such alert; an empty list is an error.`,
       type: "set(string)",
-      default: [],
-      nullable: false,
+      default: null,
       validation: [
         {
-          condition: `alltrue([for id in var.${l.input} : can(regex("${awsIdPattern(l.prefix)}", id))])`,
+          condition: `var.${l.input} == null ? true : alltrue([for id in var.${l.input} : can(regex("${awsIdPattern(l.prefix)}", id))])`,
           errorMessage: `${l.input} must hold ${l.what} IDs such as "${l.prefix}-0123456789abcdef0" (${l.prefix}- and 8 or 17 hex digits).`,
+        },
+        {
+          condition: `var.${l.input} == null ? true : length(var.${l.input}) > 0`,
+          errorMessage: `${l.input} is empty, which approves no ${l.what} at all: list them, or leave ${l.input} out (null, the default) for no such alert. An empty list often comes from networks not created (create = false).`,
         },
       ],
     });
@@ -105,7 +108,7 @@ function inputs(unit: Unit): void {
   });
 
   unit.variable("sns_topic_arn", {
-    description: "An existing standard SNS topic to alert instead of one the module creates. Its policy must let events.amazonaws.com publish (the topic_policy_statement output).",
+    description: "An existing standard SNS topic to alert instead of one the module creates, in the Region of this module's provider (a rule cannot target a topic in another Region; the plan stops otherwise). Its policy must let events.amazonaws.com publish (the topic_policy_statement output).",
     type: "string",
     default: null,
     validation: [
@@ -151,7 +154,7 @@ function build(unit: Unit): void {
 
   const rulesFile = { file: "rules.tf" };
   unit.local("full_access_arn", `arn:\${data.aws_partition.current.partition}:iam::aws:policy/${FULL_ACCESS_POLICY}`, rulesFile);
-  unit.local("approved_network", approvedNetworkLocal, { ...rulesFile, comment: "The approved lists that are not empty, once per spelling of CreateEnvironment's VPC configuration\n(VpcConfig.VpcId or vpcConfig.vpcId: which one CloudTrail records is UNCONFIRMED)." });
+  unit.local("approved_network", approvedNetworkLocal, { ...rulesFile, comment: "The approved lists given (not null), once per spelling of CreateEnvironment's VPC configuration\n(VpcConfig.VpcId or vpcConfig.vpcId: which one CloudTrail records is UNCONFIRMED)." });
   unit.local("event_patterns", patterns(), { ...rulesFile, comment: "Each rule's event pattern (jsonencode'd on the rule). Event names ignore case: CloudTrail's casing of\nCloudShell's names is UNCONFIRMED (the README says why)." });
   unit.local(
     "rules",
@@ -214,14 +217,19 @@ function build(unit: Unit): void {
     IamRole,
     "to_event_bus",
     {
-      name: "${var.name}-to-event-bus",
+      name: "${var.name}-events-${data.aws_region.current.id}",
       description: "EventBridge puts the matched CloudShell events on the central event bus.",
       assumeRolePolicy: tf(
         `jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "${ACTIONS.trust[0]}", Condition = { ArnEquals = { "aws:SourceArn" = local.rule_arns } } }] })`,
       ),
       tags: tfMap(protectedTags("detection")),
     },
-    { count: "local.forwards_to_bus ? 1 : 0", ...targetsFile, comment: "Only these rules may assume it (aws:SourceArn), and it may only put events on that bus." },
+    {
+      count: "local.forwards_to_bus ? 1 : 0",
+      ...targetsFile,
+      comment:
+        "Only these rules may assume it (aws:SourceArn), and it may only put events on that bus. IAM names are\nglobal to the account, so the name carries the Region: the module in two Regions makes two roles.",
+    },
   );
   unit.resource(
     IamRolePolicy,
@@ -241,6 +249,15 @@ function build(unit: Unit): void {
       targetId: "alert",
       arn: tf("local.target_arn"),
       roleArn: tf("try(aws_iam_role.to_event_bus[0].arn, null)"),
+      lifecycle: {
+        precondition: [
+          {
+            condition: tf('var.sns_topic_arn == null ? true : split(":", var.sns_topic_arn)[3] == data.aws_region.current.id'),
+            errorMessage:
+              "sns_topic_arn is a topic in ${try(split(\":\", var.sns_topic_arn)[3], \"another Region\")}, but this module's rules are in ${data.aws_region.current.id}: an EventBridge rule cannot deliver to an SNS topic in another Region. Give a topic in ${data.aws_region.current.id}, or forward to a central event bus instead (event_bus_arn), which may be in another Region.",
+          },
+        ],
+      },
     },
     { forEach: "local.active_rules", ...targetsFile },
   );

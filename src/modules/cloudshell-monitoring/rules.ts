@@ -50,17 +50,17 @@ export const APPROVED_LISTS = [
 /** One "$or" branch per approved list and spelling (local.approved_network): that field holds an ID outside the list. */
 const outsideApproved = '${[for c in local.approved_network : { detail = { requestParameters = { (c.config) = { (c.field) = [{ "anything-but" = c.ids }] } } } }]}';
 
-/** The approved lists that are not empty, one entry per spelling of the VPC configuration. */
+/** The approved lists given (not null), one entry per spelling of the VPC configuration. */
 export const approvedNetworkLocal = `\${flatten([
 for l in [
 ${APPROVED_LISTS.map((l) => `{ ids = var.${l.input}, fields = ${hclStrings(VPC_CONFIG_SPELLINGS.map((s) => s[l.field]))} },`).join("\n")}
 ] : [
 for i, config in ${hclStrings(VPC_CONFIG_SPELLINGS.map((s) => s.config))} : { config = config, field = l.fields[i], ids = sort(l.ids) }
-] if length(l.ids) > 0
+] if l.ids != null
 ])}`;
 
 /** One "$or" branch per spelling of the VPC ID in a Route 53 Resolver record: an approved VPC. */
-const approvedVpc = `\${[for f in ${hclStrings(VPC_ID_SPELLINGS)} : { detail = { requestParameters = { (f) = sort(var.approved_vpc_ids) } } }]}`;
+const approvedVpc = `\${[for f in ${hclStrings(VPC_ID_SPELLINGS)} : { detail = { requestParameters = { (f) = var.approved_vpc_ids == null ? [] : sort(var.approved_vpc_ids) } } }]}`;
 
 export const RULES: RuleSpec[] = [
   {
@@ -80,7 +80,7 @@ export const RULES: RuleSpec[] = [
   },
   {
     key: "outside_approved_network",
-    enabled: APPROVED_LISTS.map((l) => `length(var.${l.input}) > 0`).join(" || "),
+    enabled: APPROVED_LISTS.map((l) => `var.${l.input} != null`).join(" || "),
     inputs: APPROVED_LISTS.map((l) => l.input),
     description: "CloudShell: an environment was created outside the approved VPCs, subnets or security groups.",
     state: "ENABLED",
@@ -134,7 +134,7 @@ export const RULES: RuleSpec[] = [
     // The changes that reopen an approved VPC and that no SCP condition can single out
     // (src/facts/protected-resources.ts): the guardrail's protect_approved_networks cannot deny them.
     key: "approved_network_changes",
-    enabled: "var.detect_approved_network_changes && length(var.approved_vpc_ids) > 0",
+    enabled: "var.detect_approved_network_changes && var.approved_vpc_ids != null",
     inputs: ["detect_approved_network_changes", "approved_vpc_ids"],
     description: "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC.",
     state: "ENABLED",

@@ -34,8 +34,15 @@ const without = (xs: string[], ...drop: string[]) => xs.filter((x) => !drop.incl
 const VPC = "vpc-0123456789abcdef0";
 const SUBNET = "subnet-0123456789abcdef0";
 const SG = "sg-0123456789abcdef0";
-/** n distinct subnet IDs, for policies near the size quotas. */
+/** n distinct subnet IDs of the longest form, for policies near the size quotas. */
 export const subnets = (n: number) => Array.from({ length: n }, (_, i) => `subnet-0123456789abcd${String(i).padStart(3, "0")}`);
+/** How many subnets (with one VPC, one security group, the EC2 grant, preset minimum) fit a managed policy: the README says it, and the runs below prove it. */
+export const SUBNETS_IN_A_MANAGED_POLICY = 36;
+/** Two networks as cloudshell-vpc-network's vpc_environment output gives them. */
+const NETWORKS = [
+  { vpc_id: "vpc-0123456789abcdef1", subnet_ids: { "us-east-1a": "subnet-0123456789abcdef1", "us-east-1b": "subnet-0123456789abcdef2" }, security_group_ids: ["sg-0123456789abcdef1"], region: "us-east-1" },
+  { vpc_id: "vpc-01234567", subnet_ids: { "eu-west-1a": "subnet-01234567" }, security_group_ids: ["sg-01234567", "sg-0123456789abcdef2"], region: "eu-west-1" },
+];
 
 const PRESET_RUNS: Run[] = [
   {
@@ -156,7 +163,7 @@ const VPC_RUNS: Run[] = [
   },
   {
     name: "restriction_to_ids_also_denies_public_environments",
-    variables: { vpc_environments: { vpc_ids: [VPC], subnet_ids: [SUBNET], security_group_ids: [SG] } },
+    variables: { vpc_environments: { grant_ec2_permissions: false, vpc_ids: [VPC], subnet_ids: [SUBNET], security_group_ids: [SG] } },
     asserts: [
       hasSid("DenyCloudShellOutsideAllowedVpcs", "Deny"),
       hasSid("DenyCloudShellOutsideAllowedSubnets", "Deny"),
@@ -171,7 +178,7 @@ const VPC_RUNS: Run[] = [
   },
   {
     name: "a_vpc_restriction_alone_adds_no_absent_key_denies",
-    variables: { vpc_environments: { vpc_ids: [VPC] } },
+    variables: { vpc_environments: { grant_ec2_permissions: false, vpc_ids: [VPC] } },
     asserts: [noSid("DenyCloudShellWithoutSubnetIds"), noSid("DenyCloudShellWithoutSecurityGroupIds"), hasSid("DenyCloudShellPublicEnvironments", "Deny")],
   },
   {
@@ -190,9 +197,48 @@ const VPC_RUNS: Run[] = [
     ],
   },
   {
-    name: "thirty_subnets_still_fit_a_managed_policy",
-    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: [VPC], subnet_ids: subnets(30), security_group_ids: [SG] } },
-    asserts: [["output.json_size > 5000 && output.json_size <= 6144", "30 subnets must come near, but within, the 6,144 of a managed policy"]],
+    name: `subnets_${SUBNETS_IN_A_MANAGED_POLICY}_fit_a_managed_policy`,
+    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: [VPC], subnet_ids: subnets(SUBNETS_IN_A_MANAGED_POLICY), security_group_ids: [SG] } },
+    asserts: [
+      ["output.max_json_size <= 6144", `${SUBNETS_IN_A_MANAGED_POLICY} subnets must fit the 6,144 of a managed policy`],
+      ["output.max_json_size == output.json_size", "with IDs of the longest form, the size at plan is the size"],
+    ],
+  },
+  {
+    name: `subnets_${SUBNETS_IN_A_MANAGED_POLICY + 1}_do_not_fit_a_managed_policy`,
+    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: [VPC], subnet_ids: subnets(SUBNETS_IN_A_MANAGED_POLICY + 1), security_group_ids: [SG] } },
+    asserts: [["output.max_json_size > 6144", `${SUBNETS_IN_A_MANAGED_POLICY + 1} subnets must not fit the 6,144 of a managed policy`]],
+  },
+  {
+    name: "networks_allow_exactly_their_ids",
+    variables: { vpc_environments: { grant_ec2_permissions: true, networks: NETWORKS }, allowed_regions: ["eu-west-1", "us-east-1"] },
+    asserts: [
+      exactly(`${statement("DenyCloudShellOutsideAllowedVpcs")}[0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:VpcIds"]`, ["vpc-01234567", "vpc-0123456789abcdef1"]),
+      exactly(`${statement("DenyCloudShellOutsideAllowedSubnets")}[0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:SubnetIds"]`, ["subnet-01234567", "subnet-0123456789abcdef1", "subnet-0123456789abcdef2"]),
+      exactly(`${statement("DenyCloudShellOutsideAllowedSecurityGroups")}[0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:SecurityGroupIds"]`, ["sg-01234567", "sg-0123456789abcdef1", "sg-0123456789abcdef2"]),
+      hasSid("DenyCloudShellPublicEnvironments", "Deny"),
+      // Three short IDs (9 characters under the longest form) appear twice each, the VPC's once: 45 characters.
+      ["output.max_json_size == output.json_size + 45", "short IDs count at their longest form at plan"],
+    ],
+  },
+  {
+    name: "placeholder_ids_keep_the_policy_shape",
+    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: [VPC, "vpc-01234567"], subnet_ids: [SUBNET] } },
+    asserts: [
+      [
+        `[for st in jsondecode(output.json_with_placeholder_ids).Statement : st if st.Sid == "DenyCloudShellOutsideAllowedVpcs"][0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:VpcIds"] == ["vpc-unknown0000000000", "vpc-unknown0000000001"]`,
+        "each VPC ID becomes a numbered placeholder of the longest form",
+      ],
+      [
+        `[for st in jsondecode(output.json_with_placeholder_ids).Statement : st.Sid] == [for st in jsondecode(output.json).Statement : st.Sid]`,
+        "the placeholder policy has the same statements",
+      ],
+    ],
+  },
+  {
+    name: "null_lists_restrict_nothing",
+    variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: null, subnet_ids: null, security_group_ids: null, networks: null } },
+    asserts: [noSid("DenyCloudShellOutsideAllowedVpcs"), noSid("DenyCloudShellPublicEnvironments"), ["output.max_json_size == output.json_size", "no IDs, no difference"]],
   },
   {
     name: "eni_placement_is_any_subnet_without_an_allow_list",
@@ -201,12 +247,12 @@ const VPC_RUNS: Run[] = [
   },
   {
     name: "an_allow_list_takes_more_groups_than_one_environment",
-    variables: { vpc_environments: { security_group_ids: SEVEN_GROUPS } },
+    variables: { vpc_environments: { grant_ec2_permissions: false, security_group_ids: SEVEN_GROUPS } },
     asserts: [exactly(`${statement("DenyCloudShellOutsideAllowedSecurityGroups")}[0].Condition["ForAnyValue:StringNotEquals"]["cloudshell:SecurityGroupIds"]`, SEVEN_GROUPS)],
   },
   {
     name: "require_vpc_alone_denies_public_environments",
-    variables: { vpc_environments: { require_vpc: true } },
+    variables: { vpc_environments: { grant_ec2_permissions: false, require_vpc: true } },
     asserts: [hasSid("DenyCloudShellPublicEnvironments", "Deny"), noSid("DenyCloudShellOutsideAllowedVpcs")],
   },
   {
@@ -226,7 +272,10 @@ const BAD_INPUT_RUNS: Run[] = [
   { name: "malformed_security_group_id_is_rejected", variables: { vpc_environments: { security_group_ids: ["sg-XYZ"] } }, expectFailures: ["var.vpc_environments"] },
   { name: "a_misspelled_key_is_rejected_not_dropped", variables: { vpc_environments: { require_vpcs: true } }, expectFailures: ["var.vpc_environments"] },
   { name: "a_value_of_the_wrong_type_is_rejected", variables: { vpc_environments: { vpc_ids: VPC } }, expectFailures: ["var.vpc_environments"] },
-  { name: "public_environments_cannot_be_allowed_with_ids", variables: { vpc_environments: { require_vpc: false, vpc_ids: [VPC] } }, expectFailures: ["var.vpc_environments"] },
+  { name: "public_environments_cannot_be_allowed_with_ids", variables: { vpc_environments: { grant_ec2_permissions: true, require_vpc: false, vpc_ids: [VPC] } }, expectFailures: ["var.vpc_environments"] },
+  { name: "an_empty_allow_list_is_rejected", variables: { vpc_environments: { grant_ec2_permissions: true, vpc_ids: [] } }, expectFailures: ["var.vpc_environments"] },
+  { name: "an_allow_list_without_the_grant_decided_is_rejected", variables: { vpc_environments: { vpc_ids: [VPC] } }, expectFailures: ["var.vpc_environments"] },
+  { name: "a_network_region_outside_allowed_regions_is_rejected", variables: { vpc_environments: { grant_ec2_permissions: true, networks: NETWORKS }, allowed_regions: ["us-east-1"] }, expectFailures: ["var.allowed_regions"] },
   { name: "vpc_settings_with_deny_all_are_rejected", variables: { preset: "deny-all", vpc_environments: { grant_ec2_permissions: true } }, expectFailures: ["var.vpc_environments"] },
   { name: "unknown_partition_is_rejected", variables: { partition: "aws-mars" }, expectFailures: ["var.partition"] },
 ];

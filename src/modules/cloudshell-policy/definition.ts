@@ -7,7 +7,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy-attachment";
 import { tf, tfMap, Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
-import { policyInputs } from "../cloudshell-policy-document/definition";
+import { ID_HEX_DIGITS, policyInputs } from "../cloudshell-policy-document/definition";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
 import { policyTests } from "./terraform-tests";
@@ -109,8 +109,8 @@ function build(unit: Unit): void {
       lifecycle: {
         precondition: [
           {
-            condition: tf(`${document}.json_size <= ${POLICY_SIZE_LIMITS.managed}`),
-            errorMessage: `The CloudShell policy is \${${document}.json_size} characters (whitespace not counted); a managed policy takes at most ${thousands(POLICY_SIZE_LIMITS.managed)}. List fewer IDs in vpc_environments, or set create = false and put the json output in a role's inline policy (aws_iam_role_policy), which holds ${thousands(POLICY_SIZE_LIMITS.inline_role)}. Do not split the allow-lists across two policies: each one's Deny would deny the other's environments.`,
+            condition: tf(`${document}.max_json_size <= ${POLICY_SIZE_LIMITS.managed}`),
+            errorMessage: `The CloudShell policy can take up to \${${document}.max_json_size} characters (whitespace not counted), with every ID in vpc_environments at its longest form (vpc-, subnet- or sg- and ${ID_HEX_DIGITS} hex digits), as IDs of networks created in the same apply will be: a managed policy takes at most ${thousands(POLICY_SIZE_LIMITS.managed)}. List fewer IDs in vpc_environments, or set create = false and put the json output in a role's inline policy (aws_iam_role_policy), which holds ${thousands(POLICY_SIZE_LIMITS.inline_role)}. Do not split the allow-lists across two policies: each one's Deny would deny the other's environments.`,
           },
         ],
       },
@@ -134,8 +134,16 @@ function build(unit: Unit): void {
   unit.output("name", { description: "Name of the IAM policy; null when create is false.", value: tf("try(aws_iam_policy.this[0].name, null)") });
   unit.output("json", { description: "The policy JSON (computed even when create is false).", value: tf(`${document}.json`) });
   unit.output("size", {
-    description: `Characters of the policy as IAM counts them (whitespace not counted); checked at plan time against the ${thousands(POLICY_SIZE_LIMITS.managed)} of a managed policy.`,
+    description: "Characters of the policy as IAM counts them (whitespace not counted); known once the IDs in vpc_environments are.",
     value: tf(`${document}.json_size`),
+  });
+  unit.output("max_size", {
+    description: `The most characters the policy can take, with every ID at its longest form: known at plan, and checked then against the ${thousands(POLICY_SIZE_LIMITS.managed)} of a managed policy.`,
+    value: tf(`${document}.max_json_size`),
+  });
+  unit.output("json_with_placeholder_ids", {
+    description: "The policy JSON with every allowed ID replaced by a placeholder of the longest ID form: known at plan even when the IDs are not, for reviewers.",
+    value: tf(`${document}.json_with_placeholder_ids`),
   });
   unit.output("deny_json", { description: "Only the Deny statements, for an SCP or a guardrail; null when the policy denies nothing.", value: tf(`${document}.deny_json`) });
 }

@@ -184,7 +184,7 @@ function targets(unit: Unit, file: string): void {
 function subscription(unit: Unit, file: string): void {
   const at = { file };
   objectLocal(unit, "subscription", { fields: SUBSCRIPTION_FIELDS }, at);
-  unit.local("subscription_rules", "${length(local.subscription.rules) > 0 ? [for k in sort(local.subscription.rules) : k if local.rules[k].enabled] : keys(local.active_rules)}", at);
+  unit.local("subscription_rules", "${sort(local.subscription.rules)}", at);
   unit.local(
     "subscription_pattern",
     '${format("{ %s }", join(" || ", [for head in distinct([for k in local.subscription_rules : local.subscription_parts[k].head]) : format("(%s && (%s))", head, join(" || ", [for k in local.subscription_rules : format("(%s)", local.subscription_parts[k].rest) if local.subscription_parts[k].head == head]))]))}',
@@ -206,10 +206,16 @@ function subscription(unit: Unit, file: string): void {
             condition: tf(`length(local.subscription_pattern) <= ${MAX_PATTERN}`),
             errorMessage: `The subscription filter's pattern for \${join(", ", local.subscription_rules)} is \${length(local.subscription_pattern)} characters; CloudWatch Logs takes ${MAX_PATTERN}. Name fewer rules in subscription.rules.`,
           },
+          {
+            // A rule that is turned off has no metric filter; delivering its records would be a second,
+            // unannounced detection, and dropping it from the list would be silent.
+            condition: tf("alltrue([for k in local.subscription_rules : local.rules[k].enabled])"),
+            errorMessage: "subscription.rules names rules that are turned off (${join(\", \", [for k in local.subscription_rules : k if !local.rules[k].enabled])}): turn them on, or leave them out of subscription.rules.",
+          },
         ],
       },
     },
-    { count: "var.create && local.subscription.destination_arn != null && length(local.subscription_rules) > 0 ? 1 : 0", ...at },
+    { count: "var.create && local.subscription.destination_arn != null ? 1 : 0", ...at },
   );
 }
 

@@ -60,12 +60,14 @@ export function detections(unit: Unit, file: string): DerivedRule[] {
 
   // The approved network: scopes (the organization, and each account with its own lists), one clause per field.
   objectLocal(unit, "approved_networks_by_account", { fields: ACCOUNT_NETWORK_FIELDS, map: true }, at);
-  const orgLists = APPROVED_LISTS.map((l) => `${ACCOUNT_FIELD_OF[l.input]} = var.${l.input}`).join(", ");
-  const accountLists = APPROVED_LISTS.map((l) => `${ACCOUNT_FIELD_OF[l.input]} = setunion(var.${l.input}, n.${ACCOUNT_FIELD_OF[l.input]})`).join(", ");
+  // An organization-wide list left out is null: no ID of that kind for the organization.
+  const orgList = (input: string) => `(var.${input} == null ? toset([]) : var.${input})`;
+  const orgLists = APPROVED_LISTS.map((l) => `${ACCOUNT_FIELD_OF[l.input]} = ${orgList(l.input)}`).join(", ");
+  const accountLists = APPROVED_LISTS.map((l) => `${ACCOUNT_FIELD_OF[l.input]} = setunion(${orgList(l.input)}, n.${ACCOUNT_FIELD_OF[l.input]})`).join(", ");
   unit.local(
     "approved_scopes",
     `\${merge(
-${APPROVED_LISTS.map((l) => `length(var.${l.input})`).join(" + ")} > 0 ? { organization = { account = null, ${orgLists} } } : {},
+anytrue([${APPROVED_LISTS.map((l) => `var.${l.input} != null`).join(", ")}]) ? { organization = { account = null, ${orgLists} } } : {},
 { for a, n in local.approved_networks_by_account : a => { account = a, ${accountLists} } }
 )}`,
     { ...at, comment: "Who is checked against which lists: the organization (every account not listed below) and each listed account, with the organization's IDs and its own." },

@@ -37,7 +37,7 @@ const OWN_INPUTS: Record<string, Partial<VariableDef>> = {
   ...Object.fromEntries(
     APPROVED_LISTS.map((l) => [
       l.input,
-      { description: `Approved ${l.what} IDs for every account: alert when an environment is created with a ${l.what} outside them (where the CloudTrail record carries it; see the README). An account in approved_networks_by_account has these and its own. Empty: no organization-wide check.` },
+      { description: `Approved ${l.what} IDs for every account: alert when an environment is created with a ${l.what} outside them (where the CloudTrail record carries it; see the README). An account in approved_networks_by_account has these and its own. null (the default): no organization-wide check; an empty list is an error.` },
     ]),
   ),
 };
@@ -154,7 +154,7 @@ export function inputs(unit: Unit): void {
   const needsRole = DESTINATION_KINDS.filter((d) => d.role).map((d) => destinationIs(d.kind)).join(" || ");
   objectVariable(unit, "subscription", {
     description:
-      "A subscription filter that delivers each matching record, not a count: destination_arn is a CloudWatch Logs destination (another account's, the way AWS documents cross-account delivery), a Kinesis or Firehose stream (role_arn: a role CloudWatch Logs may assume to put records there), or a Lambda function (its policy must let logs.amazonaws.com invoke it), in the log group's Region; rules are the rule keys to deliver (empty: every rule turned on); distribution ByLogStream or Random (Kinesis). A log group takes 2 subscription filters.",
+      "A subscription filter that delivers each matching record, not a count: destination_arn is a CloudWatch Logs destination (another account's, the way AWS documents cross-account delivery), a Kinesis or Firehose stream (role_arn: a role CloudWatch Logs may assume to put records there), or a Lambda function (its policy must let logs.amazonaws.com invoke it), in the log group's Region; rules are the rule keys to deliver, required with destination_arn (the default rules' conditions together take more than the 1,024 characters of one filter pattern); distribution ByLogStream or Random (Kinesis). A log group takes 2 subscription filters.",
     fields: SUBSCRIPTION_FIELDS,
     validation: [
       { condition: `${sub("destination_arn")} == null || (${kinds})`, errorMessage: 'subscription.destination_arn must be the ARN of a CloudWatch Logs destination, a Kinesis stream, a Firehose delivery stream or a Lambda function, such as "arn:aws:logs:us-east-1:999999999999:destination:security-central".' },
@@ -173,6 +173,11 @@ export function inputs(unit: Unit): void {
         errorMessage: `subscription.rules must name rule keys of this module: ${RULES.map((r) => r.key).join(", ")}.`,
       },
       { condition: `length(${sub("rules")}) == 0 || ${sub("destination_arn")} != null`, errorMessage: "subscription.rules needs subscription.destination_arn." },
+      {
+        condition: `${sub("destination_arn")} == null || length(${sub("rules")}) > 0`,
+        errorMessage:
+          'subscription.rules must name the rules whose records to deliver, such as ["credential_forwarding", "file_transfer"]: the default rules\' conditions together take more than the 1,024 characters of one filter pattern, so there is no "every rule".',
+      },
     ],
   });
 

@@ -2,7 +2,7 @@
 // as the module's cost locals. The module's terraform test (tests/cost.tftest.hcl, one run per
 // README row) checks that Terraform gives the same figures.
 import { defaultInterfaceEndpoints } from "../../facts/endpoints";
-import { HOURS_PER_MONTH, LIST_PRICES, Prices, pricesFor } from "../../facts/prices";
+import { HOURS_PER_MONTH, PRICE_NAMES, PriceName, priceOf, priceSource } from "../../facts/prices";
 
 export interface CostUnits {
   interface_endpoints: number;
@@ -21,19 +21,26 @@ export interface Cost extends CostUnits {
   dns_firewall_usd_per_million_queries: number;
   dns_query_logs_usd_per_gb: number;
   region: string;
-  /** For each price, the Region whose list price was used. */
-  price_regions: Record<keyof Prices, string>;
+  /** For each price, where it came from (null: no price). */
+  price_sources: Record<PriceName, string | null>;
+  missing_prices: PriceName[];
 }
 
 const cents = (x: number) => Math.round(x * 100) / 100;
 
-/** For each price, the Region whose list price the module uses in `region`. */
-export const priceRegions = (region: string) =>
-  Object.fromEntries(Object.keys(pricesFor(region)).map((k) => [k, k in (LIST_PRICES[region] ?? {}) ? region : "us-east-1"])) as Record<keyof Prices, string>;
+/** For each price, where the module says it comes from in `region`. */
+export const priceSources = (region: string) => Object.fromEntries(PRICE_NAMES.map((n) => [n, priceSource(region, n)])) as Record<PriceName, string | null>;
+
+/** The list price the module uses in `region`; the README's table is for Regions with every price it needs. */
+function listPrice(region: string, name: PriceName): number {
+  const fact = priceOf(region, name);
+  if (!fact) throw new Error(`no list price for ${name} in ${region} (src/facts/prices.ts)`);
+  return fact.usd;
+}
 
 /** What a configuration bills a month, at the list prices the module uses in `region` (no DNS Firewall, no flow logs). */
 export function estimate(interfaceEndpoints: number, endpointAzs: number, natGateways: number, region = "us-east-1"): Cost {
-  const prices: Prices = pricesFor(region);
+  const prices = { interface_endpoint_hour: listPrice(region, "interface_endpoint_hour"), nat_gateway_hour: listPrice(region, "nat_gateway_hour"), public_ipv4_hour: listPrice(region, "public_ipv4_hour") };
   const units: CostUnits = {
     interface_endpoints: interfaceEndpoints,
     endpoint_azs: endpointAzs,
@@ -53,7 +60,8 @@ export function estimate(interfaceEndpoints: number, endpointAzs: number, natGat
     dns_firewall_usd_per_million_queries: 0,
     dns_query_logs_usd_per_gb: 0,
     region,
-    price_regions: priceRegions(region),
+    price_sources: priceSources(region),
+    missing_prices: [],
   };
 }
 

@@ -1,9 +1,9 @@
 // decisions.tf: what the network looks like, decided from the inputs alone (known at plan time).
 import { Unit } from "../../cdktf/seam";
 import { AWS_SERVICE_DOMAINS, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
-import { LIST_PRICES } from "../../facts/prices";
+import { EVERY_REGION_PRICES, LIST_PRICES, PRICE_NAMES, PRICE_PAGES, PRICED_REGIONS, PriceName, priceSource } from "../../facts/prices";
 import { hclStrings } from "../hcl-snippets";
-import { DNS_FIREWALL, EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, LISTED_INTERFACE_LABELS, PLANNED_REGION, PRICE_NAMES, PRICES, VPC } from "./inputs";
+import { DEFAULT_VPC_CIDR, DNS_FIREWALL, EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, LISTED_INTERFACE_LABELS, PLANNED_REGION, PRICES, VPC } from "./inputs";
 import { objectLocal } from "../strict-object";
 
 /** The locals decided from the inputs alone. */
@@ -18,6 +18,10 @@ export function decisions(unit: Unit): void {
   objectLocal(unit, "prices", { fields: PRICES }, at);
   objectLocal(unit, "flow_logs", { fields: FLOW_LOGS }, at);
   objectLocal(unit, "dns_firewall", { fields: DNS_FIREWALL }, at);
+  unit.local("vpc_cidr", `\${local.vpc.cidr != null ? local.vpc.cidr : "${DEFAULT_VPC_CIDR}"}`, {
+    ...at,
+    comment: "A created VPC's CIDR defaults; an existing VPC's is required (a validation of var.vpc).",
+  });
   unit.local("azs", "${sort(var.availability_zones)}", {
     ...at,
     comment:
@@ -32,7 +36,7 @@ export function decisions(unit: Unit): void {
   });
   unit.local(
     "private_subnets",
-    "${{ for az in local.azs : az => lookup(var.private_subnet_cidrs, az, cidrsubnet(local.vpc.cidr, var.subnet_newbits, local.az_numbers[az])) }}",
+    "${{ for az in local.azs : az => lookup(var.private_subnet_cidrs, az, cidrsubnet(local.vpc_cidr, var.subnet_newbits, local.az_numbers[az])) }}",
     at,
   );
   unit.local(
@@ -42,7 +46,7 @@ export function decisions(unit: Unit): void {
   );
   unit.local(
     "public_subnets",
-    "${{ for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(local.vpc.cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }}",
+    "${{ for az in local.nat_azs : az => lookup(var.public_subnet_cidrs, az, cidrsubnet(local.vpc_cidr, var.subnet_newbits, pow(2, var.subnet_newbits) - 1 - local.az_numbers[az])) }}",
     at,
   );
   unit.local(
@@ -119,7 +123,7 @@ perimeter    = contains(local.gateway_services, label) || (contains(${hclStrings
   unit.local("create_endpoint_security_group", "${var.create && length(local.interface_endpoints) > 0}", at);
   unit.local(
     "endpoint_ingress_cidrs",
-    "${{ for cidr in coalesce(var.endpoint_ingress_cidrs, local.vpc.create ? [] : [local.vpc.cidr]) : cidr => cidr if length(local.interface_endpoints) > 0 }}",
+    "${{ for cidr in coalesce(var.endpoint_ingress_cidrs, local.vpc.create ? [] : [local.vpc_cidr]) : cidr => cidr if length(local.interface_endpoints) > 0 }}",
     {
       ...at,
       comment:
@@ -159,19 +163,27 @@ perimeter    = contains(local.gateway_services, label) || (contains(${hclStrings
     },
   );
 
-  unit.local("list_prices", LIST_PRICES as unknown as Record<string, Record<string, number>>, {
+  const prices = (region: string) =>
+    Object.fromEntries(PRICE_NAMES.filter((n) => LIST_PRICES[region][n]).map((n) => [n, { usd: LIST_PRICES[region][n]!.usd, source: priceSource(region, n)! }]));
+  unit.local("list_prices", Object.fromEntries(PRICED_REGIONS.map((r) => [r, prices(r)])), {
     ...at,
-    comment: "List prices by Region (src/facts/prices.ts); a price the network's Region lacks is us-east-1's.",
+    comment: "List prices by Region, with their sources (src/facts/prices.ts). A price the network's Region lacks is null,\nnever another Region's: the cost that needs it is null too, and the plan warns (check.prices).",
   });
   unit.local(
+    "every_region_prices",
+    Object.fromEntries(Object.entries(EVERY_REGION_PRICES).map(([n, f]) => [n, { usd: f!.usd, source: priceSource("", n as PriceName)! }])),
+    { ...at, comment: "Prices AWS charges alike in every Region." },
+  );
+  const listed = (name: string, field: string) => `try(local.list_prices[local.region][${name}].${field}, local.every_region_prices[${name}].${field}, null)`;
+  unit.local(
     "unit_prices",
-    `\${merge({ hours_per_month = local.prices.hours_per_month }, { for name in ${hclStrings(PRICE_NAMES)} : name => local.prices[name] != null ? local.prices[name] : try(local.list_prices[local.region][name], local.list_prices["us-east-1"][name]) })}`,
+    `\${merge({ hours_per_month = local.prices.hours_per_month }, { for name in ${hclStrings([...PRICE_NAMES])} : name => local.prices[name] != null ? local.prices[name] : ${listed("name", "usd")} })}`,
     at,
   );
   unit.local(
-    "price_regions",
-    `\${{ for name in ${hclStrings(PRICE_NAMES)} : name => local.prices[name] != null ? "prices input" : can(local.list_prices[local.region][name]) ? local.region : "us-east-1" }}`,
-    { ...at, comment: "Where each price came from: the prices input, or the Region whose list price it is." },
+    "price_sources",
+    `\${{ for name in ${hclStrings([...PRICE_NAMES])} : name => local.prices[name] != null ? "prices input" : ${listed("name", "source")} }}`,
+    { ...at, comment: "Where each price came from: the prices input, or the list price's Region (or every Region) and source; null: none." },
   );
   unit.local(
     "cost",
@@ -193,26 +205,56 @@ public_ipv4_hours = local.cost.nat_gateways * local.unit_prices.hours_per_month
     at,
   );
   const cents = (x: string) => `floor((${x}) * 100 + 0.5) / 100`;
+  /** A monthly figure: 0 without units, null without a price. */
+  const usd = (units: string, price: string) => `${units} == 0 ? 0 : local.unit_prices.${price} == null ? null : ${cents(`${units} * local.unit_prices.${price}`)}`;
   unit.local(
     "cost_usd",
     `\${{
-dns_firewall_domains = ${cents("local.cost.dns_firewall_domains * local.unit_prices.dns_firewall_domain_month")}
-endpoints    = ${cents("local.cost_hours.endpoint_az_hours * local.unit_prices.interface_endpoint_hour")}
-nat_gateways = ${cents("local.cost_hours.nat_gateway_hours * local.unit_prices.nat_gateway_hour")}
-public_ipv4  = ${cents("local.cost_hours.public_ipv4_hours * local.unit_prices.public_ipv4_hour")}
+dns_firewall_domains = ${usd("local.cost.dns_firewall_domains", "dns_firewall_domain_month")}
+endpoints    = ${usd("local.cost_hours.endpoint_az_hours", "interface_endpoint_hour")}
+nat_gateways = ${usd("local.cost_hours.nat_gateway_hours", "nat_gateway_hour")}
+public_ipv4  = ${usd("local.cost_hours.public_ipv4_hours", "public_ipv4_hour")}
 }}`,
     at,
   );
   unit.local(
+    "needed_prices",
+    `\${{
+dns_firewall_domain_month     = local.cost.dns_firewall_domains > 0
+dns_firewall_million_queries  = local.create_dns_firewall
+dns_query_logs_gb             = local.create_dns_query_logs
+flow_logs_cloud_watch_logs_gb = local.create_flow_log_group
+flow_logs_s3_gb               = local.create_flow_logs && local.flow_logs.destination == "s3"
+interface_endpoint_hour       = local.cost_hours.endpoint_az_hours > 0
+nat_gateway_hour              = local.cost.nat_gateways > 0
+public_ipv4_hour              = local.cost.nat_gateways > 0
+}}`,
+    { ...at, comment: "The prices this configuration is billed by; those without a price are missing_prices." },
+  );
+  unit.local("missing_prices", "${sort([for name, needed in local.needed_prices : name if needed && local.unit_prices[name] == null])}", at);
+  const perVolume = (on: string, price: string) => `!${on} ? 0 : local.unit_prices.${price}`;
+  unit.local(
     "cost_estimate",
     `\${merge(local.cost, local.cost_hours, {
-monthly_usd = merge(local.cost_usd, { total = ${cents("local.cost_usd.endpoints + local.cost_usd.nat_gateways + local.cost_usd.public_ipv4 + local.cost_usd.dns_firewall_domains")} })
+monthly_usd = merge(local.cost_usd, { total = anytrue([for v in values(local.cost_usd) : v == null]) ? null : ${cents("sum(values(local.cost_usd))")} })
 flow_logs_usd_per_gb = !local.create_flow_logs ? 0 : local.flow_logs.destination == "s3" ? local.unit_prices.flow_logs_s3_gb : local.unit_prices.flow_logs_cloud_watch_logs_gb
-dns_firewall_usd_per_million_queries = local.create_dns_firewall ? local.unit_prices.dns_firewall_million_queries : 0
-dns_query_logs_usd_per_gb = local.create_dns_query_logs ? local.unit_prices.dns_query_logs_gb : 0
+dns_firewall_usd_per_million_queries = ${perVolume("local.create_dns_firewall", "dns_firewall_million_queries")}
+dns_query_logs_usd_per_gb = ${perVolume("local.create_dns_query_logs", "dns_query_logs_gb")}
 region = local.region
-price_regions = local.price_regions
+price_sources = local.price_sources
+missing_prices = local.missing_prices
 })}`,
     at,
+  );
+  unit.local("price_pages", PRICE_PAGES, { ...at, comment: "Where AWS publishes each price, for the warning that asks for one." });
+  unit.check(
+    "prices",
+    [
+      {
+        condition: "length(local.missing_prices) == 0",
+        errorMessage: `The network's cost has no list price for \${join(", ", local.missing_prices)} in \${local.region} (this module carries some for ${PRICED_REGIONS.join(", ")}, and never uses another Region's): those figures of the cost output are null. Give them in the prices input, such as prices = { \${try(local.missing_prices[0], "interface_endpoint_hour")} = <USD> }, from \${join(" and ", distinct([for name in local.missing_prices : local.price_pages[name]]))}.`,
+      },
+    ],
+    { ...at, comment: "A warning, not an error: the network is right, only its estimate lacks a price." },
   );
 }

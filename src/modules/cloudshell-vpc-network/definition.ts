@@ -5,8 +5,8 @@
 // those maps.
 import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
-import { AWS_OWNED_SSM, AWS_SERVICE_DOMAINS, defaultInterfaceEndpoints, LISTED_ENDPOINTS } from "../../facts/endpoints";
-import { HOURS_PER_MONTH, LIST_PRICES, US_EAST_1_PRICES } from "../../facts/prices";
+import { AWS_OWNED_BUCKETS, AWS_OWNED_BUCKETS_LEFT_OUT, AWS_OWNED_SSM, AWS_SERVICE_DOMAINS, DATA_PERIMETER_S3_EXAMPLE, defaultInterfaceEndpoints, LISTED_ENDPOINTS } from "../../facts/endpoints";
+import { EVERY_REGION_PRICES, HOURS_PER_MONTH, LIST_PRICES, PRICE_NAMES, PRICED_REGIONS, priceOf } from "../../facts/prices";
 import { PERIMETER_FILE, PerimeterFile, perimeterTable } from "../../generator/perimeter-table";
 import { declareActions } from "../../generator/action-check";
 import { LISTED_INTERFACE_LABELS } from "./inputs";
@@ -52,14 +52,20 @@ export const vpcNetwork: Definition = {
     })),
     regionalEndpointCount: defaultInterfaceEndpoints("us-east-1").length,
     costRows: costScenarios().map((r) => ({ ...r, total: usd(r.cost.monthly_usd.total), extraText: r.extra ? `+${usd(r.extra)}` : "-" })),
-    perEndpointMonth: (US_EAST_1_PRICES.interface_endpoint_hour * HOURS_PER_MONTH).toFixed(2),
+    perEndpointMonth: (priceOf("us-east-1", "interface_endpoint_hour")!.usd * HOURS_PER_MONTH).toFixed(2),
     maxSecurityGroups: MAX_SECURITY_GROUPS,
     maxAdditional: MAX_SECURITY_GROUPS - 1,
-    prices: US_EAST_1_PRICES,
-    priceRegions: Object.keys(LIST_PRICES).join(", "),
+    prices: Object.fromEntries(PRICE_NAMES.flatMap((n) => (priceOf("us-east-1", n) ? [[n, priceOf("us-east-1", n)!.usd]] : []))),
+    priceRegions: PRICED_REGIONS.join(", "),
+    priceRows: PRICED_REGIONS.flatMap((r) => PRICE_NAMES.filter((n) => LIST_PRICES[r][n]).map((n) => ({ region: r, name: n, ...LIST_PRICES[r][n]! }))).concat(
+      Object.entries(EVERY_REGION_PRICES).map(([n, f]) => ({ region: "every Region", name: n as (typeof PRICE_NAMES)[number], ...f! })),
+    ),
     hours: HOURS_PER_MONTH,
     perimeterTables: perimeterTable(evidence.read<PerimeterFile>(PERIMETER_FILE), LISTED_INTERFACE_LABELS),
     computeHostLabels: LISTED_INTERFACE_LABELS.map((l) => `\`${l}\``).join(", "),
+    dataPerimeterExample: DATA_PERIMETER_S3_EXAMPLE,
+    awsOwnedBuckets: AWS_OWNED_BUCKETS.map((b) => `\`${b.arn.replace(/^arn:\$\{Partition\}:s3:::/, "").replace(/\/\*$/, "").replace(/\$\{Region\}/g, "<region>")}\``).join(", "),
+    awsOwnedBucketsLeftOut: AWS_OWNED_BUCKETS_LEFT_OUT,
     awsDomains: AWS_SERVICE_DOMAINS.map((d) => `\`${d}\``).join(", "),
   }),
   extraFiles: vpcNetworkTests,

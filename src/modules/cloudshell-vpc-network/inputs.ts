@@ -4,7 +4,7 @@ import { PROTECTION_TAG } from "../../facts/protected-resources";
 import { Unit } from "../../cdktf/seam";
 import { AWS_SERVICE_DOMAINS, DEFAULT_ENDPOINTS, ENDPOINT_LABEL_PATTERN, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
 import { REGIONAL_ENDPOINT_LABELS } from "../../facts/endpoint-services";
-import { HOURS_PER_MONTH, LIST_PRICES, Prices } from "../../facts/prices";
+import { HOURS_PER_MONTH, PRICE_NAMES, PRICED_REGIONS } from "../../facts/prices";
 import { PRESETS } from "../../facts/features";
 import { MAX_SECURITY_GROUPS, CLOUDSHELL_PARTITIONS } from "../../facts/limits";
 import { awsIdPattern, hclStrings, REGION_PATTERN } from "../hcl-snippets";
@@ -35,9 +35,11 @@ const KNOWN_LABELS = [...new Set([...REGIONAL_ENDPOINT_LABELS, ...LISTED_ENDPOIN
 const KNOWN_SOURCE = "AWS's list of services that integrate with PrivateLink, src/facts/endpoint-services.ts";
 
 /** The object inputs; unknown keys are errors (src/modules/strict-object.ts). */
+/** The CIDR of a created VPC when vpc.cidr is left out; an existing VPC's CIDR is required. */
+export const DEFAULT_VPC_CIDR = "10.0.0.0/16";
 export const VPC: Fields = {
   create: { type: "bool", default: true },
-  cidr: { type: "string", default: "10.0.0.0/16" },
+  cidr: { type: "string", default: null, defaultText: `default "${DEFAULT_VPC_CIDR}" for a created VPC, required for an existing one` },
   id: { type: "string", default: null },
 };
 export const ENDPOINTS: Fields = {
@@ -79,13 +81,14 @@ const dns = (name: string) => field("var.dns_firewall", name, DNS_FIREWALL[name]
 /** A domain name as DNS Firewall lists take it: optionally "*." first, lower-case labels. */
 const DOMAIN_PATTERN = "^([*][.])?([a-z0-9]([a-z0-9-]*[a-z0-9])?[.])*[a-z0-9]([a-z0-9-]*[a-z0-9])?[.]?$";
 const flowLogs = (name: string) => field("var.flow_logs", name, FLOW_LOGS[name]);
-/** Each price defaults to null: the list price of the network's Region where src/facts/prices.ts has it, else us-east-1's. */
-export const PRICE_NAMES = Object.keys(LIST_PRICES["us-east-1"]) as (keyof Prices)[];
+/** Each price defaults to null: the list price of the network's Region where src/facts/prices.ts has it, else none. */
 export const PRICES: Fields = {
-  ...Object.fromEntries(PRICE_NAMES.map((p) => [p, { type: "number", default: null }])),
+  ...Object.fromEntries(PRICE_NAMES.map((p) => [p, { type: "number" as const, default: null }])),
   hours_per_month: { type: "number", default: HOURS_PER_MONTH },
 };
 const vpc = (name: string) => field("var.vpc", name, VPC[name]);
+/** The VPC's CIDR as validations see it: vpc.cidr, or the default of a created VPC (decisions.tf's local.vpc_cidr). */
+const vpcCidr = `(${vpc("cidr")} != null ? ${vpc("cidr")} : ${vpc("create")} ? "${DEFAULT_VPC_CIDR}" : null)`;
 const endpoints = (name: string) => field("var.endpoints", name, ENDPOINTS[name]);
 const rule = (name: string) => field("r", name, EGRESS_RULE[name]);
 const price = (name: string) => field("var.prices", name, PRICES[name]);
@@ -164,12 +167,16 @@ export function variables(unit: Unit): void {
   });
   objectVariable(unit, "vpc", {
     description:
-      "The VPC. create = true (default) creates one with DNS support and hostnames on (which private DNS for endpoints needs); create = false uses the existing VPC id (\"vpc-...\"), whose DNS support and hostnames must be on. cidr is the VPC's IPv4 CIDR (/16 to /28), from which subnet CIDRs are computed; for an existing VPC give its CIDR, or a secondary CIDR of it.",
+      `The VPC. create = true (default) creates one with DNS support and hostnames on (which private DNS for endpoints needs); create = false uses the existing VPC id ("vpc-..."), whose DNS support and hostnames must be on. cidr is the VPC's IPv4 CIDR (/16 to /28), from which subnet CIDRs are computed (default ${DEFAULT_VPC_CIDR} for a created VPC); an existing VPC needs its CIDR, or a secondary CIDR of it, since subnets and the endpoints' ingress are computed from it.`,
     fields: VPC,
     validation: [
       {
-        condition: `${isCidr(vpc("cidr"))} && tonumber(split("/", ${vpc("cidr")})[1]) >= 16 && tonumber(split("/", ${vpc("cidr")})[1]) <= 28`,
+        condition: `${vpcCidr} == null ? true : ${isCidr(vpcCidr)} && tonumber(split("/", ${vpcCidr})[1]) >= 16 && tonumber(split("/", ${vpcCidr})[1]) <= 28`,
         errorMessage: 'vpc.cidr must be an IPv4 network in CIDR form with a prefix from /16 to /28, such as "10.0.0.0/16".',
+      },
+      {
+        condition: `${vpc("create")} || ${vpc("cidr")} != null`,
+        errorMessage: 'vpc.cidr is required with an existing VPC (vpc.create = false): give its CIDR, or the secondary CIDR the CloudShell subnets go in, such as vpc = { create = false, id = "vpc-0123456789abcdef0", cidr = "10.20.0.0/16" }. Subnets and the endpoints\' ingress are computed from it.',
       },
       {
         condition: `${vpc("create")} ? ${vpc("id")} == null : can(regex("${awsIdPattern("vpc")}", ${vpc("id")}))`,
@@ -210,7 +217,7 @@ export function variables(unit: Unit): void {
         errorMessage: "subnet_newbits must be a whole number from 2 to 12.",
       },
       {
-        condition: `try(tonumber(split("/", ${vpc("cidr")})[1]) + var.subnet_newbits <= 28, true)`,
+        condition: `try(tonumber(split("/", ${vpcCidr})[1]) + var.subnet_newbits <= 28, true)`,
         errorMessage: "subnet_newbits plus the prefix length of vpc.cidr must be at most 28 (the smallest subnet AWS allows is /28).",
       },
       {
@@ -235,7 +242,7 @@ export function variables(unit: Unit): void {
         },
         {
           // Inside the VPC: the CIDR's first address, cut to the VPC's prefix length, is the VPC's network.
-          condition: `alltrue([for az, cidr in var.${input} : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", ${vpc("cidr")})[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", ${vpc("cidr")})[1]), 0) == cidrhost(${vpc("cidr")}, 0), false)])`,
+          condition: `${vpcCidr} == null ? true : alltrue([for az, cidr in var.${input} : try(tonumber(split("/", cidr)[1]) >= tonumber(split("/", ${vpcCidr})[1]) && cidrhost(format("%s/%s", cidrhost(cidr, 0), split("/", ${vpcCidr})[1]), 0) == cidrhost(${vpcCidr}, 0), false)])`,
           errorMessage: `${input} must hold CIDRs inside vpc.cidr (AWS rejects a subnet outside its VPC at apply).`,
         },
         ...(input === "public_subnet_cidrs"
@@ -493,11 +500,11 @@ export function variables(unit: Unit): void {
     ],
   });
   objectVariable(unit, "prices", {
-    description: `Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, per GB of flow logs delivered to CloudWatch Logs or S3, per DNS Firewall domain per month and per million DNS Firewall queries, per GB of DNS query logs, and hours in a month (default ${HOURS_PER_MONTH}). A price left out is the list price of the network's Region where this module carries it (${Object.keys(LIST_PRICES).join(", ")}), else us-east-1's; the cost output's price_regions names, price by price, the Region it came from. Data processing is not included.`,
+    description: `Prices in USD for the cost output: per interface endpoint per zone per hour, per NAT gateway hour, per public IPv4 address hour, per GB of flow logs delivered to CloudWatch Logs or S3, per DNS Firewall domain per month and per million DNS Firewall queries, per GB of DNS query logs, and hours in a month (default ${HOURS_PER_MONTH}). A price left out is the list price of the network's Region where this module carries one (some for ${PRICED_REGIONS.join(", ")}; the public IPv4 price in every Region), else none: the figures that need it are then null and the plan warns. The cost output's price_sources names, price by price, where it came from. Data processing is not included.`,
     fields: PRICES,
     validation: [
       {
-        condition: `alltrue([for p in [${PRICE_NAMES.map(price).join(", ")}] : p == null ? true : p >= 0])`,
+        condition: `alltrue([for p in [${PRICE_NAMES.map((p) => price(p)).join(", ")}] : p == null ? true : p >= 0])`,
         errorMessage: "prices must be numbers of USD, zero or more, such as { nat_gateway_hour = 0.062 }.",
       },
       {

@@ -14,11 +14,12 @@ export function policyAndOutputs(unit: Unit): void {
     {
       preset: tf("var.policy_preset"),
       partition: tf("local.partition"),
+      // Without the network (create = false) nothing is restricted, and cloudshell_policy_json is null.
       vpc_environments: {
         grant_ec2_permissions: true,
-        vpc_ids: tf("var.create ? [local.vpc_id] : []"),
-        subnet_ids: tf("[for az in local.azs : aws_subnet.private[az].id if var.create]"),
-        security_group_ids: tf("local.security_group_ids"),
+        vpc_ids: tf("var.create ? [local.vpc_id] : null"),
+        subnet_ids: tf("var.create ? [for az in local.azs : aws_subnet.private[az].id] : null"),
+        security_group_ids: tf("var.create ? local.security_group_ids : null"),
       },
     },
     {
@@ -39,8 +40,8 @@ export function policyAndOutputs(unit: Unit): void {
   out("endpoint_security_group_id", "ID of the security group of the interface endpoints; null without interface endpoints.", "try(aws_security_group.endpoints[0].id, null)");
   out(
     "vpc_environment",
-    "Everything the console's \"Create VPC environment\" form asks for: vpc_id, subnet_ids (by zone) and security_group_ids.",
-    "{\nsecurity_group_ids = local.security_group_ids\nsubnet_ids         = { for az, s in aws_subnet.private : az => s.id }\nvpc_id             = var.create ? local.vpc_id : null\n}",
+    "Everything the console's \"Create VPC environment\" form asks for: vpc_id, subnet_ids (by zone) and security_group_ids, and the network's region. Give it to a policy's vpc_environments.networks (cloudshell-policy-document), which allows exactly this network and checks allowed_regions against its Region. With create = false vpc_id is null and the lists are empty, which networks rejects.",
+    "{\nregion             = local.region\nsecurity_group_ids = local.security_group_ids\nsubnet_ids         = { for az, s in aws_subnet.private : az => s.id }\nvpc_id             = var.create ? local.vpc_id : null\n}",
   );
   out(
     "endpoints",
@@ -60,6 +61,11 @@ export function policyAndOutputs(unit: Unit): void {
     `var.create ? ${policy}.json_size : 0`,
   );
   out(
+    "cloudshell_policy_max_size",
+    "The most characters cloudshell_policy_json can take, with its IDs at their longest form: known at plan; 0 when create is false.",
+    `var.create ? ${policy}.max_json_size : 0`,
+  );
+  out(
     "endpoint_policies",
     "The policy of each VPC endpoint by label: the data perimeter (gateway endpoints, added interface endpoints, endpoints.perimeter_on), a policy from endpoints.policies, or null (AWS's default: full access).",
     "var.create ? merge(local.interface_endpoint_policies, local.gateway_endpoint_policies) : {}",
@@ -72,7 +78,7 @@ export function policyAndOutputs(unit: Unit): void {
   out("endpoint_availability_zones", "The zones that carry the interface endpoints' network interfaces.", "var.create ? local.endpoint_azs : []");
   out(
     "cost",
-    "What the configuration bills, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, dns_firewall_domains, and monthly_usd at the prices (data processing not included); per volume, flow_logs_usd_per_gb, dns_firewall_usd_per_million_queries and dns_query_logs_usd_per_gb (0 without them). region is the network's Region; price_regions names, for each price, the Region whose list price was used (us-east-1 where this module carries none for the network's Region) or \"prices input\": give your Region's prices in the prices input.",
+    "What the configuration bills, per month: interface_endpoints x endpoint_azs = endpoint_az_hours, nat_gateway_hours, public_ipv4_hours, dns_firewall_domains, and monthly_usd at the prices (data processing not included); per volume, flow_logs_usd_per_gb, dns_firewall_usd_per_million_queries and dns_query_logs_usd_per_gb (0 without them). region is the network's Region; price_sources names, for each price, \"prices input\" or the Region (or every Region) and AWS source of its list price, and null where this module has none for the Region: it never uses another Region's. A figure without its price is null (and total with it), missing_prices lists those prices, and the plan warns: give them in the prices input.",
     "local.cost_estimate",
   );
 }

@@ -50,7 +50,7 @@ export function network(unit: Unit): void {
   unit.resource(
     Vpc,
     "this",
-    { cidrBlock: tf("local.vpc.cidr"), enableDnsSupport: true, enableDnsHostnames: true, tags: tags("var.name") },
+    { cidrBlock: tf("local.vpc_cidr"), enableDnsSupport: true, enableDnsHostnames: true, tags: tags("var.name") },
     { count: "local.create_vpc ? 1 : 0" },
   );
   unit.resource(

@@ -1,0 +1,166 @@
+// Plans every row of "Mistakes we catch" (src/modules/mistakes.ts) with real Terraform in two
+// `terraform test` processes (mock_provider "aws": the real provider's schema and validations, mocked
+// responses, so IDs of resources created in the same configuration are unknown at plan, as in a real
+// plan), each row a module call named after it in one configuration:
+//   1. inputs    every row: the validations of single inputs stop the plan before anything else is
+//                evaluated, all of them reported at once, each told apart by its call site;
+//   2. plan      the rows that said nothing in 1, each with a copy of the modules of its own (m/<row>/),
+//                so that a message from inside a module (a validation across inputs, a precondition,
+//                postcondition or check block, all found while planning) is told apart by the copy
+//                its file is in; and in a file of its own, controls: every row done right, which must
+//                plan with no diagnostic at all.
+// What 1 finds decides what 2 plans, hence two processes; each costs about 2 s of CPU (hashicorp/aws).
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { FIXTURES, FIXTURES_TEXT, Mistake, MISTAKE_PROVIDERS, mistakeId } from "../src/modules/mistakes";
+import { MistakeRow, MistakesFile } from "../src/generator/mistakes-table";
+import { attr, block, Item, renderFile, Value } from "../src/hcl/writer";
+import { wholeExpression } from "../src/hcl/template";
+import { AWS_PROVIDER_VERSION, Diagnostic, REQUIRES_AWS, scratchTree, testModule } from "./terraform";
+
+/** The Terraform files the rows are planned with: modules and wrappers, without their tests. */
+const modulesOf = (tree: Map<string, string>): [string, string][] =>
+  [...tree].filter(([rel]) => /^(modules|wrappers)\//.test(rel) && rel.endsWith(".tf") && !rel.includes("/tests/"));
+
+/** A key of everything the rows' plans depend on: the generated modules, the rows, the fixtures, this runner and the provider's version. */
+export function mistakesKey(tree: Map<string, string>, mistakes: Mistake[]): string {
+  const hash = crypto.createHash("sha256");
+  for (const [rel, content] of modulesOf(tree).sort(([a], [b]) => a.localeCompare(b))) hash.update(`${rel}\0${content}\0`);
+  hash.update(JSON.stringify(mistakes)).update(FIXTURES).update(fs.readFileSync(__filename)).update(AWS_PROVIDER_VERSION);
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** A value as one line of HCL, expressions as they are: what the tables show. */
+export function hclInline(v: Value | undefined): string {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "boolean" || typeof v === "number") return String(v);
+  if (typeof v === "string") return wholeExpression(v) ?? JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(hclInline).join(", ")}]`;
+  const key = (k: string) => (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : JSON.stringify(k));
+  const entries = Object.entries(v).filter((e): e is [string, Value] => e[1] !== undefined);
+  return entries.length ? `{ ${entries.map(([k, x]) => `${key(k)} = ${hclInline(x)}`).join(", ")} }` : "{}";
+}
+
+/** A call's arguments on one line, its provider first when it is not the default one. */
+const inline = (inputs: Record<string, Value>, provider?: string) =>
+  [...(provider ? [`providers = { aws = aws.${provider} } (${MISTAKE_PROVIDERS[provider]})`] : []), ...Object.entries(inputs).map(([k, v]) => `${k} = ${hclInline(v)}`)].join(", ");
+
+const ALIASES = Object.keys(MISTAKE_PROVIDERS).filter((a) => a);
+
+/** One configuration of module calls, named by row, beside the fixtures. */
+function configuration(calls: { name: string; source: string; provider?: string; inputs: Record<string, Value> }[]): string {
+  const items: Item[] = calls.map((c) =>
+    block("module", [c.name], [attr("source", c.source), ...(c.provider ? [attr("providers", { aws: `\${aws.${c.provider}}` })] : []), ...Object.entries(c.inputs).map(([k, v]) => attr(k, v))]),
+  );
+  const providers = `terraform {\n  required_providers {\n    aws = {\n      source                = "hashicorp/aws"\n      configuration_aliases = [${ALIASES.map((a) => `aws.${a}`).join(", ")}]\n    }\n  }\n}\n`;
+  return [providers, FIXTURES, renderFile(items)].join("\n");
+}
+
+/** The test file of one plan: mocked providers in every Region a row may use, and one run. */
+function testFile(run: string): string {
+  const mock = (alias: string) =>
+    `mock_provider "aws" {\n${alias ? `  alias = "${alias}"\n\n` : ""}  mock_data "aws_region" {\n    defaults = { id = "${MISTAKE_PROVIDERS[alias]}", name = "${MISTAKE_PROVIDERS[alias]}" }\n  }\n\n  mock_data "aws_partition" {\n    defaults = { partition = "aws", dns_suffix = "amazonaws.com" }\n  }\n}\n`;
+  const passed = ["aws = aws", ...ALIASES.map((a) => `aws.${a} = aws.${a}`)].join(", ");
+  return [...Object.keys(MISTAKE_PROVIDERS).map(mock), `run "${run}" {\n  command = plan\n\n  module {\n    source = "./${run}"\n  }\n\n  providers = { ${passed} }\n}\n`].join("\n");
+}
+
+/** A diagnostic's message as the table shows it: without the validation rule's file and line, on one line. */
+const message = (d: Diagnostic) =>
+  d.detail
+    .replace(/\s*This was checked by the validation rule at \S+\.?\s*$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+export interface MistakesOutcome {
+  rows: MistakeRow[];
+  /** The controls' plan: whether it went through, and every diagnostic it gave. */
+  controls: { passed: boolean; diagnostics: Diagnostic[] };
+  /** Diagnostics of the mistakes' plans that no row explains (a fixture's, or a message from a shared module). */
+  stray: Diagnostic[];
+}
+
+/** Plans every row and its control; see the top of this file. */
+export async function planMistakes(tree: Map<string, string>, mistakes: Mistake[]): Promise<MistakesOutcome> {
+  const ids = mistakes.map(mistakeId);
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate) throw new Error(`two mistakes have the id ${duplicate}: say what each is in other words`);
+  const modules = modulesOf(tree);
+  // The first plan stops at the validations of single inputs: for it a module's variables.tf is the
+  // module (a wrapper keeps its files, which call the module's). Terraform loads a module once per
+  // call, and a whole network module a hundred times took 11 s; its variables, a fraction of that.
+  const inputsOnly = modules.filter(([rel]) => rel.startsWith("wrappers/") || rel.endsWith("/variables.tf"));
+  const copies = (id: string, stage: number): [string, string][] => (stage === 1 ? inputsOnly : modules).map(([rel, c]) => [`m/${id}/${rel}`, c]);
+  // A wrapper's messages from the module it calls come from inside it: wrappers get copies in both plans.
+  const copied = (i: number, stage: number) => stage === 2 || mistakes[i].module.startsWith("wrappers/");
+  const call = (i: number, stage: number) => ({
+    name: ids[i],
+    source: copied(i, stage) ? `../m/${ids[i]}/${mistakes[i].module}` : `../inputs-only/${mistakes[i].module}`,
+    provider: mistakes[i].provider,
+    inputs: mistakes[i].inputs,
+  });
+  const root = scratchTree([...modules, ...inputsOnly.map(([rel, c]) => [`inputs-only/${rel}`, c] as [string, string]), ["main.tf", REQUIRES_AWS]], "mistakes-");
+  const write = (rel: string, content: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), content);
+  };
+  const found = new Map<string, { stage: number; diagnostics: Diagnostic[] }>();
+  const stray: Diagnostic[] = [];
+  /** Runs the test files given, and gives each diagnostic of `run` to the row it belongs to. */
+  const plan = async (run: string, stage: number, rows: number[], more: [string, string][] = []) => {
+    for (const i of rows) if (copied(i, stage)) for (const [rel, c] of copies(ids[i], stage)) write(rel, c);
+    fs.rmSync(path.join(root, "tests"), { recursive: true, force: true });
+    for (const [rel, c] of [[`${run}/main.tf`, configuration(rows.map((i) => call(i, stage)))], [`tests/${run}.tftest.hcl`, testFile(run)], ...more] as [string, string][]) write(rel, c);
+    const report = await testModule(root);
+    for (const d of report.runs.find((r) => r.run === run)?.diagnostics ?? []) {
+      const atCall = d.filename?.startsWith(`${run}/`) ? /^module "([^"]+)"$/.exec(d.context ?? "")?.[1] : undefined;
+      // A validation across inputs may point at no file: its text still names the rule's, in the copy.
+      const inCopy = (/^m\/([^/]+)\//.exec(d.filename ?? "") ?? /validation rule at m\/([^/]+)\//.exec(d.detail))?.[1];
+      const owner = [atCall, inCopy].find((id) => id && ids.includes(id));
+      if (!owner) stray.push(d);
+      else if (!found.has(owner)) found.set(owner, { stage, diagnostics: [d] });
+      else found.get(owner)!.diagnostics.push(d);
+    }
+    return report;
+  };
+  try {
+    await plan("inputs", 1, mistakes.map((_, i) => i));
+    const controlCalls = mistakes.flatMap((m, i) => (m.control ? [{ name: ids[i], source: `../${m.module}`, provider: (m.controlProvider ?? m.provider) || undefined, inputs: m.control }] : []));
+    const report = await plan(
+      "plan",
+      2,
+      mistakes.map((_, i) => i).filter((i) => !found.has(ids[i])),
+      [
+        ["controls/main.tf", configuration(controlCalls)],
+        ["tests/zz_controls.tftest.hcl", testFile("controls")],
+      ],
+    );
+    const rows: MistakeRow[] = mistakes.map((m, i) => {
+      const { stage, diagnostics } = found.get(ids[i]) ?? { stage: 2, diagnostics: [] };
+      // A failed check block is a warning in a plan; terraform test reports it as an error.
+      const warning = diagnostics.length > 0 && diagnostics.every((d) => d.summary === "Check block assertion failed");
+      return {
+        id: ids[i],
+        module: m.module,
+        what: m.what,
+        issue: m.issue ?? null,
+        inputs: inline(m.inputs, m.provider),
+        phase: stage === 1 ? "inputs" : "plan",
+        severity: diagnostics.length ? (warning ? "warning" : "error") : null,
+        // Sorted: Terraform reports what it finds while planning in no fixed order.
+        messages: [...new Set(diagnostics.map(message))].sort(),
+        control: m.control ? inline(m.control, (m.controlProvider ?? m.provider) || undefined) : null,
+      };
+    });
+    const controlRun = report.runs.find((r) => r.run === "controls");
+    return { rows, controls: { passed: controlRun?.status === "pass", diagnostics: controlRun?.diagnostics ?? [] }, stray };
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** evidence/mistakes.json from the outcome. */
+export function mistakesFileContent(key: string, outcome: MistakesOutcome): string {
+  const file: MistakesFile = { key, provider: `hashicorp/aws ${AWS_PROVIDER_VERSION}`, fixtures: FIXTURES_TEXT, rows: outcome.rows };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
