@@ -38,8 +38,3 @@ export async function checkInputs(variablesTf: string, cases: InputCase[]): Prom
   });
 }
 
-/** Each case's outcome on one line, by name: "accepted", or Terraform's messages joined with " | ". */
-export async function inputOutcomes(variablesTf: string, cases: [string, Record<string, Value>][]): Promise<Record<string, string>> {
-  const results = await checkInputs(variablesTf, cases.map(([name, variables]) => ({ name, variables })));
-  return Object.fromEntries(results.map((r) => [r.name, r.accepted ? "accepted" : r.messages.join(" | ")]));
-}

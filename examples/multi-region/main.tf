@@ -92,7 +92,7 @@ module "monitoring_eu_west_1" {
 
 # The organization's guardrail: VPC environments only, in these Regions. Usually applied from the
 # management account's own configuration, where allowed_vpc_ids takes the IDs as values (here they
-# are unknown at plan: that needs scp_count = 1).
+# would be unknown at plan, which it sizes with every ID at its longest form).
 module "guardrail" {
   source = "../../modules/cloudshell-guardrail"
 

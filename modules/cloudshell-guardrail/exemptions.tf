@@ -31,5 +31,11 @@ locals {
 
   # Tag keys only exempt principals may set or remove: the exempt ones, and the protection tag.
   guarded_tag_keys = concat(local.tag_keys, length(local.protected_kinds) > 0 ? ["cloudshell:protected"] : [])
-  vpc_arns         = [for id in sort(var.allowed_vpc_ids) : "arn:${var.partition}:ec2:*:*:vpc/${id}"]
+  vpc_ids          = var.allowed_vpc_ids == null ? [] : sort(distinct(var.allowed_vpc_ids))
+
+  # A placeholder of the longest VPC ID form per allowed VPC: the statements written with them are as
+  # long as they can get, and known at plan when the VPCs are created in the same apply.
+  sized_vpc_ids  = [for i in range(var.allowed_vpc_ids == null ? 0 : length(var.allowed_vpc_ids)) : format("vpc-unknown%010d", i)]
+  vpc_arns       = [for id in local.vpc_ids : "arn:${var.partition}:ec2:*:*:vpc/${id}"]
+  sized_vpc_arns = [for id in local.sized_vpc_ids : "arn:${var.partition}:ec2:*:*:vpc/${id}"]
 }

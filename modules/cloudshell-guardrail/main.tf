@@ -14,12 +14,12 @@ resource "aws_organizations_policy" "this" {
 
   lifecycle {
     precondition {
-      condition     = local.piece_bounds[10] == length(local.statements) && alltrue([for size in local.policy_sizes : size <= 10240]) && length(local.policies) <= var.max_scps
-      error_message = "The guardrail does not fit: its ${length(local.statements)} statements take ${length(local.json)} characters in one document (the largest statement ${max(local.statement_sizes...)}), and split into whole statements they need ${length(local.policies)} SCPs of ${join(", ", local.policy_sizes)} characters, with max_scps = ${var.max_scps} and ${local.statements_left} statements left beyond 10 SCPs. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account, FullAWSAccess and the organization's other SCPs included: raise max_scps if the targets have room, or use fewer exempt_principal_arns patterns or allowed IDs."
+      condition     = local.piece_bounds[10] == length(local.sized_statements) && alltrue([for size in local.max_policy_sizes : size <= 10240]) && length(local.policies) <= var.max_scps
+      error_message = "The guardrail does not fit: its ${length(local.sized_statements)} statements can take ${length(local.sized_json)} characters in one document with every allowed ID at its longest form (the largest statement ${max(local.statement_sizes...)}), and split into whole statements they need ${length(local.policies)} SCPs of up to ${join(", ", local.max_policy_sizes)} characters, with max_scps = ${var.max_scps} and ${local.statements_left} statements left beyond 10 SCPs. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account, FullAWSAccess and the organization's other SCPs included: raise max_scps if the targets have room, or use fewer exempt_principal_arns patterns or allowed IDs."
     }
     precondition {
-      condition     = length(local.policies) == local.scp_count
-      error_message = "The statements take ${length(local.policies)} SCPs (${join(", ", local.policy_sizes)} characters), not scp_count = ${local.scp_count}: set scp_count = ${length(local.policies)}, or leave it null when the allowed IDs are known at plan."
+      condition     = var.scp_count == null || var.scp_count == local.scp_count
+      error_message = "scp_count = ${coalesce(var.scp_count, 0)}, but the statements take ${local.scp_count} SCP(s) of up to ${join(", ", local.max_policy_sizes)} characters: scp_count is deprecated, leave it out (the count is known at plan)."
     }
   }
 }

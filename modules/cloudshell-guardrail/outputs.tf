@@ -32,13 +32,18 @@ output "policies" {
 }
 
 output "policy_sizes" {
-  description = "Characters in each SCP; AWS accepts at most 10,240 each."
+  description = "Characters in each SCP; AWS accepts at most 10,240 each. Known after apply when allowed IDs are."
   value       = local.policy_sizes
 }
 
+output "max_policy_sizes" {
+  description = "The most characters each SCP can take, with every allowed ID at its longest form: known at plan, and what the plan checks against the 10,240 of an SCP."
+  value       = local.max_policy_sizes
+}
+
 output "statement_ids" {
-  description = "The Sid of each Deny statement, in order."
-  value       = [for s in local.statements : s.Sid]
+  description = "The Sid of each Deny statement, in order (known at plan)."
+  value       = [for s in local.sized_statements : s.Sid]
 }
 
 output "exempt_arns" {

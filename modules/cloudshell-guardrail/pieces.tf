@@ -2,16 +2,17 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 locals {
-  # jsonencode writes no whitespace: an SCP may hold 10,240 characters, whitespace included.
-  statement_sizes = [for s in local.statements : length(jsonencode(s))]
+  # The most characters each statement can take: written with every allowed ID at its longest form, so
+  # known at plan (jsonencode writes no whitespace: an SCP may hold 10,240 characters, whitespace included).
+  statement_sizes = [for s in local.sized_statements : length(jsonencode(s))]
 
   # Characters of the statements before statement i, each with its comma.
-  size_before = [for i in range(length(local.statements) + 1) : sum(concat([0], [for j in range(i) : local.statement_sizes[j] + 1]))]
+  size_before = [for i in range(length(local.sized_statements) + 1) : sum(concat([0], [for j in range(i) : local.statement_sizes[j] + 1]))]
 
   # An SCP that starts at statement i takes every following statement that fits (39 characters
   # around them): it ends before statement piece_end[i]. At least one statement, so a statement too
   # large on its own makes an SCP over the limit, which the precondition names.
-  piece_end = concat([for i in range(length(local.statements)) : max(i + 1, [for j in range(i + 1, length(local.statements) + 1) : j if 38 + local.size_before[j] - local.size_before[i] <= 10240]...)], [length(local.statements)])
+  piece_end = concat([for i in range(length(local.sized_statements)) : max(i + 1, [for j in range(i + 1, length(local.sized_statements) + 1) : j if 38 + local.size_before[j] - local.size_before[i] <= 10240]...)], [length(local.sized_statements)])
 
   # Where each SCP starts, in statement order, filled one after the other (whole statements, as few
   # SCPs as fit in that order); the last bound short of the statement count means more than 10 SCPs.
@@ -29,13 +30,16 @@ locals {
     local.piece_end[local.piece_end[local.piece_end[local.piece_end[local.piece_end[local.piece_end[local.piece_end[local.piece_end[local.piece_end[local.piece_end[0]]]]]]]]]],
   ]
 
-  # The SCPs, each a minified document of whole statements.
+  # The SCPs, each a minified document of whole statements, split where the sized statements are.
   policies     = [for p in range(10) : jsonencode({ Version = "2012-10-17", Statement = slice(local.statements, local.piece_bounds[p], local.piece_bounds[p + 1]) }) if local.piece_bounds[p] < local.piece_bounds[p + 1]]
   policy_sizes = [for json in local.policies : length(json)]
 
-  # Statements that 10 SCPs cannot hold (for the precondition's message).
-  statements_left = length(local.statements) - local.piece_bounds[10]
+  # The most characters each SCP can take (its statements, sized, with their commas, and the envelope): known at plan.
+  max_policy_sizes = [for p in range(length(local.policies)) : 39 + local.size_before[local.piece_bounds[p + 1]] - local.size_before[local.piece_bounds[p]] - 1]
 
-  # Known at plan when scp_count is set, even if the statements are not yet.
-  scp_count = var.scp_count != null ? var.scp_count : length(local.policies)
+  # Statements that 10 SCPs cannot hold (for the precondition's message).
+  statements_left = length(local.sized_statements) - local.piece_bounds[10]
+
+  # Known at plan: the bounds come from the sized statements.
+  scp_count = length(local.policies)
 }

@@ -12,9 +12,9 @@ module "document" {
   allow_file_download = var.deny_file_transfer ? false : null
   vpc_environments = {
     grant_ec2_permissions = false
-    vpc_ids               = length(var.allowed_vpc_ids) > 0 ? var.allowed_vpc_ids : null
-    subnet_ids            = length(var.allowed_subnet_ids) > 0 ? var.allowed_subnet_ids : null
-    security_group_ids    = length(var.allowed_security_group_ids) > 0 ? var.allowed_security_group_ids : null
+    vpc_ids               = var.allowed_vpc_ids
+    subnet_ids            = var.allowed_subnet_ids
+    security_group_ids    = var.allowed_security_group_ids
     require_vpc           = var.deny_public_environments ? true : null
   }
   allowed_regions = var.allowed_regions
@@ -99,6 +99,29 @@ locals {
     }] : e if length(local.tag_keys) > 0],
   )
 
+  # Exemptions, added to every Deny but the invariants. A Deny applies only when all its conditions hold,
+  # so a principal matching any pattern, or carrying any exempt tag, is exempt. Negated operators hold
+  # when the key is absent: an untagged principal stays denied.
+  exemption_conditions = {
+    for operator, condition in {
+      ArnNotLike      = { "aws:PrincipalArn" = local.exempt_arns }
+      StringNotEquals = { for key, value in var.exempt_principal_tags : format("aws:PrincipalTag/%s", key) => value }
+    } : operator => condition if length(flatten(values(condition))) > 0
+  }
+
+  # IAM.27: no attaching AWSCloudShellFullAccess (cloudshell:*). Existing attachments are not removed.
+  full_access_statement = {
+    Sid      = "DenyAttachingAWSCloudShellFullAccess"
+    Effect   = "Deny"
+    Action   = ["iam:AttachGroupPolicy", "iam:AttachRolePolicy", "iam:AttachUserPolicy"]
+    Resource = "*"
+    Condition = {
+      ArnEquals = {
+        "iam:PolicyARN" = ["arn:${var.partition}:iam::aws:policy/AWSCloudShellFullAccess"]
+      }
+    }
+  }
+
   # What the guardrail relies on (src/facts/protected-resources.ts): the detection, by the protection tag
   # the monitoring module sets and every trail and Config recorder; the approved networks' egress, by ec2:Vpc,
   # by the VPC itself and by the network module's tag. CloudShell creates its network interface through
@@ -149,7 +172,7 @@ locals {
         Effect    = "Deny"
         Action    = ["vpc-lattice:CreateServiceNetworkVpcAssociation"]
         Resource  = "*"
-        Condition = { StringEquals = { "vpc-lattice:VpcId" = sort(var.allowed_vpc_ids) } }
+        Condition = { StringEquals = { "vpc-lattice:VpcId" = local.vpc_ids } }
       }
     }] : e if var.protect_approved_networks],
     [for e in [{
@@ -167,31 +190,8 @@ locals {
   # deny_json is null when CloudShell's own statements deny nothing (only deny_attaching_full_access chosen).
   cloudshell_statements = jsondecode(coalesce(module.document.deny_json, jsonencode({ Statement = [] }))).Statement
 
-  # IAM.27: no attaching AWSCloudShellFullAccess (cloudshell:*). Existing attachments are not removed.
-  full_access_statement = {
-    Sid      = "DenyAttachingAWSCloudShellFullAccess"
-    Effect   = "Deny"
-    Action   = ["iam:AttachGroupPolicy", "iam:AttachRolePolicy", "iam:AttachUserPolicy"]
-    Resource = "*"
-    Condition = {
-      ArnEquals = {
-        "iam:PolicyARN" = ["arn:${var.partition}:iam::aws:policy/AWSCloudShellFullAccess"]
-      }
-    }
-  }
-
   # In the order the SCPs hold them: the first SCP is attached before the others.
   deny_statements = concat(local.exemption_statements, local.protection_statements, [for s in concat(local.cloudshell_statements, [for s in [local.full_access_statement] : s if var.deny_attaching_full_access]) : { exempt = true, s = s }])
-
-  # Exemptions, added to every Deny but the invariants. A Deny applies only when all its conditions hold,
-  # so a principal matching any pattern, or carrying any exempt tag, is exempt. Negated operators hold
-  # when the key is absent: an untagged principal stays denied.
-  exemption_conditions = {
-    for operator, condition in {
-      ArnNotLike      = { "aws:PrincipalArn" = local.exempt_arns }
-      StringNotEquals = { for key, value in var.exempt_principal_tags : format("aws:PrincipalTag/%s", key) => value }
-    } : operator => condition if length(flatten(values(condition))) > 0
-  }
 
   # Merged per condition operator, so a statement's own conditions (Null, ForAnyValue:...) are kept.
   statements = [for e in local.deny_statements : {
@@ -205,4 +205,88 @@ locals {
 
   # Every statement in one document: what the SCPs deny together (a Deny in any SCP of a target denies).
   json = jsonencode({ Version = "2012-10-17", Statement = local.statements })
+
+  # What the guardrail relies on (src/facts/protected-resources.ts): the detection, by the protection tag
+  # the monitoring module sets and every trail and Config recorder; the approved networks' egress, by ec2:Vpc,
+  # by the VPC itself and by the network module's tag. CloudShell creates its network interface through
+  # itself (aws:CalledVia), which stays allowed.
+  sized_protection_statements = concat(
+    [for e in [{
+      exempt = true
+      s = {
+        Sid       = "DenyChangingProtectedResources"
+        Effect    = "Deny"
+        Action    = distinct(concat(var.protect_detection ? ["events:DisableRule", "events:DeleteRule", "events:PutRule", "events:PutTargets", "events:RemoveTargets", "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:AddPermission", "sns:RemovePermission", "sns:Unsubscribe", "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:DisableKeyRotation", "kms:PutKeyPolicy", "kms:UpdateAlias", "kms:DeleteAlias", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary", "config:DeleteConfigRule", "config:PutConfigRule", "config:DeleteEvaluationResults", "cloudwatch:DeleteAlarms", "cloudwatch:DisableAlarmActions", "cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState", "logs:DeleteMetricFilter", "logs:PutMetricFilter", "logs:DeleteSubscriptionFilter"] : [], var.protect_approved_networks ? ["ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints", "ec2:DeleteFlowLogs", "route53resolver:DisassociateFirewallRuleGroup", "route53resolver:UpdateFirewallRuleGroupAssociation", "route53resolver:CreateFirewallRule", "route53resolver:UpdateFirewallRule", "route53resolver:DeleteFirewallRule", "route53resolver:UpdateFirewallDomains", "route53resolver:UpdateFirewallConfig", "route53resolver:DisassociateResolverQueryLogConfig", "logs:DeleteLogGroup", "iam:DeleteRole", "iam:UpdateAssumeRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary"] : []))
+        Resource  = "*"
+        Condition = { StringEquals = { "aws:ResourceTag/cloudshell:protected" = local.protected_kinds } }
+      }
+    }] : e if length(local.protected_kinds) > 0],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid      = "DenyStoppingCloudTrailAndConfig"
+        Effect   = "Deny"
+        Action   = ["cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:UpdateTrail", "cloudtrail:PutEventSelectors", "config:StopConfigurationRecorder", "config:DeleteConfigurationRecorder", "config:PutConfigurationRecorder", "config:DeleteDeliveryChannel"]
+        Resource = "*"
+      }
+    }] : e if var.protect_detection],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid       = "DenyReopeningApprovedVpcs"
+        Effect    = "Deny"
+        Action    = ["ec2:AuthorizeSecurityGroupEgress", "ec2:AuthorizeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:ModifySecurityGroupRules", "ec2:CreateRoute", "ec2:ReplaceRoute", "ec2:DeleteRoute", "ec2:AssociateRouteTable", "ec2:ReplaceRouteTableAssociation", "ec2:DisassociateRouteTable", "ec2:CreateNatGateway", "ec2:CreateNetworkAclEntry", "ec2:ReplaceNetworkAclEntry", "ec2:DeleteNetworkAclEntry", "ec2:ReplaceNetworkAclAssociation", "ec2:EnableVgwRoutePropagation"]
+        Resource  = "*"
+        Condition = { ArnLike = { "ec2:Vpc" = local.sized_vpc_arns } }
+      }
+    }] : e if var.protect_approved_networks],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid      = "DenyConnectingApprovedVpcs"
+        Effect   = "Deny"
+        Action   = ["ec2:AttachInternetGateway", "ec2:CreateEgressOnlyInternetGateway", "ec2:AttachVpnGateway", "ec2:CreateCarrierGateway", "ec2:CreateLocalGatewayRouteTableVpcAssociation", "ec2:CreateVpcPeeringConnection", "ec2:AcceptVpcPeeringConnection", "ec2:CreateTransitGatewayVpcAttachment", "ec2:CreateVpcEndpoint", "ec2:AssociateDhcpOptions", "ec2:ModifyVpcAttribute"]
+        Resource = local.sized_vpc_arns
+      }
+    }] : e if var.protect_approved_networks],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid       = "DenyLatticeInApprovedVpcs"
+        Effect    = "Deny"
+        Action    = ["vpc-lattice:CreateServiceNetworkVpcAssociation"]
+        Resource  = "*"
+        Condition = { StringEquals = { "vpc-lattice:VpcId" = local.sized_vpc_ids } }
+      }
+    }] : e if var.protect_approved_networks],
+    [for e in [{
+      exempt = true
+      s = {
+        Sid       = "DenyUsingApprovedNetworkGroups"
+        Effect    = "Deny"
+        Action    = ["ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"]
+        Resource  = local.security_groups
+        Condition = { StringEquals = { "aws:ResourceTag/cloudshell:protected" = "network" }, "ForAllValues:StringNotEquals" = { "aws:CalledVia" = ["cloudshell.amazonaws.com"] } }
+      }
+    }] : e if var.protect_approved_networks],
+  )
+
+  # deny_json is null when CloudShell's own statements deny nothing (only deny_attaching_full_access chosen).
+  sized_cloudshell_statements = jsondecode(coalesce(module.document.deny_json_with_placeholder_ids, jsonencode({ Statement = [] }))).Statement
+
+  # In the order the SCPs hold them: the first SCP is attached before the others.
+  sized_deny_statements = concat(local.exemption_statements, local.sized_protection_statements, [for s in concat(local.sized_cloudshell_statements, [for s in [local.full_access_statement] : s if var.deny_attaching_full_access]) : { exempt = true, s = s }])
+
+  # Merged per condition operator, so a statement's own conditions (Null, ForAnyValue:...) are kept.
+  sized_statements = [for e in local.sized_deny_statements : {
+    for key, value in merge(e.s, {
+      Condition = {
+        for operator in distinct(concat(keys(try(e.s.Condition, {})), e.exempt ? keys(local.exemption_conditions) : [])) :
+        operator => merge(try(e.s.Condition[operator], {}), { for k, v in try(local.exemption_conditions[operator], {}) : k => v if e.exempt })
+      }
+    }) : key => value if key != "Condition" || length(value) > 0
+  }]
+
+  # Every statement in one document: what the SCPs deny together (a Deny in any SCP of a target denies).
+  sized_json = jsonencode({ Version = "2012-10-17", Statement = local.sized_statements })
 }

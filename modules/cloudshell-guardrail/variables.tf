@@ -51,12 +51,12 @@ variable "disable_cloudshell" {
   nullable    = false
 
   validation {
-    condition     = !var.disable_cloudshell || !anytrue([var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, length(var.allowed_vpc_ids) > 0, length(var.allowed_subnet_ids) > 0, length(var.allowed_security_group_ids) > 0, length(var.allowed_regions) > 0])
+    condition     = !var.disable_cloudshell || !anytrue([var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, var.allowed_vpc_ids != null, var.allowed_subnet_ids != null, var.allowed_security_group_ids != null, length(var.allowed_regions) > 0])
     error_message = "disable_cloudshell = true already denies every CloudShell action: leave deny_public_environments, deny_file_transfer, deny_credential_forwarding, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions unset (deny_attaching_full_access may be combined)."
   }
 
   validation {
-    condition     = anytrue([var.disable_cloudshell, var.deny_attaching_full_access, var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, length(var.allowed_vpc_ids) > 0, length(var.allowed_subnet_ids) > 0, length(var.allowed_security_group_ids) > 0, length(var.allowed_regions) > 0])
+    condition     = anytrue([var.disable_cloudshell, var.deny_attaching_full_access, var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, var.allowed_vpc_ids != null, var.allowed_subnet_ids != null, var.allowed_security_group_ids != null, length(var.allowed_regions) > 0])
     error_message = "The guardrail denies nothing: set at least one of disable_cloudshell, deny_public_environments, deny_file_transfer, deny_credential_forwarding, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions, deny_attaching_full_access."
   }
 }
@@ -69,38 +69,50 @@ variable "deny_public_environments" {
 }
 
 variable "allowed_vpc_ids" {
-  description = "Approved VPC IDs: an environment in any other VPC is denied, and so are public environments. Empty: no restriction. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs."
-  type        = set(string)
-  default     = []
-  nullable    = false
+  description = "Approved VPC IDs: an environment in any other VPC is denied, and so are public environments. null (default): no restriction; an empty list is an error. IDs of resources created in the same apply are fine: the SCPs' sizes and count are known at plan. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs."
+  type        = list(string)
+  default     = null
 
   validation {
-    condition     = alltrue([for id in var.allowed_vpc_ids : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = var.allowed_vpc_ids == null ? true : alltrue([for id in var.allowed_vpc_ids : can(regex("^vpc-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
     error_message = "allowed_vpc_ids must hold VPC IDs such as \"vpc-0123456789abcdef0\" (vpc- and 8 or 17 hex digits)."
+  }
+
+  validation {
+    condition     = var.allowed_vpc_ids == null ? true : length(var.allowed_vpc_ids) > 0
+    error_message = "allowed_vpc_ids is empty, which approves no VPC at all: list them, or leave allowed_vpc_ids out (null, the default) for no restriction. An empty list often comes from networks not created (create = false)."
   }
 }
 
 variable "allowed_subnet_ids" {
-  description = "Approved subnet IDs: an environment in any other subnet, or without subnet IDs, is denied, and so are public environments. Empty: no restriction. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs."
-  type        = set(string)
-  default     = []
-  nullable    = false
+  description = "Approved subnet IDs: an environment in any other subnet, or without subnet IDs, is denied, and so are public environments. null (default): no restriction; an empty list is an error. IDs of resources created in the same apply are fine: the SCPs' sizes and count are known at plan. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs."
+  type        = list(string)
+  default     = null
 
   validation {
-    condition     = alltrue([for id in var.allowed_subnet_ids : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = var.allowed_subnet_ids == null ? true : alltrue([for id in var.allowed_subnet_ids : can(regex("^subnet-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
     error_message = "allowed_subnet_ids must hold subnet IDs such as \"subnet-0123456789abcdef0\" (subnet- and 8 or 17 hex digits)."
+  }
+
+  validation {
+    condition     = var.allowed_subnet_ids == null ? true : length(var.allowed_subnet_ids) > 0
+    error_message = "allowed_subnet_ids is empty, which approves no subnet at all: list them, or leave allowed_subnet_ids out (null, the default) for no restriction. An empty list often comes from networks not created (create = false)."
   }
 }
 
 variable "allowed_security_group_ids" {
-  description = "Approved security group IDs: an environment in any other security group, or without security group IDs, is denied, and so are public environments. Empty: no restriction. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs. Any number: an allow-list is what people may choose from, not one environment (which takes at most 5)."
-  type        = set(string)
-  default     = []
-  nullable    = false
+  description = "Approved security group IDs: an environment in any other security group, or without security group IDs, is denied, and so are public environments. null (default): no restriction; an empty list is an error. IDs of resources created in the same apply are fine: the SCPs' sizes and count are known at plan. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs. Any number: an allow-list is what people may choose from, not one environment (which takes at most 5)."
+  type        = list(string)
+  default     = null
 
   validation {
-    condition     = alltrue([for id in var.allowed_security_group_ids : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
+    condition     = var.allowed_security_group_ids == null ? true : alltrue([for id in var.allowed_security_group_ids : can(regex("^sg-([0-9a-f]{8}|[0-9a-f]{17})$", id))])
     error_message = "allowed_security_group_ids must hold security group IDs such as \"sg-0123456789abcdef0\" (sg- and 8 or 17 hex digits)."
+  }
+
+  validation {
+    condition     = var.allowed_security_group_ids == null ? true : length(var.allowed_security_group_ids) > 0
+    error_message = "allowed_security_group_ids is empty, which approves no security group at all: list them, or leave allowed_security_group_ids out (null, the default) for no restriction. An empty list often comes from networks not created (create = false)."
   }
 }
 
@@ -212,7 +224,7 @@ variable "protect_approved_networks" {
   nullable    = false
 
   validation {
-    condition     = !var.protect_approved_networks || length(var.allowed_vpc_ids) > 0
+    condition     = !var.protect_approved_networks || var.allowed_vpc_ids != null
     error_message = "protect_approved_networks protects the VPCs in allowed_vpc_ids: set allowed_vpc_ids (the networks' vpc_id outputs)."
   }
 }
@@ -259,14 +271,14 @@ variable "max_scps" {
 }
 
 variable "scp_count" {
-  description = "How many SCPs the statements take. null (default): decided at plan from their size. Set it (usually 1) when allowed IDs or exemptions come from resources created in the same apply: their size, and so the count, is then unknown at plan, which Terraform refuses for count; the apply stops, naming the count needed, if it is wrong."
+  description = "Deprecated: the SCPs' count is known at plan, also with IDs of resources created in the same apply (their sizes are counted with every ID at its longest form). null (default): as many as the statements take. A number must be that count, or the plan stops naming it."
   type        = number
   default     = null
   nullable    = true
 
   validation {
     condition     = var.scp_count == null ? true : var.scp_count >= 1 && var.scp_count <= var.max_scps && floor(var.scp_count) == var.scp_count
-    error_message = "scp_count must be null (decided at plan) or a whole number from 1 to max_scps (the SCPs the guardrail may take on a target)."
+    error_message = "scp_count must be null (counted at plan) or a whole number from 1 to max_scps (the SCPs the guardrail may take on a target)."
   }
 }
 

@@ -6,8 +6,18 @@ import { literal, Value } from "../hcl/writer";
 /** A tuple of string literals: ["a", "b"] (the writer's one literal printer). */
 export const hclStrings = (xs: string[]): string => literal(xs);
 
+/** The longest form of an AWS resource ID: the prefix, a dash and 17 hex digits. */
+export const ID_HEX_DIGITS = 17;
+
 /** An AWS resource ID: the prefix, a dash, then 8 or 17 hex digits ("vpc-0123456789abcdef0"). */
-export const awsIdPattern = (prefix: string): string => `^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`;
+export const awsIdPattern = (prefix: string): string => `^${prefix}-([0-9a-f]{8}|[0-9a-f]{${ID_HEX_DIGITS}})$`;
+
+/**
+ * A placeholder ID of the longest form for format(): "vpc-unknown0000000000" for 0. A policy written
+ * with one per ID is as long as it can get with those IDs, and known at plan when they are not.
+ */
+export const placeholderFormat = (prefix: string): string => `${prefix}-unknown%0${ID_HEX_DIGITS - "unknown".length}d`;
+export const placeholderExample = (prefix: string): string => `${prefix}-unknown${"0".repeat(ID_HEX_DIGITS - "unknown".length)}`;
 
 /** A Region name such as "us-east-1" or "us-gov-west-1". */
 export const REGION_PATTERN = "^[a-z]{2}(-[a-z]+)+-[0-9]+$";

@@ -10,6 +10,7 @@
 import { Value } from "../hcl/writer";
 import { policyDocumentMistakes } from "./cloudshell-policy-document/mistakes";
 import { policyMistakes } from "./cloudshell-policy/mistakes";
+import { guardrailMistakes } from "./cloudshell-guardrail/mistakes";
 import { networkMistakes } from "./cloudshell-vpc-network/mistakes";
 import { monitoringMistakes } from "./cloudshell-monitoring/mistakes";
 import { trailMonitoringMistakes } from "./cloudshell-trail-monitoring/mistakes";
@@ -75,20 +76,6 @@ resource "aws_subnet" "more" {
 /** How the table describes the fixtures a row may name. */
 export const FIXTURES_TEXT =
   "`module.network` is a `cloudshell-vpc-network` (us-east-1a, us-east-1b) in the same configuration, so its IDs are unknown at plan; `module.network_not_created` one with `create = false`; `aws_subnet.more` 40 subnets created beside them.";
-
-/**
- * The guardrail's rows. Issue 22 (the guardrail's rework) moves them to
- * src/modules/cloudshell-guardrail/mistakes.ts and adds its own; this one is a check it already had.
- */
-const guardrailMistakes: Mistake[] = [
-  {
-    module: "modules/cloudshell-guardrail",
-    what: "A Region written without its number",
-    inputs: { deny_public_environments: true, allowed_regions: ["us-east"], target_ids: ["r-ab12"] },
-    expect: 'allowed_regions must hold Region names such as "us-east-1"',
-    control: { deny_public_environments: true, allowed_regions: ["us-east-1"], target_ids: ["r-ab12"] },
-  },
-];
 
 /** Every row, module by module; each wrapper's after the modules. */
 export const MISTAKES: Mistake[] = [...policyDocumentMistakes, ...policyMistakes, ...guardrailMistakes, ...networkMistakes, ...monitoringMistakes, ...trailMonitoringMistakes, ...wrapperMistakes];

@@ -83,7 +83,7 @@ function build(unit: Unit): void {
     { name: "cloudshell-regions", deny_public_environments: true, allowed_regions: REGIONS, exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], target_ids: ["r-ab12"] },
     {
       comment:
-        "The organization's guardrail: VPC environments only, in these Regions. Usually applied from the\nmanagement account's own configuration, where allowed_vpc_ids takes the IDs as values (here they\nare unknown at plan: that needs scp_count = 1).",
+        "The organization's guardrail: VPC environments only, in these Regions. Usually applied from the\nmanagement account's own configuration, where allowed_vpc_ids takes the IDs as values (here they\nwould be unknown at plan, which it sizes with every ID at its longest form).",
     },
   );
   unit.output("vpc_environments", {

@@ -60,7 +60,7 @@ export function inputs(unit: Unit): void {
   });
   tagsInput(unit, "Tags for the service control policies.");
 
-  const featureChoices = [...CLOUDSHELL_CHOICES.map((c) => `var.${c}`), ...ID_INPUTS.map((r) => `length(var.${r.guardrailInput}) > 0`), "length(var.allowed_regions) > 0"];
+  const featureChoices = [...CLOUDSHELL_CHOICES.map((c) => `var.${c}`), ...ID_INPUTS.map((r) => `var.${r.guardrailInput} != null`), "length(var.allowed_regions) > 0"];
   const choiceNames = [...CLOUDSHELL_CHOICES, ...ID_INPUTS.map((r) => r.guardrailInput), "allowed_regions"];
   unit.variable("disable_cloudshell", {
     description: "Deny every CloudShell action (cloudshell:*). The other CloudShell choices are then redundant and rejected; deny_attaching_full_access and the protections may be combined.",
@@ -85,15 +85,20 @@ export function inputs(unit: Unit): void {
     nullable: false,
   });
   for (const r of ID_INPUTS) {
+    const input = `var.${r.guardrailInput}`;
     unit.variable(r.guardrailInput, {
-      description: `Approved ${r.what} IDs: an environment in any other ${r.what}${r.absentSid ? `, or without ${r.what} IDs,` : ""} is denied, and so are public environments. Empty: no restriction. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs.${r.input === "security_group_ids" ? " Any number: an allow-list is what people may choose from, not one environment (which takes at most 5)." : ""}`,
-      type: "set(string)",
-      default: [],
-      nullable: false,
+      description: `Approved ${r.what} IDs: an environment in any other ${r.what}${r.absentSid ? `, or without ${r.what} IDs,` : ""} is denied, and so are public environments. null (default): no restriction; an empty list is an error. IDs of resources created in the same apply are fine: the SCPs' sizes and count are known at plan. One guardrail per scope: an allow-list on a root and another on an OU below it deny each other's IDs.${r.input === "security_group_ids" ? " Any number: an allow-list is what people may choose from, not one environment (which takes at most 5)." : ""}`,
+      // A list, not a set: a set of IDs unknown at plan has an unknown length, and the SCPs' count with it.
+      type: "list(string)",
+      default: null,
       validation: [
         {
-          condition: `alltrue([for id in var.${r.guardrailInput} : can(regex("${awsIdPattern(r.prefix)}", id))])`,
+          condition: `${input} == null ? true : alltrue([for id in ${input} : can(regex("${awsIdPattern(r.prefix)}", id))])`,
           errorMessage: `${r.guardrailInput} must hold ${r.what} IDs such as "${r.prefix}-0123456789abcdef0" (${r.prefix}- and 8 or 17 hex digits).`,
+        },
+        {
+          condition: `${input} == null ? true : length(${input}) > 0`,
+          errorMessage: `${r.guardrailInput} is empty, which approves no ${r.what} at all: list them, or leave ${r.guardrailInput} out (null, the default) for no restriction. An empty list often comes from networks not created (create = false).`,
         },
       ],
     });
@@ -210,7 +215,7 @@ function protectionInputs(unit: Unit): void {
     nullable: false,
     validation: [
       {
-        condition: "!var.protect_approved_networks || length(var.allowed_vpc_ids) > 0",
+        condition: "!var.protect_approved_networks || var.allowed_vpc_ids != null",
         errorMessage: "protect_approved_networks protects the VPCs in allowed_vpc_ids: set allowed_vpc_ids (the networks' vpc_id outputs).",
       },
     ],
@@ -260,14 +265,14 @@ function placementInputs(unit: Unit): void {
     ],
   });
   unit.variable("scp_count", {
-    description: `How many SCPs the statements take. null (default): decided at plan from their size. Set it (usually 1) when allowed IDs or exemptions come from resources created in the same apply: their size, and so the count, is then unknown at plan, which Terraform refuses for count; the apply stops, naming the count needed, if it is wrong.`,
+    description: `Deprecated: the SCPs' count is known at plan, also with IDs of resources created in the same apply (their sizes are counted with every ID at its longest form). null (default): as many as the statements take. A number must be that count, or the plan stops naming it.`,
     type: "number",
     default: null,
     nullable: true,
     validation: [
       {
         condition: `var.scp_count == null ? true : var.scp_count >= 1 && var.scp_count <= var.max_scps && floor(var.scp_count) == var.scp_count`,
-        errorMessage: `scp_count must be null (decided at plan) or a whole number from 1 to max_scps (the SCPs the guardrail may take on a target).`,
+        errorMessage: `scp_count must be null (counted at plan) or a whole number from 1 to max_scps (the SCPs the guardrail may take on a target).`,
       },
     ],
   });

@@ -20,17 +20,17 @@ const hops = (p: number): string => (p === 0 ? "0" : `local.piece_end[${hops(p -
 
 function pieces(unit: Unit): void {
   const file = { file: "pieces.tf" };
-  unit.local("statement_sizes", "${[for s in local.statements : length(jsonencode(s))]}", {
+  unit.local("statement_sizes", "${[for s in local.sized_statements : length(jsonencode(s))]}", {
     ...file,
-    comment: `jsonencode writes no whitespace: an SCP may hold ${thousands(POLICY_SIZE_LIMITS.scp)} characters, whitespace included.`,
+    comment: `The most characters each statement can take: written with every allowed ID at its longest form, so\nknown at plan (jsonencode writes no whitespace: an SCP may hold ${thousands(POLICY_SIZE_LIMITS.scp)} characters, whitespace included).`,
   });
-  unit.local("size_before", "${[for i in range(length(local.statements) + 1) : sum(concat([0], [for j in range(i) : local.statement_sizes[j] + 1]))]}", {
+  unit.local("size_before", "${[for i in range(length(local.sized_statements) + 1) : sum(concat([0], [for j in range(i) : local.statement_sizes[j] + 1]))]}", {
     ...file,
     comment: "Characters of the statements before statement i, each with its comma.",
   });
   unit.local(
     "piece_end",
-    `\${concat([for i in range(length(local.statements)) : max(i + 1, [for j in range(i + 1, length(local.statements) + 1) : j if ${ENVELOPE - 1} + local.size_before[j] - local.size_before[i] <= ${POLICY_SIZE_LIMITS.scp}]...)], [length(local.statements)])}`,
+    `\${concat([for i in range(length(local.sized_statements)) : max(i + 1, [for j in range(i + 1, length(local.sized_statements) + 1) : j if ${ENVELOPE - 1} + local.size_before[j] - local.size_before[i] <= ${POLICY_SIZE_LIMITS.scp}]...)], [length(local.sized_statements)])}`,
     {
       ...file,
       comment: `An SCP that starts at statement i takes every following statement that fits (${ENVELOPE} characters\naround them): it ends before statement piece_end[i]. At least one statement, so a statement too\nlarge on its own makes an SCP over the limit, which the precondition names.`,
@@ -43,16 +43,21 @@ function pieces(unit: Unit): void {
   unit.local(
     "policies",
     `\${[for p in range(${MAX_PIECES}) : jsonencode({ Version = "2012-10-17", Statement = slice(local.statements, local.piece_bounds[p], local.piece_bounds[p + 1]) }) if local.piece_bounds[p] < local.piece_bounds[p + 1]]}`,
-    { ...file, comment: "The SCPs, each a minified document of whole statements." },
+    { ...file, comment: "The SCPs, each a minified document of whole statements, split where the sized statements are." },
   );
   unit.local("policy_sizes", "${[for json in local.policies : length(json)]}", file);
-  unit.local("statements_left", `\${length(local.statements) - local.piece_bounds[${MAX_PIECES}]}`, {
+  unit.local(
+    "max_policy_sizes",
+    `\${[for p in range(length(local.policies)) : ${ENVELOPE} + local.size_before[local.piece_bounds[p + 1]] - local.size_before[local.piece_bounds[p]] - 1]}`,
+    { ...file, comment: "The most characters each SCP can take (its statements, sized, with their commas, and the envelope): known at plan." },
+  );
+  unit.local("statements_left", `\${length(local.sized_statements) - local.piece_bounds[${MAX_PIECES}]}`, {
     ...file,
     comment: `Statements that ${MAX_PIECES} SCPs cannot hold (for the precondition's message).`,
   });
-  unit.local("scp_count", "${var.scp_count != null ? var.scp_count : length(local.policies)}", {
+  unit.local("scp_count", "${length(local.policies)}", {
     ...file,
-    comment: "Known at plan when scp_count is set, even if the statements are not yet.",
+    comment: "Known at plan: the bounds come from the sized statements.",
   });
 }
 
@@ -69,12 +74,12 @@ function scps(unit: Unit): void {
       lifecycle: {
         precondition: [
           {
-            condition: tf(`local.piece_bounds[${MAX_PIECES}] == length(local.statements) && alltrue([for size in local.policy_sizes : size <= ${POLICY_SIZE_LIMITS.scp}]) && length(local.policies) <= var.max_scps`),
-            errorMessage: `The guardrail does not fit: its \${length(local.statements)} statements take \${length(local.json)} characters in one document (the largest statement \${max(local.statement_sizes...)}), and split into whole statements they need \${length(local.policies)} SCPs of \${join(", ", local.policy_sizes)} characters, with max_scps = \${var.max_scps} and \${local.statements_left} statements left beyond ${MAX_PIECES} SCPs. AWS takes ${thousands(POLICY_SIZE_LIMITS.scp)} characters per SCP and ${SCP_MAX_PER_TARGET} SCPs attached to each root, OU or account, FullAWSAccess and the organization's other SCPs included: raise max_scps if the targets have room, or use fewer exempt_principal_arns patterns or allowed IDs.`,
+            condition: tf(`local.piece_bounds[${MAX_PIECES}] == length(local.sized_statements) && alltrue([for size in local.max_policy_sizes : size <= ${POLICY_SIZE_LIMITS.scp}]) && length(local.policies) <= var.max_scps`),
+            errorMessage: `The guardrail does not fit: its \${length(local.sized_statements)} statements can take \${length(local.sized_json)} characters in one document with every allowed ID at its longest form (the largest statement \${max(local.statement_sizes...)}), and split into whole statements they need \${length(local.policies)} SCPs of up to \${join(", ", local.max_policy_sizes)} characters, with max_scps = \${var.max_scps} and \${local.statements_left} statements left beyond ${MAX_PIECES} SCPs. AWS takes ${thousands(POLICY_SIZE_LIMITS.scp)} characters per SCP and ${SCP_MAX_PER_TARGET} SCPs attached to each root, OU or account, FullAWSAccess and the organization's other SCPs included: raise max_scps if the targets have room, or use fewer exempt_principal_arns patterns or allowed IDs.`,
           },
           {
-            condition: tf("length(local.policies) == local.scp_count"),
-            errorMessage: "The statements take ${length(local.policies)} SCPs (${join(\", \", local.policy_sizes)} characters), not scp_count = ${local.scp_count}: set scp_count = ${length(local.policies)}, or leave it null when the allowed IDs are known at plan.",
+            condition: tf("var.scp_count == null || var.scp_count == local.scp_count"),
+            errorMessage: "scp_count = ${coalesce(var.scp_count, 0)}, but the statements take ${local.scp_count} SCP(s) of up to ${join(\", \", local.max_policy_sizes)} characters: scp_count is deprecated, leave it out (the count is known at plan).",
           },
         ],
       },
@@ -172,8 +177,12 @@ function outputs(unit: Unit): void {
   });
   unit.output("size", { description: "Characters in json.", value: tf("length(local.json)") });
   unit.output("policies", { description: "The SCPs as minified JSON, in order (computed even when create is false; checked against the limits only when created).", value: tf("local.policies") });
-  unit.output("policy_sizes", { description: `Characters in each SCP; AWS accepts at most ${thousands(POLICY_SIZE_LIMITS.scp)} each.`, value: tf("local.policy_sizes") });
-  unit.output("statement_ids", { description: "The Sid of each Deny statement, in order.", value: tf("[for s in local.statements : s.Sid]") });
+  unit.output("policy_sizes", { description: `Characters in each SCP; AWS accepts at most ${thousands(POLICY_SIZE_LIMITS.scp)} each. Known after apply when allowed IDs are.`, value: tf("local.policy_sizes") });
+  unit.output("max_policy_sizes", {
+    description: `The most characters each SCP can take, with every allowed ID at its longest form: known at plan, and what the plan checks against the ${thousands(POLICY_SIZE_LIMITS.scp)} of an SCP.`,
+    value: tf("local.max_policy_sizes"),
+  });
+  unit.output("statement_ids", { description: "The Sid of each Deny statement, in order (known at plan).", value: tf("[for s in local.sized_statements : s.Sid]") });
   unit.output("exempt_arns", {
     description: `Every ARN pattern the exemptions name (${EXEMPTION_KEYS.arn}), Identity Center's permission-set roles included.`,
     value: tf("local.exempt_arns"),

@@ -30,10 +30,25 @@ import {
   VPC_RESOURCE_ACTIONS,
 } from "../../facts/protected-resources";
 import { DENY_PUBLIC_STATEMENT, RESTRICTIONS } from "../../facts/vpc-statements";
-import { hclStrings, withReferences } from "../hcl-snippets";
+import { hclStrings, placeholderFormat, withReferences } from "../hcl-snippets";
 import { ID_INPUTS } from "./inputs";
 
 const FILE = { file: "statements.tf" };
+
+/**
+ * The statements are written twice: with the allowed IDs, and with a placeholder of the longest ID
+ * form for each (prefix "sized_"). The second are as long as the first can get and known at plan
+ * when the IDs are not (networks created in the same apply), so the SCPs are split by them.
+ */
+interface IdSet {
+  prefix: string;
+  /** The document module's output of CloudShell's Deny statements, written with these IDs. */
+  denyJson: string;
+}
+const ID_SETS: IdSet[] = [
+  { prefix: "", denyJson: "deny_json" },
+  { prefix: "sized_", denyJson: "deny_json_with_placeholder_ids" },
+];
 
 /** When each statement is in the SCP, in words (the README's table), by its key in GUARDRAIL_STATEMENTS. */
 export const WHEN: Record<keyof typeof GUARDRAIL_STATEMENTS, string> = {
@@ -124,10 +139,10 @@ export function statements(unit: Unit): void {
       allow_credentials: tf("var.deny_credential_forwarding ? false : null"),
       allow_file_upload: tf("var.deny_file_transfer ? false : null"),
       allow_file_download: tf("var.deny_file_transfer ? false : null"),
-      // The document takes null, not [], for "no restriction", and wants the EC2 grant decided: an SCP grants nothing.
+      // null is "no restriction" here as in the document; the EC2 grant is decided: an SCP grants nothing.
       vpc_environments: {
         grant_ec2_permissions: false,
-        ...Object.fromEntries(ID_INPUTS.map((r) => [r.input, tf(`length(var.${r.guardrailInput}) > 0 ? var.${r.guardrailInput} : null`)])),
+        ...Object.fromEntries(ID_INPUTS.map((r) => [r.input, tf(`var.${r.guardrailInput}`)])),
         require_vpc: tf("var.deny_public_environments ? true : null"),
       },
       allowed_regions: tf("var.allowed_regions"),
@@ -175,7 +190,12 @@ export function statements(unit: Unit): void {
     ...names,
     comment: "Tag keys only exempt principals may set or remove: the exempt ones, and the protection tag.",
   });
-  unit.local("vpc_arns", '${[for id in sort(var.allowed_vpc_ids) : "arn:${var.partition}:ec2:*:*:vpc/${id}"]}', names);
+  unit.local("vpc_ids", "${var.allowed_vpc_ids == null ? [] : sort(distinct(var.allowed_vpc_ids))}", names);
+  unit.local("sized_vpc_ids", `\${[for i in range(var.allowed_vpc_ids == null ? 0 : length(var.allowed_vpc_ids)) : format("${placeholderFormat("vpc")}", i)]}`, {
+    ...names,
+    comment: "A placeholder of the longest VPC ID form per allowed VPC: the statements written with them are as\nlong as they can get, and known at plan when the VPCs are created in the same apply.",
+  });
+  for (const set of ID_SETS) unit.local(`${set.prefix}vpc_arns`, `\${[for id in local.${set.prefix}vpc_ids : "arn:\${var.partition}:ec2:*:*:vpc/\${id}"]}`, names);
 
   // ---- The statements ----
   unit.local(
@@ -222,7 +242,30 @@ ${entry(S.userTags.Sid, false, "length(local.tag_keys) > 0", `Action    = ${hclS
     },
   );
   unit.local(
-    "protection_statements",
+    "exemption_conditions",
+    `\${{
+for operator, condition in {
+ArnNotLike      = { "${EXEMPTION_KEYS.arn}" = local.exempt_arns }
+StringNotEquals = { for key, value in var.exempt_principal_tags : format("${EXEMPTION_KEYS.tagPrefix}%s", key) => value }
+} : operator => condition if length(flatten(values(condition))) > 0
+}}`,
+    {
+      ...FILE,
+      comment:
+        "Exemptions, added to every Deny but the invariants. A Deny applies only when all its conditions hold,\nso a principal matching any pattern, or carrying any exempt tag, is exempt. Negated operators hold\nwhen the key is absent: an untagged principal stays denied.",
+    },
+  );
+  unit.local("full_access_statement", withReferences(DENY_FULL_ACCESS_STATEMENT, { Partition: "var.partition" }), {
+    ...FILE,
+    comment: `IAM.27: no attaching ${FULL_ACCESS_POLICY} (cloudshell:*). Existing attachments are not removed.`,
+  });
+  for (const set of ID_SETS) idStatements(unit, set, document);
+}
+
+/** The statements that name allowed IDs, and those built on them, written with one set of IDs (ID_SETS). */
+function idStatements(unit: Unit, set: IdSet, document: string): void {
+  unit.local(
+    `${set.prefix}protection_statements`,
     `\${concat(
 ${entry(
   S.protectedResources.Sid,
@@ -233,9 +276,9 @@ Resource  = "*"
 Condition = { StringEquals = { "aws:ResourceTag/${PROTECTION_TAG.key}" = local.protected_kinds } }`,
 )},
 ${entry(S.recording.Sid, true, "var.protect_detection", `Action   = ${hclStrings(RECORDING_ACTIONS)}\nResource = "*"`)},
-${entry(S.vpcKeyed.Sid, true, "var.protect_approved_networks", `Action    = ${hclStrings(VPC_KEYED_ACTIONS)}\nResource  = "*"\nCondition = { ArnLike = { "ec2:Vpc" = local.vpc_arns } }`)},
-${entry(S.vpcResource.Sid, true, "var.protect_approved_networks", `Action   = ${hclStrings(VPC_RESOURCE_ACTIONS)}\nResource = local.vpc_arns`)},
-${entry(S.lattice.Sid, true, "var.protect_approved_networks", `Action    = ${hclStrings(LATTICE_ACTIONS)}\nResource  = "*"\nCondition = { StringEquals = { "vpc-lattice:VpcId" = sort(var.allowed_vpc_ids) } }`)},
+${entry(S.vpcKeyed.Sid, true, "var.protect_approved_networks", `Action    = ${hclStrings(VPC_KEYED_ACTIONS)}\nResource  = "*"\nCondition = { ArnLike = { "ec2:Vpc" = local.${set.prefix}vpc_arns } }`)},
+${entry(S.vpcResource.Sid, true, "var.protect_approved_networks", `Action   = ${hclStrings(VPC_RESOURCE_ACTIONS)}\nResource = local.${set.prefix}vpc_arns`)},
+${entry(S.lattice.Sid, true, "var.protect_approved_networks", `Action    = ${hclStrings(LATTICE_ACTIONS)}\nResource  = "*"\nCondition = { StringEquals = { "vpc-lattice:VpcId" = local.${set.prefix}vpc_ids } }`)},
 ${entry(
   S.groupUse.Sid,
   true,
@@ -251,36 +294,18 @@ Condition = { StringEquals = { "aws:ResourceTag/${PROTECTION_TAG.key}" = "${PROT
         "What the guardrail relies on (src/facts/protected-resources.ts): the detection, by the protection tag\nthe monitoring module sets and every trail and Config recorder; the approved networks' egress, by ec2:Vpc,\nby the VPC itself and by the network module's tag. CloudShell creates its network interface through\nitself (aws:CalledVia), which stays allowed.",
     },
   );
-  unit.local("cloudshell_statements", `\${jsondecode(coalesce(${document}.deny_json, jsonencode({ Statement = [] }))).Statement}`, {
+  unit.local(`${set.prefix}cloudshell_statements`, `\${jsondecode(coalesce(${document}.${set.denyJson}, jsonencode({ Statement = [] }))).Statement}`, {
     ...FILE,
     comment: "deny_json is null when CloudShell's own statements deny nothing (only deny_attaching_full_access chosen).",
   });
-  unit.local("full_access_statement", withReferences(DENY_FULL_ACCESS_STATEMENT, { Partition: "var.partition" }), {
-    ...FILE,
-    comment: `IAM.27: no attaching ${FULL_ACCESS_POLICY} (cloudshell:*). Existing attachments are not removed.`,
-  });
   unit.local(
-    "deny_statements",
-    "${concat(local.exemption_statements, local.protection_statements, [for s in concat(local.cloudshell_statements, [for s in [local.full_access_statement] : s if var.deny_attaching_full_access]) : { exempt = true, s = s }])}",
+    `${set.prefix}deny_statements`,
+    `\${concat(local.exemption_statements, local.${set.prefix}protection_statements, [for s in concat(local.${set.prefix}cloudshell_statements, [for s in [local.full_access_statement] : s if var.deny_attaching_full_access]) : { exempt = true, s = s }])}`,
     { ...FILE, comment: "In the order the SCPs hold them: the first SCP is attached before the others." },
   );
   unit.local(
-    "exemption_conditions",
-    `\${{
-for operator, condition in {
-ArnNotLike      = { "${EXEMPTION_KEYS.arn}" = local.exempt_arns }
-StringNotEquals = { for key, value in var.exempt_principal_tags : format("${EXEMPTION_KEYS.tagPrefix}%s", key) => value }
-} : operator => condition if length(flatten(values(condition))) > 0
-}}`,
-    {
-      ...FILE,
-      comment:
-        "Exemptions, added to every Deny but the invariants. A Deny applies only when all its conditions hold,\nso a principal matching any pattern, or carrying any exempt tag, is exempt. Negated operators hold\nwhen the key is absent: an untagged principal stays denied.",
-    },
-  );
-  unit.local(
-    "statements",
-    `\${[for e in local.deny_statements : {
+    `${set.prefix}statements`,
+    `\${[for e in local.${set.prefix}deny_statements : {
 for key, value in merge(e.s, {
 Condition = {
 for operator in distinct(concat(keys(try(e.s.Condition, {})), e.exempt ? keys(local.exemption_conditions) : [])) :
@@ -293,7 +318,7 @@ operator => merge(try(e.s.Condition[operator], {}), { for k, v in try(local.exem
       comment: "Merged per condition operator, so a statement's own conditions (Null, ForAnyValue:...) are kept.",
     },
   );
-  unit.local("json", '${jsonencode({ Version = "2012-10-17", Statement = local.statements })}', {
+  unit.local(`${set.prefix}json`, `\${jsonencode({ Version = "2012-10-17", Statement = local.${set.prefix}statements })}`, {
     ...FILE,
     comment: "Every statement in one document: what the SCPs deny together (a Deny in any SCP of a target denies).",
   });

@@ -8,7 +8,7 @@ import { declareStatementActions } from "../../generator/action-check";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { field, Fields, objectLocal, objectVariable } from "../strict-object";
 import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, ENI_PLACEMENT_SID, RESTRICTIONS, VPC_GRANT_STATEMENTS } from "../../facts/vpc-statements";
-import { awsIdPattern, hclStrings, iamSize, REGION_PATTERN, withReferences } from "../hcl-snippets";
+import { awsIdPattern, hclStrings, iamSize, ID_HEX_DIGITS, placeholderExample, placeholderFormat, REGION_PATTERN, withReferences } from "../hcl-snippets";
 import { NO_PROVIDER } from "../requirements";
 import { allowedRegionsValidation, partitionValidation } from "../common-inputs";
 import { policyDocumentTests, SUBNETS_IN_A_MANAGED_POLICY } from "./terraform-tests";
@@ -16,8 +16,6 @@ import { policyDocumentTests, SUBNETS_IN_A_MANAGED_POLICY } from "./terraform-te
 const presetNames = Object.keys(PRESETS);
 const sizeQuotas = `managed policy ${thousands(POLICY_SIZE_LIMITS.managed)}, inline policy of a user ${thousands(POLICY_SIZE_LIMITS.inline_user)}, of a group ${thousands(POLICY_SIZE_LIMITS.inline_group)}, of a role ${thousands(POLICY_SIZE_LIMITS.inline_role)}`;
 
-/** The longest form of an AWS resource ID: the prefix, a dash and 17 hex digits (src/modules/hcl-snippets.ts). */
-export const ID_HEX_DIGITS = 17;
 /** vpc_environments: an object input whose unknown keys are errors (src/modules/strict-object.ts). null, not [], means "no restriction". */
 export const VPC_ENVIRONMENTS: Fields = {
   grant_ec2_permissions: { type: "bool", default: null, defaultText: "default null: false, but required with an allow-list or require_vpc" },
@@ -43,9 +41,6 @@ const givenNetworks = `flatten([lookup(var.vpc_environments, "networks", null)])
 const restricts = (input: string) => `${isGiven(input)} || ${isGiven("networks")}`;
 const anyRestriction = `(${[...RESTRICTIONS.map((r) => r.input), "networks"].map(isGiven).join(" || ")})`;
 const grantChosen = `${env("grant_ec2_permissions")} != null`;
-/** A placeholder ID of the longest form: "vpc-unknown0000000000" (format() fills in the number). */
-const placeholderFormat = (prefix: string) => `${prefix}-unknown%0${ID_HEX_DIGITS - "unknown".length}d`;
-const placeholderExample = (prefix: string) => `${prefix}-unknown${"0".repeat(ID_HEX_DIGITS - "unknown".length)}`;
 
 /**
  * The statements that name IDs, the whole policy, its Deny statements and their JSON, written with

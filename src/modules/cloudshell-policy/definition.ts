@@ -7,7 +7,8 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { IamUserPolicyAttachment } from "@cdktf/provider-aws/lib/iam-user-policy-attachment";
 import { tf, tfMap, Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
-import { ID_HEX_DIGITS, policyInputs } from "../cloudshell-policy-document/definition";
+import { policyInputs } from "../cloudshell-policy-document/definition";
+import { ID_HEX_DIGITS } from "../hcl-snippets";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
 import { policyTests } from "./terraform-tests";

@@ -1,16 +1,16 @@
-// modules/cloudshell-guardrail under real Terraform: bad inputs and their messages, and the SCPs of
-// every case simulated offline (@cloud-copilot/iam-simulate) as SCPs over an identity policy that
-// allows everything, compared with the behaviour written here by hand: what each CloudShell choice
+// modules/cloudshell-guardrail under real Terraform: the SCPs of every case simulated offline
+// (@cloud-copilot/iam-simulate) as SCPs over an identity policy that allows everything, compared with the behaviour written here by hand: what each CloudShell choice
 // denies and for whom; every attempt on the guardrail itself (tools/guardrail-attacks.ts) by an
 // insider, with a control without the statements that stopped it, and by the platform's roles;
 // the flows across accounts. Its shipped terraform test file (mocked apply) runs in
-// test/modules/shipped-tests.terraform.test.ts, with the plan of allowed IDs unknown at plan
-// (scp_count), which shares its terraform test process.
+// test/modules/shipped-tests.terraform.test.ts, with the plan of allowed IDs unknown at plan,
+// which shares its terraform test process. Its bad inputs are rows of Mistakes we catch
+// (src/modules/cloudshell-guardrail/mistakes.ts).
 import { guardrailTables } from "../../../src/generator/guardrail-table";
 import { GUARDRAIL_STATEMENTS, RCP_STATEMENT } from "../../../src/facts/organizations";
 import { generated } from "../../../tools/generated";
+import { parse } from "../../support/hcl2json";
 import { ATTACK_PRINCIPALS, ATTACKS, FLOWS } from "../../../tools/guardrail-attacks";
-import { checkInputs, InputCase } from "../../../tools/input-checks";
 import {
   buildGuardrailSimulation,
   COLUMN_LABELS,
@@ -29,76 +29,6 @@ import { withProvider } from "../../support/provider";
 
 const MODULE = "modules/cloudshell-guardrail";
 const S = GUARDRAIL_STATEMENTS;
-const ROOT = { target_ids: ["r-ab12"] };
-const BREAK_GLASS = "arn:aws:iam::*:role/break-glass-*";
-
-describe("cloudshell-guardrail: bad inputs are rejected with a clear message", () => {
-  const CASES: [string, Record<string, unknown>, string][] = [
-    ["no choice at all", { ...ROOT }, "The guardrail denies nothing: set at least one of disable_cloudshell"],
-    ["disable_cloudshell with an allow-list", { disable_cloudshell: true, allowed_vpc_ids: ["vpc-0123456789abcdef0"] }, "disable_cloudshell = true already denies every CloudShell action"],
-    ["disable_cloudshell with deny_file_transfer", { disable_cloudshell: true, deny_file_transfer: true }, "disable_cloudshell = true already denies every CloudShell action"],
-    ["a malformed VPC ID", { allowed_vpc_ids: ["vpc-12"] }, 'allowed_vpc_ids must hold VPC IDs such as "vpc-0123456789abcdef0"'],
-    ["a malformed subnet ID", { allowed_subnet_ids: ["subnet-xyz"] }, "allowed_subnet_ids must hold subnet IDs"],
-    ["a malformed security group ID", { allowed_security_group_ids: ["sg-1"] }, "allowed_security_group_ids must hold security group IDs"],
-    ["a malformed Region", { allowed_regions: ["us-east"] }, 'allowed_regions must hold Region names such as "us-east-1"'],
-    ["disable_cloudshell with allowed_regions", { disable_cloudshell: true, allowed_regions: ["us-east-1"] }, "disable_cloudshell = true already denies every CloudShell action"],
-    ["an OU ID without its root part", { deny_public_environments: true, target_ids: ["ou-cd34ef56"] }, 'target_ids must hold root IDs ("r-ab12"), organizational unit IDs ("ou-ab12-cd34ef56") or account IDs ("123456789012")'],
-    ["an 11-digit account ID", { deny_public_environments: true, target_ids: ["12345678901"] }, "target_ids must hold root IDs"],
-    ["an uppercase root ID", { deny_public_environments: true, target_ids: ["r-AB12"] }, "target_ids must hold root IDs"],
-    ["no target", { deny_public_environments: true, target_ids: [] }, "target_ids is empty: the SCP would be created and attached nowhere"],
-    ["a session ARN as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:sts::123456789012:assumed-role/admin/me"] }, "exempt_principal_arns must hold IAM role ARN patterns"],
-    ["a bare wildcard as exemption", { deny_public_environments: true, exempt_principal_arns: ["*"] }, "exempt_principal_arns must hold IAM role ARN patterns"],
-    ["an IAM user as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::123456789012:user/admin"] }, "exempt_principal_arns names an IAM user: exempt roles instead"],
-    ["every role as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/*"] }, "the role name (or path) must begin with at least 3 characters before any wildcard"],
-    ["every role with a dash as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/*-*"] }, "the role name (or path) must begin with at least 3 characters"],
-    ["role/?* as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/?*"] }, "the role name (or path) must begin with at least 3 characters"],
-    ["a two-letter prefix as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/ad*"] }, "the role name (or path) must begin with at least 3 characters"],
-    ["every role on any path as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/*/*"] }, "the role name (or path) must begin with at least 3 characters"],
-    ["service-linked roles as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/aws-service-role/*"] }, "exempt_principal_arns must not match AWS's own roles"],
-    ["Identity Center's roles as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*"] }, "exempted by name with exempt_permission_sets"],
-    ["an Identity Center role name as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/AWSReservedSSO_Admin_*"] }, "exempt_principal_arns must not match AWS's own roles"],
-    ["a prefix of AWS's paths as exemption", { deny_public_environments: true, exempt_principal_arns: ["arn:aws:iam::*:role/aws-*"] }, "exempt_principal_arns must not match AWS's own roles"],
-    ["a permission set ARN", { deny_public_environments: true, exempt_permission_sets: ["arn:aws:sso:::permissionSet/ssoins-1/ps-1"] }, 'exempt_permission_sets must hold permission set names such as "BreakGlass"'],
-    ["an empty exempt tag value", { deny_public_environments: true, exempt_principal_tags: { "dp:exclude": "" } }, "an empty value would exempt every principal that carries the key"],
-    ["the protection tag as exemption", { deny_public_environments: true, exempt_principal_tags: { "cloudshell:protected": "x" } }, "exempt_principal_tags must not use cloudshell:protected"],
-    ["a reserved exemption tag key", { deny_public_environments: true, exempt_principal_tags: { "aws:exclude": "true" } }, "exempt_principal_tags must map IAM tag keys"],
-    ["protect_detection without an exemption", { deny_public_environments: true, protect_detection: true }, "protect_detection and protect_approved_networks deny changes to everyone who is not exempt"],
-    ["protect_approved_networks without an exemption", { allowed_vpc_ids: ["vpc-0123456789abcdef0"], protect_approved_networks: true }, "name them in exempt_principal_arns"],
-    ["protect_approved_networks without approved VPCs", { deny_public_environments: true, protect_approved_networks: true, exempt_principal_arns: [BREAK_GLASS] }, "protect_approved_networks protects the VPCs in allowed_vpc_ids: set allowed_vpc_ids"],
-    ["a resource control policy without exempt tags", { deny_public_environments: true, resource_control_policy: true, exempt_principal_arns: [BREAK_GLASS] }, "resource_control_policy protects the exempt tags on sessions"],
-    ["max_scps of 10", { deny_public_environments: true, max_scps: 10 }, "max_scps must be a whole number from 1 to 9"],
-    ["max_scps of 0", { deny_public_environments: true, max_scps: 0 }, "max_scps must be a whole number from 1 to 9"],
-    ["scp_count over max_scps", { deny_public_environments: true, scp_count: 3 }, "scp_count must be null (decided at plan) or a whole number from 1 to max_scps"],
-    ["a fractional scp_count", { deny_public_environments: true, scp_count: 1.5 }, "scp_count must be null"],
-    ["a name over 125 characters", { deny_public_environments: true, name: "x".repeat(126) }, "name must be 1-125 characters"],
-    ["an empty name", { deny_public_environments: true, name: "" }, "name must be 1-125 characters"],
-    ["a description over 512 characters", { deny_public_environments: true, description: "x".repeat(513) }, "description must be at most 512 characters"],
-    ["an unknown partition", { deny_public_environments: true, partition: "aws-moon" }, "partition must be one of aws, aws-us-gov: the partitions with CloudShell"],
-    ["a reserved tag key", { deny_public_environments: true, tags: { "aws:owner": "x" } }, 'do not start with "aws:"'],
-  ];
-  const ACCEPTED: [string, Record<string, unknown>][] = [
-    ["disable_cloudshell with deny_attaching_full_access", { disable_cloudshell: true, deny_attaching_full_access: true }],
-    ["a root, an OU and an account", { deny_public_environments: true, target_ids: ["r-ab12", "ou-ab12-cd34ef56", "123456789012"] }],
-    ["role and root patterns", { deny_public_environments: true, exempt_principal_arns: [BREAK_GLASS, "arn:aws-us-gov:iam::123456789012:role/admin", "arn:aws:iam::123456789012:root"] }],
-    ["a wildcard account and partition with a named role on a path", { deny_public_environments: true, exempt_principal_arns: ["arn:*:iam::*:role/ops/break-glass"] }],
-    ["the deployment roles", { deny_public_environments: true, exempt_principal_arns: EVERY_PROTECTION.inputs.exempt_principal_arns as string[] }],
-    ["a permission set", { deny_public_environments: true, exempt_permission_sets: ["BreakGlass", "Security.Response-1"] }],
-    ["an allow-list of each kind", { allowed_vpc_ids: ["vpc-0123456789abcdef0"], allowed_subnet_ids: ["subnet-01234567"], allowed_security_group_ids: ["sg-0123456789abcdef0"] }],
-    ["six security groups to choose from", { allowed_security_group_ids: [1, 2, 3, 4, 5, 6].map((i) => `sg-0000000${i}`) }],
-    ["allowed_regions alone", { allowed_regions: ["us-east-1", "eu-west-1"] }],
-    ["every protection", EVERY_PROTECTION.inputs],
-    ["create = false without targets", { create: false, deny_public_environments: true, target_ids: [] }],
-  ];
-  let got: Record<string, string>;
-  beforeAll(async () => {
-    const cases = [...ACCEPTED, ...CASES.map(([n, v]) => [n, v] as [string, Record<string, unknown>])];
-    const results = await checkInputs(generated().files.get(`${MODULE}/variables.tf`)!, cases.map(([name, variables]) => ({ name, variables: { ...ROOT, ...variables } }) as InputCase));
-    got = Object.fromEntries(results.map((r) => [r.name, r.accepted ? "accepted" : r.messages.join(" | ")]));
-  });
-
-  test.each(ACCEPTED.map(([n]) => [n]))("accepts %s", (name) => expect(got[name]).toBe("accepted"));
-  test.each(CASES)("rejects %s", (name, _vars, message) => expect(got[name]).toContain(message));
-});
 
 // The size limit's message (statements that no split into SCPs fits stop the plan) is checked in
 // test/modules/shipped-tests.terraform.test.ts, in the same `terraform test` process as the shipped files.
@@ -324,6 +254,15 @@ describe("what an insider tries, and what the platform still does", () => {
 });
 
 describe("the committed guardrail simulation", () => {
+  test("the README's usage is the case simulated as every protection, so the sizes it quotes are its own", async () => {
+    const readme = generated().files.get(`${MODULE}/README.md`)!;
+    const usage = readme.slice(readme.indexOf("## Usage"));
+    const parsed = (await parse("usage.tf", /```hcl\n([\s\S]*?)```/.exec(usage)![1])) as { module: Record<string, Record<string, unknown>[]> };
+    const { source, version, target_ids, ...inputs } = parsed.module.cloudshell_guardrail[0];
+    expect([source, version, target_ids].every((x) => x !== undefined)).toBe(true);
+    expect(inputs).toEqual(EVERY_PROTECTION.inputs);
+  });
+
   test("evidence/guardrail-simulation.json is what Terraform and the simulator give today", () => {
     if (!evaluated) return;
     expectCommitted(GUARDRAIL_FILE, guardrailFileContent(simulation));
