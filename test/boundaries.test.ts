@@ -5,13 +5,13 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ROOT } from "../tools/generated";
-import { scratchTree } from "../tools/terraform";
+import { scratchTree } from "../src/evidence/terraform";
 
 const PROBES: [file: string, code: string, rejectedWith: string | null][] = [
   ["src/agpl.ts", 'import { runSimulation } from "@cloud-copilot/iam-simulate";', "AGPL-3.0"],
   ["src/generator/evidence.ts", 'import { runSimulation } from "@cloud-copilot/iam-simulate";', "AGPL-3.0"],
-  ["scripts/synth.ts", 'import { computeEvidence } from "../tools/evidence";', null],
-  ["src/tooling.ts", 'import { planJson } from "../tools/terraform";', "must not import evidence tooling"],
+  ["scripts/synth.ts", 'import { computeEvidence } from "../src/evidence/sources";', null],
+  ["src/tooling.ts", 'import { planJson } from "../src/evidence/terraform";', "must not import evidence tooling"],
   ["src/tests.ts", 'import { withProvider } from "../test/support/provider";', "must not import evidence tooling"],
   ["tools/tests.ts", 'import { withProvider } from "../test/support/provider";', "tools/ must not import from test/"],
   ["src/provider-root.ts", 'import { Vpc } from "@cdktf/provider-aws";', "Import by deep path"],
@@ -22,7 +22,7 @@ const PROBES: [file: string, code: string, rejectedWith: string | null][] = [
   ["src/review/simulator.ts", 'import { runSimulation } from "@cloud-copilot/iam-simulate";', "AGPL-3.0"],
   ["src/review/package.ts", 'import { Testing } from "cdktf";', "src/review/ imports only node: modules"],
   ["src/review/generator.ts", 'import { DefinitionError } from "../generator/errors";', "src/review/ imports only node: modules"],
-  ["src/review/tooling.ts", 'import { planJson } from "../../tools/terraform";', "src/review/ imports only node: modules"],
+  ["src/review/tooling.ts", 'import { planJson } from "../../src/evidence/terraform";', "src/review/ imports only node: modules"],
   ["src/review/facts.ts", 'import { FEATURES } from "../facts/features";\nimport * as fs from "node:fs";\nimport { readPlan } from "./plan";', null],
 ];
 

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { tempDir } from "./terraform";
+import { tempDir } from "../src/evidence/terraform";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = path.join(__dirname, "..");

@@ -13,7 +13,7 @@ import {
   Token,
 } from "cdktf";
 import { Construct } from "constructs";
-import { DefinitionError } from "../generator/errors";
+import { DefinitionError } from "../errors";
 import { tf } from "../hcl/template";
 import { Value } from "../hcl/writer";
 

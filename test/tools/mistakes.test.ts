@@ -1,7 +1,7 @@
 // The mistakes runner's own pieces that need no Terraform: how a row's inputs read in the table,
 // and that two rows cannot share a name (test/modules/mistakes.terraform.test.ts plans them).
 import { Mistake, MISTAKES, mistakeId } from "../../src/modules/mistakes";
-import { hclInline, planMistakes } from "../../tools/mistakes";
+import { hclInline, planMistakes } from "../../src/evidence/mistakes";
 
 describe("tools/mistakes", () => {
   test("inputs read as HCL: expressions bare, strings quoted, objects and lists inline", () => {
