@@ -1,6 +1,6 @@
 // CloudShell's console features as IAM requests, simulated offline with @cloud-copilot/iam-simulate
-// against the policy Terraform computed. Evidence tooling only: iam-simulate is AGPL-3.0, and ESLint
-// rejects any import of it (or of tools/) from src/ and main.ts.
+// against the policy Terraform computed. Evidence only: iam-simulate is AGPL-3.0, and ESLint rejects
+// any import of it from src/ outside src/evidence/.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { getDenialReasons, runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
