@@ -47,7 +47,7 @@ export function built(): Built[] {
 
 /**
  * The tree `npm run synth` writes, from a generation in this process, with the committed evidence
- * in place of a fresh computation (each evidence file's freshness is its module test's check).
+ * as it is (test/evidence/keys.test.ts checks its keys; its module's test computes it again).
  */
 export function freshFiles(): Map<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
