@@ -6,8 +6,23 @@ const deepProviderImports = {
   paths: [{ name: "@cdktf/provider-aws", message: "Import by deep path: @cdktf/provider-aws/lib/<resource>." }],
   patterns: [{ regex: "^@cdktf/provider-aws/lib$", message: "Import by deep path: @cdktf/provider-aws/lib/<resource>." }],
 };
-// The simulator is AGPL-3.0: evidence tooling (tools/) and tests may use it; nothing shipped may.
-const agpl = { name: "@cloud-copilot/iam-simulate", message: "AGPL-3.0: only tools/ and test/ may import the simulator; src/ is the generator and the definitions of what is shipped." };
+// The simulator is AGPL-3.0: the evidence (src/evidence/), development tooling (tools/) and tests
+// may use it; nothing shipped, and nothing the generator or the definitions run, may.
+const agpl = { name: "@cloud-copilot/iam-simulate", message: "AGPL-3.0: only src/evidence/, tools/ and test/ may import the simulator; the generator and the definitions may not." };
+const agplPattern = { regex: "^@cloud-copilot/iam-simulate(/|$)", message: agpl.message };
+const noToolsOrTests = { regex: "(^|/)(tools|test)(/|$)", message: "src/ must not import development tooling (tools/) or tests (test/)." };
+// The folders a layer must not import from, named by their path from the importing file.
+const evidenceCode = { regex: "^(\\./|(\\.\\./)+)evidence/(?!files$)", message: "Outside src/evidence/, import only src/evidence/files.ts (the evidence files' paths and shapes): the evidence's code runs Terraform and the simulator." };
+const definitionsFromGenerator = { regex: "^\\.\\./(modules|examples|definitions)(/|$)", message: "src/generator/ serves every definition and imports none: pass a module's data in (src/definitions.ts), or move single-module code into its folder." };
+const seamImports = { regex: "^(?!node:|cdktf$|constructs$|\\./|\\.\\./hcl/|\\.\\./errors$)", message: "src/cdktf/ imports only cdktf, constructs, src/hcl/ and src/errors.ts: the generator and the definitions build on it." };
+const evidenceImports = {
+  regex: "^(?!node:|@cloud-copilot/iam-simulate$|\\./|\\.\\./(facts|hcl)/|\\.\\./modules/mistakes$)",
+  message: "src/evidence/ judges the generated files: it imports node:, the simulator, src/facts/, src/hcl/ and the mistakes' rows, never a definition, its tests or its rules (or its key would change with them).",
+};
+const moduleInternalsFromTools = { regex: "(^|/)src/(modules/[^/]+|examples)/", message: "tools/ imports no module's or example's internals (definitions, terraform-tests, rules): read the generated files, or src/evidence/." };
+
+/** no-restricted-imports with the deep-path rule and `more` patterns. */
+const restrict = (paths, ...more) => ["error", { paths: [...deepProviderImports.paths, ...paths], patterns: [...deepProviderImports.patterns, ...more] }];
 
 export default tseslint.config(
   { ignores: ["node_modules/", "cdktf.out/", "dist/", "modules/", "examples/", "coverage/"] },
@@ -19,26 +34,17 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
-  {
-    // The generator and the definitions: shipped, so no simulator and nothing from the evidence tooling or tests.
-    files: ["src/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [...deepProviderImports.paths, agpl],
-          patterns: [
-            ...deepProviderImports.patterns,
-            { regex: "^@cloud-copilot/iam-simulate(/|$)", message: agpl.message },
-            { regex: "(^|/)(tools|test)(/|$)", message: "src/ must not import evidence tooling (tools/) or tests (test/)." },
-          ],
-        },
-      ],
-    },
-  },
+  // The layers of src/, lowest first: src/hcl/, src/facts/, src/errors.ts; src/cdktf/ (the seam);
+  // src/generator/; the definitions (src/modules/, src/examples/); src/evidence/ (the generated
+  // files judged); src/definitions.ts and src/pipeline.ts, which put them together.
+  { files: ["src/**/*.ts"], rules: { "no-restricted-imports": restrict([agpl], agplPattern, noToolsOrTests, evidenceCode) } },
+  { files: ["src/generator/**/*.ts"], rules: { "no-restricted-imports": restrict([agpl], agplPattern, noToolsOrTests, evidenceCode, definitionsFromGenerator) } },
+  { files: ["src/cdktf/**/*.ts"], rules: { "no-restricted-imports": restrict([agpl], agplPattern, seamImports) } },
+  { files: ["src/evidence/**/*.ts"], rules: { "no-restricted-imports": restrict([], noToolsOrTests, evidenceImports) } },
+  { files: ["src/pipeline.ts"], rules: { "no-restricted-imports": restrict([agpl], agplPattern, noToolsOrTests) } },
   {
     // The cloudshell-review command ships alone (dist/, npx from git): node's own modules, the facts
-    // and its own files only; no package, and nothing of the generator (cdktf) or the evidence tooling.
+    // and its own files only; no package, and nothing of the generator (cdktf) or the evidence.
     files: ["src/review/**/*.ts"],
     rules: {
       "no-restricted-imports": [
@@ -52,16 +58,10 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Evidence tooling is imported by tests and scripts, and never imports from test/.
-    files: ["tools/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { paths: deepProviderImports.paths, patterns: [...deepProviderImports.patterns, { regex: "(^|/)test(/|$)", message: "tools/ must not import from test/." }] },
-      ],
-    },
-  },
+  // Development tooling: imported by tests and scripts, never by synth; it never imports test/ or a definition's internals.
+  { files: ["tools/**/*.ts"], rules: { "no-restricted-imports": restrict([], { regex: "(^|/)test(/|$)", message: "tools/ must not import from test/." }, moduleInternalsFromTools) } },
+  // What `npm run synth` runs is src/ alone: the app imports nothing from tools/.
+  { files: ["scripts/synth.ts"], rules: { "no-restricted-imports": restrict([], { regex: "(^|/)tools(/|$)", message: "synth imports nothing from tools/ (development tooling): what it runs lives in src/." }) } },
   {
     // The Go runtime inside @cdktf/hcl2json holds a worker open unless its timers are unref'd there.
     files: ["test/**/*.ts"],

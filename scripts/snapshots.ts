@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { exampleNames, generated, ROOT } from "../tools/generated";
 import { PLANS_DIR, planSnapshots } from "../tools/plan-snapshots";
-import { run } from "../tools/run-script";
+import { run } from "./run-script";
 
 run(async () => {
   const snapshots = await planSnapshots(generated().files, exampleNames());

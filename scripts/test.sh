@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: type-check and lint (side by side, one core each), then jest, which runs
-# Terraform with the real hashicorp/aws provider (tools/terraform.ts says where it comes from).
+# Terraform with the real hashicorp/aws provider (src/evidence/terraform.ts says where it comes from).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh

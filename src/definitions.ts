@@ -12,6 +12,7 @@ import { multiRegion } from "./examples/multi-region/definition";
 import { trailMonitoringExample } from "./examples/trail-monitoring/definition";
 import { Definition } from "./generator/definition";
 import { withWrappers } from "./generator/wrappers";
+import { WRAPPER_EXAMPLES } from "./modules/wrapper-examples";
 import { vpcNetwork } from "./modules/cloudshell-vpc-network/definition";
 import { guardrail } from "./modules/cloudshell-guardrail/definition";
 import { monitoring } from "./modules/cloudshell-monitoring/definition";
@@ -19,5 +20,6 @@ import { trailMonitoring } from "./modules/cloudshell-trail-monitoring/definitio
 import { policy } from "./modules/cloudshell-policy/definition";
 import { policyDocument } from "./modules/cloudshell-policy-document/definition";
 
-// withWrappers adds wrappers/<module>/ for every module (src/generator/wrappers.ts), after all of them.
-export const DEFINITIONS: Definition[] = withWrappers([policyDocument, policy, guardrail, scpGuardrail, organizationGuardrail, iamPolicy, permissionSet, permissionsBoundary, vpcNetwork, isolated, withNat, existingVpc, multiRegion, monitoring, monitoringExample, trailMonitoring, trailMonitoringExample]);
+// withWrappers adds wrappers/<module>/ for every module (src/generator/wrappers.ts), after all of them,
+// each README with its module's example of src/modules/wrapper-examples.ts.
+export const DEFINITIONS: Definition[] = withWrappers([policyDocument, policy, guardrail, scpGuardrail, organizationGuardrail, iamPolicy, permissionSet, permissionsBoundary, vpcNetwork, isolated, withNat, existingVpc, multiRegion, monitoring, monitoringExample, trailMonitoring, trailMonitoringExample], WRAPPER_EXAMPLES);

@@ -8,12 +8,12 @@ import { COORDINATES, coordinatesOf } from "../src/generator/coordinates";
 import { Definition, Requirements } from "../src/generator/definition";
 import { compareVersions, requirementsOf } from "../src/generator/versions";
 import { absoluteLinks, PathKind } from "../src/generator/links";
-import { DefinitionError } from "../src/generator/errors";
+import { DefinitionError } from "../src/errors";
 import { AWS_PROVIDER, TERRAFORM } from "../src/modules/requirements";
 import { parse } from "./support/hcl2json";
 import { WRAPPER_EXAMPLES } from "../src/modules/wrapper-examples";
 import { directories, generated, ROOT } from "../tools/generated";
-import { tempDir } from "../tools/terraform";
+import { tempDir } from "../src/evidence/terraform";
 
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), "utf8");
 const files = () => generated().files;

@@ -25,8 +25,8 @@ const ABSOLUTE_PATH = new RegExp(`(?<![\\w.:/~\\\\-])/(?:${SYSTEM_ROOTS})/[\\w.$
 const ALLOWED_PATHS: Record<string, string> = {
   "/usr/bin/env": "the shebang of the shell scripts",
   "/dev/null": "discarded output and the empty CLI configuration of .ci/run",
-  "/opt/tf-plugins": "the default provider mirror (DEFAULT_PLUGIN_DIR in tools/terraform.ts), a setting that TF_PLUGIN_DIR overrides",
-  "/usr/bin/x": "an event's FilePath in test/tools/event-pattern.test.ts, data for a wildcard pattern",
+  "/opt/tf-plugins": "the default provider mirror (DEFAULT_PLUGIN_DIR in src/evidence/terraform.ts), a setting that TF_PLUGIN_DIR overrides",
+  "/usr/bin/x": "an event's FilePath in test/evidence/event-pattern.test.ts, data for a wildcard pattern",
   "/usr/lib/x": "the same test's control value",
 };
 

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { tempDir } from "./terraform";
+import { tempDir } from "../src/evidence/terraform";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const root = path.join(__dirname, "..");
@@ -35,7 +35,7 @@ function compare(label: string, cmd: string, args: string[]) {
 }
 
 console.log(`Median of ${RUNS} runs each, ${os.cpus().length} cores.\n`);
-console.log("| Command | bare cdktf synth | full regeneration (synth + HCL + evidence + READMEs + checks) | added |");
+console.log("| Command | bare cdktf synth | full regeneration, evidence current (synth + HCL + checks + evidence keys + READMEs) | added |");
 console.log("|---|---|---|---|");
 compare("`cdktf synth` (the CLI, as `npm run synth`)", "npx", ["cdktf", "synth"]);
 compare("`node scripts/synth.ts` (the app alone)", "node", ["-r", "ts-node/register/transpile-only", "scripts/synth.ts"]);

@@ -1,16 +1,16 @@
 // What the generator writes, for tests and scripts: the Terraform files of an in-memory generation,
-// and the READMEs rendered from them with the committed evidence (computing the evidence takes
-// Terraform; the drift test, which runs the whole pipeline of tools/pipeline.ts, proves the
-// committed evidence current). The files are cached on disk, keyed by a hash of everything they
-// are made from (src/, scripts/synth.ts, cdktf.json, package.json, package-lock.json, the evidence), so the many
+// and the READMEs rendered from them with the committed evidence (its keys are checked against this
+// generation without Terraform, test/evidence/keys.test.ts; the Terraform tier computes each file
+// again and compares). The files are cached on disk, keyed by a hash of everything they are made
+// from (src/, scripts/synth.ts, cdktf.json, package.json, package-lock.json, the evidence), so the many
 // processes that only read them skip loading cdktf and every definition (about 1 s each).
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { Built } from "../src/generator/generate";
-import { EVIDENCE_SOURCES, evidenceReader } from "./evidence";
-import { tempDir } from "./terraform";
+import { committedEvidence, EVIDENCE_SOURCES } from "../src/evidence/sources";
+import { tempDir } from "../src/evidence/terraform";
 
 export const ROOT = path.join(__dirname, "..");
 
@@ -47,14 +47,14 @@ export function built(): Built[] {
 
 /**
  * The tree `npm run synth` writes, from a generation in this process, with the committed evidence
- * in place of a fresh computation (each evidence file's freshness is its module test's check).
+ * as it is (test/evidence/keys.test.ts checks its keys; its module's test computes it again).
  */
 export function freshFiles(): Map<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { evidenceDocuments, renderHcl, renderReadmes, tree } = require("../src/generator/generate") as typeof import("../src/generator/generate");
-  const hcl = renderHcl(built());
-  const committed = new Map(EVIDENCE_SOURCES.map((s) => [s.file, fs.existsSync(path.join(ROOT, s.file)) ? fs.readFileSync(path.join(ROOT, s.file), "utf8") : "{}"]));
-  return tree(hcl, committed, evidenceDocuments(evidenceReader(committed)), renderReadmes(built(), hcl, evidenceReader(committed)));
+  const { renderHcl } = require("../src/generator/generate") as typeof import("../src/generator/generate");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { treeOf } = require("../src/pipeline") as typeof import("../src/pipeline");
+  return treeOf(built(), renderHcl(built()), committedEvidence(ROOT));
 }
 
 let files: Map<string, string> | undefined;

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { attr, block, Item, renderFile, Value } from "../src/hcl/writer";
-import { tempDir, testModule } from "./terraform";
+import { tempDir, testModule } from "../src/evidence/terraform";
 
 export interface InputCase {
   name: string;

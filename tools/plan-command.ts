@@ -1,10 +1,10 @@
 // `npm run plan` (scripts/plan.ts): a real `terraform plan` of every example as its own root,
-// offline, through the same runner as the tests and snapshots (tools/terraform.ts), with a table of
+// offline, through the same runner as the tests and snapshots (src/evidence/terraform.ts), with a table of
 // results. Where hashicorp/aws cannot be found it says so, naming the fix, and fails, unless the
 // skip is allowed by name (--allow-skip or ALLOW_PROVIDER_SKIP=1).
 import { exampleNames, generated } from "./generated";
 import { planExample } from "./plan-snapshots";
-import { describeSource, ProviderUnavailable } from "./terraform";
+import { describeSource, ProviderUnavailable } from "../src/evidence/terraform";
 
 /** Plans every example, printing as it goes; resolves with the exit code. */
 export async function planCommand(allowSkip: boolean, print: (line: string) => void = console.log): Promise<number> {

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { attr, blank, block, renderFile, Value } from "../src/hcl/writer";
-import { planJson, REQUIRES_AWS, scratchTree } from "./terraform";
+import { planJson, REQUIRES_AWS, scratchTree } from "../src/evidence/terraform";
 
 export const PLANS_DIR = path.join("evidence", "plans");
 

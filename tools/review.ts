@@ -11,8 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readPlan } from "../src/review/plan";
 import { EXIT, reviewPlan } from "../src/review/review";
-import { GUARDRAIL_FILE } from "../src/generator/guardrail-table";
-import { MATRIX_FILE } from "../src/generator/matrix-table";
+import { GUARDRAIL_FILE, MATRIX_FILE } from "../src/evidence/files";
 import { PLANS_DIR, PlanSnapshot, readSnapshot } from "./plan-snapshots";
 
 const ROOT = path.join(__dirname, "..");

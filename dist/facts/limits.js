@@ -2,7 +2,7 @@
 "use strict";
 // AWS limits and partitions the modules check inputs against.
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.thousands = exports.POLICY_SIZE_LIMITS = exports.CLOUDSHELL_PARTITIONS = exports.MAX_SECURITY_GROUPS = void 0;
+exports.thousands = exports.SUBNETS_IN_A_MANAGED_POLICY = exports.POLICY_SIZE_LIMITS = exports.CLOUDSHELL_PARTITIONS = exports.MAX_SECURITY_GROUPS = void 0;
 /** Security groups one CloudShell VPC environment takes at most.
  * https://docs.aws.amazon.com/cloudshell/latest/userguide/using-cshell-in-vpc.html */
 exports.MAX_SECURITY_GROUPS = 5;
@@ -28,6 +28,12 @@ exports.POLICY_SIZE_LIMITS = {
     /** A VPC endpoint policy, whitespace included (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html). */
     vpc_endpoint: 20480,
 };
+/**
+ * How many subnets (with one VPC, one security group, the EC2 grant, preset minimum) the
+ * policy-document module fits in a managed policy: the README says it, its shipped tests prove this
+ * many fit and one more does not, and a row of Mistakes we catch plans one more.
+ */
+exports.SUBNETS_IN_A_MANAGED_POLICY = 36;
 /** A count as messages and READMEs write it: 6,144. */
 const thousands = (x) => x.toLocaleString("en-US");
 exports.thousands = thousands;

@@ -13,7 +13,7 @@ import {
   Token,
 } from "cdktf";
 import { Construct } from "constructs";
-import { DefinitionError } from "../generator/errors";
+import { DefinitionError } from "../errors";
 import { tf } from "../hcl/template";
 import { Value } from "../hcl/writer";
 
@@ -126,6 +126,8 @@ export class Unit {
   private readonly constructs = new Map<string, TerraformElement>();
   /** Provider configurations by reference: "aws", "aws.eu_west_1". */
   private readonly providers = new Map<string, TerraformProvider>();
+  /** The stack's Terraform JSON, once resolved (synthesizedJson). */
+  private json?: string;
 
   constructor(
     readonly app: App,
@@ -249,8 +251,10 @@ export class Unit {
   /**
    * The stack as Terraform JSON, in the order the definition wrote it (cdk.tf.json on disk has
    * its keys sorted, which would give policy statements another key order than AWS's examples).
+   * Resolved once, after the app's synth (resolving is most of the generator's time); a copy each call.
    */
   synthesizedJson(): Record<string, unknown> {
-    return JSON.parse(JSON.stringify(this.stack.toTerraform()));
+    this.json ??= JSON.stringify(this.stack.toTerraform());
+    return JSON.parse(this.json);
   }
 }

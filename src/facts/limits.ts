@@ -28,5 +28,12 @@ export const POLICY_SIZE_LIMITS = {
   vpc_endpoint: 20480,
 };
 
+/**
+ * How many subnets (with one VPC, one security group, the EC2 grant, preset minimum) the
+ * policy-document module fits in a managed policy: the README says it, its shipped tests prove this
+ * many fit and one more does not, and a row of Mistakes we catch plans one more.
+ */
+export const SUBNETS_IN_A_MANAGED_POLICY = 36;
+
 /** A count as messages and READMEs write it: 6,144. */
 export const thousands = (x: number): string => x.toLocaleString("en-US");

@@ -17,7 +17,7 @@ export interface Requirements {
 
 /**
  * The evidence computed from this generation's Terraform files before the READMEs are rendered
- * (tools/evidence.ts, run by `npm run synth`): each file's parsed JSON by its path, such as
+ * (src/evidence/sources.ts, run by `npm run synth`): each file's parsed JSON by its path, such as
  * "evidence/permission-matrix.json". The generator never reads it back from disk.
  */
 export interface Evidence {

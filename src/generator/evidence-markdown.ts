@@ -1,10 +1,8 @@
 // What the README tables of simulation evidence share: a result as a cell, module inputs on one
-// line, and folded lists. They receive the evidence: the simulator that computes it is evidence
-// tooling (tools/) and is never imported here.
-
+// line, and folded lists. They receive the evidence: the simulator that computes it (src/evidence/)
+// is never imported here.
 import { literal, Value } from "../hcl/writer";
-
-export type Result = "Allowed" | "ExplicitlyDenied" | "ImplicitlyDenied";
+import { Result } from "../evidence/files";
 
 const CELL: Record<Result, string> = { Allowed: "✅", ExplicitlyDenied: "⛔", ImplicitlyDenied: "❌" };
 

@@ -9,12 +9,13 @@ import { lowerStack } from "./lower";
 import { checkRules } from "./rules";
 import { docsTables } from "./readme-tables";
 import { withManifest } from "./files";
-import { TESTED_AWS_PROVIDER } from "../modules/requirements";
+import { TESTED_AWS_PROVIDER } from "../facts/tested-provider";
 import { COORDINATES } from "./coordinates";
 import { requirementsOf, versionsFile } from "./versions";
 import { absoluteLinks, PathKind } from "./links";
 import { withRepositoryFiles } from "./repository-files";
-import { MISTAKES_DOC, MISTAKES_FILE, MistakesFile, mistakesDocument, mistakesSection } from "./mistakes-table";
+import { MISTAKES_DOC, MISTAKES_FILE, MistakesFile } from "../evidence/files";
+import { mistakesDocument, mistakesSection } from "./mistakes-table";
 
 const ROOT = path.join(__dirname, "..", "..");
 /** How READMEs tell consumers to reach the modules: git over HTTPS, `//modules/<name>?ref=` (from package.json's repository). */

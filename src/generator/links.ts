@@ -3,7 +3,7 @@
 // one into the repository (package.json's coordinates) at the release tag the READMEs pin, and a
 // link to a file or directory that does not exist stops the generator.
 import * as path from "node:path";
-import { DefinitionError } from "./errors";
+import { DefinitionError } from "../errors";
 
 /** What a repository path is: a file, a directory, or nothing. */
 export type PathKind = "file" | "directory" | undefined;

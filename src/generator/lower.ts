@@ -2,7 +2,7 @@
 // definition wrote them; block/attribute comes from the bindings' schema, never from JSON shape.
 import { BlockSchema, ElementRef, LIFECYCLE_SCHEMA } from "../cdktf/seam";
 import { attr, blank, block, comment, Item, Value } from "../hcl/writer";
-import { DefinitionError } from "./errors";
+import { DefinitionError } from "../errors";
 
 type Json = Record<string, Value>;
 

@@ -1,36 +1,8 @@
-// Renders "Mistakes we catch" (evidence/mistakes.json, planned by tools/mistakes.ts) as Markdown:
+// Renders "Mistakes we catch" (evidence/mistakes.json, planned by src/evidence/mistakes.ts) as Markdown:
 // the whole table in evidence/mistakes.md, and each module's and wrapper's own rows in its README.
-// It receives the JSON; the Terraform that computes it is evidence tooling (tools/), never imported here.
+// It receives the JSON; the Terraform that computes it (src/evidence/) is never imported here.
 import { escape } from "./evidence-markdown";
-
-/** The evidence file, relative to the repository root, and the Markdown rendered from it. */
-export const MISTAKES_FILE = "evidence/mistakes.json";
-export const MISTAKES_DOC = "evidence/mistakes.md";
-
-export interface MistakeRow {
-  id: string;
-  module: string;
-  what: string;
-  issue: string | null;
-  /** The call's inputs as HCL, one line. */
-  inputs: string;
-  /** Where the plan said it: "inputs", a validation of one input (it stops the plan at once); "plan", anything found while planning. */
-  phase: "inputs" | "plan";
-  /** What the plan said: "error" or "warning"; null when it said nothing (the test fails then). */
-  severity: "error" | "warning" | null;
-  /** The plan's messages, folded onto one line each. */
-  messages: string[];
-  /** The same call done right, as HCL; it planned with no error and no warning. */
-  control: string | null;
-}
-
-export interface MistakesFile {
-  /** A hash of what the rows were planned from: synth plans them again only when it changes. */
-  key: string;
-  provider: string;
-  fixtures: string;
-  rows: MistakeRow[];
-}
+import { MISTAKES_DOC, MISTAKES_FILE, MistakeRow, MistakesFile } from "../evidence/files";
 
 const code = (s: string) => "`" + s.replace(/\|/g, "\\|").replace(/`/g, "'") + "`";
 const says = (r: MistakeRow) => (r.severity ? `${r.severity === "warning" ? "warning: " : ""}${r.messages.map(escape).join(" / ")}` : "**nothing: it plans** (the test fails)");

@@ -6,7 +6,7 @@ import { ElementRef } from "../cdktf/seam";
 import { placeholderPattern } from "../facts/arn";
 import { Value } from "../hcl/writer";
 import { DeclaredActions, unknownActions } from "./action-check";
-import { DefinitionError } from "./errors";
+import { DefinitionError } from "../errors";
 import { provider6Violations } from "./provider-6";
 import { undeclaredReferences } from "./references";
 

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { attr, blank, block, comment, Item, Value } from "../hcl/writer";
 import { featuresOf, ProviderFeature } from "../facts/provider-versions";
 import { Definition, directoryOf, ProviderRequirement, Requirements } from "./definition";
-import { DefinitionError } from "./errors";
+import { DefinitionError } from "../errors";
 
 type Json = Record<string, Value>;
 

@@ -8,8 +8,7 @@ import { tf, Unit } from "../cdktf/seam";
 import { attr, blank, block, renderFile, renderValue, Value } from "../hcl/writer";
 import { COORDINATES } from "./coordinates";
 import { Definition, directoryOf, sourceOf } from "./definition";
-import { DefinitionError } from "./errors";
-import { WRAPPER_EXAMPLES } from "../modules/wrapper-examples";
+import { DefinitionError } from "../errors";
 
 /** The wrapper's input expression for one module input: the item's value, else defaults', else the
  * module's default. lookup(), not try(): try() turns a value with anything unknown in it (the IDs of a
@@ -96,9 +95,16 @@ function build(module: Definition, unit: Unit) {
   unit.output("wrapper", { description: `The outputs of every ${module.name}, by item key.`, value: tf("module.wrapper") });
 }
 
+/** A wrapper's example: what its README shows and what the tests plan (src/modules/wrapper-examples.ts). */
+export interface WrapperExample {
+  /** Inputs every item gets unless it sets them itself. */
+  defaults: Record<string, Value>;
+  /** Two instances, by key: one leaning on the defaults, one overriding them. */
+  items: Record<string, Record<string, Value>>;
+}
+
 /** The README's two usages (Terragrunt and Terraform), from the module's example items. */
-function readmeContext(module: Definition, names?: string[]) {
-  const example = WRAPPER_EXAMPLES[module.name];
+function readmeContext(module: Definition, example: WrapperExample | undefined, names?: string[]) {
   const values: Record<string, Value> = example
     ? { defaults: example.defaults, items: example.items }
     : { defaults: {}, items: { first: {}, second: {} } };
@@ -124,7 +130,7 @@ function readmeContext(module: Definition, names?: string[]) {
 }
 
 /** The wrapper of a module; built after the module, whose variables it reads. */
-export function wrapperOf(module: Definition): Definition {
+export function wrapperOf(module: Definition, example?: WrapperExample): Definition {
   /** The module's inputs, read when the wrapper is built (before its README is rendered). */
   let inputNames: string[] | undefined;
   return {
@@ -138,9 +144,12 @@ export function wrapperOf(module: Definition): Definition {
       build(module, unit);
       inputNames = Object.keys(unit.variablesOf(module.name));
     },
-    readmeContext: () => readmeContext(module, inputNames),
+    readmeContext: () => readmeContext(module, example, inputNames),
   };
 }
 
-/** The definitions with a wrapper for every module, after all of them. */
-export const withWrappers = (definitions: Definition[]): Definition[] => [...definitions, ...definitions.filter((d) => d.kind === "module").map(wrapperOf)];
+/** The definitions with a wrapper for every module, after all of them; `examples` by module name. */
+export const withWrappers = (definitions: Definition[], examples: Record<string, WrapperExample>): Definition[] => [
+  ...definitions,
+  ...definitions.filter((d) => d.kind === "module").map((m) => wrapperOf(m, examples[m.name])),
+];

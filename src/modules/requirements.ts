@@ -23,7 +23,4 @@ export const AWS_PROVIDER: ProviderRequirement = {
   reason: "CI plans with this floor, 5.100.0 and the newest 6.x; no upper bound (README, \"Versions\").",
 };
 
-/** The hashicorp/aws version every provider-backed check and plan snapshot is made with (tools/terraform.ts pins it). */
-export const TESTED_AWS_PROVIDER = "5.100.0";
-
 export const NO_PROVIDER: Requirements = { ...TERRAFORM, providers: [] };

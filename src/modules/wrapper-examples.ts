@@ -1,14 +1,7 @@
 // Two items per module's wrapper (wrappers/<module>/): the example its README shows, and what the
 // tests plan (test/examples/plans.terraform.test.ts plans them in the same plan as the examples). A module without
 // an entry still gets its wrapper; its README then shows a generic example, and the test names it.
-import { Value } from "../hcl/writer";
-
-export interface WrapperExample {
-  /** Inputs every item gets unless it sets them itself. */
-  defaults: Record<string, Value>;
-  /** Two instances, by key: one leaning on the defaults, one overriding them. */
-  items: Record<string, Record<string, Value>>;
-}
+import type { WrapperExample } from "../generator/wrappers";
 
 export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
   // Provider-free, with an input of type any (vpc_environments) passed through try().

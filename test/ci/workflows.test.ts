@@ -5,11 +5,11 @@ import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { TESTED_AWS_PROVIDER } from "../../src/modules/requirements";
+import { TESTED_AWS_PROVIDER } from "../../src/facts/tested-provider";
 import { MANIFEST } from "../../src/generator/files";
 import { COORDINATES } from "../../src/generator/coordinates";
 import { generated, ROOT } from "../../tools/generated";
-import { tempDir } from "../../tools/terraform";
+import { tempDir } from "../../src/evidence/terraform";
 
 type Step = { uses?: string; run?: string; name?: string; with?: Record<string, unknown>; env?: Record<string, string> };
 type Job = { "runs-on": string; if?: string; permissions?: Record<string, string>; strategy?: { matrix: Record<string, unknown[]> }; steps: Step[] };

@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ALLOW_LISTS, NETWORKS, REGIONS } from "../../src/examples/multi-region/definition";
 import { generated } from "../../tools/generated";
-import { FeatureResult, IamRequest, simulateRequest } from "../../tools/simulate";
-import { evaluateExpression, scratchTree } from "../../tools/terraform";
+import { FeatureResult, IamRequest, simulateRequest } from "../../src/evidence/simulate";
+import { evaluateExpression, scratchTree } from "../../src/evidence/terraform";
 
 /** Each network as its vpc_environment output gives it: vpc_id, subnet_ids by zone, security_group_ids. */
 const hex = (n: number, c: string) => `${c.repeat(16)}${n}`;

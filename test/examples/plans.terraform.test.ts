@@ -1,4 +1,4 @@
-// Every example, planned for real with the pinned hashicorp/aws provider (tools/terraform.ts), and
+// Every example, planned for real with the pinned hashicorp/aws provider (src/evidence/terraform.ts), and
 // the committed plan snapshots (evidence/plans/) compared with those plans. A plan also validates
 // the example and every module it calls.
 import { GUARDRAIL_STATEMENTS, RCP_STATEMENT } from "../../src/facts/organizations";
@@ -7,9 +7,9 @@ import * as path from "node:path";
 import { directories, exampleNames, generated, ROOT } from "../../tools/generated";
 import { checkInputs } from "../../tools/input-checks";
 import { committedSnapshots, PLANS_DIR, planSnapshotsWith, PlanSnapshot, readSnapshot } from "../../tools/plan-snapshots";
-import { ENVIRONMENT_ARN } from "../../tools/simulate";
-import { simulateWithBoundary } from "../../tools/simulate-scp";
-import { AWS_PROVIDER_VERSION } from "../../tools/terraform";
+import { ENVIRONMENT_ARN } from "../../src/evidence/simulate";
+import { simulateWithBoundary } from "../../src/evidence/simulate-scp";
+import { AWS_PROVIDER_VERSION } from "../../src/evidence/terraform";
 import { wrapperCallName, wrapperCalls } from "../../tools/wrapper-calls";
 import { WRAPPER_EXAMPLES } from "../../src/modules/wrapper-examples";
 import { withProvider } from "../support/provider";
@@ -64,7 +64,7 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     }
   });
 
-  // Module tests and consoles use the shared provider without an init of their own (tools/terraform.ts,
+  // Module tests and consoles use the shared provider without an init of their own (src/evidence/terraform.ts,
   // prepare): this init is where every module's version constraints meet the pinned provider.
   test(`the plan's init loaded every module, so each module's constraints accept hashicorp/aws ${AWS_PROVIDER_VERSION}`, () => {
     if (!loaded) return;

@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { MANIFEST, staleFiles, withManifest, writeTree } from "../../src/generator/files";
-import { tempDir } from "../../tools/terraform";
+import { tempDir } from "../../src/evidence/terraform";
 
 const tree = (entries: Record<string, string>) => withManifest(new Map(Object.entries(entries)));
 const GENERATED = { "examples/isolated/main.tf": "# generated\n", "examples/isolated/README.md": "# Isolated\n", "modules/m/old.tf": "# old\n" };

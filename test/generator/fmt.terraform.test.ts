@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generated } from "../../tools/generated";
-import { tempDir, terraform } from "../../tools/terraform";
+import { tempDir, terraform } from "../../src/evidence/terraform";
 
 test("terraform fmt changes nothing", () => {
   const dir = tempDir("fmt-");

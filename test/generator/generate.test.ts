@@ -9,9 +9,9 @@ import { DEFINITIONS } from "../../src/definitions";
 import { directoryOf } from "../../src/generator/definition";
 import { renderHcl, synthesize } from "../../src/generator/generate";
 import { staleFiles } from "../../src/generator/files";
-import { EVIDENCE_SOURCES } from "../../tools/evidence";
+import { EVIDENCE_SOURCES } from "../../src/evidence/sources";
 import { built, freshFiles, ROOT } from "../../tools/generated";
-import { tempDir } from "../../tools/terraform";
+import { tempDir } from "../../src/evidence/terraform";
 import { roundTripDifferences } from "../support/round-trip";
 
 let files: Map<string, string> | undefined;

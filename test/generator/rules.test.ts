@@ -8,7 +8,7 @@ import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { tf, tfList, tfMap, Unit } from "../../src/cdktf/seam";
 import { Definition } from "../../src/generator/definition";
-import { DefinitionError } from "../../src/generator/errors";
+import { DefinitionError } from "../../src/errors";
 import { renderHcl, synthesize } from "../../src/generator/generate";
 import { declareActions } from "../../src/generator/action-check";
 import { RULES, violations } from "../../src/generator/rules";
@@ -18,7 +18,7 @@ import { tagsInput } from "../../src/modules/common-inputs";
 import { withReferences } from "../../src/modules/hcl-snippets";
 import { NO_PROVIDER } from "../../src/modules/requirements";
 import { vpcNetwork } from "../../src/modules/cloudshell-vpc-network/definition";
-import { tempDir } from "../../tools/terraform";
+import { tempDir } from "../../src/evidence/terraform";
 
 const definition = (build: (u: Unit) => void): Definition => ({
   name: "broken",

@@ -9,7 +9,7 @@ import { formatHcl } from "../../src/hcl/format";
 import { parseTemplate, wholeExpression } from "../../src/hcl/template";
 import { quote, renderValue } from "../../src/hcl/writer";
 import { NO_PROVIDER } from "../../src/modules/requirements";
-import { tempDir } from "../../tools/terraform";
+import { tempDir } from "../../src/evidence/terraform";
 import { roundTripDifferences } from "../support/round-trip";
 
 const fixture: Definition = {

@@ -1,14 +1,14 @@
 // "Mistakes we catch" (src/modules/mistakes.ts): every row planned with real Terraform and mocked AWS
-// (tools/mistakes.ts, two terraform test processes), the plan must say what the row expects, each
+// (src/evidence/mistakes.ts, two terraform test processes), the plan must say what the row expects, each
 // control must plan cleanly, and the committed evidence/mistakes.json must be this plan's. A row done
 // right is planned beside them and must be reported as saying nothing: the control that shows the
 // runner can tell a silent plan from a caught mistake.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { MISTAKES_FILE, MistakeRow } from "../../src/generator/mistakes-table";
+import { MISTAKES_FILE, MistakeRow } from "../../src/evidence/files";
 import { Mistake, MISTAKES, mistakeId } from "../../src/modules/mistakes";
 import { directories, generated, ROOT } from "../../tools/generated";
-import { MistakesOutcome, mistakesFileContent, mistakesKey, planMistakes } from "../../tools/mistakes";
+import { MistakesOutcome, mistakesFile, planMistakes } from "../../src/evidence/mistakes";
 import { expectCommitted } from "../support/evidence";
 import { withProvider } from "../support/provider";
 
@@ -49,7 +49,7 @@ describe("every mistake of the table fails at plan with its message", () => {
   test("the committed evidence is this plan's, under this generation's key", () => {
     if (!outcome) return;
     const rows = { ...outcome, rows: outcome.rows.filter((r) => r.id !== mistakeId(SILENT)) };
-    expectCommitted(MISTAKES_FILE, mistakesFileContent(mistakesKey(generated().files, MISTAKES), rows));
+    expectCommitted(MISTAKES_FILE, mistakesFile(rows));
   });
 });
 

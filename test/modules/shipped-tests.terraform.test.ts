@@ -5,13 +5,14 @@
 // the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.
 import * as path from "node:path";
 import { directories, generated } from "../../tools/generated";
-import { ENI_ARN, IamRequest, simulateRequest } from "../../tools/simulate";
-import { EndpointRequest, FULL_ACCESS, simulateThroughEndpoint } from "../../tools/simulate-endpoint";
-import { EXPECTED, expectedExtra, perimeterEvidence, perimeterFileContent, perimeterPolicies, PERIMETER_FILE } from "../../tools/endpoint-perimeter";
-import { mocksAws, ModuleTestFile, summaryOf, testModulesTogether } from "../../tools/module-tests";
-import { MONITORING_FILE, monitoringFileContent, monitoringMatches, PATTERNS_TEST, patternsOf } from "../../tools/monitoring-matches";
-import { AWS_PROVIDER_VERSION, REQUIRES_AWS, TestReport, TestRun } from "../../tools/terraform";
-import { TRAIL_MONITORING_FILE, TRAIL_PATTERNS_TEST, trailMonitoringFileContent, trailMonitoringMatches, TrailPatterns, trailPatternsOf } from "../../tools/trail-monitoring-matches";
+import { ENI_ARN, IamRequest, simulateRequest } from "../../src/evidence/simulate";
+import { EndpointRequest, FULL_ACCESS, simulateThroughEndpoint } from "../../src/evidence/simulate-endpoint";
+import { EXPECTED, expectedExtra, perimeterEvidence, perimeterPolicies } from "../../src/evidence/endpoint-perimeter";
+import { MONITORING_FILE, PERIMETER_FILE, TRAIL_MONITORING_FILE } from "../../src/evidence/files";
+import { mocksAws, ModuleTestFile, summaryOf, testModulesTogether } from "../../src/evidence/module-tests";
+import { monitoringMatches, PATTERNS_TEST, patternsOf } from "../../src/evidence/monitoring-matches";
+import { AWS_PROVIDER_VERSION, REQUIRES_AWS, TestReport, TestRun } from "../../src/evidence/terraform";
+import { TRAIL_PATTERNS_TEST, trailMonitoringMatches, TrailPatterns, trailPatternsOf } from "../../src/evidence/trail-monitoring-matches";
 import { expectCommitted } from "../support/evidence";
 import { withProvider } from "../support/provider";
 
@@ -154,7 +155,7 @@ let trailPatterns: TrailPatterns | undefined;
 let trailMessages: Record<string, TestRun> = {};
 
 /**
- * Every module's files in three `terraform test` processes (tools/module-tests.ts), for every AWS
+ * Every module's files in three `terraform test` processes (src/evidence/module-tests.ts), for every AWS
  * command decodes the provider's schema (about 2 s of CPU) however few runs it has: the mocked
  * applies whose outputs are read (the network's defaults and the monitoring evidence's run),
  * verbose, which prints the provider's whole schema with each run, so it is kept to those; every
@@ -341,7 +342,7 @@ describe("every endpoint's perimeter, simulated with the policies of a mocked ap
     // The unsigned invoke of an outside API is what AWS's default policy lets through.
     expect(evidence.extra.find((e) => e.what.startsWith("unsigned invoke of an outside"))?.control).toBe("Allowed");
     // The committed evidence (the README's table) is this simulation: `npm run synth` rewrites it.
-    expectCommitted(PERIMETER_FILE, perimeterFileContent(evidence));
+    expectCommitted(PERIMETER_FILE, evidence);
   });
 });
 
@@ -350,14 +351,14 @@ describe("the monitoring rules' patterns, from a mocked apply", () => {
   // test/modules/cloudshell-monitoring/monitoring.terraform.test.ts.
   test("evidence/monitoring-matches.json is what the module and the matcher give today", () => {
     if (!monitoringPatterns) return;
-    expectCommitted(MONITORING_FILE, monitoringFileContent(monitoringMatches(monitoringPatterns)));
+    expectCommitted(MONITORING_FILE, monitoringMatches(monitoringPatterns));
   });
 });
 
 describe("the trail monitoring's patterns, from a mocked apply, and its plan-time messages", () => {
   test("evidence/trail-monitoring-matches.json is what the module and the matcher give today", () => {
     if (!trailPatterns) return;
-    expectCommitted(TRAIL_MONITORING_FILE, trailMonitoringFileContent(trailMonitoringMatches(trailPatterns)));
+    expectCommitted(TRAIL_MONITORING_FILE, trailMonitoringMatches(trailPatterns));
   });
 
   test("a provider in another Region than the log group stops the plan with a message naming both", () => {

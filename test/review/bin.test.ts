@@ -9,7 +9,7 @@ import { ROOT } from "../../tools/generated";
 import { PLANS_DIR, readSnapshot } from "../../tools/plan-snapshots";
 import { evidencePlan } from "../../tools/review";
 import { committedReview, compiledReview } from "../../tools/compile-review";
-import { tempDir } from "../../tools/terraform";
+import { tempDir } from "../../src/evidence/terraform";
 import { COORDINATES } from "../../src/generator/coordinates";
 import { load } from "js-yaml";
 

@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { main } from "../../src/review/cli";
 import { decide, NamedPolicy, Request } from "../../src/review/evaluate";
-import { tempDir } from "../../tools/terraform";
+import { tempDir } from "../../src/evidence/terraform";
 
 function run(args: string[], stdin = ""): { code: number; out: string; err: string } {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 // The review's own evaluator against the IAM simulator, on every policy the evidence holds (each
 // preset and override of the permission matrix, each guardrail case's SCP): the simulator's requests
-// for the evidence (tools/simulate.ts, tools/simulate-scp.ts) and the review's own questions
+// for the evidence (src/evidence/simulate.ts, src/evidence/simulate-scp.ts) and the review's own questions
 // (src/review/analyse.ts: each feature in each Region and network the policies name, and another),
 // through both. They must agree on every request, and the review must answer every one (no
 // "Unknown" for the modules' own policies). Controls: the simulator given a policy with one
@@ -10,10 +10,9 @@ import * as fs from "node:fs";
 import { ROWS, askedOf, candidatesOf, principalContext } from "../../src/review/analyse";
 import { Policy } from "../../src/review/access";
 import { PolicyDocument, Request } from "../../src/review/evaluate";
-import { GUARDRAIL_FILE, GuardrailFile } from "../../src/generator/guardrail-table";
-import { MATRIX_FILE } from "../../src/generator/matrix-table";
-import { CONSOLE_TASKS, PRINCIPAL, REGION } from "../../tools/simulate";
-import { COLUMNS, PRINCIPALS } from "../../tools/simulate-scp";
+import { GUARDRAIL_FILE, GuardrailFile, MATRIX_FILE } from "../../src/evidence/files";
+import { CONSOLE_TASKS, PRINCIPAL, REGION } from "../../src/evidence/simulate";
+import { COLUMNS, PRINCIPALS } from "../../src/evidence/simulate-scp";
 import { Case, compare } from "../support/differential";
 
 type Scenario = { name: string; policy: PolicyDocument };

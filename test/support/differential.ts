@@ -5,7 +5,7 @@
 import { type Simulation } from "@cloud-copilot/iam-simulate";
 import { decide, PolicyDocument, Request } from "../../src/review/evaluate";
 import { REVIEW_ACCOUNT } from "../../src/review/requests";
-import { describeRequest, runStrict } from "../../tools/simulate";
+import { describeRequest, runStrict } from "../../src/evidence/simulate";
 
 export interface Case {
   name: string;

@@ -1,6 +1,6 @@
 // Stops the provider process the global setup started and removes the run's scratch directories.
 import * as fs from "node:fs";
-import { SCRATCH_ROOT_ENV } from "../../tools/terraform";
+import { SCRATCH_ROOT_ENV } from "../../src/evidence/terraform";
 
 export default async function teardown(): Promise<void> {
   (globalThis as { stopSharedProvider?: () => void }).stopSharedProvider?.();

@@ -1,6 +1,6 @@
 // Provider-backed checks: where hashicorp/aws cannot be found they fail with the runner's message
 // (which names the fix), unless ALLOW_PROVIDER_SKIP=1 allows the skip; then they say so and pass.
-import { ProviderUnavailable, skipAllowed } from "../../tools/terraform";
+import { ProviderUnavailable, skipAllowed } from "../../src/evidence/terraform";
 
 export async function withProvider<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
   try {

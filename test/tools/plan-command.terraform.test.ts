@@ -4,7 +4,7 @@
 // every example through the same runner.
 import { exampleNames } from "../../tools/generated";
 import { planCommand } from "../../tools/plan-command";
-import { skipAllowed, tempDir } from "../../tools/terraform";
+import { skipAllowed, tempDir } from "../../src/evidence/terraform";
 
 /** planCommand with TF_PLUGIN_DIR pointing at `dir`: its exit code and what it printed. */
 async function planWith(dir: string, allowSkip: boolean): Promise<{ code: number; out: string }> {

@@ -3,12 +3,11 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GUARDRAIL_FILE } from "../../src/generator/guardrail-table";
-import { MATRIX_FILE } from "../../src/generator/matrix-table";
+import { GUARDRAIL_FILE, MATRIX_FILE } from "../../src/evidence/files";
 import { PLANS_DIR, snapshotJson } from "../../tools/plan-snapshots";
 import { main, review, UsageError, USAGE } from "../../tools/review";
 import { ROOT } from "../../tools/generated";
-import { tempDir } from "../../tools/terraform";
+import { tempDir } from "../../src/evidence/terraform";
 
 const MATRIX = path.relative(ROOT, MATRIX_FILE);
 const GUARDRAIL = path.relative(ROOT, GUARDRAIL_FILE);

@@ -6,7 +6,8 @@
 // fit, the attachments and an optional resource control policy.
 import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
-import { GuardrailFile, GUARDRAIL_FILE, guardrailTables } from "../../generator/guardrail-table";
+import { GuardrailFile, GUARDRAIL_FILE } from "../../evidence/files";
+import { guardrailTables } from "./guardrail-table";
 import { DEPLOYMENT_ROLES, MIN_LITERAL_PREFIX } from "../../facts/exemptions";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { GUARDRAIL_STATEMENTS, RCP_STATEMENT, SCP_MAX_PER_TARGET } from "../../facts/organizations";

@@ -5,7 +5,7 @@
 // is an HCL object { s = <statement>, exempt = <whether the exemptions are added> }.
 import { tf, Unit } from "../../cdktf/seam";
 import { declareActions } from "../../generator/action-check";
-import { DefinitionError } from "../../generator/errors";
+import { DefinitionError } from "../../errors";
 import {
   ASSUME_ACTIONS,
   IDENTITY_PROVIDER_ACTIONS,

@@ -3,7 +3,8 @@
 import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
 import { DEFAULT_PRESET, DENY_ALL, FEATURES, OUTSIDE_REGIONS, OVERRIDABLE, PRESETS } from "../../facts/features";
-import { MatrixFile, MATRIX_FILE, matrixTable } from "../../generator/matrix-table";
+import { MatrixFile, MATRIX_FILE } from "../../evidence/files";
+import { matrixTable } from "./matrix-table";
 import { declareStatementActions } from "../../generator/action-check";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { field, Fields, objectLocal, objectVariable } from "../strict-object";
@@ -11,7 +12,8 @@ import { DENY_PUBLIC_STATEMENT, ENI_CLEANUP_STATEMENT, ENI_PLACEMENT_SID, RESTRI
 import { awsIdPattern, hclStrings, iamSize, ID_HEX_DIGITS, placeholderExample, placeholderFormat, REGION_PATTERN, withReferences } from "../hcl-snippets";
 import { NO_PROVIDER } from "../requirements";
 import { allowedRegionsValidation, partitionValidation } from "../common-inputs";
-import { policyDocumentTests, SUBNETS_IN_A_MANAGED_POLICY } from "./terraform-tests";
+import { policyDocumentTests } from "./terraform-tests";
+import { SUBNETS_IN_A_MANAGED_POLICY } from "../../facts/limits";
 
 const presetNames = Object.keys(PRESETS);
 const sizeQuotas = `managed policy ${thousands(POLICY_SIZE_LIMITS.managed)}, inline policy of a user ${thousands(POLICY_SIZE_LIMITS.inline_user)}, of a group ${thousands(POLICY_SIZE_LIMITS.inline_group)}, of a role ${thousands(POLICY_SIZE_LIMITS.inline_role)}`;

@@ -2,6 +2,7 @@
 // by hand, from AWS's documentation of each feature; real Terraform checks the module against them.
 import { sourceOf } from "../../generator/definition";
 import { Run, testFile } from "../../generator/tftest";
+import { SUBNETS_IN_A_MANAGED_POLICY } from "../../facts/limits";
 
 // Lists and tuples never compare equal in Terraform, so compare their JSON.
 const exactly = (output: string, actions: string[]): [string, string] => [
@@ -36,8 +37,6 @@ const SUBNET = "subnet-0123456789abcdef0";
 const SG = "sg-0123456789abcdef0";
 /** n distinct subnet IDs of the longest form, for policies near the size quotas. */
 export const subnets = (n: number) => Array.from({ length: n }, (_, i) => `subnet-0123456789abcd${String(i).padStart(3, "0")}`);
-/** How many subnets (with one VPC, one security group, the EC2 grant, preset minimum) fit a managed policy: the README says it, and the runs below prove it. */
-export const SUBNETS_IN_A_MANAGED_POLICY = 36;
 /** Two networks as cloudshell-vpc-network's vpc_environment output gives them. */
 const NETWORKS = [
   { vpc_id: "vpc-0123456789abcdef1", subnet_ids: { "us-east-1a": "subnet-0123456789abcdef1", "us-east-1b": "subnet-0123456789abcdef2" }, security_group_ids: ["sg-0123456789abcdef1"], region: "us-east-1" },

@@ -1,6 +1,6 @@
 // Mistakes made with modules/cloudshell-policy, and what the plan says (src/modules/mistakes.ts).
 import type { Mistake } from "../mistakes";
-import { SUBNETS_IN_A_MANAGED_POLICY } from "../cloudshell-policy-document/terraform-tests";
+import { SUBNETS_IN_A_MANAGED_POLICY } from "../../facts/limits";
 
 const MODULE = "modules/cloudshell-policy";
 const GRANT = { grant_ec2_permissions: true };

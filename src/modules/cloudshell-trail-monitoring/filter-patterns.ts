@@ -9,7 +9,7 @@
 // record's `eventType`. What the translation cannot keep exactly is listed in TRANSLATION_NOTES,
 // which the module's README prints.
 import { CLOUDTRAIL_DETAIL_TYPE, VPC_CONFIG_SPELLINGS } from "../../facts/monitoring";
-import { DefinitionError } from "../../generator/errors";
+import { DefinitionError } from "../../errors";
 import { Value } from "../../hcl/writer";
 import { RuleSpec } from "../cloudshell-monitoring/rules";
 

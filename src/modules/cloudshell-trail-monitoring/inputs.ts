@@ -4,7 +4,7 @@
 // rule added there needs no second declaration here.
 import { Unit, VariableDef } from "../../cdktf/seam";
 import { wholeExpression } from "../../hcl/template";
-import { DefinitionError } from "../../generator/errors";
+import { DefinitionError } from "../../errors";
 import { FULL_ACCESS_POLICY } from "../../facts/organizations";
 import { tagsInput } from "../common-inputs";
 import { PROTECTION_TAG } from "../../facts/protected-resources";

@@ -2,7 +2,8 @@
 // changes, the cost at list prices, the comparison with per-account EventBridge rules, and the
 // evidence table.
 import { Evidence } from "../../generator/definition";
-import { TRAIL_MONITORING_FILE, TrailMonitoringFile, trailMonitoringTable } from "../../generator/trail-monitoring-table";
+import { TRAIL_MONITORING_FILE, TrailMonitoringFile } from "../../evidence/files";
+import { trailMonitoringTable } from "./trail-monitoring-table";
 import { US_EAST_1_CLOUDWATCH_PRICES as PRICES } from "../../facts/cloudwatch-prices";
 import { RULES, ruleSuffix } from "../cloudshell-monitoring/rules";
 import { DECLARED, TRANSLATION_NOTES } from "./filter-patterns";

@@ -1,16 +1,17 @@
 // modules/cloudshell-guardrail under real Terraform: the SCPs of every case simulated offline
 // (@cloud-copilot/iam-simulate) as SCPs over an identity policy that allows everything, compared with the behaviour written here by hand: what each CloudShell choice
-// denies and for whom; every attempt on the guardrail itself (tools/guardrail-attacks.ts) by an
+// denies and for whom; every attempt on the guardrail itself (src/evidence/guardrail-attacks.ts) by an
 // insider, with a control without the statements that stopped it, and by the platform's roles;
 // the flows across accounts. Its shipped terraform test file (mocked apply) runs in
 // test/modules/shipped-tests.terraform.test.ts, with the plan of allowed IDs unknown at plan,
 // which shares its terraform test process. Its bad inputs are rows of Mistakes we catch
 // (src/modules/cloudshell-guardrail/mistakes.ts).
-import { guardrailTables } from "../../../src/generator/guardrail-table";
+import { guardrailTables } from "../../../src/modules/cloudshell-guardrail/guardrail-table";
+import { GUARDRAIL_FILE } from "../../../src/evidence/files";
 import { GUARDRAIL_STATEMENTS, RCP_STATEMENT } from "../../../src/facts/organizations";
 import { generated } from "../../../tools/generated";
 import { parse } from "../../support/hcl2json";
-import { ATTACK_PRINCIPALS, ATTACKS, FLOWS } from "../../../tools/guardrail-attacks";
+import { ATTACK_PRINCIPALS, ATTACKS, FLOWS } from "../../../src/evidence/guardrail-attacks";
 import {
   buildGuardrailSimulation,
   COLUMN_LABELS,
@@ -18,12 +19,10 @@ import {
   EvaluatedCase,
   EVERY_PROTECTION,
   GUARDRAIL_CASES,
-  GUARDRAIL_FILE,
-  guardrailFileContent,
   GuardrailSimulation,
   PRINCIPALS,
-} from "../../../tools/simulate-scp";
-import { FeatureResult } from "../../../tools/simulate";
+} from "../../../src/evidence/simulate-scp";
+import { FeatureResult } from "../../../src/evidence/simulate";
 import { expectCommitted } from "../../support/evidence";
 import { withProvider } from "../../support/provider";
 
@@ -265,7 +264,7 @@ describe("the committed guardrail simulation", () => {
 
   test("evidence/guardrail-simulation.json is what Terraform and the simulator give today", () => {
     if (!evaluated) return;
-    expectCommitted(GUARDRAIL_FILE, guardrailFileContent(simulation));
+    expectCommitted(GUARDRAIL_FILE, simulation);
   });
 
   test("the README tables: one row per case and principal, per attempt, per flow", () => {

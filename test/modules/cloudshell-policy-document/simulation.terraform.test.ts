@@ -1,23 +1,22 @@
 // The permission matrix: every scenario's policy, as real Terraform computes it, simulated offline
 // (@cloud-copilot/iam-simulate) against every console feature, and compared with what AWS documents.
 import { actionExists } from "../../../src/facts/action-catalog";
-import { matrixTable } from "../../../src/generator/matrix-table";
+import { matrixTable } from "../../../src/modules/cloudshell-policy-document/matrix-table";
+import { MATRIX_FILE } from "../../../src/evidence/files";
 import { generated } from "../../../tools/generated";
-import { EvaluatedScenario, evaluateScenarios, PolicyStatement } from "../../../tools/evaluate-scenarios";
-import { IDS, SCENARIOS } from "../../../tools/scenarios";
+import { EvaluatedScenario, evaluateScenarios, PolicyStatement } from "../../../src/evidence/evaluate-scenarios";
+import { IDS, SCENARIOS } from "../../../src/evidence/scenarios";
 import { expectCommitted } from "../../support/evidence";
 import {
   buildMatrix,
   TASK_LABELS,
   CONSOLE_TASKS,
   FeatureResult,
-  MATRIX_FILE,
-  matrixFileContent,
   PermissionMatrix,
   simulateFeature,
   ENI_ARN,
   simulateRequest,
-} from "../../../tools/simulate";
+} from "../../../src/evidence/simulate";
 
 // ---- The spec, written by hand from the AWS CloudShell user guide ----
 // (https://docs.aws.amazon.com/cloudshell/latest/userguide/sec-auth-with-identities.html and
@@ -183,7 +182,7 @@ describe("the permission matrix matches the behaviour AWS documents", () => {
 
 describe("the committed matrix", () => {
   test("evidence/permission-matrix.json is what Terraform and the simulator give today", () => {
-    expectCommitted(MATRIX_FILE, matrixFileContent(matrix));
+    expectCommitted(MATRIX_FILE, matrix);
   });
 
   test("the README table has one row per scenario and one column per feature", () => {

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ROOT } from "../../../tools/generated";
-import { mustTerraform, tempDir } from "../../../tools/terraform";
+import { mustTerraform, tempDir } from "../../../src/evidence/terraform";
 
 describe("cloudshell-policy-document: deny_json", () => {
   test("an SCP from deny_json holds only Deny statements", () => {

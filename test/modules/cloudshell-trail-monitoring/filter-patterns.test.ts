@@ -6,10 +6,10 @@
 // trail module).
 import { RULES, RuleSpec } from "../../../src/modules/cloudshell-monitoring/rules";
 import { DECLARED, deriveRules, filterPattern, insightsExpression } from "../../../src/modules/cloudshell-trail-monitoring/filter-patterns";
-import { DefinitionError } from "../../../src/generator/errors";
-import { SAMPLES } from "../../../tools/cloudtrail-samples";
-import { matches } from "../../../tools/event-pattern";
-import { checkPattern, matchesFilter } from "../../../tools/filter-pattern";
+import { DefinitionError } from "../../../src/errors";
+import { SAMPLES } from "../../../src/evidence/cloudtrail-samples";
+import { matches } from "../../../src/evidence/event-pattern";
+import { checkPattern, matchesFilter } from "../../../src/evidence/filter-pattern";
 
 const rule = (key: string, pattern: RuleSpec["pattern"]): RuleSpec => ({ key, enabled: "true", inputs: [], description: key, state: "ENABLED", pattern });
 const KMS = { source: ["aws.kms"], "detail-type": ["AWS API Call via CloudTrail"], detail: { eventSource: ["kms.amazonaws.com"], eventName: ["ScheduleKeyDeletion", "DisableKey"], requestParameters: { keyId: [{ prefix: "arn:aws:kms:" }] } } };

@@ -1,14 +1,15 @@
 // modules/cloudshell-trail-monitoring: the evidence that each rule's metric filters alert on what
 // the EventBridge rule of cloudshell-monitoring alerts on, and on nothing else: the patterns as Terraform computes the
 // module's filter_patterns output (the committed evidence, which the shipped-tests file recomputes
-// in its verbose process), matched against the same CloudTrail records (tools/filter-pattern.ts). Its bad inputs are rows of Mistakes we catch
+// in its verbose process), matched against the same CloudTrail records (src/evidence/filter-pattern.ts). Its bad inputs are rows of Mistakes we catch
 // (src/modules/cloudshell-trail-monitoring/mistakes.ts).
 import * as fs from "node:fs";
-import { TrailMonitoringFile, trailMonitoringTable } from "../../../src/generator/trail-monitoring-table";
+import { trailMonitoringTable } from "../../../src/modules/cloudshell-trail-monitoring/trail-monitoring-table";
+import { TRAIL_MONITORING_FILE, TrailMonitoringFile } from "../../../src/evidence/files";
 import { RULES } from "../../../src/modules/cloudshell-monitoring/rules";
 import { generated } from "../../../tools/generated";
-import { OTHER_ACCOUNT, SUBSCRIBED, TRAIL_MONITORING_FILE, TRAIL_SAMPLES } from "../../../tools/trail-monitoring-matches";
-import { checkPattern } from "../../../tools/filter-pattern";
+import { OTHER_ACCOUNT, SUBSCRIBED, TRAIL_SAMPLES } from "../../../src/evidence/trail-monitoring-matches";
+import { checkPattern } from "../../../src/evidence/filter-pattern";
 
 const MODULE = "modules/cloudshell-trail-monitoring";
 
@@ -21,7 +22,7 @@ describe("each rule's metric filters, as Terraform computes them, alert on what 
   });
 
   test("every rule of the shared list has its filters, each within the limits", () => {
-    expect(evidence.rules).toEqual(RULES.map((r) => r.key));
+    expect(evidence.rules).toEqual(RULES.map((r) => r.key).sort());
     for (const p of [...Object.values(evidence.filters), evidence.subscription.pattern]) expect(() => checkPattern(p)).not.toThrow();
   });
 

@@ -1,8 +1,8 @@
-// The offline EventBridge matcher (tools/event-pattern.ts) against the examples of the EventBridge
+// The offline EventBridge matcher (src/evidence/event-pattern.ts) against the examples of the EventBridge
 // user guide: each pattern and event below is the guide's own, or the guide's rule applied to a
 // minimal event, with the page it comes from. A matcher that got any of them wrong would make the
 // monitoring module's evidence worthless, so each has a control case that must not match.
-import { matches, PatternError } from "../../tools/event-pattern";
+import { matches, PatternError } from "../../src/evidence/event-pattern";
 
 const GUIDE = "https://docs.aws.amazon.com/eventbridge/latest/userguide";
 const PAGES = {

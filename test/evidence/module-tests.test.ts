@@ -1,5 +1,5 @@
 // Moving a module's test files into one shared root must keep every run aimed at its own module.
-import { pointedAt } from "../../tools/module-tests";
+import { pointedAt } from "../../src/evidence/module-tests";
 
 const FILE = `mock_provider "aws" {}
 

@@ -1,16 +1,8 @@
 // Renders the permission matrix (evidence/permission-matrix.json, computed by `npm run synth` from
 // the generated policy module) as Markdown for the policy-document README. It receives the JSON:
-// the simulator that computes it is evidence tooling (tools/) and is never imported here.
-import { cell, details, escape, inputList, requestList, Result } from "./evidence-markdown";
-
-/** The evidence file, relative to the repository root. */
-export const MATRIX_FILE = "evidence/permission-matrix.json";
-
-export interface MatrixFile {
-  features: string[];
-  featureRequests: Record<string, string[]>;
-  scenarios: { name: string; inputs: Record<string, unknown>; results: Record<string, Result> }[];
-}
+// the simulator that computes it (src/evidence/) is never imported here.
+import { cell, details, escape, inputList, requestList } from "../../generator/evidence-markdown";
+import { MatrixFile } from "../../evidence/files";
 
 /** The README section body: the table, its legend, each row's inputs and each column's requests. */
 export function matrixTable(matrix: MatrixFile): string {

@@ -1,10 +1,10 @@
-// Scratch directories (tools/terraform.ts, tempDir) never outlive their run: under a test run's
+// Scratch directories (src/evidence/terraform.ts, tempDir) never outlive their run: under a test run's
 // directory, which the global teardown removes, or else under the process's own, removed on exit.
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ROOT } from "../../tools/generated";
-import { SCRATCH_ROOT_ENV, tempDir, warningsOf } from "../../tools/terraform";
+import { SCRATCH_ROOT_ENV, tempDir, warningsOf } from "../../src/evidence/terraform";
 
 describe("scratch directories", () => {
   test("in a test run, they are made under the run's directory", () => {
@@ -16,7 +16,7 @@ describe("scratch directories", () => {
   test("outside a test run, a process's own are removed when it exits (and existed until then)", () => {
     const env = { ...process.env };
     delete env[SCRATCH_ROOT_ENV];
-    const script = 'const d = require("./tools/terraform").tempDir("probe-"); console.log(d, require("fs").existsSync(d));';
+    const script = 'const d = require("./src/evidence/terraform").tempDir("probe-"); console.log(d, require("fs").existsSync(d));';
     const r = spawnSync("node", ["-r", "ts-node/register/transpile-only", "-e", script], { cwd: ROOT, env, encoding: "utf8" });
     expect(r.status).toBe(0);
     const [dir, existed] = r.stdout.trim().split(" ");

@@ -11,7 +11,7 @@ import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { TESTED_AWS_PROVIDER } from "../src/modules/requirements";
+import { TESTED_AWS_PROVIDER } from "../facts/tested-provider";
 
 /** The hashicorp/aws version every provider-backed check and snapshot uses. */
 export const AWS_PROVIDER_VERSION = TESTED_AWS_PROVIDER;
@@ -63,7 +63,7 @@ export interface TerraformResult {
 export const SHARED_PROVIDER_ENV = "TF_SHARED_AWS_PROVIDER";
 /**
  * Commands that only ask the provider for schemas and validation may use the shared one
- * (tools/shared-provider.ts). Not plan: two plans configuring one process at once fail ("unable to
+ * (src/evidence/shared-provider.ts). Not plan: two plans configuring one process at once fail ("unable to
  * add custom RootCAs HTTPClient", seen when the guardrail's plans shared it).
  */
 const SHARES_PROVIDER = new Set(["test", "console", "validate", "show"]);
@@ -316,7 +316,7 @@ export async function init(dir: string): Promise<InitResult> {
  * Readies a scratch directory for `command`. A command the shared provider serves needs only the
  * modules (`terraform get`, no provider install): Terraform neither installs nor hashes a reattached
  * provider, which saves the 700 MB hash of init (about 0.7 s of CPU each). What init would check is
- * checked elsewhere: the shared process is the pinned binary (tools/shared-provider.ts), and every
+ * checked elsewhere: the shared process is the pinned binary (src/evidence/shared-provider.ts), and every
  * module's version constraints meet it in the init of the examples' plan, which calls every module
  * (test/examples/plans.terraform.test.ts). Any other command gets a full init.
  */

@@ -10,26 +10,17 @@
 //                its file is in; and in a file of its own, controls: every row done right, which must
 //                plan with no diagnostic at all.
 // What 1 finds decides what 2 plans, hence two processes; each costs about 2 s of CPU (hashicorp/aws).
-import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { FIXTURES, FIXTURES_TEXT, Mistake, MISTAKE_PROVIDERS, mistakeId } from "../src/modules/mistakes";
-import { MistakeRow, MistakesFile } from "../src/generator/mistakes-table";
-import { attr, block, Item, renderFile, Value } from "../src/hcl/writer";
-import { wholeExpression } from "../src/hcl/template";
+import { FIXTURES, FIXTURES_TEXT, Mistake, MISTAKE_PROVIDERS, MISTAKES, mistakeId } from "../modules/mistakes";
+import type { MistakeRow, MistakesFile } from "./files";
+import { attr, block, Item, renderFile, Value } from "../hcl/writer";
+import { wholeExpression } from "../hcl/template";
 import { AWS_PROVIDER_VERSION, Diagnostic, REQUIRES_AWS, scratchTree, testModule } from "./terraform";
 
 /** The Terraform files the rows are planned with: modules and wrappers, without their tests. */
 const modulesOf = (tree: Map<string, string>): [string, string][] =>
   [...tree].filter(([rel]) => /^(modules|wrappers)\//.test(rel) && rel.endsWith(".tf") && !rel.includes("/tests/"));
-
-/** A key of everything the rows' plans depend on: the generated modules, the rows, the fixtures, this runner and the provider's version. */
-export function mistakesKey(tree: Map<string, string>, mistakes: Mistake[]): string {
-  const hash = crypto.createHash("sha256");
-  for (const [rel, content] of modulesOf(tree).sort(([a], [b]) => a.localeCompare(b))) hash.update(`${rel}\0${content}\0`);
-  hash.update(JSON.stringify(mistakes)).update(FIXTURES).update(fs.readFileSync(__filename)).update(AWS_PROVIDER_VERSION);
-  return hash.digest("hex").slice(0, 16);
-}
 
 /** A value as one line of HCL, expressions as they are: what the tables show. */
 export function hclInline(v: Value | undefined): string {
@@ -160,7 +151,7 @@ export async function planMistakes(tree: Map<string, string>, mistakes: Mistake[
 }
 
 /** evidence/mistakes.json from the outcome. */
-export function mistakesFileContent(key: string, outcome: MistakesOutcome): string {
-  const file: MistakesFile = { key, provider: `hashicorp/aws ${AWS_PROVIDER_VERSION}`, fixtures: FIXTURES_TEXT, rows: outcome.rows };
-  return `${JSON.stringify(file, null, 2)}\n`;
-}
+export const mistakesFile = (outcome: MistakesOutcome): MistakesFile => ({ provider: `hashicorp/aws ${AWS_PROVIDER_VERSION}`, fixtures: FIXTURES_TEXT, rows: outcome.rows });
+
+/** evidence/mistakes.json: every row of the table planned against `tree`'s modules and wrappers. */
+export const compute = async (tree: Map<string, string>): Promise<MistakesFile> => mistakesFile(await planMistakes(tree, MISTAKES));

@@ -1,18 +1,8 @@
 // Renders the network's endpoint-perimeter evidence (evidence/endpoint-perimeter.json, computed by
 // `npm run synth` from a mocked apply of the generated module) as Markdown for its README. It
-// receives the JSON: the simulator that computes it is evidence tooling (tools/) and is never
-// imported here.
-import { cell, Result } from "./evidence-markdown";
-
-/** The evidence file, relative to the repository root. */
-export const PERIMETER_FILE = "evidence/endpoint-perimeter.json";
-
-/** The evidence file's shape (tools/endpoint-perimeter.ts computes it). */
-export interface PerimeterFile {
-  columns: Record<string, string>;
-  endpoints: { label: string; action: string; resource: string; results: Record<string, Result> }[];
-  extra: { label: string; what: string; principal: string; action: string; resource: string; result: Result; control: Result }[];
-}
+// receives the JSON: the simulator that computes it (src/evidence/) is never imported here.
+import { cell } from "../../generator/evidence-markdown";
+import { PerimeterFile } from "../../evidence/files";
 
 /** The two tables: one write per endpoint and column, then AWS's exceptions and unsigned calls with the control. */
 export function perimeterTable(e: PerimeterFile, computeHostLabels: string[]): string {

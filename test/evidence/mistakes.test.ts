@@ -1,9 +1,9 @@
 // The mistakes runner's own pieces that need no Terraform: how a row's inputs read in the table,
 // and that two rows cannot share a name (test/modules/mistakes.terraform.test.ts plans them).
 import { Mistake, MISTAKES, mistakeId } from "../../src/modules/mistakes";
-import { hclInline, planMistakes } from "../../tools/mistakes";
+import { hclInline, planMistakes } from "../../src/evidence/mistakes";
 
-describe("tools/mistakes", () => {
+describe("src/evidence/mistakes", () => {
   test("inputs read as HCL: expressions bare, strings quoted, objects and lists inline", () => {
     expect(hclInline({ networks: ["${module.network.vpc_environment}"], vpc_ids: null, name: "a b", "aws:x": 1, on: true })).toBe(
       '{ networks = [module.network.vpc_environment], vpc_ids = null, name = "a b", "aws:x" = 1, on = true }',

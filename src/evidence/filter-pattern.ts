@@ -7,10 +7,10 @@
 // (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html): JSON
 // patterns (property selectors, = and != with wildcards, numeric comparisons, IS NULL / TRUE /
 // FALSE, NOT EXISTS, && and || with parentheses), regular expressions between % signs, and
-// unstructured term patterns. test/tools/filter-pattern.test.ts checks it against the guide's own
+// unstructured term patterns. test/evidence/filter-pattern.test.ts checks it against the guide's own
 // examples.
 //
-// Where the guide is silent, the choice made here (each also in test/tools/filter-pattern.test.ts):
+// Where the guide is silent, the choice made here (each also in test/evidence/filter-pattern.test.ts):
 // - A comparison whose selector names no value node (an absent property, an object, an array, null
 //   or a boolean for a string comparison) is false, for != as for =: the guide says so for objects
 //   and arrays, and its `$.eventType = "*" && $.sourceIPAddress != 123.123.*` example "matches

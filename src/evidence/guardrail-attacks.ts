@@ -1,11 +1,11 @@
 // What the people the guardrail stops would try, and what the people who run it must still do, as
-// IAM requests for the guardrail simulation (tools/simulate-scp.ts): one row per attempt, each a
+// IAM requests for the guardrail simulation (src/evidence/simulate-scp.ts): one row per attempt, each a
 // group of requests that must all get the same answer. The principals are an administrator of a
 // member account who is not exempt (with an identity policy that allows everything), the platform's
 // deployment role, the break-glass role, an exempt Identity Center role and a role exempt by tag.
 // The flows are end-to-end paths across accounts: break-glass from the management account, AFT
 // from its own account, and sessions federated through SAML or OIDC under the resource control policy.
-import { CLOUDSHELL_SERVICE, PROTECTION_TAG } from "../src/facts/protected-resources";
+import { CLOUDSHELL_SERVICE, PROTECTION_TAG } from "../facts/protected-resources";
 import { ACCOUNT, Context, IamRequest, REGION } from "./simulate";
 import { IDS } from "./scenarios";
 

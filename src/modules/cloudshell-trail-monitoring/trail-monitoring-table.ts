@@ -1,22 +1,9 @@
 // Renders the filter-pattern evidence of the trail-monitoring module (evidence/trail-monitoring-matches.json,
 // computed by `npm run synth` from the generated module) as Markdown for its README. It receives the
-// JSON: the matcher that computes it is evidence tooling (tools/) and is never imported here.
-import { details, escape } from "./evidence-markdown";
-
-export const TRAIL_MONITORING_FILE = "evidence/trail-monitoring-matches.json";
-
-export interface TrailMonitoringFile {
-  source: string;
-  /** The rule keys, in the order of the filters. */
-  rules: string[];
-  /** Each metric filter's pattern, by filter key. */
-  filters: Record<string, string>;
-  subscription: { rules: string[]; pattern: string };
-  /** The CloudTrail records as the log group holds them. */
-  records: { name: string; note: string; record: unknown }[];
-  /** results[record name][rule key or "subscription"]: whether a filter of the rule matches the record. */
-  results: Record<string, Record<string, boolean>>;
-}
+// JSON: the matcher that computes it (src/evidence/) is never imported here.
+import { details, escape } from "../../generator/evidence-markdown";
+import { TRAIL_MONITORING_FILE, TrailMonitoringFile } from "../../evidence/files";
+import { inRuleOrder } from "../cloudshell-monitoring/monitoring-table";
 
 /** What the patterns read of a record. */
 const readFields = (record: unknown) => {
@@ -26,7 +13,7 @@ const readFields = (record: unknown) => {
 
 /** The README section body: one row per record, one column per rule and one for the subscription. */
 export function trailMonitoringTable(data: TrailMonitoringFile): string {
-  const columns = [...data.rules, "subscription"];
+  const columns = [...inRuleOrder(data.rules, TRAIL_MONITORING_FILE), "subscription"];
   const lines = [`| CloudTrail record | ${columns.map((k) => `\`${k}\``).join(" | ")} |`, `|---|${columns.map(() => ":---:").join("|")}|`];
   for (const r of data.records) {
     const row = data.results[r.name];

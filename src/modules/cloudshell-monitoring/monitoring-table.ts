@@ -1,19 +1,15 @@
 // Renders the pattern-matching evidence of the monitoring module (evidence/monitoring-matches.json,
 // computed by `npm run synth` from the generated module) as Markdown for its README. It receives the
-// JSON: the matcher that computes it is evidence tooling (tools/) and is never imported here.
-import { details, escape } from "./evidence-markdown";
+// JSON: the matcher that computes it (src/evidence/) is never imported here.
+import { details, escape } from "../../generator/evidence-markdown";
+import { MONITORING_FILE, MonitoringFile } from "../../evidence/files";
+import { RULES } from "./rules";
 
-/** The evidence file, relative to the repository root. */
-export const MONITORING_FILE = "evidence/monitoring-matches.json";
-
-export interface MonitoringFile {
-  /** Where the patterns come from. */
-  source: string;
-  rules: { key: string; pattern: unknown }[];
-  events: { name: string; note: string; event: unknown }[];
-  fieldSources: Record<string, string>;
-  /** results[event name][rule key]: whether the rule's pattern matches the event. */
-  results: Record<string, Record<string, boolean>>;
+/** The evidence's rule keys in the order of the module's rules; a key the module does not list stops the generator. */
+export function inRuleOrder(keys: string[], file: string): string[] {
+  const unknown = keys.filter((k) => !RULES.some((r) => r.key === k));
+  if (unknown.length) throw new Error(`${file} has rules the monitoring rules (src/modules/cloudshell-monitoring/rules.ts) do not list: ${unknown.join(", ")}; run npm run synth to compute it again`);
+  return RULES.map((r) => r.key).filter((k) => keys.includes(k));
 }
 
 /** What the patterns read of an event: source, detail-type and detail's eventSource, eventName, errorCode, requestParameters. */
@@ -25,7 +21,8 @@ function readFields(event: unknown): Record<string, unknown> {
 
 /** The README section body: one row per sample event, one column per rule. */
 export function monitoringTable(data: MonitoringFile): string {
-  const keys = data.rules.map((r) => r.key);
+  const keys = inRuleOrder(data.rules.map((r) => r.key), MONITORING_FILE);
+  const rules = keys.map((k) => data.rules.find((r) => r.key === k)!);
   const lines = [`| CloudTrail record | ${keys.map((k) => `\`${k}\``).join(" | ")} |`, `|---|${keys.map(() => ":---:").join("|")}|`];
   for (const e of data.events) {
     const row = data.results[e.name];
@@ -40,6 +37,6 @@ export function monitoringTable(data: MonitoringFile): string {
       data.events.map((e) => `- **${e.name}**: ${e.note}\n\n  \`\`\`json\n  ${JSON.stringify(readFields(e.event))}\n  \`\`\``),
     ),
   );
-  lines.push(...details(`The patterns: ${data.source}`, data.rules.map((r) => `- \`${r.key}\`\n\n  \`\`\`json\n  ${JSON.stringify(r.pattern)}\n  \`\`\``)));
+  lines.push(...details(`The patterns: ${data.source}`, rules.map((r) => `- \`${r.key}\`\n\n  \`\`\`json\n  ${JSON.stringify(r.pattern)}\n  \`\`\``)));
   return lines.join("\n");
 }

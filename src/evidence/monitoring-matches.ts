@@ -1,31 +1,26 @@
 // The monitoring module's evidence: each EventBridge rule's pattern, as Terraform computes the
 // module's event_patterns output (a mocked apply of the generated module with every rule on and
 // the approved lists of examples/monitoring), matched offline against CloudTrail records shaped as
-// AWS documents them (tools/cloudtrail-samples.ts). Computed by `npm run synth` (tools/evidence.ts)
+// AWS documents them (src/evidence/cloudtrail-samples.ts). Computed by `npm run synth` (src/evidence/sources.ts)
 // before the module's README, whose table is rendered from it.
-import { MONITORING_FILE, MonitoringFile } from "../src/generator/monitoring-table";
+import type { MonitoringFile } from "./files";
 import { matches } from "./event-pattern";
-import { FIELD_SOURCES, SAMPLES } from "./cloudtrail-samples";
-import { attr, blank, block, renderFile, Value } from "../src/hcl/writer";
+import { APPROVED_NETWORK, FIELD_SOURCES, SAMPLES } from "./cloudtrail-samples";
+import { attr, blank, block, renderFile, Value } from "../hcl/writer";
 import { ModuleTestFile, testModulesTogether } from "./module-tests";
 import { TestReport } from "./terraform";
-import { RULES } from "../src/modules/cloudshell-monitoring/rules";
 
-export { MONITORING_FILE };
-
-/** Every rule on, with the approved lists of examples/monitoring. */
+/** Every rule on, with the approved network of the sample records (examples/monitoring's). */
 export const EVIDENCE_INPUTS = {
   sns_topic_arn: "arn:aws:sns:us-east-1:123456789012:security-alerts",
   detect_full_access_attachments: true,
-  approved_vpc_ids: ["vpc-0123456789abcdef0"],
-  approved_subnet_ids: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
-  approved_security_group_ids: ["sg-0123456789abcdef0"],
+  ...APPROVED_NETWORK,
 };
 export const PATTERNS_SOURCE = "the event_patterns output of modules/cloudshell-monitoring (mocked apply, us-east-1, every rule on)";
 
 /**
  * The mocked apply that gives the patterns: the module with EVIDENCE_INPUTS in us-east-1, as a
- * test file beside its own (tools/module-tests.ts), so it can share a `terraform test` process.
+ * test file beside its own (src/evidence/module-tests.ts), so it can share a `terraform test` process.
  */
 export const PATTERNS_TEST: ModuleTestFile = patternsTestFile("modules/cloudshell-monitoring", EVIDENCE_INPUTS);
 
@@ -59,13 +54,12 @@ export async function evaluatePatterns(tree: Map<string, string>): Promise<Recor
   return patternsOf(reports.get(PATTERNS_TEST.module)!);
 }
 
-/** The evidence: every rule's pattern matched against every sample record. */
+/** The evidence: every rule's pattern (by rule key, sorted) matched against every sample record. */
 export function monitoringMatches(patterns: Record<string, Record<string, unknown>>): MonitoringFile {
-  const rules = RULES.filter((r) => r.key in patterns).map((r) => ({ key: r.key, pattern: patterns[r.key] }));
-  const missing = Object.keys(patterns).filter((k) => !RULES.some((r) => r.key === k));
-  if (missing.length) throw new Error(`patterns for rules the definition does not list: ${missing.join(", ")}`);
+  const rules = Object.keys(patterns).sort().map((key) => ({ key, pattern: patterns[key] }));
   const results = Object.fromEntries(SAMPLES.map((s) => [s.name, Object.fromEntries(rules.map((r) => [r.key, matches(r.pattern as never, s.event as never)]))]));
   return { source: PATTERNS_SOURCE, rules, events: SAMPLES.map((s) => ({ name: s.name, note: s.note, event: s.event })), fieldSources: FIELD_SOURCES, results };
 }
 
-export const monitoringFileContent = (m: MonitoringFile) => `${JSON.stringify(m, null, 2)}\n`;
+/** evidence/monitoring-matches.json: the patterns of `tree`'s module (a mocked apply), matched. */
+export const compute = async (tree: Map<string, string>) => monitoringMatches(await evaluatePatterns(tree));

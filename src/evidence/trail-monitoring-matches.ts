@@ -1,39 +1,36 @@
 // The trail-monitoring module's evidence: each metric filter's pattern, as Terraform computes the
 // module's filter_patterns output (a mocked apply of the generated module with every rule on,
 // organization-wide lists and one account's own), matched offline against the same CloudTrail
-// records as the EventBridge evidence (tools/cloudtrail-samples.ts: a log group holds each event's
+// records as the EventBridge evidence (src/evidence/cloudtrail-samples.ts: a log group holds each event's
 // `detail`, the record itself), plus two records of another account for the per-account lists.
-// Computed by `npm run synth` (tools/evidence.ts) before the module's README renders its table.
-import { TRAIL_MONITORING_FILE, TrailMonitoringFile } from "../src/generator/trail-monitoring-table";
-import { LOG_GROUP } from "../src/modules/cloudshell-trail-monitoring/terraform-tests";
-import { NETWORK_CHANGES, OUTSIDE } from "../src/modules/cloudshell-trail-monitoring/detections";
-import { RULES } from "../src/modules/cloudshell-monitoring/rules";
-import { EXAMPLE_NETWORK } from "../src/examples/monitoring/definition";
-import { APPROVED, Sample, SAMPLES } from "./cloudtrail-samples";
+// Computed by `npm run synth` (src/evidence/sources.ts) before the module's README renders its table.
+import type { TrailMonitoringFile } from "./files";
+import { APPROVED, APPROVED_NETWORK, Sample, SAMPLES } from "./cloudtrail-samples";
 import { matchesFilter } from "./filter-pattern";
 import { ModuleTestFile, testModulesTogether } from "./module-tests";
 import { patternsTestFile } from "./monitoring-matches";
 import { TestReport } from "./terraform";
 
-export { TRAIL_MONITORING_FILE };
-
 const MODULE = "modules/cloudshell-trail-monitoring";
 /** An account with a network of its own, approved for it alone. */
 export const OTHER_ACCOUNT = { id: "444455556666", vpc: "vpc-0fedcba9876543210" };
+/** The rule of the approved network, whose filters are keyed "<rule>-<scope>-<n>". */
+const OUTSIDE = "outside_approved_network";
 /** The rules the evidence's subscription delivers: every rule but the IAM one (all of them do not fit 1,024 characters). */
 export const SUBSCRIBED = ["access_denied", "credential_forwarding", "file_transfer", OUTSIDE, "public_environment"];
 
-/** Every rule on, the approved lists of examples/monitoring for the organization and one account's own VPC. */
+/** Every rule on, the approved network of the sample records for the organization and one account's own VPC. */
 export const EVIDENCE_INPUTS = {
-  ...LOG_GROUP,
+  log_group_name: "aws-cloudtrail-logs-o-exampleorgid",
+  log_group_region: "us-east-1",
   sns_topic_arn: "arn:aws:sns:us-east-1:123456789012:security-alerts",
-  ...EXAMPLE_NETWORK,
+  ...APPROVED_NETWORK,
   approved_networks_by_account: { [OTHER_ACCOUNT.id]: { vpc_ids: [OTHER_ACCOUNT.vpc] } },
   subscription: { destination_arn: "arn:aws:logs:us-east-1:999999999999:destination:security-central", rules: SUBSCRIBED },
 };
 export const PATTERNS_SOURCE = "the filter_patterns and subscription_filter_pattern outputs of modules/cloudshell-trail-monitoring (mocked apply, us-east-1, every rule on)";
 
-/** The mocked apply that gives the patterns, as a test file beside the module's own (tools/module-tests.ts). */
+/** The mocked apply that gives the patterns, as a test file beside the module's own (src/evidence/module-tests.ts). */
 export const TRAIL_PATTERNS_TEST: ModuleTestFile = patternsTestFile(MODULE, EVIDENCE_INPUTS);
 
 export interface TrailPatterns {
@@ -74,13 +71,12 @@ export const TRAIL_SAMPLES: Sample[] = [
   inOtherAccount(vpcOnly, "account 444455556666, a VPC approved nowhere", "the same account, a VPC in neither its list nor the organization's", [OUTSIDE], config("vpc-0aaaaaaaaaaaaaaaa")),
 ];
 
-/** The rule a filter key belongs to: the key itself, or a declared rule's "<rule>-<scope>-<n>". */
-export const ruleOfFilter = (key: string) => [OUTSIDE, NETWORK_CHANGES].find((r) => key.startsWith(`${r}-`)) ?? key;
+/** The rule a filter key belongs to: the key itself, or a declared rule's "<rule>-<scope>-<n>" (rule keys have no dash). */
+export const ruleOfFilter = (key: string) => key.split("-")[0];
 
 /** The evidence: every filter matched against every sample record, by rule (a rule alerts when any of its filters matches). */
 export function trailMonitoringMatches(patterns: TrailPatterns): TrailMonitoringFile {
-  const present = new Set(Object.keys(patterns.filters).map(ruleOfFilter));
-  const rules = RULES.map((r) => r.key).filter((k) => present.has(k));
+  const rules = [...new Set(Object.keys(patterns.filters).map(ruleOfFilter))].sort();
   const records = TRAIL_SAMPLES.map((s) => ({ name: s.name, note: s.note, record: (s.event as { detail: unknown }).detail }));
   const results = Object.fromEntries(
     records.map((r) => {
@@ -92,4 +88,5 @@ export function trailMonitoringMatches(patterns: TrailPatterns): TrailMonitoring
   return { source: PATTERNS_SOURCE, rules, filters: patterns.filters, subscription: { rules: SUBSCRIBED, pattern: patterns.subscription }, records, results };
 }
 
-export const trailMonitoringFileContent = (m: TrailMonitoringFile) => `${JSON.stringify(m, null, 2)}\n`;
+/** evidence/trail-monitoring-matches.json: the patterns of `tree`'s module (a mocked apply), matched. */
+export const compute = async (tree: Map<string, string>) => trailMonitoringMatches(await evaluateTrailPatterns(tree));

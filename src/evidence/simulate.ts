@@ -1,13 +1,12 @@
 // CloudShell's console features as IAM requests, simulated offline with @cloud-copilot/iam-simulate
-// against the policy Terraform computed. Evidence tooling only: iam-simulate is AGPL-3.0, and ESLint
-// rejects any import of it (or of tools/) from src/ and main.ts.
+// against the policy Terraform computed. Evidence only: iam-simulate is AGPL-3.0, and ESLint rejects
+// any import of it from src/ outside src/evidence/.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { getDenialReasons, runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
-import { catalogVersion } from "../src/facts/action-catalog";
-export { MATRIX_FILE } from "../src/generator/matrix-table";
-import { EvaluatedScenario } from "./evaluate-scenarios";
-import { IDS } from "./scenarios";
+import { catalogVersion } from "../facts/action-catalog";
+import { EvaluatedScenario, evaluateScenarios } from "./evaluate-scenarios";
+import { IDS, SCENARIOS } from "./scenarios";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "us-east-1";
@@ -227,7 +226,8 @@ export async function simulateFeatures(policy: object): Promise<Record<string, F
 // ---- The committed matrix file (evidence/permission-matrix.json) ----
 
 
-const simulatorVersion = (): string =>
+/** The simulator's version, as the evidence files record it. */
+export const simulatorVersion = (): string =>
   JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve("@cloud-copilot/iam-simulate")), "..", "..", "package.json"), "utf8")).version;
 
 export interface MatrixScenario {
@@ -264,8 +264,8 @@ export async function buildMatrix(evaluated: EvaluatedScenario[]): Promise<Permi
   }
   return {
     generatedBy:
-      "npm run synth (tools/evidence.ts): Terraform evaluates modules/cloudshell-policy-document for each scenario " +
-      "(tools/scenarios.ts), @cloud-copilot/iam-simulate simulates each console feature (tools/simulate.ts). Do not edit.",
+      "npm run synth (src/evidence/sources.ts): Terraform evaluates modules/cloudshell-policy-document for each scenario " +
+      "(src/evidence/scenarios.ts), @cloud-copilot/iam-simulate simulates each console feature (src/evidence/simulate.ts). Do not edit.",
     catalogVersion: catalogVersion(),
     simulatorVersion: simulatorVersion(),
     principal: PRINCIPAL,
@@ -275,5 +275,5 @@ export async function buildMatrix(evaluated: EvaluatedScenario[]): Promise<Permi
   };
 }
 
-/** The file's exact text: two-space JSON and a trailing newline. */
-export const matrixFileContent = (matrix: PermissionMatrix): string => `${JSON.stringify(matrix, null, 2)}\n`;
+/** evidence/permission-matrix.json: every scenario evaluated by Terraform from `tree`, then simulated. */
+export const compute = async (tree: Map<string, string>): Promise<PermissionMatrix> => buildMatrix(await evaluateScenarios(tree, SCENARIOS));

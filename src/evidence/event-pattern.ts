@@ -3,7 +3,7 @@
 // AWS documents them. No maintained npm package implements these semantics (AWS's own, event-ruler,
 // is Java), so this is a small implementation of what the EventBridge user guide documents:
 // event patterns, arrays, null and empty values, content filtering and the comparison operators.
-// test/tools/event-pattern.test.ts checks it against the guide's own examples.
+// test/evidence/event-pattern.test.ts checks it against the guide's own examples.
 //
 // Each element of an array in the event is matched on its own (the arrays page), so anything-but
 // matches an array with at least one element outside its list, as we read event-ruler's design

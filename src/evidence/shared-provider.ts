@@ -8,7 +8,7 @@
 // configures it (Region, aliases) and one configured process cannot serve two configurations.
 import { spawn } from "node:child_process";
 import * as path from "node:path";
-import { AWS_PROVIDER_VERSION, pluginDir, tempDir } from "./terraform";
+import { AWS_PROVIDER_VERSION, pluginDir, SHARED_PROVIDER_ENV, tempDir } from "./terraform";
 
 const BINARY = ["registry.terraform.io", "hashicorp", "aws", AWS_PROVIDER_VERSION, "linux_amd64", `terraform-provider-aws_v${AWS_PROVIDER_VERSION}_x5`];
 
@@ -51,4 +51,17 @@ export function startSharedProvider(maxSeconds = 1800): Promise<{ reattach: stri
       reject(new Error(`hashicorp/aws ${AWS_PROVIDER_VERSION} exited (${code}) before it could be shared:\n${out}`));
     });
   });
+}
+
+/** Runs `work` with a shared provider: the one this process already has (jest's global setup), or one started for it and stopped after. */
+export async function withSharedProvider<T>(work: () => Promise<T>): Promise<T> {
+  if (process.env[SHARED_PROVIDER_ENV]) return work();
+  const provider = await startSharedProvider();
+  process.env[SHARED_PROVIDER_ENV] = provider.reattach;
+  try {
+    return await work();
+  } finally {
+    delete process.env[SHARED_PROVIDER_ENV];
+    provider.stop();
+  }
 }

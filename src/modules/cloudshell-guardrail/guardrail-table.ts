@@ -1,45 +1,11 @@
 // Renders the guardrail simulation (evidence/guardrail-simulation.json, computed by `npm run synth`
 // from the generated guardrail module) as Markdown for the cloudshell-guardrail README: what each
 // choice denies and for whom, every attempt on the guardrail itself, and the flows across
-// accounts. It receives the JSON: the simulator that computes it is evidence tooling (tools/) and
-// is never imported here.
-import { cell, details, escape, inputList, requestList, Result } from "./evidence-markdown";
-import { thousands } from "../facts/limits";
-
-/** The evidence file, relative to the repository root. */
-export const GUARDRAIL_FILE = "evidence/guardrail-simulation.json";
-
-export interface GuardrailFile {
-  columns: string[];
-  columnRequests: Record<string, string[]>;
-  principals: Record<string, { arn: string; tags: Record<string, string> }>;
-  cases: {
-    name: string;
-    inputs: Record<string, unknown>;
-    size: number;
-    scp_sizes: number[];
-    rcp_size?: number;
-    statement_ids: string[];
-    policy: object;
-    results: Record<string, Record<string, Result>>;
-  }[];
-  attacks: {
-    /** The case the attempts are simulated under. */
-    case: string;
-    principals: string[];
-    rows: {
-      group: string;
-      label: string;
-      requests: string[];
-      results: Record<string, Result>;
-      /** The statements that denied the first principal (the insider). */
-      stoppedBy: string[];
-      /** The insider again, with the SCPs without those statements. */
-      control: Result;
-    }[];
-  };
-  flows: { label: string; principal: string; under: string; request: string; result: Result; stoppedBy: string[]; control?: Result }[];
-}
+// accounts. It receives the JSON: the simulator that computes it (src/evidence/) is never imported
+// here.
+import { cell, details, escape, inputList, requestList } from "../../generator/evidence-markdown";
+import { GuardrailFile } from "../../evidence/files";
+import { thousands } from "../../facts/limits";
 
 const sids = (ids: string[]) => ids.map((s) => `\`${s}\``).join(", ");
 const scpSizes = (c: GuardrailFile["cases"][number]) => (c.scp_sizes.length > 1 ? `${c.scp_sizes.length} SCPs of ${c.scp_sizes.map(thousands).join(" and ")} characters` : `${thousands(c.size)} characters`);

@@ -2,7 +2,7 @@
 // `module "cloudshell-policy-document"` block. Terraform computes each policy from these inputs;
 // nothing here knows what the policy says.
 
-import { OVERRIDABLE, PRESETS } from "../src/facts/features";
+import { OVERRIDABLE, PRESETS } from "../facts/features";
 
 export type ModuleInputs = Record<string, unknown>;
 

@@ -1,10 +1,10 @@
-// The offline CloudWatch Logs filter-pattern matcher (tools/filter-pattern.ts) against the examples
+// The offline CloudWatch Logs filter-pattern matcher (src/evidence/filter-pattern.ts) against the examples
 // of the CloudWatch Logs user guide's filter-pattern page: each pattern and log event below is the
 // guide's own (read from the guide's source, awsdocs/amazon-cloudwatch-logs-user-guide,
 // doc_source/FilterAndPatternSyntax.md, and the current page's regex section), with the result
 // the guide states. A matcher that got one wrong would make the trail-monitoring evidence
 // worthless, so each match has a control that must not match.
-import { checkPattern, FilterPatternError, matchesFilter } from "../../tools/filter-pattern";
+import { checkPattern, FilterPatternError, matchesFilter } from "../../src/evidence/filter-pattern";
 
 const PAGE = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html";
 
@@ -81,7 +81,7 @@ const JSON_CASES: [string, string, string, boolean][] = [
   ["a leading wildcard (*Event)", "{ $.name = *Event }", JSON.stringify({ name: "PutEvent" }), true],
   ["a star inside a string is literal (Ev*ent)", "{ $.name = Ev*ent }", JSON.stringify({ name: "EvXent" }), false],
   ["control: a literal inner star", "{ $.name = Ev*ent }", JSON.stringify({ name: "Ev*ent" }), true],
-  // Where the guide is silent (tools/filter-pattern.ts says why): an absent property matches neither = nor !=.
+  // Where the guide is silent (src/evidence/filter-pattern.ts says why): an absent property matches neither = nor !=.
   ["!= on an absent property does not match (modelled; UNCONFIRMED)", '{ $.missing != "x" }', EVENT, false],
   ["a JSON pattern does not match a message that is not JSON", '{ $.eventType = "UpdateTrail" }', "UpdateTrail", false],
 ];

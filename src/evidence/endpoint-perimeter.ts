@@ -3,11 +3,9 @@
 // IAM-simulated as a VPC endpoint policy. For each endpoint, one write a shell could use to send
 // data out: by an outside principal into an outside account, by the network's own principal into an
 // outside account, by the own principal into its own account, and, as the control, the outsider
-// through AWS's default (full-access) policy. Computed by `npm run synth` (tools/evidence.ts) into
+// through AWS's default (full-access) policy. Computed by `npm run synth` (src/evidence/sources.ts) into
 // evidence/endpoint-perimeter.json before the module README, whose table is rendered from it.
 import * as path from "node:path";
-import { PERIMETER_RUN } from "../src/modules/cloudshell-vpc-network/terraform-tests";
-export { PERIMETER_FILE } from "../src/generator/perimeter-table";
 import { FULL_ACCESS, simulateThroughEndpoint, EndpointRequest } from "./simulate-endpoint";
 import { FeatureResult } from "./simulate";
 import { scratchTree, TestReport, testModule } from "./terraform";
@@ -80,7 +78,7 @@ export async function perimeterEvidence(policies: Record<string, string>): Promi
   const endpoints: PerimeterEvidence["endpoints"] = [];
   for (const label of Object.keys(policies).sort()) {
     const write = WRITES[label];
-    if (!write) throw new Error(`tools/endpoint-perimeter.ts has no write request for the endpoint "${label}"`);
+    if (!write) throw new Error(`src/evidence/endpoint-perimeter.ts has no write request for the endpoint "${label}"`);
     const policy = JSON.parse(policies[label]);
     const request = (principal: string, account: string): EndpointRequest => ({ principal, ...write(account), resourceAccount: account });
     const results: Record<Column, FeatureResult> = {
@@ -105,12 +103,15 @@ export const expectedExtra = (what: string) => EXPECTED_EXTRA.get(what);
 const EXPECTED_EXTRA = new Map(EXTRA.map((e) => [e.what, e.expected]));
 
 export const NETWORK = "modules/cloudshell-vpc-network";
+/** The run of the network's generated tests that puts every interface endpoint under the perimeter: read by name, as an output is. */
 export const PERIMETER_TEST_FILE = "tests/defaults.tftest.hcl";
+export const PERIMETER_RUN = "perimeter_on_every_interface_endpoint";
 
 /** The perimeter run's endpoint_policies, from a verbose report of the network's defaults file. */
 export function perimeterPolicies(report: TestReport): Record<string, string> {
   const run = report.runs.find((r) => r.file === PERIMETER_TEST_FILE && r.run === PERIMETER_RUN);
-  if (!run?.outputs) throw new Error(`${PERIMETER_TEST_FILE} / ${PERIMETER_RUN} left no outputs: ${JSON.stringify(run)}`);
+  if (!run) throw new Error(`${NETWORK}/${PERIMETER_TEST_FILE} has no run "${PERIMETER_RUN}", which the perimeter evidence reads: rename it in both places (src/evidence/endpoint-perimeter.ts, src/modules/cloudshell-vpc-network/terraform-tests.ts)`);
+  if (!run.outputs) throw new Error(`${PERIMETER_TEST_FILE} / ${PERIMETER_RUN} left no outputs: ${JSON.stringify(run)}`);
   return run.outputs.endpoint_policies as Record<string, string>;
 }
 
@@ -120,4 +121,5 @@ export async function runPerimeterFile(tree: Map<string, string>): Promise<TestR
   return testModule(path.join(scratchTree(modules), NETWORK), { verbose: true, filter: [PERIMETER_TEST_FILE] });
 }
 
-export const perimeterFileContent = (e: PerimeterEvidence) => `${JSON.stringify(e, null, 2)}\n`;
+/** evidence/endpoint-perimeter.json: the perimeter run of `tree`'s network (a mocked apply), simulated. */
+export const compute = async (tree: Map<string, string>): Promise<PerimeterEvidence> => perimeterEvidence(perimeterPolicies(await runPerimeterFile(tree)));

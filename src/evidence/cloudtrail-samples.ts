@@ -85,6 +85,8 @@ function event(call: Call, n: number): Record<string, unknown> {
 }
 
 export const APPROVED = { vpc: "vpc-0123456789abcdef0", subnets: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"], group: "sg-0123456789abcdef0" };
+/** The approved network as the monitoring modules' inputs: examples/monitoring's (its plan's patterns are compared with the evidence's). */
+export const APPROVED_NETWORK = { approved_vpc_ids: [APPROVED.vpc], approved_subnet_ids: APPROVED.subnets, approved_security_group_ids: [APPROVED.group] };
 const OTHER = { vpc: "vpc-0fedcba9876543210", subnet: "subnet-0fedcba9876543210" };
 const FULL_ACCESS = "arn:aws:iam::aws:policy/AWSCloudShellFullAccess";
 

@@ -2,16 +2,16 @@
 // as what it is, service control policies beside FullAWSAccess over an identity policy that allows
 // everything (whatever is denied, the SCPs denied it), and its resource control policy; and a
 // preset as a permissions boundary. Three tables come of it: what each CloudShell choice denies and
-// for whom; every attempt on the guardrail itself (tools/guardrail-attacks.ts) by an insider, with
+// for whom; every attempt on the guardrail itself (src/evidence/guardrail-attacks.ts) by an insider, with
 // a control that takes out the statements that stopped it, and by the platform's roles; and the
 // end-to-end flows across accounts. Evidence tooling only (iam-simulate is AGPL-3.0).
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { type Simulation } from "@cloud-copilot/iam-simulate";
-import { catalogVersion } from "../src/facts/action-catalog";
-import { DEPLOYMENT_ROLES } from "../src/facts/exemptions";
-import { FULL_ACCESS_POLICY } from "../src/facts/organizations";
-import { GUARDRAIL_FILE, GuardrailFile } from "../src/generator/guardrail-table";
+import { catalogVersion } from "../facts/action-catalog";
+import { DEPLOYMENT_ROLES } from "../facts/exemptions";
+import { FULL_ACCESS_POLICY } from "../facts/organizations";
+import type { GuardrailFile } from "./files";
 import {
   ATTACK_PRINCIPALS,
   ATTACKS,
@@ -22,11 +22,11 @@ import {
   PERMISSION_SET,
   PERMISSION_SET_ROLE,
 } from "./guardrail-attacks";
-import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION, runStrict, runStrictWithReasons } from "./simulate";
+import { ACCOUNT, describeRequest, ENVIRONMENT_ARN, FeatureResult, IamRequest, OTHER_REGION, REGION, runStrict, runStrictWithReasons, simulatorVersion } from "./simulate";
 import { IDS } from "./scenarios";
 import { evaluateExpression, REQUIRES_AWS, scratchTree } from "./terraform";
 
-export { GUARDRAIL_FILE, EXEMPT_TAG };
+export { EXEMPT_TAG };
 
 const ALLOW_EVERYTHING = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 /** The AWS managed SCP every root, OU and account has unless it is replaced. */
@@ -293,9 +293,6 @@ export interface GuardrailSimulation extends GuardrailFile {
   organization: string;
 }
 
-const simulatorVersion = (): string =>
-  JSON.parse(fs.readFileSync(path.join(path.dirname(require.resolve("@cloud-copilot/iam-simulate")), "..", "..", "package.json"), "utf8")).version;
-
 async function choiceResults(c: EvaluatedCase): Promise<Record<string, Record<string, FeatureResult>>> {
   const results: Record<string, Record<string, FeatureResult>> = {};
   for (const name of c.principals) {
@@ -344,8 +341,8 @@ export async function buildGuardrailSimulation(evaluated: EvaluatedCase[]): Prom
   const every = evaluated.find((c) => c.name === EVERY_PROTECTION.name)!;
   return {
     generatedBy:
-      "npm run synth (tools/evidence.ts): Terraform evaluates modules/cloudshell-guardrail for each case (tools/simulate-scp.ts), " +
-      "@cloud-copilot/iam-simulate simulates each request under its policies (tools/guardrail-attacks.ts: the attempts and the flows). Do not edit.",
+      "npm run synth (src/evidence/sources.ts): Terraform evaluates modules/cloudshell-guardrail for each case (src/evidence/simulate-scp.ts), " +
+      "@cloud-copilot/iam-simulate simulates each request under its policies (src/evidence/guardrail-attacks.ts: the attempts and the flows). Do not edit.",
     catalogVersion: catalogVersion(),
     simulatorVersion: simulatorVersion(),
     identityPolicy: "Allow * on * for every role (the principal may do anything the guardrail lets through); a federated caller has none",
@@ -359,7 +356,8 @@ export async function buildGuardrailSimulation(evaluated: EvaluatedCase[]): Prom
   };
 }
 
-export const guardrailFileContent = (s: GuardrailSimulation): string => `${JSON.stringify(s, null, 2)}\n`;
+/** evidence/guardrail-simulation.json: every case evaluated by Terraform from `tree`, then simulated. */
+export const compute = async (tree: Map<string, string>): Promise<GuardrailSimulation> => buildGuardrailSimulation(await evaluateGuardrail(tree));
 
 // ---- A permissions boundary (examples/permissions-boundary) ----
 
