@@ -9,14 +9,14 @@ import { FIELD_SOURCES, SAMPLES } from "./cloudtrail-samples";
 import { attr, blank, block, renderFile, Value } from "../src/hcl/writer";
 import { ModuleTestFile, testModulesTogether } from "./module-tests";
 import { TestReport } from "./terraform";
-import { RULES } from "../src/modules/cloudshell-monitoring/rules";
+import { EVERY_TOGGLE_ON, RULES } from "../src/modules/cloudshell-monitoring/rules";
 
 export { MONITORING_FILE };
 
-/** Every rule on, with the approved lists of examples/monitoring. */
+/** Every rule on (the toggles off by default turned on), with the approved lists of examples/monitoring. */
 export const EVIDENCE_INPUTS = {
   sns_topic_arn: "arn:aws:sns:us-east-1:123456789012:security-alerts",
-  detect_full_access_attachments: true,
+  ...EVERY_TOGGLE_ON,
   approved_vpc_ids: ["vpc-0123456789abcdef0"],
   approved_subnet_ids: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
   approved_security_group_ids: ["sg-0123456789abcdef0"],

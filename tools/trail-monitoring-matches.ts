@@ -7,6 +7,7 @@
 import { TRAIL_MONITORING_FILE, TrailMonitoringFile } from "../src/generator/trail-monitoring-table";
 import { LOG_GROUP } from "../src/modules/cloudshell-trail-monitoring/terraform-tests";
 import { NETWORK_CHANGES, OUTSIDE } from "../src/modules/cloudshell-trail-monitoring/detections";
+import { TOGGLE_DEFAULTS } from "../src/modules/cloudshell-trail-monitoring/inputs";
 import { RULES } from "../src/modules/cloudshell-monitoring/rules";
 import { EXAMPLE_NETWORK } from "../src/examples/monitoring/definition";
 import { APPROVED, Sample, SAMPLES } from "./cloudtrail-samples";
@@ -23,10 +24,11 @@ export const OTHER_ACCOUNT = { id: "444455556666", vpc: "vpc-0fedcba9876543210" 
 /** The rules the evidence's subscription delivers: every rule but the IAM one (all of them do not fit 1,024 characters). */
 export const SUBSCRIBED = ["access_denied", "credential_forwarding", "file_transfer", OUTSIDE, "public_environment"];
 
-/** Every rule on, the approved lists of examples/monitoring for the organization and one account's own VPC. */
+/** Every rule on (any toggle off by default here turned on), the approved lists of examples/monitoring for the organization and one account's own VPC. */
 export const EVIDENCE_INPUTS = {
   ...LOG_GROUP,
   sns_topic_arn: "arn:aws:sns:us-east-1:123456789012:security-alerts",
+  ...Object.fromEntries(Object.entries(TOGGLE_DEFAULTS).flatMap(([input, on]) => (on ? [] : [[input, true]]))),
   ...EXAMPLE_NETWORK,
   approved_networks_by_account: { [OTHER_ACCOUNT.id]: { vpc_ids: [OTHER_ACCOUNT.vpc] } },
   subscription: { destination_arn: "arn:aws:logs:us-east-1:999999999999:destination:security-central", rules: SUBSCRIBED },

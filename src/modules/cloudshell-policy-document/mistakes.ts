@@ -1,12 +1,13 @@
 // Mistakes made with modules/cloudshell-policy-document, and what the plan says (src/modules/mistakes.ts).
 import type { Mistake } from "../mistakes";
+import { PRESET_MESSAGE } from "./inputs";
 
 const MODULE = "modules/cloudshell-policy-document";
 const VPC = "vpc-0123456789abcdef0";
 const GRANT = { grant_ec2_permissions: true };
 
 export const policyDocumentMistakes: Mistake[] = [
-  { module: MODULE, what: "A preset that does not exist", inputs: { preset: "admin" }, expect: "preset must be one of full, minimum, no-credentials, no-file-transfer, deny-all.", control: { preset: "full" } },
+  { module: MODULE, what: "A preset that does not exist", inputs: { preset: "admin" }, expect: PRESET_MESSAGE, control: { preset: "full" } },
   {
     module: MODULE,
     what: "Granting a feature on top of deny-all",
