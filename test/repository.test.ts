@@ -99,3 +99,25 @@ describe("every tracked file follows .editorconfig", () => {
     expect(found).toEqual([]);
   });
 });
+
+/** Source files, by extension, outside the generated tree (.generated-files) and dist/ (compiled). */
+const SOURCE = /\.(ts|hbs|sh|mjs)$/;
+export const MAX_SOURCE_LINES = 400;
+
+/** The files of `files` longer than `max` lines, as "file: n lines". */
+export const overLong = (files: [string, string][], max = MAX_SOURCE_LINES): string[] =>
+  files.map(([f, text]): [string, number] => [f, text.split("\n").length - (text.endsWith("\n") ? 1 : 0)]).filter(([, n]) => n > max).map(([f, n]) => `${f}: ${n} lines`);
+
+describe(`no source file is over ${MAX_SOURCE_LINES} lines`, () => {
+  test("the count is of lines (control)", () => {
+    const lines = (n: number) => "x\n".repeat(n);
+    expect(overLong([["a.ts", lines(400)], ["b.ts", lines(401)], ["c.ts", `${lines(400)}y`]])).toEqual(["b.ts: 401 lines", "c.ts: 401 lines"]);
+  });
+
+  test("every tracked TypeScript, template and script file a person writes is short enough to read whole", () => {
+    const generated = new Set(fs.readFileSync(path.join(ROOT, ".generated-files"), "utf8").split("\n"));
+    const sources = trackedTexts().filter(([f]) => SOURCE.test(f) && !generated.has(f) && !f.startsWith("dist/"));
+    expect(sources.length).toBeGreaterThan(100);
+    expect(overLong(sources)).toEqual([]);
+  });
+});

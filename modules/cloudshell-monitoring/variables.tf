@@ -108,6 +108,13 @@ variable "detect_access_denied" {
   nullable    = false
 }
 
+variable "detect_full_access_attachments" {
+  description = "Alert when AWSCloudShellFullAccess is attached to a user, group or role. IAM's events arrive only in us-east-1: turn this on only in a module whose provider is there (a plan-time error says so otherwise)."
+  type        = bool
+  default     = false
+  nullable    = false
+}
+
 variable "detect_approved_network_changes" {
   description = "Alert when a DNS Firewall rule group or a Route 53 Resolver rule is associated with a VPC in approved_vpc_ids: the changes that reopen an approved network for which AWS gives no condition key the guardrail could deny them by. Needs approved_vpc_ids."
   type        = bool
@@ -119,13 +126,6 @@ variable "detect_recording_stopped" {
   description = "Alert when a CloudTrail trail or AWS Config's configuration recorder or delivery channel is stopped, changed or deleted, whether it succeeded or was denied: the record the detection reads (the guardrail's protect_detection denies it to all but the exempt roles)."
   type        = bool
   default     = true
-  nullable    = false
-}
-
-variable "detect_full_access_attachments" {
-  description = "Alert when AWSCloudShellFullAccess is attached to a user, group or role. IAM's events arrive only in us-east-1: turn this on only in a module whose provider is there (a plan-time error says so otherwise)."
-  type        = bool
-  default     = false
   nullable    = false
 }
 

@@ -474,7 +474,7 @@ variable "policy_preset" {
 
   validation {
     condition     = contains(["full", "minimum", "no-credentials", "no-file-transfer"], var.policy_preset)
-    error_message = "policy_preset must be one of full, minimum, no-credentials, no-file-transfer."
+    error_message = "policy_preset must be one of full, minimum, no-credentials, no-file-transfer: the presets that let people launch CloudShell."
   }
 }
 

@@ -13,6 +13,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { TESTED_AWS_PROVIDER } from "../facts/tested-provider";
 
+// `terraform test` and its report: its own file, re-exported here, the runner's one entry point.
+export { testModule } from "./terraform-test";
+export type { Diagnostic, TestReport, TestRun } from "./terraform-test";
+
 /** The hashicorp/aws version every provider-backed check and snapshot uses. */
 export const AWS_PROVIDER_VERSION = TESTED_AWS_PROVIDER;
 export const DEFAULT_PLUGIN_DIR = "/opt/tf-plugins";
@@ -137,7 +141,7 @@ export function terraformAsync(cwd: string, args: string[], input?: string, extr
   });
 }
 
-function failure(cwd: string, args: string[], r: TerraformResult): Error {
+export function failure(cwd: string, args: string[], r: TerraformResult): Error {
   return new Error(`terraform ${args.join(" ")} failed in ${cwd}:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -320,7 +324,7 @@ export async function init(dir: string): Promise<InitResult> {
  * module's version constraints meet it in the init of the examples' plan, which calls every module
  * (test/examples/plans.terraform.test.ts). Any other command gets a full init.
  */
-async function prepare(dir: string, command: string): Promise<InitResult> {
+export async function prepare(dir: string, command: string): Promise<InitResult> {
   if (!sharedFor(command)) return init(dir);
   await mustTerraformAsync(dir, ["get", "-no-color"]);
   if (!usesAws(dir)) return {};
@@ -383,71 +387,4 @@ export async function evaluateExpression(dir: string, expression: string): Promi
   const encoded = /^"([A-Za-z0-9+/=]*)"$/m.exec(out)?.[1];
   if (encoded === undefined) throw new Error(`terraform console in ${dir} printed no value:\n${out}`);
   return JSON.parse(Buffer.from(encoded, "base64").toString("utf8"));
-}
-
-// ---- terraform test ----
-
-/** One diagnostic as `terraform test -json` reports it, with where it points. */
-export interface Diagnostic {
-  severity: string;
-  summary: string;
-  detail: string;
-  /** The file of its range, relative to the directory Terraform ran in. */
-  filename?: string;
-  /** The block its range is in, such as 'module "x"' or 'resource "aws_iam_policy" "this"'. */
-  context?: string;
-}
-
-export interface TestRun {
-  file: string;
-  run: string;
-  status: "pass" | "fail" | "error" | "skip";
-  /** Diagnostics Terraform reported for the run (assertion and validation messages), folded. */
-  messages: string[];
-  /** The same diagnostics, whole. */
-  diagnostics: Diagnostic[];
-  /** The run's outputs, with -verbose (mocked apply leaves them in the state). */
-  outputs?: Record<string, unknown>;
-}
-
-export interface TestReport extends InitResult {
-  runs: TestRun[];
-  summary: { passed: number; failed: number; errored: number; skipped: number };
-}
-
-/**
- * prepare() + `terraform test -json` in a scratch copy of a module. With `verbose`, each run's outputs
- * are read from the state Terraform prints (the provider schemas in it are dropped unread).
- */
-export async function testModule(dir: string, options: { verbose?: boolean; filter?: string[] } = {}): Promise<TestReport> {
-  const initialized = await prepare(dir, "test");
-  const args = ["test", "-json", "-no-color", ...(options.verbose ? ["-verbose"] : []), ...(options.filter ?? []).map((f) => `-filter=${f}`)];
-  const r = await terraformAsync(dir, args);
-  const runs = new Map<string, TestRun>();
-  const runOf = (file: string, run: string) => {
-    const key = `${file}/${run}`;
-    if (!runs.has(key)) runs.set(key, { file, run, status: "skip", messages: [], diagnostics: [] });
-    return runs.get(key)!;
-  };
-  let summary: TestReport["summary"] | undefined;
-  for (const line of r.stdout.split("\n")) {
-    if (!line.startsWith("{")) continue;
-    const m = JSON.parse(line);
-    const file = m["@testfile"];
-    const run = m["@testrun"];
-    if (m.type === "test_run" && m.test_run?.progress === "complete") runOf(file, run).status = m.test_run.status;
-    else if (m.type === "diagnostic" && file && run) {
-      const d = m.diagnostic;
-      runOf(file, run).messages.push(`${d.summary}: ${d.detail ?? ""}`.replace(/\s+/g, " ").trim());
-      runOf(file, run).diagnostics.push({ severity: d.severity, summary: d.summary, detail: d.detail ?? "", filename: d.range?.filename, context: d.snippet?.context ?? undefined });
-    } else if (m.type === "test_state" && file && run) {
-      const outputs = m.test_state?.outputs ?? {};
-      runOf(file, run).outputs = Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, (v as { value: unknown }).value]));
-    } else if (m.type === "test_summary") {
-      const s = m.test_summary;
-      summary = { passed: s.passed, failed: s.failed, errored: s.errored, skipped: s.skipped };
-    }
-  }
-  if (!summary) throw failure(dir, args, r);
-  return { ...initialized, runs: [...runs.values()], summary };
 }

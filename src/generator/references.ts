@@ -98,7 +98,7 @@ function declaredNames(json: Json): Map<string, string[]> {
   return declared;
 }
 
-/** What holds strings to scan: "output.x", "local.x", "aws_vpc.this", "data.aws_region.current", ..., with its strings. */
+/** What holds strings to scan: "output.x", "local.x", "aws_vpc.this", "data.aws_region.current", "check.x", ..., with its strings. */
 export function holders(json: Json): [string, string[]][] {
   const out: [string, string[]][] = [];
   for (const [name, body] of Object.entries(section(json, "variable"))) {
@@ -121,6 +121,7 @@ export function holders(json: Json): [string, string[]][] {
     }
   }
   for (const [name, bodies] of Object.entries(section(json, "provider"))) out.push([`provider.${name}`, strings(bodies)]);
+  for (const [name, body] of Object.entries(section(json, "check"))) out.push([`check.${name}`, strings(body)]);
   return out;
 }
 

@@ -8,7 +8,7 @@ import { Value } from "../hcl/writer";
 import { DeclaredActions, unknownActions } from "./action-check";
 import { DefinitionError } from "../errors";
 import { provider6Violations } from "./provider-6";
-import { undeclaredReferences } from "./references";
+import { holders, referencesOf, undeclaredReferences } from "./references";
 
 type Json = Record<string, Value>;
 
@@ -41,6 +41,27 @@ function gatedByCreate(expr: string, locals: Json, seen = new Set<string>()): bo
     if (gatedByCreate(JSON.stringify(locals[name]), locals, seen)) return true;
   }
   return false;
+}
+
+/**
+ * The file of a wrapper's refused inputs (src/generator/wrappers.ts): each module input is declared
+ * there only so that its own validation can refuse it beside items, so nothing else reads it.
+ */
+export const REFUSED_INPUTS_FILE = "misplaced-inputs.tf";
+
+/** The variables nothing but validations reads: not a local, output, resource, data source, module call, provider or check. */
+function unusedInputs(s: Stack): string[] {
+  const read = new Set(
+    holders(s.json)
+      .filter(([holder]) => !holder.startsWith("variable."))
+      .flatMap(([, texts]) => texts.flatMap(referencesOf))
+      .filter((r) => r.kind === "var")
+      .map((r) => r.name),
+  );
+  const refused = (name: string) => s.kind === "wrapper" && s.elements.some((e) => e.address === `variable.${name}` && e.placement.file === REFUSED_INPUTS_FILE);
+  return Object.keys(section(s.json, "variable"))
+    .filter((name) => !read.has(name) && !refused(name))
+    .map((name) => `variable.${name} is declared but never used: no local, output, resource, data source, module call or check reads it (validations do not count). Use it, or remove it`);
 }
 
 /** Each resource with its type, name and synthesized body. */
@@ -91,6 +112,12 @@ export const RULES: Rule[] = [
       "every argument set and attribute read exists in hashicorp/aws 6.25 (the @cdktf/provider-aws bindings), and none is one the version 6 upgrade guide removes or deprecates (src/facts/aws-provider-6.ts)",
     modulesOnly: false,
     check: (s) => provider6Violations(s.json, s.elements),
+  },
+  {
+    code: "used-inputs",
+    requires: `every input is read by a local, output, resource, data source, module call or check, not only by validations (a wrapper's refused inputs, in ${REFUSED_INPUTS_FILE}, are the exception)`,
+    modulesOnly: true,
+    check: unusedInputs,
   },
   {
     code: "validated-inputs",

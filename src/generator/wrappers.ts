@@ -9,6 +9,7 @@ import { attr, blank, block, renderFile, renderValue, Value } from "../hcl/write
 import { COORDINATES } from "./coordinates";
 import { Definition, directoryOf, sourceOf } from "./definition";
 import { DefinitionError } from "../errors";
+import { REFUSED_INPUTS_FILE } from "./rules";
 
 /** The wrapper's input expression for one module input: the item's value, else defaults', else the
  * module's default. lookup(), not try(): try() turns a value with anything unknown in it (the IDs of a
@@ -88,7 +89,7 @@ function build(module: Definition, unit: Unit) {
           errorMessage: `${name} is an input of each ${module.name}, not of the wrapper: put it in defaults (for every item) or in an item (items.<key>.${name}).`,
         },
       ],
-    }, { file: "misplaced-inputs.tf", comment: name === names[0] ? "The module's inputs, refused here: they go in defaults or an item." : undefined });
+    }, { file: REFUSED_INPUTS_FILE, comment: name === names[0] ? "The module's inputs, refused here: they go in defaults or an item." : undefined });
   }
   const inputs = Object.fromEntries(Object.entries(variables).map(([name, v]) => [name, tf(wrapperInput(name, v as { default?: Value }, names))]));
   unit.module("wrapper", `../../${directoryOf(module)}`, inputs, { forEach: "var.items" });

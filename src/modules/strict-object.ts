@@ -3,7 +3,7 @@
 // therefore `type = any`, and the generator writes what the object type would have done: one
 // validation for the keys, one per field for its type, and one normalizing expression that applies
 // the defaults. Validations cannot refer to locals (a cycle), so they use the field expressions.
-import { Unit, Validation } from "../cdktf/seam";
+import { Unit, Validation, VariableDef } from "../cdktf/seam";
 
 type FieldType = "bool" | "number" | "string" | "set(string)" | "map(string)" | "list(any)";
 type FieldDefault = boolean | number | string | null | [] | Record<string, never>;
@@ -117,7 +117,7 @@ function mapOfObjectsValidations(input: string, fields: Fields): Validation[] {
  */
 const orTypeError = (condition: string): string => `try(${condition}, true)`;
 
-interface ObjectSpec {
+export interface ObjectSpec {
   description: string;
   fields: Fields;
   /** A map of such objects, keyed by name, instead of one object. */
@@ -126,9 +126,9 @@ interface ObjectSpec {
   validation?: Validation[];
 }
 
-/** Declares the strict object input `var.<input>`. */
-export function objectVariable(unit: Unit, input: string, spec: ObjectSpec): void {
-  unit.variable(input, {
+/** The variable of the strict object input `var.<input>` (declared by a row of an input table, ./inputs.ts). */
+export function objectVariableDef(input: string, spec: ObjectSpec): VariableDef {
+  return {
     description: `${spec.description} ${spec.map ? "Each entry's keys" : "Keys"}: ${describeFields(spec.fields)}; any other key is an error.`,
     type: "any",
     default: {},
@@ -137,7 +137,7 @@ export function objectVariable(unit: Unit, input: string, spec: ObjectSpec): voi
       ...(spec.map ? mapOfObjectsValidations(input, spec.fields) : objectValidations(input, spec.fields)),
       ...(spec.validation ?? []).map((v) => ({ ...v, condition: orTypeError(v.condition) })),
     ],
-  });
+  };
 }
 
 /** Declares a local (named like the input unless `as` says otherwise): the input with its defaults

@@ -4,7 +4,8 @@
 // modules/cloudshell-policy-document; @cloud-copilot/iam-simulate evaluates the requests.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ALLOW_LISTS, NETWORKS, REGIONS } from "../../src/examples/multi-region/definition";
+import { ALLOW_LISTS, monitoringInputs, NETWORKS, REGIONS } from "../../src/examples/multi-region/definition";
+import { rulesOn } from "../../src/modules/cloudshell-monitoring/rules";
 import { generated } from "../../tools/generated";
 import { FeatureResult, IamRequest, simulateRequest } from "../../src/evidence/simulate";
 import { evaluateExpression, scratchTree } from "../../src/evidence/terraform";
@@ -96,7 +97,8 @@ describe("each Region's CloudShell events are monitored in that Region (the exam
       .sort();
 
   test("both Regions alert on CloudShell's own events, including an environment outside that Region's network", () => {
-    for (const n of NETWORKS) expect(rules(n.name)).toEqual(expect.arrayContaining(["access_denied", "credential_forwarding", "file_transfer", "outside_approved_network", "public_environment"]));
+    for (const n of NETWORKS) expect(rules(n.name)).toEqual(rulesOn(monitoringInputs(n, `module.${n.name}`)));
+    for (const n of NETWORKS) expect(rules(n.name)).toContain("outside_approved_network");
   });
 
   test("the AWSCloudShellFullAccess attachment rule is in us-east-1 only, where IAM's events arrive", () => {

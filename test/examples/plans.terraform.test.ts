@@ -12,6 +12,8 @@ import { simulateWithBoundary } from "../../src/evidence/simulate-scp";
 import { AWS_PROVIDER_VERSION } from "../../src/evidence/terraform";
 import { wrapperCallName, wrapperCalls } from "../../tools/wrapper-calls";
 import { WRAPPER_EXAMPLES } from "../../src/modules/wrapper-examples";
+import { RULES, rulesOn } from "../../src/modules/cloudshell-monitoring/rules";
+import { CALLS as MONITORING_CALLS } from "../../src/examples/monitoring/definition";
 import { withProvider } from "../support/provider";
 import { describeReviewOfRealPlans } from "../review/real-plans";
 import { priorState, REVIEW_ROOTS, rootFiles } from "../review/roots";
@@ -222,8 +224,10 @@ describe("examples under real Terraform and hashicorp/aws", () => {
     const s = snapshot("monitoring");
     const created = creates(s);
     const rules = (m: string) => created.filter((a) => a.startsWith(`module.${m}.aws_cloudwatch_event_rule.`)).map((a) => /"(\w+)"/.exec(a)![1]);
-    expect(rules("eu_west_1")).toEqual(["access_denied", "credential_forwarding", "file_transfer", "public_environment", "recording_stopped"]);
-    expect(rules("us_east_1")).toEqual(["access_denied", "approved_network_changes", "credential_forwarding", "file_transfer", "full_access_attached", "outside_approved_network", "public_environment", "recording_stopped"]);
+    // What the rule list says each call turns on: us-east-1 every rule, eu-west-1 the defaults.
+    expect(rules("eu_west_1")).toEqual(rulesOn(MONITORING_CALLS.eu_west_1));
+    expect(rules("us_east_1")).toEqual(rulesOn(MONITORING_CALLS.us_east_1));
+    expect(rules("us_east_1")).toEqual(RULES.map((r) => r.key).sort());
     const after = (address: string) => s.resource_changes.find((r) => r.address === address)!.after!;
     expect(after("module.us_east_1.aws_sns_topic.this[0]").kms_master_key_id).toBe("arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab");
     expect(after("module.us_east_1.aws_config_config_rule.full_access[0]").input_parameters).toBe('{"policyArns":"arn:aws:iam::aws:policy/AWSCloudShellFullAccess"}');

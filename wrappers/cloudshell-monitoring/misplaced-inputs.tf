@@ -112,6 +112,17 @@ variable "detect_access_denied" {
   }
 }
 
+variable "detect_full_access_attachments" {
+  description = "Not an input of the wrapper: set detect_full_access_attachments in defaults (every item) or in an item. Declared so that passing it beside items is an error that says so."
+  type        = any
+  default     = null
+
+  validation {
+    condition     = var.detect_full_access_attachments == null
+    error_message = "detect_full_access_attachments is an input of each cloudshell-monitoring, not of the wrapper: put it in defaults (for every item) or in an item (items.<key>.detect_full_access_attachments)."
+  }
+}
+
 variable "detect_approved_network_changes" {
   description = "Not an input of the wrapper: set detect_approved_network_changes in defaults (every item) or in an item. Declared so that passing it beside items is an error that says so."
   type        = any
@@ -131,17 +142,6 @@ variable "detect_recording_stopped" {
   validation {
     condition     = var.detect_recording_stopped == null
     error_message = "detect_recording_stopped is an input of each cloudshell-monitoring, not of the wrapper: put it in defaults (for every item) or in an item (items.<key>.detect_recording_stopped)."
-  }
-}
-
-variable "detect_full_access_attachments" {
-  description = "Not an input of the wrapper: set detect_full_access_attachments in defaults (every item) or in an item. Declared so that passing it beside items is an error that says so."
-  type        = any
-  default     = null
-
-  validation {
-    condition     = var.detect_full_access_attachments == null
-    error_message = "detect_full_access_attachments is an input of each cloudshell-monitoring, not of the wrapper: put it in defaults (for every item) or in an item (items.<key>.detect_full_access_attachments)."
   }
 }
 

@@ -15,6 +15,12 @@ export const EXAMPLE_NETWORK = {
   approved_security_group_ids: ["sg-0123456789abcdef0"],
 };
 
+/** The two module calls' inputs, by module name (the tests derive from them which rules each creates). */
+export const CALLS = {
+  us_east_1: { kms_key_arn: tf("var.kms_key_arn"), detect_full_access_attachments: true, enable_config_rule: true, ...EXAMPLE_NETWORK },
+  eu_west_1: { event_bus_arn: tf("var.central_event_bus_arn") },
+};
+
 function build(unit: Unit): void {
   unit.variable("kms_key_arn", {
     description: "Customer managed KMS key in us-east-1 for the alert topic; its policy needs the module's kms_key_policy_statement output.",
@@ -32,20 +38,13 @@ function build(unit: Unit): void {
   const east = unit.module(
     "us_east_1",
     MODULE,
-    {
-      kms_key_arn: tf("var.kms_key_arn"),
-      detect_full_access_attachments: true,
-      enable_config_rule: true,
-      ...EXAMPLE_NETWORK,
-    },
+    CALLS.us_east_1,
     { comment: "us-east-1: CloudShell's events of this Region, IAM's events of every Region (they arrive only\nhere), the Config rule, and an SNS topic encrypted with your key." },
   );
   const west = unit.module(
     "eu_west_1",
     MODULE,
-    {
-      event_bus_arn: tf("var.central_event_bus_arn"),
-    },
+    CALLS.eu_west_1,
     { comment: "eu-west-1: CloudShell's events of this Region, forwarded to the central security account.", providers: { aws: "aws.eu_west_1" } },
   );
   unit.output("us_east_1_rules", { description: "The rules in us-east-1, by rule key.", value: tf(`${east}.rule_names`) });

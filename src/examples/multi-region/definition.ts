@@ -25,6 +25,16 @@ export const ALLOW_LISTS = {
   networks: "local.networks",
 };
 
+/** The monitoring call of one Region: its network's approved lists, to the central bus; IAM's events arrive in us-east-1 only, so the attachment rule lives there. */
+export const monitoringInputs = (n: (typeof NETWORKS)[number], network: string) => ({
+  name: `cloudshell-${n.region}`,
+  event_bus_arn: tf("var.central_event_bus_arn"),
+  approved_vpc_ids: tf(`[${network}.vpc_environment.vpc_id]`),
+  approved_subnet_ids: tf(`values(${network}.vpc_environment.subnet_ids)`),
+  approved_security_group_ids: tf(`${network}.vpc_environment.security_group_ids`),
+  detect_full_access_attachments: n.region === "us-east-1",
+});
+
 function build(unit: Unit): void {
   for (const n of NETWORKS) unit.provider(AwsProvider, { region: n.region, ...(n.alias ? { alias: n.alias } : {}) });
   const networks = NETWORKS.map((n) =>
@@ -62,15 +72,7 @@ function build(unit: Unit): void {
     unit.module(
       `monitoring_${n.name}`,
       "../../modules/cloudshell-monitoring",
-      {
-        name: `cloudshell-${n.region}`,
-        event_bus_arn: tf("var.central_event_bus_arn"),
-        approved_vpc_ids: tf(`[${networks[i]}.vpc_environment.vpc_id]`),
-        approved_subnet_ids: tf(`values(${networks[i]}.vpc_environment.subnet_ids)`),
-        approved_security_group_ids: tf(`${networks[i]}.vpc_environment.security_group_ids`),
-        // IAM's events arrive in us-east-1 only: the attachment rule lives there.
-        detect_full_access_attachments: n.region === "us-east-1",
-      },
+      monitoringInputs(n, networks[i]),
       {
         providers: { aws: n.alias ? `aws.${n.alias}` : "aws" },
         comment: `CloudShell's events of ${n.region} (they arrive in the Region of the call), to the central bus; an environment outside this Region's network alerts.`,

@@ -13,13 +13,14 @@ import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { GUARDRAIL_STATEMENTS, RCP_STATEMENT, SCP_MAX_PER_TARGET } from "../../facts/organizations";
 import { PROTECTION_TAG, UNCONDITIONED_NETWORK_ACTIONS } from "../../facts/protected-resources";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
-import { DEFAULT_MAX_SCPS, inputs, NAME } from "./inputs";
+import { declareInputs } from "../inputs";
+import { DEFAULT_MAX_SCPS, INPUTS, NAME } from "./inputs";
 import { policies } from "./policies";
 import { statements, WHEN } from "./statements";
 import { guardrailTests } from "./terraform-tests";
 
 function build(unit: Unit): void {
-  inputs(unit);
+  declareInputs(unit, INPUTS);
   statements(unit);
   policies(unit);
 }

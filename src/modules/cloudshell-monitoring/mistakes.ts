@@ -1,11 +1,13 @@
 // Mistakes made with modules/cloudshell-monitoring, and what the plan says (src/modules/mistakes.ts).
 import type { Mistake } from "../mistakes";
+import { NO_RULES } from "./rules";
 
 const MODULE = "modules/cloudshell-monitoring";
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const TOPIC = "arn:aws:sns:us-east-1:111122223333:security-alerts";
 const BUS = "arn:aws:events:us-east-1:999999999999:event-bus/security-central";
-const NOTHING = { detect_public_environments: false, detect_file_transfer: false, detect_credential_forwarding: false, detect_access_denied: false, detect_recording_stopped: false };
+/** Every rule that is on by default turned off (the rule list says which). */
+const NOTHING = NO_RULES;
 
 export const monitoringMistakes: Mistake[] = [
   {

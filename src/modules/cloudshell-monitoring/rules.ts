@@ -8,6 +8,7 @@ import {
   CLOUDSHELL_EVENT_NAMES,
   CLOUDSHELL_EVENTS,
   CLOUDTRAIL_DETAIL_TYPE,
+  IAM_EVENT_REGIONS,
   IAM_EVENTS,
   POLICY_ARN_PARAMETER,
   RECORDING_EVENT_SOURCES,
@@ -22,10 +23,10 @@ import { hclStrings } from "../hcl-snippets";
 export interface RuleSpec {
   /** Key of the rule in the module's maps; the rule's name is "<name>-<key with dashes>". */
   key: string;
-  /** The HCL condition that turns the rule on. */
-  enabled: string;
-  /** The input(s) behind it, for READMEs and messages. */
-  inputs: string[];
+  /** The bool input that turns it on, declared from here (a "detect_*" input of both monitoring modules). */
+  toggle?: { input: string; default: boolean; description: string };
+  /** Inputs of which at least one must be given (not null) for the rule to be on. */
+  needsAnyOf?: string[];
   description: string;
   state: "ENABLED" | typeof ALL_MANAGEMENT_EVENTS_STATE;
   pattern: Value;
@@ -65,8 +66,7 @@ const approvedVpc = `\${[for f in ${hclStrings(VPC_ID_SPELLINGS)} : { detail = {
 export const RULES: RuleSpec[] = [
   {
     key: "public_environment",
-    enabled: "var.detect_public_environments",
-    inputs: ["detect_public_environments"],
+    toggle: { input: "detect_public_environments", default: true, description: "Alert when a public (non-VPC) CloudShell environment is created." },
     description: "CloudShell: a public (non-VPC) environment was created.",
     state: "ENABLED",
     pattern: cloudshell({
@@ -80,8 +80,7 @@ export const RULES: RuleSpec[] = [
   },
   {
     key: "outside_approved_network",
-    enabled: APPROVED_LISTS.map((l) => `var.${l.input} != null`).join(" || "),
-    inputs: APPROVED_LISTS.map((l) => l.input),
+    needsAnyOf: APPROVED_LISTS.map((l) => l.input),
     description: "CloudShell: an environment was created outside the approved VPCs, subnets or security groups.",
     state: "ENABLED",
     pattern: {
@@ -91,32 +90,32 @@ export const RULES: RuleSpec[] = [
   },
   {
     key: "file_transfer",
-    enabled: "var.detect_file_transfer",
-    inputs: ["detect_file_transfer"],
+    toggle: { input: "detect_file_transfer", default: true, description: "Alert when console file upload or download URLs are requested (GetFileUploadUrls, GetFileDownloadUrls)." },
     description: "CloudShell: file upload or download URLs were requested.",
     state: ALL_MANAGEMENT_EVENTS_STATE,
     pattern: cloudshell({ eventName: ignoreCase(CLOUDSHELL_EVENT_NAMES.fileTransfer), ...succeeded }),
   },
   {
     key: "credential_forwarding",
-    enabled: "var.detect_credential_forwarding",
-    inputs: ["detect_credential_forwarding"],
+    toggle: { input: "detect_credential_forwarding", default: true, description: "Alert when the console credentials are forwarded into the shell (PutCredentials)." },
     description: "CloudShell: console credentials were forwarded into the shell.",
     state: "ENABLED",
     pattern: cloudshell({ eventName: ignoreCase([CLOUDSHELL_EVENT_NAMES.putCredentials]), ...succeeded }),
   },
   {
     key: "access_denied",
-    enabled: "var.detect_access_denied",
-    inputs: ["detect_access_denied"],
+    toggle: { input: "detect_access_denied", default: true, description: "Alert when a CloudShell request is denied (errorCode AccessDenied*): someone running into the guardrails." },
     description: "CloudShell: a request was denied (AccessDenied*).",
     state: ALL_MANAGEMENT_EVENTS_STATE,
     pattern: cloudshell({ errorCode: [{ prefix: "AccessDenied" }] }),
   },
   {
     key: "full_access_attached",
-    enabled: "var.detect_full_access_attachments",
-    inputs: ["detect_full_access_attachments"],
+    toggle: {
+      input: "detect_full_access_attachments",
+      default: false,
+      description: `Alert when ${FULL_ACCESS_POLICY} is attached to a user, group or role. IAM's events arrive only in ${IAM_EVENT_REGIONS[0]}: turn this on only in a module whose provider is there (a plan-time error says so otherwise).`,
+    },
     description: `IAM: ${FULL_ACCESS_POLICY} was attached to a user, group or role.`,
     state: "ENABLED",
     pattern: {
@@ -134,8 +133,13 @@ export const RULES: RuleSpec[] = [
     // The changes that reopen an approved VPC and that no SCP condition can single out
     // (src/facts/protected-resources.ts): the guardrail's protect_approved_networks cannot deny them.
     key: "approved_network_changes",
-    enabled: "var.detect_approved_network_changes && var.approved_vpc_ids != null",
-    inputs: ["detect_approved_network_changes", "approved_vpc_ids"],
+    toggle: {
+      input: "detect_approved_network_changes",
+      default: true,
+      description:
+        "Alert when a DNS Firewall rule group or a Route 53 Resolver rule is associated with a VPC in approved_vpc_ids: the changes that reopen an approved network for which AWS gives no condition key the guardrail could deny them by. Needs approved_vpc_ids.",
+    },
+    needsAnyOf: ["approved_vpc_ids"],
     description: "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC.",
     state: "ENABLED",
     pattern: {
@@ -152,8 +156,12 @@ export const RULES: RuleSpec[] = [
     // What the guardrail's protect_detection denies to all but the exempt roles, reported for
     // everyone, attempts included (a denied StopLogging is someone probing the detection).
     key: "recording_stopped",
-    enabled: "var.detect_recording_stopped",
-    inputs: ["detect_recording_stopped"],
+    toggle: {
+      input: "detect_recording_stopped",
+      default: true,
+      description:
+        "Alert when a CloudTrail trail or AWS Config's configuration recorder or delivery channel is stopped, changed or deleted, whether it succeeded or was denied: the record the detection reads (the guardrail's protect_detection denies it to all but the exempt roles).",
+    },
     description: "Detection: a CloudTrail trail or AWS Config's recorder or delivery channel was stopped, changed or deleted, or someone tried.",
     state: "ENABLED",
     pattern: {
@@ -165,3 +173,40 @@ export const RULES: RuleSpec[] = [
 
 /** "public_environment" -> "public-environment", as rule names write it. */
 export const ruleSuffix = (key: string) => key.replace(/_/g, "-");
+
+// Everything else about the rules follows from the list above: the inputs, the conditions, which
+// rules a call turns on, and the lists the tests, mistakes and READMEs name.
+
+/** The inputs that turn a rule on: its toggle, then what it needs. */
+export const ruleInputs = (r: RuleSpec): string[] => [...(r.toggle ? [r.toggle.input] : []), ...(r.needsAnyOf ?? [])];
+
+/** The HCL condition that turns a rule on. */
+export function ruleEnabled(r: RuleSpec): string {
+  const anyOf = (r.needsAnyOf ?? []).map((i) => `var.${i} != null`);
+  const needs = anyOf.length > 1 && r.toggle ? `(${anyOf.join(" || ")})` : anyOf.join(" || ");
+  return [...(r.toggle ? [`var.${r.toggle.input}`] : []), ...(needs ? [needs] : [])].join(" && ");
+}
+
+/**
+ * The rules a module call turns on, from its inputs as given (an input left out takes its toggle's
+ * default; anything but null counts as given, also an expression): what the plan must create.
+ * `toggleDefaults` overrides the defaults, as cloudshell-trail-monitoring's own do.
+ */
+export function rulesOn(inputs: Record<string, unknown>, toggleDefaults: Record<string, boolean> = {}): string[] {
+  const given = (i: string) => inputs[i] !== undefined && inputs[i] !== null;
+  return RULES.filter((r) => {
+    const toggle = !r.toggle || (given(r.toggle.input) ? inputs[r.toggle.input] !== false : (toggleDefaults[r.toggle.input] ?? r.toggle.default));
+    return toggle && (!r.needsAnyOf || r.needsAnyOf.some(given));
+  })
+    .map((r) => r.key)
+    .sort();
+}
+
+/** The rules on by default, sorted (as Terraform lists a map's keys). */
+export const DEFAULT_RULES = rulesOn({});
+
+/** Every rule's toggle set to false: a module call that monitors nothing. */
+export const NO_RULES: Record<string, boolean> = Object.fromEntries(RULES.filter((r) => r.toggle && DEFAULT_RULES.includes(r.key)).map((r) => [r.toggle!.input, false]));
+
+/** Every toggle that is off by default set to true: with the approved lists, a call that turns every rule on. */
+export const EVERY_TOGGLE_ON: Record<string, boolean> = Object.fromEntries(RULES.filter((r) => r.toggle && !r.toggle.default).map((r) => [r.toggle!.input, true]));

@@ -2,9 +2,11 @@
 // schema, no AWS call). The expectations are written here by hand; what each rule's pattern
 // catches, and what it lets pass, is proven by matching the planned patterns against CloudTrail
 // records (the README's table, test/modules/cloudshell-monitoring/monitoring.terraform.test.ts).
+// Which rules a call creates follows from the rule list (rulesOn, ./rules.ts).
 import { sourceOf } from "../../generator/definition";
 import { Run, sameJson, testFile } from "../../generator/tftest";
 import { ALL_MANAGEMENT_EVENTS_STATE } from "../../facts/monitoring";
+import { DEFAULT_RULES, rulesOn } from "./rules";
 
 const SOURCE = sourceOf(__filename);
 const ACCOUNT = "111122223333";
@@ -25,9 +27,10 @@ const MOCK = {
   data: { aws_region: { id: "us-east-1" }, aws_partition: { partition: "aws" } },
 };
 
-const DEFAULT_RULES = ["access_denied", "credential_forwarding", "file_transfer", "public_environment", "recording_stopped"];
 const pattern = (key: string) => `jsondecode(aws_cloudwatch_event_rule.this["${key}"].event_pattern)`;
 const everyTarget = (condition: string, message: string): [string, string] => [`alltrue([for t in aws_cloudwatch_event_target.this : ${condition}])`, message];
+
+const EXISTING_TOPIC_WITHOUT_DENIALS = { sns_topic_arn: EXISTING_TOPIC, detect_access_denied: false };
 
 const RUNS: Run[] = [
   {
@@ -67,11 +70,11 @@ const RUNS: Run[] = [
   {
     name: "alert_an_existing_topic",
     command: "plan",
-    variables: { sns_topic_arn: EXISTING_TOPIC, detect_access_denied: false },
+    variables: EXISTING_TOPIC_WITHOUT_DENIALS,
     asserts: [
       ["length(aws_sns_topic.this) + length(aws_iam_role.to_event_bus) == 0", "nothing but rules and targets"],
       everyTarget(`t.arn == "${EXISTING_TOPIC}"`, "every rule must target the existing topic"),
-      sameJson("keys(aws_cloudwatch_event_rule.this)", ["credential_forwarding", "file_transfer", "public_environment", "recording_stopped"]),
+      sameJson("keys(aws_cloudwatch_event_rule.this)", rulesOn(EXISTING_TOPIC_WITHOUT_DENIALS)),
     ],
   },
   {

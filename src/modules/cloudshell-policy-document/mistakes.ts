@@ -1,12 +1,17 @@
 // Mistakes made with modules/cloudshell-policy-document, and what the plan says (src/modules/mistakes.ts).
 import type { Mistake } from "../mistakes";
+import { PRESETS } from "../../facts/features";
+
+// Expectations are built from the facts, not the module's own message constants: the row checks
+// what the module says, and its evidence key stays off the module's code (src/evidence/key.ts).
+const PRESET_LIST = Object.keys(PRESETS).join(", ");
 
 const MODULE = "modules/cloudshell-policy-document";
 const VPC = "vpc-0123456789abcdef0";
 const GRANT = { grant_ec2_permissions: true };
 
 export const policyDocumentMistakes: Mistake[] = [
-  { module: MODULE, what: "A preset that does not exist", inputs: { preset: "admin" }, expect: "preset must be one of full, minimum, no-credentials, no-file-transfer, deny-all.", control: { preset: "full" } },
+  { module: MODULE, what: "A preset that does not exist", inputs: { preset: "admin" }, expect: `preset must be one of ${PRESET_LIST}.`, control: { preset: "full" } },
   {
     module: MODULE,
     what: "Granting a feature on top of deny-all",

@@ -23,8 +23,9 @@ import { CLOUDWATCH_LIST_PRICES, US_EAST_1_CLOUDWATCH_PRICES } from "../../facts
 import { protectedTags } from "../common-inputs";
 import { hclStrings } from "../hcl-snippets";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
-import { APPROVED_LISTS, RULES, ruleSuffix } from "../cloudshell-monitoring/rules";
-import { COST_FIELDS, inputs, NAME, SUBSCRIPTION_FIELDS } from "./inputs";
+import { APPROVED_LISTS, ruleEnabled, RULES, ruleSuffix } from "../cloudshell-monitoring/rules";
+import { COST_FIELDS, INPUTS, NAME, SUBSCRIPTION_FIELDS } from "./inputs";
+import { declareInputs } from "../inputs";
 import { detections, MAX_PATTERN, NETWORK_CHANGES, OUTSIDE } from "./detections";
 import { objectLocal } from "../strict-object";
 import { trailMonitoringReadme } from "./readme";
@@ -43,14 +44,14 @@ const DESCRIPTION_MAX = 1024;
 const createsTopic = "var.sns_topic_arn == null && var.event_bus_arn == null";
 
 /** Whether each rule is on: the shared rule's condition, and for the approved network, any scope (with a VPC, for its changes). */
-const enabled = (key: string, condition: string) =>
-  key === OUTSIDE ? `length(local.approved_scopes) > 0` : key === NETWORK_CHANGES ? "var.detect_approved_network_changes && length(local.network_change_clauses) > 0" : condition;
+const enabled = (r: (typeof RULES)[number]) =>
+  r.key === OUTSIDE ? `length(local.approved_scopes) > 0` : r.key === NETWORK_CHANGES ? `var.${r.toggle!.input} && length(local.network_change_clauses) > 0` : ruleEnabled(r);
 
 function rules(unit: Unit, file: string): void {
   const at = { file };
   unit.local(
     "rules",
-    Object.fromEntries(RULES.map((r) => [r.key, { enabled: `\${${enabled(r.key, r.enabled)}}`, description: r.description, suffix: ruleSuffix(r.key) }])),
+    Object.fromEntries(RULES.map((r) => [r.key, { enabled: `\${${enabled(r)}}`, description: r.description, suffix: ruleSuffix(r.key) }])),
     at,
   );
   unit.local("active_rules", "${{ for k, r in local.rules : k => r if var.create && r.enabled }}", at);
@@ -256,7 +257,7 @@ function cost(unit: Unit, file: string): void {
 
 function build(unit: Unit): void {
   for (const [what, actions] of Object.entries(ACTIONS)) declareActions(unit, `the ${what} statement`, actions);
-  inputs(unit);
+  declareInputs(unit, INPUTS);
   unit.resource(DataAwsPartition, "current", {}, { file: "main.tf" });
   unit.resource(
     DataAwsRegion,

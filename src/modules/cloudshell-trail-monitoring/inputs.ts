@@ -1,21 +1,19 @@
-// The inputs of modules/cloudshell-trail-monitoring. The detection toggles and the organization-wide
-// approved lists are those of the shared rule list (../cloudshell-monitoring/rules.ts): an input a
-// rule names that OWN_INPUTS does not describe is copied from cloudshell-monitoring's variables, so a
-// rule added there needs no second declaration here.
-import { Unit, VariableDef } from "../../cdktf/seam";
-import { wholeExpression } from "../../hcl/template";
-import { DefinitionError } from "../../errors";
+// The inputs of modules/cloudshell-trail-monitoring, as one table. The detection toggles and the
+// organization-wide approved lists are the rows of cloudshell-monitoring's table that the shared
+// rule list names (../cloudshell-monitoring/inputs.ts), with this module's descriptions and defaults
+// where OWN_INPUTS gives them, so a rule added there needs no second declaration here.
 import { FULL_ACCESS_POLICY } from "../../facts/organizations";
 import { tagsInput } from "../common-inputs";
 import { PROTECTION_TAG } from "../../facts/protected-resources";
 import { awsIdPattern, hclStrings, REGION_PATTERN } from "../hcl-snippets";
+import { RULE_INPUTS as MONITORING_RULE_INPUTS, TARGET_INPUTS as MONITORING_TARGET_INPUTS } from "../cloudshell-monitoring/inputs";
 import { APPROVED_LISTS, RULES } from "../cloudshell-monitoring/rules";
-import { Fields, field, objectVariable } from "../strict-object";
+import { Input, VariableInput } from "../inputs";
+import { Fields, field } from "../strict-object";
 
 export const NAME = "cloudshell-trail-monitoring";
 /** The longest name suffix: "<name>-to-event-bus" (an IAM role and EventBridge rule names take 64). */
 export const NAME_MAX = 64 - "-to-event-bus".length;
-const MONITORING = "cloudshell-monitoring";
 
 const KMS_ARN = "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key/[A-Za-z0-9-]+|alias/[A-Za-z0-9/_-]+)$";
 /** CloudWatch Logs log group names: 1-512 of a-z A-Z 0-9 _ - / . # (CloudTrail's log group naming page). */
@@ -28,8 +26,8 @@ export const DESTINATION_KINDS = [
   { kind: "lambda", pattern: ":lambda:([a-z0-9-]+):[0-9]{12}:function:", role: false },
 ];
 
-/** Inputs of the shared rules described for this module; the others are copied from cloudshell-monitoring. */
-const OWN_INPUTS: Record<string, Partial<VariableDef>> = {
+/** Inputs of the shared rules described for this module; the others are cloudshell-monitoring's rows. */
+export const OWN_INPUTS: Record<string, Partial<VariableInput>> = {
   detect_full_access_attachments: {
     description: `Alert when ${FULL_ACCESS_POLICY} is attached to a user, group or role in any account. IAM's events reach the log group of a multi-Region trail wherever the log group is (they are recorded in us-east-1).`,
     default: true,
@@ -63,47 +61,51 @@ export const COST_FIELDS: Fields = {
   include_log_ingestion: { type: "bool", default: false },
 };
 
-const copied = (def: VariableDef): VariableDef => ({
-  ...def,
-  validation: (def.validation as unknown as { condition: string; error_message: string }[] | undefined)?.map((v) => ({ condition: wholeExpression(v.condition) ?? v.condition, errorMessage: v.error_message })),
-});
+/** The shared rules' inputs, in the order the rules name them, with this module's own descriptions and defaults. */
+const RULE_INPUTS: VariableInput[] = MONITORING_RULE_INPUTS.map((row) => ({ ...row, ...OWN_INPUTS[row.name] }));
 
-/** The shared rules' inputs, in the order the rules name them. */
-function ruleInputs(unit: Unit): void {
-  const monitoring = unit.variablesOf(MONITORING);
-  for (const input of [...new Set(RULES.flatMap((r) => r.inputs))]) {
-    const base = monitoring[input];
-    if (!base) throw new DefinitionError(unit.name, `the rules name the input ${input}, which ${MONITORING} does not declare`);
-    unit.variable(input, { ...copied(base), ...OWN_INPUTS[input] });
-  }
-}
+/** This module's default of each rule's toggle (for rulesOn: which rules a call turns on). */
+export const TOGGLE_DEFAULTS: Record<string, boolean> = Object.fromEntries(RULE_INPUTS.filter((i) => i.type === "bool").map((i) => [i.name, i.default as boolean]));
+
+/** The targets' ARNs are checked as cloudshell-monitoring checks them; the descriptions are this module's. */
+const TARGET_DESCRIPTIONS: Record<string, string> = {
+  sns_topic_arn: "An existing standard SNS topic the alarms notify instead of one the module creates. Its policy must let cloudwatch.amazonaws.com publish (the topic_policy_statement output).",
+  event_bus_arn:
+    "An event bus, such as a central security account's, that gets each alarm's state change (CloudWatch sends them to this account's default bus; a rule the module creates forwards them with a role). The bus's policy must admit this account.",
+};
+const TARGET_INPUTS: VariableInput[] = MONITORING_TARGET_INPUTS.map((row) => ({ ...row, description: TARGET_DESCRIPTIONS[row.name] }));
 
 const sub = (name: string) => field("var.subscription", name, SUBSCRIPTION_FIELDS[name]);
 const destinationIs = (kind: string) => `can(regex("${DESTINATION_KINDS.find((d) => d.kind === kind)!.pattern}", ${sub("destination_arn")}))`;
 
-export function inputs(unit: Unit): void {
-  unit.variable("create", { description: "Whether to create anything: with false, nothing is created and the filter patterns and queries are still computed.", type: "bool", default: true, nullable: false });
-  unit.variable("name", {
+const kinds = DESTINATION_KINDS.map((d) => `can(regex("^arn:aws[a-z-]*${d.pattern}", ${sub("destination_arn")}))`).join(" || ");
+const needsRole = DESTINATION_KINDS.filter((d) => d.role).map((d) => destinationIs(d.kind)).join(" || ");
+
+export const INPUTS: Input[] = [
+  { name: "create", description: "Whether to create anything: with false, nothing is created and the filter patterns and queries are still computed.", type: "bool", default: true },
+  {
+    name: "name",
     description: `Prefix of every name: metric filters, metrics and alarms "<name>-<rule>", saved queries "<name>/<rule>", the topic "<name>" (1-${NAME_MAX} of A-Z a-z 0-9 _ -).`,
     type: "string",
     default: NAME,
-    nullable: false,
     validation: [{ condition: `can(regex("^[A-Za-z0-9_-]{1,${NAME_MAX}}$", var.name))`, errorMessage: `name must be 1-${NAME_MAX} characters of A-Z a-z 0-9 _ -, such as "${NAME}".` }],
-  });
-  tagsInput(unit, `Tags for every resource that takes them; each also gets ${PROTECTION_TAG.key} = "${PROTECTION_TAG.values.detection}", which the guardrail's protect_detection protects.`);
-  unit.variable("log_group_name", {
+  },
+  tagsInput(`Tags for every resource that takes them; each also gets ${PROTECTION_TAG.key} = "${PROTECTION_TAG.values.detection}", which the guardrail's protect_detection protects.`),
+  {
+    name: "log_group_name",
     description: "The CloudWatch Logs log group the organization trail delivers to, in this account (the trail's home account: the management account owns organization trails).",
     type: "string",
     validation: [{ condition: `can(regex("${LOG_GROUP_NAME}", var.log_group_name))`, errorMessage: 'log_group_name must be a log group name of 1-512 characters of a-z A-Z 0-9 _ - / . #, such as "aws-cloudtrail-logs-o-exampleorgid".' }],
-  });
-  unit.variable("log_group_region", {
+  },
+  {
+    name: "log_group_region",
     description: "The Region of the log group (the trail's home Region). The module's provider must be in it: metric filters, alarms and queries are created there; a plan-time error says so otherwise.",
     type: "string",
     validation: [{ condition: `can(regex("${REGION_PATTERN}", var.log_group_region))`, errorMessage: 'log_group_region must be a Region name such as "us-east-1" or "eu-west-1".' }],
-  });
-
-  ruleInputs(unit);
-  objectVariable(unit, "approved_networks_by_account", {
+  },
+  ...RULE_INPUTS,
+  {
+    name: "approved_networks_by_account",
     description: "Approved networks per account ID, for accounts that have their own: an environment created in that account may use these IDs or the organization-wide ones (approved_vpc_ids, approved_subnet_ids, approved_security_group_ids).",
     fields: ACCOUNT_NETWORK_FIELDS,
     map: true,
@@ -121,19 +123,11 @@ export function inputs(unit: Unit): void {
         errorMessage: "Each entry of approved_networks_by_account needs at least one ID in vpc_ids, subnet_ids or security_group_ids: an empty entry would only exempt the account from the organization-wide lists.",
       },
     ],
-  });
+  },
 
-  // The targets' ARNs are checked as cloudshell-monitoring checks them; the descriptions are this module's.
-  const monitoring = unit.variablesOf(MONITORING);
-  unit.variable("sns_topic_arn", {
-    ...copied(monitoring.sns_topic_arn),
-    description: "An existing standard SNS topic the alarms notify instead of one the module creates. Its policy must let cloudwatch.amazonaws.com publish (the topic_policy_statement output).",
-  });
-  unit.variable("event_bus_arn", {
-    ...copied(monitoring.event_bus_arn),
-    description: "An event bus, such as a central security account's, that gets each alarm's state change (CloudWatch sends them to this account's default bus; a rule the module creates forwards them with a role). The bus's policy must admit this account.",
-  });
-  unit.variable("kms_key_arn", {
+  ...TARGET_INPUTS,
+  {
+    name: "kms_key_arn",
     description: "Customer managed KMS key (key or alias ARN) that encrypts the SNS topic the module creates; required then. Add the kms_key_policy_statement output to the key's policy so that CloudWatch can publish.",
     type: "string",
     default: null,
@@ -148,11 +142,10 @@ export function inputs(unit: Unit): void {
       },
       { condition: "var.kms_key_arn == null || (var.sns_topic_arn == null && var.event_bus_arn == null)", errorMessage: "kms_key_arn applies only to the SNS topic the module creates: leave it unset with sns_topic_arn or event_bus_arn." },
     ],
-  });
+  },
 
-  const kinds = DESTINATION_KINDS.map((d) => `can(regex("^arn:aws[a-z-]*${d.pattern}", ${sub("destination_arn")}))`).join(" || ");
-  const needsRole = DESTINATION_KINDS.filter((d) => d.role).map((d) => destinationIs(d.kind)).join(" || ");
-  objectVariable(unit, "subscription", {
+  {
+    name: "subscription",
     description:
       "A subscription filter that delivers each matching record, not a count: destination_arn is a CloudWatch Logs destination (another account's, the way AWS documents cross-account delivery), a Kinesis or Firehose stream (role_arn: a role CloudWatch Logs may assume to put records there), or a Lambda function (its policy must let logs.amazonaws.com invoke it), in the log group's Region; rules are the rule keys to deliver, required with destination_arn (the default rules' conditions together take more than the 1,024 characters of one filter pattern); distribution ByLogStream or Random (Kinesis). A log group takes 2 subscription filters.",
     fields: SUBSCRIPTION_FIELDS,
@@ -179,9 +172,10 @@ export function inputs(unit: Unit): void {
           'subscription.rules must name the rules whose records to deliver, such as ["credential_forwarding", "file_transfer"]: the default rules\' conditions together take more than the 1,024 characters of one filter pattern, so there is no "every rule".',
       },
     ],
-  });
+  },
 
-  objectVariable(unit, "cost_assumptions", {
+  {
+    name: "cost_assumptions",
     description:
       "For the cost output: accounts in the organization, GB of trail records each sends to the log group a month (the log group's IncomingBytes metric over the accounts), and include_log_ingestion = true when the trail starts delivering to CloudWatch Logs for this module (its ingestion is then this module's cost). Unset: the per-GB prices only.",
     fields: COST_FIELDS,
@@ -189,5 +183,5 @@ export function inputs(unit: Unit): void {
       { condition: `${field("var.cost_assumptions", "accounts", COST_FIELDS.accounts)} == null ? true : ${field("var.cost_assumptions", "accounts", COST_FIELDS.accounts)} >= 1`, errorMessage: "cost_assumptions.accounts must be at least 1." },
       { condition: `${field("var.cost_assumptions", "gb_per_account_month", COST_FIELDS.gb_per_account_month)} == null ? true : ${field("var.cost_assumptions", "gb_per_account_month", COST_FIELDS.gb_per_account_month)} >= 0`, errorMessage: "cost_assumptions.gb_per_account_month must be 0 or more." },
     ],
-  });
-}
+  },
+];

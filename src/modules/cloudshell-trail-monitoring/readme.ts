@@ -5,7 +5,7 @@ import { Evidence } from "../../generator/definition";
 import { TRAIL_MONITORING_FILE, TrailMonitoringFile } from "../../evidence/files";
 import { trailMonitoringTable } from "./trail-monitoring-table";
 import { US_EAST_1_CLOUDWATCH_PRICES as PRICES } from "../../facts/cloudwatch-prices";
-import { RULES, ruleSuffix } from "../cloudshell-monitoring/rules";
+import { ruleInputs, RULES, ruleSuffix } from "../cloudshell-monitoring/rules";
 import { DECLARED, TRANSLATION_NOTES } from "./filter-patterns";
 import { NAME_MAX } from "./inputs";
 
@@ -39,7 +39,7 @@ function comparisonRows() {
 
 export const trailMonitoringReadme = (evidence: Evidence) => ({
   table: trailMonitoringTable(evidence.read<TrailMonitoringFile>(TRAIL_MONITORING_FILE)),
-  rules: RULES.map((r) => ({ ...r, suffix: ruleSuffix(r.key), declared: r.key in DECLARED })),
+  rules: RULES.map((r) => ({ ...r, inputs: ruleInputs(r), suffix: ruleSuffix(r.key), declared: r.key in DECLARED })),
   translationNotes: TRANSLATION_NOTES,
   nameMax: NAME_MAX,
   costRows: costRows(),

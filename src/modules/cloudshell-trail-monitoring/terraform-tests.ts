@@ -4,6 +4,9 @@
 // (the README's table, test/modules/cloudshell-trail-monitoring/trail-monitoring.terraform.test.ts).
 import { sourceOf } from "../../generator/definition";
 import { Run, sameJson, testFile } from "../../generator/tftest";
+import { US_EAST_1_CLOUDWATCH_PRICES as PRICES } from "../../facts/cloudwatch-prices";
+import { rulesOn } from "../cloudshell-monitoring/rules";
+import { TOGGLE_DEFAULTS } from "./inputs";
 
 const SOURCE = sourceOf(__filename);
 const ACCOUNT = "111122223333";
@@ -28,7 +31,15 @@ const MOCK = {
 };
 
 /** The rules on by default: every rule of the shared list but the approved network, which needs IDs. */
-export const DEFAULT_RULES = ["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "public_environment", "recording_stopped"];
+export const DEFAULT_RULES = rulesOn({}, TOGGLE_DEFAULTS);
+/** USD to the cent, as the module rounds. */
+const cents = (usd: number) => Math.round(usd * 100) / 100;
+/** The default rules' cost: a custom metric and an alarm each, at the us-east-1 list prices. */
+const DEFAULT_COST = {
+  metrics: cents(DEFAULT_RULES.length * PRICES.custom_metric_month),
+  alarms: cents(DEFAULT_RULES.length * PRICES.alarm_metric_month),
+  total: cents(DEFAULT_RULES.length * (PRICES.custom_metric_month + PRICES.alarm_metric_month)),
+};
 const NETWORK = { approved_vpc_ids: ["vpc-0123456789abcdef0"], approved_networks_by_account: { "444455556666": { vpc_ids: ["vpc-0fedcba9876543210"] } } };
 const everyAlarm = (condition: string, message: string): [string, string] => [`alltrue([for a in aws_cloudwatch_metric_alarm.this : ${condition}])`, message];
 
@@ -52,7 +63,10 @@ const RUNS: Run[] = [
       sameJson(`jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Condition.ArnEquals["aws:SourceArn"]`, DEFAULT_RULES.map(() => ALARM_ARN), "the topic policy must admit exactly the alarms' ARNs"),
       sameJson("jsondecode(output.kms_key_policy_statement).Principal", { Service: "cloudwatch.amazonaws.com" }),
       ["length(aws_cloudwatch_event_rule.alarms) + length(aws_iam_role.to_event_bus) + length(aws_cloudwatch_log_subscription_filter.this) == 0", "no bus forwarding and no subscription by default"],
-      [`output.cost.custom_metrics == 6 && output.cost.alarms == 6 && output.cost.monthly_usd.custom_metrics == 1.8 && output.cost.monthly_usd.alarms == 0.6 && output.cost.monthly_usd.log_ingestion == 0 && output.cost.monthly_usd.total == 2.4 && output.cost.region == "us-east-1"`, "the cost must count one metric and one alarm per rule"],
+      [
+        `output.cost.custom_metrics == ${DEFAULT_RULES.length} && output.cost.alarms == ${DEFAULT_RULES.length} && output.cost.monthly_usd.custom_metrics == ${DEFAULT_COST.metrics} && output.cost.monthly_usd.alarms == ${DEFAULT_COST.alarms} && output.cost.monthly_usd.log_ingestion == 0 && output.cost.monthly_usd.total == ${DEFAULT_COST.total} && output.cost.region == "us-east-1"`,
+        "the cost must count one metric and one alarm per rule",
+      ],
     ],
   },
   {

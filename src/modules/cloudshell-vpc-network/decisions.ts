@@ -3,7 +3,7 @@ import { Unit } from "../../cdktf/seam";
 import { AWS_SERVICE_DOMAINS, FULL_SERVICE_NAME_PATTERN, GATEWAY_SERVICES, LISTED_ENDPOINTS } from "../../facts/endpoints";
 import { EVERY_REGION_PRICES, LIST_PRICES, PRICE_NAMES, PRICE_PAGES, PRICED_REGIONS, PriceName, priceSource } from "../../facts/prices";
 import { hclStrings } from "../hcl-snippets";
-import { DEFAULT_VPC_CIDR, DNS_FIREWALL, EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, LISTED_INTERFACE_LABELS, PLANNED_REGION, PRICES, VPC } from "./inputs";
+import { DEFAULT_VPC_CIDR, DNS_FIREWALL, EGRESS_RULE, ENDPOINTS, FLOW_LOGS, LETTERS, LISTED_INTERFACE_LABELS, PLANNED_REGION, PRICES, VPC } from "./fields";
 import { objectLocal } from "../strict-object";
 
 /** The locals decided from the inputs alone. */

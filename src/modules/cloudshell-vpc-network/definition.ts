@@ -10,12 +10,13 @@ import { EVERY_REGION_PRICES, HOURS_PER_MONTH, LIST_PRICES, PRICE_NAMES, PRICED_
 import { PERIMETER_FILE, PerimeterFile } from "../../evidence/files";
 import { perimeterTable } from "./perimeter-table";
 import { declareActions } from "../../generator/action-check";
-import { LISTED_INTERFACE_LABELS } from "./inputs";
+import { LISTED_INTERFACE_LABELS } from "./fields";
 import { costScenarios } from "./cost";
 import { MAX_SECURITY_GROUPS } from "../../facts/limits";
 import { AWS_PROVIDER, TERRAFORM } from "../requirements";
 import { vpcNetworkTests } from "./terraform-tests";
-import { variables } from "./inputs";
+import { declareInputs } from "../inputs";
+import { INPUTS } from "./inputs";
 import { decisions } from "./decisions";
 import { endpoints, network, securityGroups } from "./resources";
 import { policyAndOutputs } from "./outputs";
@@ -27,7 +28,7 @@ const usd = (x: number) => `$${x.toFixed(2)}`;
 function build(unit: Unit): void {
   // Actions the perimeter statements name (resources.ts), checked against the pinned catalog.
   declareActions(unit, "the endpoint perimeter", [...AWS_OWNED_SSM.actions, "execute-api:Invoke", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML", "s3:GetObject"]);
-  variables(unit);
+  declareInputs(unit, INPUTS);
   decisions(unit);
   network(unit);
   securityGroups(unit);

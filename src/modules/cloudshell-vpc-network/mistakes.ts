@@ -1,5 +1,10 @@
 // Mistakes made with modules/cloudshell-vpc-network, and what the plan says (src/modules/mistakes.ts).
 import type { Mistake } from "../mistakes";
+import { PRESETS } from "../../facts/features";
+
+// Built from the facts, not the module's message constant (see ../cloudshell-policy-document/mistakes.ts).
+const LAUNCHING_PRESETS = Object.keys(PRESETS).filter((p) => PRESETS[p].effects.launch === "allow").join(", ");
+const POLICY_PRESET_MESSAGE = `policy_preset must be one of ${LAUNCHING_PRESETS}: the presets that let people launch CloudShell.`;
 
 const MODULE = "modules/cloudshell-vpc-network";
 const OK = { availability_zones: ["us-east-1a", "us-east-1b"] };
@@ -74,7 +79,15 @@ export const networkMistakes: Mistake[] = [
   { module: MODULE, what: "Egress rule with bad ports", inputs: { ...OK, cloudshell_egress_rules: { x: { from_port: 90, to_port: 80, cidr_ipv4: "0.0.0.0/0" } } }, expect: "from_port <= to_port" },
   { module: MODULE, what: "Malformed security group", inputs: { ...OK, additional_security_group_ids: ["sg-123"] }, expect: "security group IDs such as" },
   { module: MODULE, what: "Six security groups in all", inputs: { ...OK, additional_security_group_ids: [1, 2, 3, 4, 5].map((i) => `sg-0123456789abcdef${i}`) }, expect: "at most 4: a CloudShell VPC environment takes at most 5 security groups" },
-  { module: MODULE, what: "Deny-all policy preset", inputs: { ...OK, policy_preset: "deny-all" }, expect: "policy_preset must be one of" },
+  {
+    module: MODULE,
+    what: "A policy preset with which nobody can launch CloudShell (the list used to leave out deny-all by name, so any new preset was accepted)",
+    inputs: { ...OK, policy_preset: "deny-all" },
+    expect: POLICY_PRESET_MESSAGE,
+    issue: "25.2",
+    control: { ...OK, policy_preset: "no-credentials" },
+  },
+  { module: MODULE, what: "A policy preset that does not exist", inputs: { ...OK, policy_preset: "admin" }, expect: POLICY_PRESET_MESSAGE },
   { module: MODULE, what: "Negative price", inputs: { ...OK, prices: { nat_gateway_hour: -1 } }, expect: "prices must be numbers of USD, zero or more" },
   { module: MODULE, what: "Reserved tag key", inputs: { ...OK, tags: { "aws:owner": "x" } }, expect: "do not start with \"aws:\"" },
   { module: MODULE, what: "A misspelled vpc key", inputs: { ...OK, vpc: { create: false, vpc_id: "vpc-0123456789abcdef0" } }, expect: "vpc accepts only the keys create, cidr, id; unknown: vpc_id." },

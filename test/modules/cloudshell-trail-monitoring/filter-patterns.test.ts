@@ -11,7 +11,7 @@ import { SAMPLES } from "../../../src/evidence/cloudtrail-samples";
 import { matches } from "../../../src/evidence/event-pattern";
 import { checkPattern, matchesFilter } from "../../../src/evidence/filter-pattern";
 
-const rule = (key: string, pattern: RuleSpec["pattern"]): RuleSpec => ({ key, enabled: "true", inputs: [], description: key, state: "ENABLED", pattern });
+const rule = (key: string, pattern: RuleSpec["pattern"]): RuleSpec => ({ key, description: key, state: "ENABLED", pattern });
 const KMS = { source: ["aws.kms"], "detail-type": ["AWS API Call via CloudTrail"], detail: { eventSource: ["kms.amazonaws.com"], eventName: ["ScheduleKeyDeletion", "DisableKey"], requestParameters: { keyId: [{ prefix: "arn:aws:kms:" }] } } };
 
 describe("every rule of cloudshell-monitoring has a CloudWatch Logs filter pattern", () => {

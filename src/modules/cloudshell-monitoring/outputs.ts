@@ -1,0 +1,28 @@
+// The outputs of modules/cloudshell-monitoring.
+import { tf, Unit } from "../../cdktf/seam";
+import { FULL_ACCESS_POLICY } from "../../facts/organizations";
+import { hclStrings } from "../hcl-snippets";
+import { ACTIONS } from "./resources";
+
+export function outputs(unit: Unit): void {
+  unit.output("rule_arns", { description: "ARN of each rule, by rule key (empty when create is false).", value: tf("{ for k, r in aws_cloudwatch_event_rule.this : k => r.arn }") });
+  unit.output("rule_names", { description: "Name of each rule, by rule key.", value: tf("{ for k, r in aws_cloudwatch_event_rule.this : k => r.name }") });
+  unit.output("event_patterns", {
+    description: "Each chosen rule's event pattern (JSON), by rule key; computed even when create is false.",
+    value: tf("{ for k, r in local.rules : k => jsonencode(local.event_patterns[k]) if r.enabled }"),
+  });
+  unit.output("target_arn", { description: "Where the matched events go: the SNS topic (created or given) or the event bus.", value: tf("local.target_arn") });
+  unit.output("sns_topic_arn", { description: "ARN of the SNS topic the module created; null otherwise.", value: tf("try(aws_sns_topic.this[0].arn, null)") });
+  unit.output("topic_policy_statement", {
+    description: "The statement an existing topic's policy needs so that only these rules may publish (JSON); the created topic has it.",
+    value: tf("var.create && var.event_bus_arn == null ? jsonencode(local.topic_policy_statement) : null"),
+  });
+  unit.output("kms_key_policy_statement", {
+    description: "The statement the customer managed key's policy needs so that EventBridge can publish to the encrypted topic (JSON); null when the module creates no topic (also when create is false).",
+    value: tf(
+      `local.creates_topic ? jsonencode({ Sid = "AllowEventBridgeToPublishToTheEncryptedTopic", Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = ${hclStrings(ACTIONS.key)}, Resource = "*" }) : null`,
+    ),
+  });
+  unit.output("event_bus_role_arn", { description: "ARN of the role EventBridge uses to put events on event_bus_arn; null otherwise.", value: tf("try(aws_iam_role.to_event_bus[0].arn, null)") });
+  unit.output("config_rule_arn", { description: `ARN of the AWS Config rule for ${FULL_ACCESS_POLICY}; null when not created.`, value: tf("try(aws_config_config_rule.full_access[0].arn, null)") });
+}
