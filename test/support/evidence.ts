@@ -2,10 +2,18 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ROOT } from "../../tools/generated";
+import { staleEntry } from "./drift";
 
-/** Throws, naming the fix, when the committed evidence `file` (relative to the repository) differs from `fresh`. */
+/**
+ * Throws when the committed evidence `file` (relative to the repository) differs from `fresh`,
+ * showing the first differing hunk: a change of meaning is reviewed before `npm run synth` records it.
+ */
 export function expectCommitted(file: string, fresh: string): void {
   const abs = path.join(ROOT, file);
-  const committed = fs.existsSync(abs) ? fs.readFileSync(abs, "utf8") : "";
-  if (committed !== fresh) throw new Error(`${file} is stale: run \`npm run synth\` (it recomputes the evidence), review the change and commit it`);
+  const committed = fs.existsSync(abs) ? fs.readFileSync(abs, "utf8") : undefined;
+  if (committed !== fresh) {
+    const change = staleEntry(file, committed, fresh, { judges: false });
+    throw new Error(`${file} is not what this run computed (committed lines -, computed lines +). If the change is meant, \`npm run synth\` records it (it recomputes the evidence); say why in the commit.\n${change}`);
+  }
+  expect(committed).toBe(fresh); // passes here: every test must make an assertion (test/support/every-test-asserts.ts)
 }
