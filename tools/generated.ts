@@ -1,7 +1,7 @@
 // What the generator writes, for tests and scripts: the Terraform files of an in-memory generation,
 // and the READMEs rendered from them with the committed evidence (computing the evidence takes
-// Terraform; the drift test, which runs the whole pipeline of tools/pipeline.ts, proves the
-// committed evidence current). The files are cached on disk, keyed by a hash of everything they
+// Terraform: each evidence file's Terraform-tier test recomputes it with the functions synth uses
+// and compares it with the committed one). The files are cached on disk, keyed by a hash of everything they
 // are made from (src/, scripts/synth.ts, cdktf.json, package.json, package-lock.json, the evidence), so the many
 // processes that only read them skip loading cdktf and every definition (about 1 s each).
 import * as crypto from "node:crypto";

@@ -11,7 +11,7 @@ export interface WrapperExample {
 }
 
 export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
-  // Provider-free, with an input of type any (vpc_environments) passed through try().
+  // Provider-free, with an input of type any (vpc_environments) passed through lookup().
   "cloudshell-policy-document": {
     defaults: { preset: "no-credentials" },
     items: {

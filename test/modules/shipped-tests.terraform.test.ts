@@ -1,5 +1,5 @@
 // The terraform test files that ship with each module (modules/<name>/tests/), run by real
-// Terraform: the provider-free document module as it is, the other two with mock_provider "aws"
+// Terraform: the provider-free document module as it is, the others with mock_provider "aws"
 // (the real hashicorp/aws schema, mocked apply). `terraform test` validates each module first.
 // Then the network's cloudshell_policy_json, taken from a mocked apply, is IAM-simulated with
 // the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.

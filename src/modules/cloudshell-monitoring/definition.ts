@@ -305,7 +305,7 @@ export const monitoring: Definition = {
   // The floor (5.27, for aws_cloudwatch_event_rule's state) is computed from src/facts/provider-versions.ts.
   requirements: { ...TERRAFORM, providers: [AWS_PROVIDER] },
   build,
-  // The table is rendered from committed evidence, which needs this module first (bootstrap: synth, snapshots, matches, synth).
+  // The table is rendered from the evidence the same `npm run synth` computes from this module's files, before any README.
   readmeContext: (evidence) => ({ monitoringTable: monitoringTable(evidence.read<MonitoringFile>(MONITORING_FILE)), rules: RULES.map((r) => ({ ...r, suffix: ruleSuffix(r.key) })), nameMax: NAME_MAX }),
   extraFiles: monitoringTests,
 };

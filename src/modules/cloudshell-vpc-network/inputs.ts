@@ -11,7 +11,7 @@ import { awsIdPattern, hclStrings, REGION_PATTERN } from "../hcl-snippets";
 import { field, Fields, objectVariable } from "../strict-object";
 
 
-/** The provider-free locals file; test/modules/cloudshell-vpc-network/network.terraform.test.ts loads it with variables.tf. */
+/** The most Availability Zones availability_zones takes. */
 export const MAX_AZS = 6;
 export const INTERNET_ACCESS = ["none", "single", "per_az"];
 export const POLICY_PRESETS = Object.keys(PRESETS).filter((p) => p !== "deny-all");
