@@ -45,14 +45,23 @@ export function built(): Built[] {
   return units;
 }
 
+let hclOfBuilt: Map<string, string> | undefined;
+
+/** The Terraform files of the generation in this process (rendered once). */
+export function builtHcl(): Map<string, string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderHcl } = require("../src/generator/generate") as typeof import("../src/generator/generate");
+  return (hclOfBuilt ??= renderHcl(built()));
+}
+
 /**
  * The tree `npm run synth` writes, from a generation in this process, with the committed evidence
  * in place of a fresh computation (each evidence file's freshness is its module test's check).
  */
 export function freshFiles(): Map<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { evidenceDocuments, renderHcl, renderReadmes, tree } = require("../src/generator/generate") as typeof import("../src/generator/generate");
-  const hcl = renderHcl(built());
+  const { evidenceDocuments, renderReadmes, tree } = require("../src/generator/generate") as typeof import("../src/generator/generate");
+  const hcl = builtHcl();
   const committed = new Map(EVIDENCE_SOURCES.map((s) => [s.file, fs.existsSync(path.join(ROOT, s.file)) ? fs.readFileSync(path.join(ROOT, s.file), "utf8") : "{}"]));
   return tree(hcl, committed, evidenceDocuments(evidenceReader(committed)), renderReadmes(built(), hcl, evidenceReader(committed)));
 }

@@ -5,15 +5,15 @@ import { ROOT } from "../../tools/generated";
 import { staleEntry } from "./drift";
 
 /**
- * Throws when the committed evidence `file` (relative to the repository) differs from `fresh`,
+ * Fails when the committed evidence `file` (relative to the repository) differs from `fresh`,
  * showing the first differing hunk: a change of meaning is reviewed before `npm run synth` records it.
  */
 export function expectCommitted(file: string, fresh: string): void {
   const abs = path.join(ROOT, file);
   const committed = fs.existsSync(abs) ? fs.readFileSync(abs, "utf8") : undefined;
-  if (committed !== fresh) {
-    const change = staleEntry(file, committed, fresh, { judges: false });
-    throw new Error(`${file} is not what this run computed (committed lines -, computed lines +). If the change is meant, \`npm run synth\` records it (it recomputes the evidence); say why in the commit.\n${change}`);
-  }
-  expect(committed).toBe(fresh); // passes here: every test must make an assertion (test/support/every-test-asserts.ts)
+  const change = committed === fresh ? undefined : staleEntry(file, committed, fresh, { judges: false });
+  expect(
+    change &&
+      `${file} is not what this run computed (committed lines -, computed lines +). If the change is meant, \`npm run synth\` records it (it recomputes the evidence); say why in the commit.\n${change}`,
+  ).toReportNothing();
 }
