@@ -336,7 +336,7 @@ describeWithProvider("the modules' terraform test files and what their mocked ap
       expect(evidence.extra.filter((e) => e.result !== expectedExtra(e.what)).map((e) => `${e.label} ${e.what}: ${e.result}`)).toEqual([]);
       // The unsigned invoke of an outside API is what AWS's default policy lets through.
       expect(evidence.extra.find((e) => e.what.startsWith("unsigned invoke of an outside"))?.control).toBe("Allowed");
-      // The committed evidence (the README's table) is this simulation: `npm run synth` rewrites it.
+      // The committed evidence/endpoint-perimeter.json (the README's table) is this simulation: `npm run synth` rewrites it.
       expectCommitted(PERIMETER_FILE, perimeterFileContent(evidence));
     });
   });

@@ -4,7 +4,7 @@
 // drift check pass whatever the change means, so the message names what to run before it.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { staleFiles } from "../../src/generator/files";
+import { MANIFEST, staleFiles } from "../../src/generator/files";
 import { ROOT } from "../../tools/generated";
 
 const CONTEXT = 3;
@@ -60,12 +60,13 @@ function testFiles(dir: string): string[] {
   return fs.readdirSync(abs, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".test.ts")).map((f) => path.posix.join(dir, f)).sort();
 }
 
-/** The Terraform-tier tests whose text names `word` (an evidence file's name). */
-const testsNaming = (word: string) => testFiles("test").filter((f) => f.endsWith(".terraform.test.ts") && fs.readFileSync(path.join(ROOT, f), "utf8").includes(word));
+/** The Terraform-tier tests whose text names an evidence file (`evidence/<name>`, without its extension): those that recompute it. */
+const testsNaming = (evidence: string) => testFiles("test").filter((f) => f.endsWith(".terraform.test.ts") && fs.readFileSync(path.join(ROOT, f), "utf8").includes(evidence));
 
 /**
  * The tests that judge a change to the generated file `rel`, most specific first. test/ mirrors
- * src/: a module's own tests are in test/modules/<name>/, an example's in test/examples/.
+ * src/: a module's own tests are in test/modules/<name>/, an example's in test/examples/; the
+ * repository's own files (.gitattributes, CODEOWNERS) are read back by test/generator/repository-files.test.ts.
  */
 export function judgesOf(rel: string): string[] {
   const [top, name] = rel.split("/");
@@ -74,8 +75,9 @@ export function judgesOf(rel: string): string[] {
     : top === "wrappers" ? [PLANS_TEST, MISTAKES_TEST]
     : top === "examples" ? [...testFiles("test/examples").filter((f) => path.basename(f).startsWith(`${name}.`)), PLANS_TEST]
     : top === "evidence" && name === "plans" ? [PLANS_TEST]
-    : top === "evidence" ? testsNaming(path.basename(rel).replace(/\.(json|md)$/, ""))
-    : testFiles("test/generator");
+    : top === "evidence" ? testsNaming(rel.replace(/\.(json|md)$/, ""))
+    : rel === MANIFEST ? ["test/generator/files.test.ts"]
+    : ["test/generator/repository-files.test.ts"];
   return [...new Set(found)];
 }
 
