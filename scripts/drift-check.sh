@@ -12,6 +12,8 @@ if [ -n "$changed" ]; then
   echo "Generated files differ from what npm run synth writes (never edit them; change src/ and run npm run synth, then commit both):" >&2
   echo "$changed" >&2
   git --no-pager diff --stat -- .generated-files "${owned[@]}" >&2
+  # The changes themselves (the first 200 lines): what the generator now writes is reviewed, not just committed.
+  git --no-pager diff -- .generated-files "${owned[@]}" | head -n 200 >&2 || true
   exit 1
 fi
 echo "The generated files are what npm run synth writes."

@@ -45,16 +45,23 @@ export function built(): Built[] {
   return units;
 }
 
+let hclOfBuilt: Map<string, string> | undefined;
+
+/** The Terraform files of the generation in this process (rendered once). */
+export function builtHcl(): Map<string, string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderHcl } = require("../src/generator/generate") as typeof import("../src/generator/generate");
+  return (hclOfBuilt ??= renderHcl(built()));
+}
+
 /**
  * The tree `npm run synth` writes, from a generation in this process, with the committed evidence
  * as it is (test/evidence/keys.test.ts checks its keys; its module's test computes it again).
  */
 export function freshFiles(): Map<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { renderHcl } = require("../src/generator/generate") as typeof import("../src/generator/generate");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { treeOf } = require("../src/pipeline") as typeof import("../src/pipeline");
-  return treeOf(built(), renderHcl(built()), committedEvidence(ROOT));
+  return treeOf(built(), builtHcl(), committedEvidence(ROOT));
 }
 
 let files: Map<string, string> | undefined;

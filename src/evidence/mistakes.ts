@@ -3,12 +3,13 @@
 // responses, so IDs of resources created in the same configuration are unknown at plan, as in a real
 // plan), each row a module call named after it in one configuration:
 //   1. inputs    every row: the validations of single inputs stop the plan before anything else is
-//                evaluated, all of them reported at once, each told apart by its call site;
-//   2. plan      the rows that said nothing in 1, each with a copy of the modules of its own (m/<row>/),
-//                so that a message from inside a module (a validation across inputs, a precondition,
-//                postcondition or check block, all found while planning) is told apart by the copy
-//                its file is in; and in a file of its own, controls: every row done right, which must
-//                plan with no diagnostic at all.
+//                evaluated, all of them reported at once, each told apart by its call site; and in a
+//                file of its own, in the same process, the controls: every row done right (each
+//                distinct call once), which must plan with no diagnostic at all;
+//   2. plan      the rows that said nothing in 1, each with a copy of its module (a wrapper's, of the
+//                module it wraps too) of its own (m/<row>/), so that a message from inside a module (a
+//                validation across inputs, a precondition, postcondition or check block, all found
+//                while planning) is told apart by the copy its file is in.
 // What 1 finds decides what 2 plans, hence two processes; each costs about 2 s of CPU (hashicorp/aws).
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -21,6 +22,19 @@ import { AWS_PROVIDER_VERSION, Diagnostic, REQUIRES_AWS, scratchTree, testModule
 /** The Terraform files the rows are planned with: modules and wrappers, without their tests. */
 const modulesOf = (tree: Map<string, string>): [string, string][] =>
   [...tree].filter(([rel]) => /^(modules|wrappers)\//.test(rel) && rel.endsWith(".tf") && !rel.includes("/tests/"));
+
+/** `dir` and the directories its module calls load, transitively (local sources only). */
+function calledFrom(files: [string, string][], dir: string, found = new Set<string>()): Set<string> {
+  found.add(dir);
+  for (const [rel, content] of files) {
+    if (path.posix.dirname(rel) !== dir) continue;
+    for (const m of content.matchAll(/^\s*source\s*=\s*"(\.\.?\/[^"]+)"/gm)) {
+      const called = path.posix.normalize(path.posix.join(dir, m[1]));
+      if (!found.has(called)) calledFrom(files, called, found);
+    }
+  }
+  return found;
+}
 
 /** A value as one line of HCL, expressions as they are: what the tables show. */
 export function hclInline(v: Value | undefined): string {
@@ -81,7 +95,11 @@ export async function planMistakes(tree: Map<string, string>, mistakes: Mistake[
   // module (a wrapper keeps its files, which call the module's). Terraform loads a module once per
   // call, and a whole network module a hundred times took 11 s; its variables, a fraction of that.
   const inputsOnly = modules.filter(([rel]) => rel.startsWith("wrappers/") || rel.endsWith("/variables.tf"));
-  const copies = (id: string, stage: number): [string, string][] => (stage === 1 ? inputsOnly : modules).map(([rel, c]) => [`m/${id}/${rel}`, c]);
+  /** A row's copy: the directory it calls and every one that calls in turn (a wrapper's module, the network's document). */
+  const copies = (i: number, stage: number): [string, string][] => {
+    const loaded = calledFrom(modules, mistakes[i].module);
+    return (stage === 1 ? inputsOnly : modules).filter(([rel]) => loaded.has(path.posix.dirname(rel))).map(([rel, c]) => [`m/${ids[i]}/${rel}`, c]);
+  };
   // A wrapper's messages from the module it calls come from inside it: wrappers get copies in both plans.
   const copied = (i: number, stage: number) => stage === 2 || mistakes[i].module.startsWith("wrappers/");
   const call = (i: number, stage: number) => ({
@@ -99,7 +117,7 @@ export async function planMistakes(tree: Map<string, string>, mistakes: Mistake[
   const stray: Diagnostic[] = [];
   /** Runs the test files given, and gives each diagnostic of `run` to the row it belongs to. */
   const plan = async (run: string, stage: number, rows: number[], more: [string, string][] = []) => {
-    for (const i of rows) if (copied(i, stage)) for (const [rel, c] of copies(ids[i], stage)) write(rel, c);
+    for (const i of rows) if (copied(i, stage)) for (const [rel, c] of copies(i, stage)) write(rel, c);
     fs.rmSync(path.join(root, "tests"), { recursive: true, force: true });
     for (const [rel, c] of [[`${run}/main.tf`, configuration(rows.map((i) => call(i, stage)))], [`tests/${run}.tftest.hcl`, testFile(run)], ...more] as [string, string][]) write(rel, c);
     const report = await testModule(root);
@@ -115,16 +133,22 @@ export async function planMistakes(tree: Map<string, string>, mistakes: Mistake[
     return report;
   };
   try {
-    await plan("inputs", 1, mistakes.map((_, i) => i));
     const controlCalls = mistakes.flatMap((m, i) => (m.control ? [{ name: ids[i], source: `../${m.module}`, provider: (m.controlProvider ?? m.provider) || undefined, inputs: m.control }] : []));
+    // Rows done right the same way share one call: planning it twice would show nothing more.
+    const distinctControls = [...new Map(controlCalls.map((c) => [JSON.stringify([c.source, c.provider, c.inputs]), c])).values()];
     const report = await plan(
+      "inputs",
+      1,
+      mistakes.map((_, i) => i),
+      [
+        ["controls/main.tf", configuration(distinctControls)],
+        ["tests/zz_controls.tftest.hcl", testFile("controls")],
+      ],
+    );
+    await plan(
       "plan",
       2,
       mistakes.map((_, i) => i).filter((i) => !found.has(ids[i])),
-      [
-        ["controls/main.tf", configuration(controlCalls)],
-        ["tests/zz_controls.tftest.hcl", testFile("controls")],
-      ],
     );
     const rows: MistakeRow[] = mistakes.map((m, i) => {
       const { stage, diagnostics } = found.get(ids[i]) ?? { stage: 2, diagnostics: [] };

@@ -1,7 +1,7 @@
 // "Mistakes we catch": plausible user mistakes, each declared once as data (the module or wrapper it
 // is made with, the inputs, a fragment of the message the plan must give) with, where there is one,
-// the same call done right as a control. src/evidence/mistakes.ts plans them all with real Terraform (in one
-// `terraform test` process), `npm run synth` writes what each plan said to evidence/mistakes.json and
+// the same call done right as a control. src/evidence/mistakes.ts plans them all with real Terraform (in two
+// `terraform test` processes), `npm run synth` writes what each plan said to evidence/mistakes.json and
 // renders evidence/mistakes.md and each module README's table from it, and
 // test/modules/mistakes.terraform.test.ts fails when a plan says something else.
 //

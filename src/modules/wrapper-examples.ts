@@ -4,7 +4,7 @@
 import type { WrapperExample } from "../generator/wrappers";
 
 export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
-  // Provider-free, with an input of type any (vpc_environments) passed through try().
+  // Provider-free, with an input of type any (vpc_environments) passed through lookup().
   "cloudshell-policy-document": {
     defaults: { preset: "no-credentials" },
     items: {

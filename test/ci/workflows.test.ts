@@ -43,7 +43,8 @@ describe("every workflow parses and is well formed", () => {
     }
   });
 
-  test.each(WORKFLOWS)("%s: every run script is valid bash, and the files it runs exist", (file) => {
+  // pr-title.yml runs no script of its own (one action), so it has nothing to check here.
+  test.each(WORKFLOWS.filter((f) => runs(workflow(f)).length))("%s: every run script is valid bash, and the files it runs exist", (file) => {
     for (const script of runs(workflow(file))) {
       // GitHub substitutes ${{ }} before bash runs the script.
       const bash = script.replace(/\$\{\{[^}]*\}\}/g, "x");
@@ -53,6 +54,34 @@ describe("every workflow parses and is well formed", () => {
       // Untrusted values reach scripts through env, never spliced into the script by ${{ }}.
       expect(script).not.toMatch(/\$\{\{\s*github\.(event\.pull_request|head_ref|event\.workflow_run\.(head_branch|display_title))/);
     }
+  });
+});
+
+/**
+ * The command the contributors' guide gives for the whole suite (the line of its first `sh` block
+ * whose comment says "every test"), and what is wrong with the claim that CI runs that command.
+ */
+function ciCommandProblems(guide: string, ciScripts: Record<string, string[]>): string[] {
+  const block = /```sh\n([\s\S]*?)```/.exec(guide)?.[1] ?? "";
+  const line = block.split("\n").find((l) => /#.*\bevery test\b/.test(l));
+  if (!line) return ["the guide's first sh block has no line whose comment says \"every test\""];
+  const command = line.replace(/#.*$/, "").trim();
+  return Object.entries(ciScripts).filter(([, commands]) => !commands.includes(command)).map(([where]) => `${where} does not run \`${command}\``);
+}
+
+describe("the contributors' guide's test command is what CI runs", () => {
+  const ci = () => ({
+    ".ci/run": read(".ci/run").split("\n").map((l) => l.trim()),
+    "pull-request.yml": runs(workflow("pull-request.yml")),
+  });
+
+  test("the guide's command for every test is run by .ci/run and by the pull-request workflow", () => {
+    expect(ciCommandProblems(read("CONTRIBUTING.md"), ci())).toEqual([]);
+  });
+
+  test("control: a guide that names another command for every test is caught", () => {
+    const guide = read("CONTRIBUTING.md").replace(/^npm test(\s+#.*every test)/m, "npm run test:unit$1");
+    expect(ciCommandProblems(guide, ci())).toEqual([".ci/run does not run `npm run test:unit`", "pull-request.yml does not run `npm run test:unit`"]);
   });
 });
 

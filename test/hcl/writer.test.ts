@@ -26,7 +26,7 @@ const fixture: Definition = {
     unit.variable("ids", { description: "d", type: "list(string)", default: [] });
     unit.variable("maybe", { description: "d", type: "bool", default: null });
     unit.local("policy", tf('jsonencode({ Statement = [{ Effect = "Allow", Resource = aws_security_group.this.arn }] })'));
-    unit.local("literal", { template: "arn:${var.prefix}:x", dollar: "$${not.interpolated}", quote: 'say "hi"' });
+    unit.local("literal", { template: "arn:${var.prefix}:x", dollar: "$${not.interpolated}", percent: "100%%{ not a directive }", quote: 'say "hi"' });
     unit.resource(SecurityGroup, "this", { name: tf("var.prefix"), ingress: [], tags: tfMap("{ Name = var.prefix }") });
     unit.resource(VpcEndpoint, "this", {
       vpcId: tf("var.prefix"),
@@ -88,10 +88,11 @@ describe("HCL writer on the cases cdktf's renderer gets wrong", () => {
     expect(files.get("examples/fixture/main.tf")).toMatch(/\n {2}dns_options \{\n/);
   });
 
-  test("template strings keep literal ${ and quotes escaped", async () => {
+  test("template strings keep a literal ${ or %{ and quotes escaped", async () => {
     const main = await parse("main.tf", files.get("examples/fixture/main.tf")!);
-    expect(main.locals[0].literal).toEqual({ template: "arn:${var.prefix}:x", dollar: "$${not.interpolated}", quote: 'say "hi"' });
+    expect(main.locals[0].literal).toEqual({ template: "arn:${var.prefix}:x", dollar: "$${not.interpolated}", percent: "100%%{ not a directive }", quote: 'say "hi"' });
     expect(files.get("examples/fixture/main.tf")).toContain('dollar   = "$${not.interpolated}"');
+    expect(files.get("examples/fixture/main.tf")).toContain('percent  = "100%%{ not a directive }"');
   });
 
   test("the HCL means what cdktf synthesized", async () => {
@@ -110,6 +111,8 @@ describe("template scanner and formatter", () => {
 
   test("quote escapes only the literal parts", () => {
     expect(quote('a"b${var.x == "y"}')).toBe('"a\\"b${var.x == "y"}"');
+    // Terraform's JSON writes a literal "%{" as "%%{"; HCL needs the same escape, or it reads a directive.
+    expect(quote("100%%{x} and $${y}\\n\t")).toBe('"100%%{x} and $${y}\\\\n\\t"');
   });
 
   test("short scalar lists stay inline; objects break lines", () => {

@@ -10,44 +10,39 @@ import { Mistake, MISTAKES, mistakeId } from "../../src/modules/mistakes";
 import { directories, generated, ROOT } from "../../tools/generated";
 import { MistakesOutcome, mistakesFile, planMistakes } from "../../src/evidence/mistakes";
 import { expectCommitted } from "../support/evidence";
-import { withProvider } from "../support/provider";
+import { describeWithProvider } from "../support/provider";
 
 /** Correct inputs: the runner must find nothing to say about them. */
 const SILENT: Mistake = { module: "modules/cloudshell-policy", what: "Control of the runner: correct inputs", inputs: { preset: "minimum", role_names: ["developer"] }, expect: "" };
 
-let outcome: MistakesOutcome | undefined;
-const row = (m: Mistake): MistakeRow => outcome!.rows.find((r) => r.id === mistakeId(m))!;
+describeWithProvider("every mistake of the table fails at plan with its message", () => {
+  let outcome: MistakesOutcome;
+  const row = (m: Mistake): MistakeRow => outcome.rows.find((r) => r.id === mistakeId(m))!;
 
-beforeAll(async () => {
-  outcome = await withProvider("planning the mistakes", () => planMistakes(generated().files, [...MISTAKES, SILENT]));
-});
+  beforeAll(async () => {
+    outcome = await planMistakes(generated().files, [...MISTAKES, SILENT]);
+  });
 
-describe("every mistake of the table fails at plan with its message", () => {
   test.each(MISTAKES.map((m) => [m.module, m.what, m] as const))("%s: %s", (_module, _what, m) => {
-    if (!outcome) return;
     const r = row(m);
     expect(r.severity).toBe(m.warning ? "warning" : "error");
     expect(r.messages.join(" | ")).toContain(m.expect);
   });
 
   test("the control of the runner: a call with correct inputs is reported as saying nothing", () => {
-    if (!outcome) return;
     expect(row(SILENT)).toMatchObject({ severity: null, messages: [] });
   });
 
   test("every row done right plans with no error and no warning", () => {
-    if (!outcome) return;
     expect(outcome.controls.diagnostics.map((d) => `${d.context}: ${d.summary}: ${d.detail}`)).toEqual([]);
     expect(outcome.controls.passed).toBe(true);
   });
 
   test("every diagnostic belongs to a row (no fixture fails, no message is lost)", () => {
-    if (!outcome) return;
     expect(outcome.stray.map((d) => `${d.filename}: ${d.summary}: ${d.detail}`)).toEqual([]);
   });
 
   test("the committed evidence is this plan's, under this generation's key", () => {
-    if (!outcome) return;
     const rows = { ...outcome, rows: outcome.rows.filter((r) => r.id !== mistakeId(SILENT)) };
     expectCommitted(MISTAKES_FILE, mistakesFile(rows));
   });

@@ -1,5 +1,5 @@
 // The terraform test files that ship with each module (modules/<name>/tests/), run by real
-// Terraform: the provider-free document module as it is, the other two with mock_provider "aws"
+// Terraform: the provider-free document module as it is, the others with mock_provider "aws"
 // (the real hashicorp/aws schema, mocked apply). `terraform test` validates each module first.
 // Then the network's cloudshell_policy_json, taken from a mocked apply, is IAM-simulated with
 // the IDs the mocked network returned, and so is its S3 gateway endpoint's data-perimeter policy.
@@ -14,7 +14,7 @@ import { monitoringMatches, PATTERNS_TEST, patternsOf } from "../../src/evidence
 import { AWS_PROVIDER_VERSION, REQUIRES_AWS, TestReport, TestRun } from "../../src/evidence/terraform";
 import { TRAIL_PATTERNS_TEST, trailMonitoringMatches, TrailPatterns, trailPatternsOf } from "../../src/evidence/trail-monitoring-matches";
 import { expectCommitted } from "../support/evidence";
-import { withProvider } from "../support/provider";
+import { describeWithProvider } from "../support/provider";
 
 const MODULES = directories("modules");
 const testFilesOf = (dir: string) => [...generated().files].filter(([rel]) => rel.startsWith(`${dir}/tests/`) && rel.endsWith(".tftest.hcl"));
@@ -43,7 +43,7 @@ const POLICY_RUN = "two_zones_give_the_console_the_mocked_network";
 const messageReports = new Map<string, TestReport>();
 /** The shipped files' runs, per module. */
 const reports = new Map<string, TestReport>();
-let networkDefaults: TestReport | undefined;
+let networkDefaults: TestReport;
 
 const testsOf = (dir: string): ModuleTestFile[] => testFilesOf(dir).map(([rel, content]) => ({ module: dir, file: path.relative(dir, rel), content }));
 const TRAIL = "modules/cloudshell-trail-monitoring";
@@ -145,12 +145,12 @@ const UNKNOWN_IDS_TESTS: ModuleTestFile[] = [
   { module: UNKNOWN_IDS, file: "tests/unsized.tftest.hcl", content: UNSIZED },
   { module: UNKNOWN_IDS, file: "tests/wrong.tftest.hcl", content: WRONG_COUNT },
 ];
-let unknownIds: Record<string, TestRun> | undefined;
+let unknownIds: Record<string, TestRun>;
 
 /** The monitoring module's patterns, from the mocked apply that makes its evidence. */
-let monitoringPatterns: Record<string, Record<string, unknown>> | undefined;
+let monitoringPatterns: Record<string, Record<string, unknown>>;
 /** The trail-monitoring module's patterns, likewise. */
-let trailPatterns: TrailPatterns | undefined;
+let trailPatterns: TrailPatterns;
 /** The trail module's message runs, by run name. */
 let trailMessages: Record<string, TestRun> = {};
 
@@ -186,213 +186,203 @@ async function runAll(): Promise<void> {
       trailMessages = Object.fromEntries(runs.filter((r) => TRAIL_MESSAGE_FILES.some((f) => f.file === r.file)).map((r) => [r.run, r]));
     }
   }
-  networkDefaults = reports.get(NETWORK);
+  networkDefaults = reports.get(NETWORK)!;
 }
 
-beforeAll(() => withProvider("terraform test in every module", runAll));
+/** The outputs of the network's mocked apply whose policy and endpoint policies are simulated. */
+function policyRunOutputs(): Record<string, unknown> {
+  const run = networkDefaults.runs.find((r) => r.file === POLICY_FILE && r.run === POLICY_RUN);
+  if (!run?.outputs) throw new Error(`${POLICY_FILE} / ${POLICY_RUN} left no outputs: ${JSON.stringify(run)}`);
+  return run.outputs;
+}
 
-describe("each module's shipped terraform test files pass under real Terraform", () => {
-  test("every module has test files", () => {
-    for (const dir of MODULES) expect(`${dir}: ${testFilesOf(dir).length > 0}`).toBe(`${dir}: true`);
-  });
-
-  test.each(MODULES)("%s: every run block passes", (dir) => {
-    const report = reports.get(dir);
-    if (!report) return;
-    const failed = report.runs.filter((r) => r.status !== "pass").map((r) => `${r.file} / ${r.run}: ${r.status} ${r.messages.join(" | ")}`);
-    expect(failed).toEqual([]);
-    expect(report.summary).toEqual({ passed: runCount(dir), failed: 0, errored: 0, skipped: 0 });
-  });
-
-  test("modules that use AWS ran with the pinned provider", () => {
-    for (const [dir, report] of reports) {
-      const usesAws = generated().files.get(`${dir}/versions.tf`)!.includes('"hashicorp/aws"');
-      expect(`${dir}: ${report.provider}`).toBe(`${dir}: ${usesAws ? `hashicorp/aws ${AWS_PROVIDER_VERSION}` : undefined}`);
-    }
-  });
+test("every module has test files", () => {
+  for (const dir of MODULES) expect(`${dir}: ${testFilesOf(dir).length > 0}`).toBe(`${dir}: true`);
 });
 
-describe("the guardrail over its size limit stops the plan with a message that names its sizes", () => {
-  const message = (dir: string) => {
-    const run = messageReports.get(dir)?.runs.find((r) => r.run === MESSAGE_RUNS[dir].name);
-    if (!run) throw new Error(`${dir}: the message run did not report`);
-    expect(["fail", "error"]).toContain(run.status);
-    return run.messages.join(" ");
-  };
+describeWithProvider("the modules' terraform test files and what their mocked applies give", () => {
+  beforeAll(runAll);
 
-  test("cloudshell-guardrail: statements that no split into SCPs of 10,240 characters fits", () => {
-    if (!reports.size) return;
-    const text = message("modules/cloudshell-guardrail");
-    const got = /The guardrail does not fit: its 4 statements can take (\d+) characters in one document with every allowed ID at its longest form \(the largest statement (\d+)\), and split into whole statements they need (\d+) SCPs of up to ([\d, ]+) characters, with max_scps = 2 and 0 statements left beyond 10 SCPs\. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account, FullAWSAccess and the organization's other SCPs included: raise max_scps/.exec(text.replace(/\s+/g, " "));
-    expect(got).not.toBeNull();
-    expect(Number(got![2])).toBeGreaterThan(10240);
-    expect(got![4].split(", ").map(Number).some((n) => n > 10240)).toBe(true);
-  });
-});
+  describe("each module's shipped terraform test files pass under real Terraform", () => {
+    test.each(MODULES)("%s: every run block passes", (dir) => {
+      const report = reports.get(dir)!;
+      const failed = report.runs.filter((r) => r.status !== "pass").map((r) => `${r.file} / ${r.run}: ${r.status} ${r.messages.join(" | ")}`);
+      expect(failed).toEqual([]);
+      expect(report.summary).toEqual({ passed: runCount(dir), failed: 0, errored: 0, skipped: 0 });
+    });
 
-describe("the network's policy, simulated with the IDs of a mocked apply", () => {
-  type Form = { vpc_id: string; subnet_ids: Record<string, string>; security_group_ids: string[] };
-  let policy: object;
-  let form: Form;
-  const OTHER = { vpc: "vpc-0999999999999999f", subnet: "subnet-0999999999999999f", sg: "sg-0999999999999999f" };
-
-  beforeAll(() => {
-    const run = networkDefaults?.runs.find((r) => r.file === POLICY_FILE && r.run === POLICY_RUN);
-    if (!run) return;
-    if (!run.outputs) throw new Error(`${POLICY_FILE} left no outputs: ${JSON.stringify(run)}`);
-    policy = JSON.parse(run.outputs.cloudshell_policy_json as string);
-    form = run.outputs.vpc_environment as Form;
+    test("modules that use AWS ran with the pinned provider", () => {
+      for (const [dir, report] of reports) {
+        const usesAws = generated().files.get(`${dir}/versions.tf`)!.includes('"hashicorp/aws"');
+        expect(`${dir}: ${report.provider}`).toBe(`${dir}: ${usesAws ? `hashicorp/aws ${AWS_PROVIDER_VERSION}` : undefined}`);
+      }
+    });
   });
 
-  const create = (vpc: string, subnet: string, sgs: string[]): IamRequest => ({
-    action: "cloudshell:CreateEnvironment",
-    resource: "*",
-    context: { "cloudshell:VpcIds": [vpc], "cloudshell:SubnetIds": [subnet], "cloudshell:SecurityGroupIds": sgs },
-  });
-  const subnet = () => Object.values(form.subnet_ids)[0];
+  describe("the guardrail over its size limit stops the plan with a message that names its sizes", () => {
+    const message = (dir: string) => {
+      const run = messageReports.get(dir)?.runs.find((r) => r.run === MESSAGE_RUNS[dir].name);
+      if (!run) throw new Error(`${dir}: the message run did not report`);
+      expect(["fail", "error"]).toContain(run.status);
+      return run.messages.join(" ");
+    };
 
-  test("the mocked apply returned the network's IDs", () => {
-    if (!networkDefaults) return;
-    expect(form.vpc_id).toMatch(/^vpc-[0-9a-f]{17}$/);
-    expect(Object.keys(form.subnet_ids).sort()).toEqual(["us-east-1a", "us-east-1b"]);
-    expect(new Set(Object.values(form.subnet_ids)).size).toBe(2);
-    expect(form.security_group_ids).toHaveLength(1);
-  });
-
-  test("an environment in this VPC, in each of its subnets, with its group, is allowed", async () => {
-    if (!networkDefaults) return;
-    for (const s of Object.values(form.subnet_ids)) {
-      expect(await simulateRequest(policy, create(form.vpc_id, s, form.security_group_ids))).toBe("Allowed");
-    }
+    test("cloudshell-guardrail: statements that no split into SCPs of 10,240 characters fits", () => {
+      const text = message("modules/cloudshell-guardrail");
+      const got = /The guardrail does not fit: its 4 statements can take (\d+) characters in one document with every allowed ID at its longest form \(the largest statement (\d+)\), and split into whole statements they need (\d+) SCPs of up to ([\d, ]+) characters, with max_scps = 2 and 0 statements left beyond 10 SCPs\. AWS takes 10,240 characters per SCP and 10 SCPs attached to each root, OU or account, FullAWSAccess and the organization's other SCPs included: raise max_scps/.exec(text.replace(/\s+/g, " "));
+      expect(got).not.toBeNull();
+      expect(Number(got![2])).toBeGreaterThan(10240);
+      expect(got![4].split(", ").map(Number).some((n) => n > 10240)).toBe(true);
+    });
   });
 
-  test.each([
-    ["another VPC", () => create(OTHER.vpc, subnet(), form.security_group_ids)],
-    ["a subnet outside the network", () => create(form.vpc_id, OTHER.subnet, form.security_group_ids)],
-    ["a group outside the network", () => create(form.vpc_id, subnet(), [...form.security_group_ids, OTHER.sg])],
-    ["a public environment", () => ({ action: "cloudshell:CreateEnvironment", resource: "*" }) as IamRequest],
-    ["a request without subnet IDs", () => ({ action: "cloudshell:CreateEnvironment", resource: "*", context: { "cloudshell:VpcIds": [form.vpc_id], "cloudshell:SecurityGroupIds": form.security_group_ids } }) as IamRequest],
-    ["a request without security-group IDs", () => ({ action: "cloudshell:CreateEnvironment", resource: "*", context: { "cloudshell:VpcIds": [form.vpc_id], "cloudshell:SubnetIds": [subnet()] } }) as IamRequest],
-  ])("%s is denied explicitly", async (_what, request) => {
-    if (!networkDefaults) return;
-    expect(await simulateRequest(policy, request())).toBe("ExplicitlyDenied");
+  describe("the network's policy, simulated with the IDs of a mocked apply", () => {
+    type Form = { vpc_id: string; subnet_ids: Record<string, string>; security_group_ids: string[] };
+    let policy: object;
+    let form: Form;
+    const OTHER = { vpc: "vpc-0999999999999999f", subnet: "subnet-0999999999999999f", sg: "sg-0999999999999999f" };
+
+    beforeAll(() => {
+      const outputs = policyRunOutputs();
+      policy = JSON.parse(outputs.cloudshell_policy_json as string);
+      form = outputs.vpc_environment as Form;
+    });
+
+    const create = (vpc: string, subnet: string, sgs: string[]): IamRequest => ({
+      action: "cloudshell:CreateEnvironment",
+      resource: "*",
+      context: { "cloudshell:VpcIds": [vpc], "cloudshell:SubnetIds": [subnet], "cloudshell:SecurityGroupIds": sgs },
+    });
+    const subnet = () => Object.values(form.subnet_ids)[0];
+
+    test("the mocked apply returned the network's IDs", () => {
+      expect(form.vpc_id).toMatch(/^vpc-[0-9a-f]{17}$/);
+      expect(Object.keys(form.subnet_ids).sort()).toEqual(["us-east-1a", "us-east-1b"]);
+      expect(new Set(Object.values(form.subnet_ids)).size).toBe(2);
+      expect(form.security_group_ids).toHaveLength(1);
+    });
+
+    test("an environment in this VPC, in each of its subnets, with its group, is allowed", async () => {
+      for (const s of Object.values(form.subnet_ids)) {
+        expect(await simulateRequest(policy, create(form.vpc_id, s, form.security_group_ids))).toBe("Allowed");
+      }
+    });
+
+    test.each([
+      ["another VPC", () => create(OTHER.vpc, subnet(), form.security_group_ids)],
+      ["a subnet outside the network", () => create(form.vpc_id, OTHER.subnet, form.security_group_ids)],
+      ["a group outside the network", () => create(form.vpc_id, subnet(), [...form.security_group_ids, OTHER.sg])],
+      ["a public environment", () => ({ action: "cloudshell:CreateEnvironment", resource: "*" }) as IamRequest],
+      ["a request without subnet IDs", () => ({ action: "cloudshell:CreateEnvironment", resource: "*", context: { "cloudshell:VpcIds": [form.vpc_id], "cloudshell:SecurityGroupIds": form.security_group_ids } }) as IamRequest],
+      ["a request without security-group IDs", () => ({ action: "cloudshell:CreateEnvironment", resource: "*", context: { "cloudshell:VpcIds": [form.vpc_id], "cloudshell:SubnetIds": [subnet()] } }) as IamRequest],
+    ])("%s is denied explicitly", async (_what, request) => {
+      expect(await simulateRequest(policy, request())).toBe("ExplicitlyDenied");
+    });
+
+    test("CloudShell's network-interface calls in the network are allowed", async () => {
+      const via = { "aws:CalledVia": ["cloudshell.amazonaws.com"] };
+      const arn = (type: string, id: string) => `arn:aws:ec2:us-east-1:123456789012:${type}/${id}`;
+      const requests: IamRequest[] = [
+        { action: "ec2:CreateNetworkInterface", resource: arn("subnet", subnet()), context: via },
+        { action: "ec2:CreateNetworkInterface", resource: arn("security-group", form.security_group_ids[0]), context: via },
+        { action: "ec2:CreateNetworkInterface", resource: ENI_ARN, context: { ...via, "aws:TagKeys": ["ManagedByCloudShell"] } },
+        { action: "ec2:CreateTags", resource: ENI_ARN, context: { ...via, "ec2:CreateAction": "CreateNetworkInterface", "aws:TagKeys": ["ManagedByCloudShell"] } },
+        { action: "ec2:CreateNetworkInterfacePermission", resource: ENI_ARN, context: { ...via, "aws:ResourceTag/ManagedByCloudShell": "" } },
+        { action: "ec2:DeleteNetworkInterface", resource: ENI_ARN, context: { ...via, "aws:ResourceTag/ManagedByCloudShell": "" } },
+      ];
+      for (const r of requests) expect(`${r.action} on ${r.resource}: ${await simulateRequest(policy, r)}`).toBe(`${r.action} on ${r.resource}: Allowed`);
+    });
   });
 
-  test("CloudShell's network-interface calls in the network are allowed", async () => {
-    if (!networkDefaults) return;
-    const via = { "aws:CalledVia": ["cloudshell.amazonaws.com"] };
-    const arn = (type: string, id: string) => `arn:aws:ec2:us-east-1:123456789012:${type}/${id}`;
-    const requests: IamRequest[] = [
-      { action: "ec2:CreateNetworkInterface", resource: arn("subnet", subnet()), context: via },
-      { action: "ec2:CreateNetworkInterface", resource: arn("security-group", form.security_group_ids[0]), context: via },
-      { action: "ec2:CreateNetworkInterface", resource: ENI_ARN, context: { ...via, "aws:TagKeys": ["ManagedByCloudShell"] } },
-      { action: "ec2:CreateTags", resource: ENI_ARN, context: { ...via, "ec2:CreateAction": "CreateNetworkInterface", "aws:TagKeys": ["ManagedByCloudShell"] } },
-      { action: "ec2:CreateNetworkInterfacePermission", resource: ENI_ARN, context: { ...via, "aws:ResourceTag/ManagedByCloudShell": "" } },
-      { action: "ec2:DeleteNetworkInterface", resource: ENI_ARN, context: { ...via, "aws:ResourceTag/ManagedByCloudShell": "" } },
+  describe("the S3 gateway endpoint's default policy, simulated with the account of a mocked apply", () => {
+    const OWN = "123456789012";
+    const OUTSIDE = "999999999999";
+    const AWS_OWNED = "111122223333";
+    const me = `arn:aws:iam::${OWN}:role/cloudshell-user`;
+    const REPO = "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/repodata/repomd.xml";
+    let perimeter: object;
+
+    beforeAll(() => {
+      perimeter = JSON.parse((policyRunOutputs().endpoint_policies as Record<string, string>).s3);
+    });
+
+    const CASES: [string, EndpointRequest, string][] = [
+      ["own principal writes its own bucket", { principal: me, action: "s3:PutObject", resource: "arn:aws:s3:::own-bucket/file", resourceAccount: OWN }, "Allowed"],
+      ["own principal writes an outside bucket", { principal: me, action: "s3:PutObject", resource: "arn:aws:s3:::outside-bucket/file", resourceAccount: OUTSIDE }, "ImplicitlyDenied"],
+      [
+        "an outside principal (a presigned URL) writes an outside bucket",
+        { principal: `arn:aws:iam::${OUTSIDE}:user/receiver`, action: "s3:PutObject", resource: "arn:aws:s3:::outside-bucket/file", resourceAccount: OUTSIDE },
+        "ImplicitlyDenied",
+      ],
+      ["an unsigned read of an outside public bucket", { principal: "anonymous", action: "s3:GetObject", resource: "arn:aws:s3:::outside-bucket/file", resourceAccount: OUTSIDE }, "ImplicitlyDenied"],
+      ["dnf reads the Amazon Linux 2023 repository (unsigned)", { principal: "anonymous", action: "s3:GetObject", resource: REPO, resourceAccount: AWS_OWNED }, "Allowed"],
+      ["own principal writes to the AWS-owned repository", { principal: me, action: "s3:PutObject", resource: REPO, resourceAccount: AWS_OWNED }, "ImplicitlyDenied"],
     ];
-    for (const r of requests) expect(`${r.action} on ${r.resource}: ${await simulateRequest(policy, r)}`).toBe(`${r.action} on ${r.resource}: Allowed`);
-  });
-});
 
-describe("the S3 gateway endpoint's default policy, simulated with the account of a mocked apply", () => {
-  const OWN = "123456789012";
-  const OUTSIDE = "999999999999";
-  const AWS_OWNED = "111122223333";
-  const me = `arn:aws:iam::${OWN}:role/cloudshell-user`;
-  const REPO = "arn:aws:s3:::al2023-repos-us-east-1-de612dc2/repodata/repomd.xml";
-  let perimeter: object;
+    test.each(CASES.map(([what, request, expected]) => [what, expected, request] as const))("%s: %s", async (_what, expected, request) => {
+      expect(await simulateThroughEndpoint(perimeter, request)).toBe(expected);
+    });
 
-  beforeAll(() => {
-    const run = networkDefaults?.runs.find((r) => r.file === POLICY_FILE && r.run === POLICY_RUN);
-    if (!run) return;
-    perimeter = JSON.parse((run.outputs!.endpoint_policies as Record<string, string>).s3);
+    test("control: AWS's default endpoint policy (full access) lets the outside requests through", async () => {
+      const outside = CASES.filter(([what]) => what.includes("outside")).map(([, r]) => r);
+      for (const r of outside) expect(`${r.principal} ${r.resource}: ${await simulateThroughEndpoint(FULL_ACCESS, r)}`).toBe(`${r.principal} ${r.resource}: Allowed`);
+    });
   });
 
-  const CASES: [string, EndpointRequest, string][] = [
-    ["own principal writes its own bucket", { principal: me, action: "s3:PutObject", resource: "arn:aws:s3:::own-bucket/file", resourceAccount: OWN }, "Allowed"],
-    ["own principal writes an outside bucket", { principal: me, action: "s3:PutObject", resource: "arn:aws:s3:::outside-bucket/file", resourceAccount: OUTSIDE }, "ImplicitlyDenied"],
-    [
-      "an outside principal (a presigned URL) writes an outside bucket",
-      { principal: `arn:aws:iam::${OUTSIDE}:user/receiver`, action: "s3:PutObject", resource: "arn:aws:s3:::outside-bucket/file", resourceAccount: OUTSIDE },
-      "ImplicitlyDenied",
-    ],
-    ["an unsigned read of an outside public bucket", { principal: "anonymous", action: "s3:GetObject", resource: "arn:aws:s3:::outside-bucket/file", resourceAccount: OUTSIDE }, "ImplicitlyDenied"],
-    ["dnf reads the Amazon Linux 2023 repository (unsigned)", { principal: "anonymous", action: "s3:GetObject", resource: REPO, resourceAccount: AWS_OWNED }, "Allowed"],
-    ["own principal writes to the AWS-owned repository", { principal: me, action: "s3:PutObject", resource: REPO, resourceAccount: AWS_OWNED }, "ImplicitlyDenied"],
-  ];
-
-  test.each(CASES.map(([what, request, expected]) => [what, expected, request] as const))("%s: %s", async (_what, expected, request) => {
-    if (!networkDefaults) return;
-    expect(await simulateThroughEndpoint(perimeter, request)).toBe(expected);
+  describe("every endpoint's perimeter, simulated with the policies of a mocked apply", () => {
+    test("an outsider and outside resources are denied, own work is allowed, AWS's default lets the outsider through", async () => {
+      const evidence = await perimeterEvidence(perimeterPolicies(networkDefaults));
+      const wrong = evidence.endpoints.flatMap((e) => Object.entries(e.results).filter(([c, r]) => r !== EXPECTED[c as keyof typeof EXPECTED]).map(([c, r]) => `${e.label} ${c}: ${r}`));
+      expect(wrong).toEqual([]);
+      expect(evidence.extra.filter((e) => e.result !== expectedExtra(e.what)).map((e) => `${e.label} ${e.what}: ${e.result}`)).toEqual([]);
+      // The unsigned invoke of an outside API is what AWS's default policy lets through.
+      expect(evidence.extra.find((e) => e.what.startsWith("unsigned invoke of an outside"))?.control).toBe("Allowed");
+      // The committed evidence/endpoint-perimeter.json (the README's table) is this simulation: `npm run synth` rewrites it.
+      expectCommitted(PERIMETER_FILE, evidence);
+    });
   });
 
-  test("control: AWS's default endpoint policy (full access) lets the outside requests through", async () => {
-    const outside = CASES.filter(([what]) => what.includes("outside")).map(([, r]) => r);
-    for (const r of outside) expect(`${r.principal} ${r.resource}: ${await simulateThroughEndpoint(FULL_ACCESS, r)}`).toBe(`${r.principal} ${r.resource}: Allowed`);
-  });
-});
-
-describe("every endpoint's perimeter, simulated with the policies of a mocked apply", () => {
-  test("an outsider and outside resources are denied, own work is allowed, AWS's default lets the outsider through", async () => {
-    if (!networkDefaults) return;
-    const evidence = await perimeterEvidence(perimeterPolicies(networkDefaults));
-    const wrong = evidence.endpoints.flatMap((e) => Object.entries(e.results).filter(([c, r]) => r !== EXPECTED[c as keyof typeof EXPECTED]).map(([c, r]) => `${e.label} ${c}: ${r}`));
-    expect(wrong).toEqual([]);
-    expect(evidence.extra.filter((e) => e.result !== expectedExtra(e.what)).map((e) => `${e.label} ${e.what}: ${e.result}`)).toEqual([]);
-    // The unsigned invoke of an outside API is what AWS's default policy lets through.
-    expect(evidence.extra.find((e) => e.what.startsWith("unsigned invoke of an outside"))?.control).toBe("Allowed");
-    // The committed evidence (the README's table) is this simulation: `npm run synth` rewrites it.
-    expectCommitted(PERIMETER_FILE, evidence);
-  });
-});
-
-describe("the monitoring rules' patterns, from a mocked apply", () => {
-  // The samples each rule must and must not alert on are checked against this evidence in
-  // test/modules/cloudshell-monitoring/monitoring.terraform.test.ts.
-  test("evidence/monitoring-matches.json is what the module and the matcher give today", () => {
-    if (!monitoringPatterns) return;
-    expectCommitted(MONITORING_FILE, monitoringMatches(monitoringPatterns));
-  });
-});
-
-describe("the trail monitoring's patterns, from a mocked apply, and its plan-time messages", () => {
-  test("evidence/trail-monitoring-matches.json is what the module and the matcher give today", () => {
-    if (!trailPatterns) return;
-    expectCommitted(TRAIL_MONITORING_FILE, trailMonitoringMatches(trailPatterns));
+  describe("the monitoring rules' patterns, from a mocked apply", () => {
+    // The samples each rule must and must not alert on are checked against this evidence in
+    // test/modules/cloudshell-monitoring/monitoring.terraform.test.ts.
+    test("evidence/monitoring-matches.json is what the module and the matcher give today", () => {
+      expectCommitted(MONITORING_FILE, monitoringMatches(monitoringPatterns));
+    });
   });
 
-  test("a provider in another Region than the log group stops the plan with a message naming both", () => {
-    if (!trailPatterns) return;
-    expect(["fail", "error"]).toContain(trailMessages.region?.status);
-    expect(trailMessages.region.messages.join(" ")).toMatch(/The AWS provider's Region is \S+, but log_group_region is us-east-1: metric filters, alarms and queries must be created in the log group's Region/);
+  describe("the trail monitoring's patterns, from a mocked apply, and its plan-time messages", () => {
+    test("evidence/trail-monitoring-matches.json is what the module and the matcher give today", () => {
+      expectCommitted(TRAIL_MONITORING_FILE, trailMonitoringMatches(trailPatterns));
+    });
+
+    test("a provider in another Region than the log group stops the plan with a message naming both", () => {
+      expect(["fail", "error"]).toContain(trailMessages.region?.status);
+      expect(trailMessages.region.messages.join(" ")).toMatch(/The AWS provider's Region is \S+, but log_group_region is us-east-1: metric filters, alarms and queries must be created in the log group's Region/);
+    });
+
+    test("an approved list too long for one filter pattern stops the plan with a message naming the inputs", () => {
+      expect(["fail", "error"]).toContain(trailMessages.length?.status);
+      const text = trailMessages.length.messages.join(" ").replace(/\s+/g, " ");
+      expect(text).toMatch(/The filter pattern outside_approved_network-organization-\d+ is (\d+) characters; CloudWatch Logs takes 1024/);
+      expect(text).toContain("approved_vpc_ids, approved_subnet_ids, approved_security_group_ids, with the account's own in approved_networks_by_account");
+    });
   });
 
-  test("an approved list too long for one filter pattern stops the plan with a message naming the inputs", () => {
-    if (!trailPatterns) return;
-    expect(["fail", "error"]).toContain(trailMessages.length?.status);
-    const text = trailMessages.length.messages.join(" ").replace(/\s+/g, " ");
-    expect(text).toMatch(/The filter pattern outside_approved_network-organization-\d+ is (\d+) characters; CloudWatch Logs takes 1024/);
-    expect(text).toContain("approved_vpc_ids, approved_subnet_ids, approved_security_group_ids, with the account's own in approved_networks_by_account");
-  });
-});
+  describe("the guardrail with allowed IDs of a VPC created in the same apply (unknown at plan)", () => {
+    test("its SCPs are counted and sized at plan (the most characters each can take), and a mocked apply has one SCP no larger", () => {
+      expect(unknownIds.sized_at_plan).toMatchObject({ status: "pass" });
+      expect(unknownIds.applied).toMatchObject({ status: "pass" });
+    });
 
-describe("the guardrail with allowed IDs of a VPC created in the same apply (unknown at plan)", () => {
-  test("its SCPs are counted and sized at plan (the most characters each can take), and a mocked apply has one SCP no larger", () => {
-    if (!unknownIds) return;
-    expect(unknownIds.sized_at_plan).toMatchObject({ status: "pass" });
-    expect(unknownIds.applied).toMatchObject({ status: "pass" });
-  });
+    test("control: the IDs are unknown at plan, so the real sizes are too", () => {
+      expect(["fail", "error"]).toContain(unknownIds.real_sizes_at_plan.status);
+      // terraform test says so, or (1.11, with this fixture) holds the unknown size as null: "argument must not be null".
+      expect(unknownIds.real_sizes_at_plan.messages.join(" ")).toMatch(/could not be evaluated at this time|argument must not be null/);
+    });
 
-  test("control: the IDs are unknown at plan, so the real sizes are too", () => {
-    if (!unknownIds) return;
-    expect(["fail", "error"]).toContain(unknownIds.real_sizes_at_plan.status);
-    // terraform test says so, or (1.11, with this fixture) holds the unknown size as null: "argument must not be null".
-    expect(unknownIds.real_sizes_at_plan.messages.join(" ")).toMatch(/could not be evaluated at this time|argument must not be null/);
-  });
-
-  test("a wrong scp_count (deprecated) stops the plan, naming the count: it is known then", () => {
-    if (!unknownIds) return;
-    expect(["fail", "error"]).toContain(unknownIds.wrong_scp_count.status);
-    expect(unknownIds.wrong_scp_count.messages.join(" ").replace(/\s+/g, " ")).toContain("scp_count = 2, but the statements take 1 SCP(s) of up to");
+    test("a wrong scp_count (deprecated) stops the plan, naming the count: it is known then", () => {
+      expect(["fail", "error"]).toContain(unknownIds.wrong_scp_count.status);
+      expect(unknownIds.wrong_scp_count.messages.join(" ").replace(/\s+/g, " ")).toContain("scp_count = 2, but the statements take 1 SCP(s) of up to");
+    });
   });
 });

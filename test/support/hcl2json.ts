@@ -12,4 +12,15 @@ globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
 }) as typeof setTimeout;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const { parse } = require("@cdktf/hcl2json") as typeof import("@cdktf/hcl2json");
+const hcl2json = require("@cdktf/hcl2json") as typeof import("@cdktf/hcl2json");
+
+/**
+ * A file parsed once per process, whatever number of tests read it (parsing the generated tree is
+ * most of a generation test's time); each caller gets its own copy to change.
+ */
+const parsed = new Map<string, ReturnType<typeof hcl2json.parse>>();
+export async function parse(file: string, content: string): ReturnType<typeof hcl2json.parse> {
+  const key = `${file}\0${content}`;
+  if (!parsed.has(key)) parsed.set(key, hcl2json.parse(file, content));
+  return JSON.parse(JSON.stringify(await parsed.get(key)!));
+}

@@ -5,6 +5,7 @@ import { REGIONAL_ENDPOINT_LABELS } from "../../facts/endpoint-services";
 import { HOURS_PER_MONTH, PRICE_NAMES } from "../../facts/prices";
 import { field, Fields } from "../strict-object";
 
+/** The most Availability Zones availability_zones takes. */
 export const MAX_AZS = 6;
 export const INTERNET_ACCESS = ["none", "single", "per_az"];
 

@@ -24,7 +24,7 @@ import {
 } from "../../../src/evidence/simulate-scp";
 import { FeatureResult } from "../../../src/evidence/simulate";
 import { expectCommitted } from "../../support/evidence";
-import { withProvider } from "../../support/provider";
+import { describeWithProvider } from "../../support/provider";
 
 const MODULE = "modules/cloudshell-guardrail";
 const S = GUARDRAIL_STATEMENTS;
@@ -148,65 +148,13 @@ const FLOW_RESULTS: [string, string[], string][] = [
   ["A", [], "-"],
 ];
 
-let evaluated: EvaluatedCase[] | undefined;
-let simulation: GuardrailSimulation;
-const resultsOf = (name: string) => simulation.cases.find((c) => c.name === name)!.results;
-const caseNamed = (name: string) => evaluated!.find((c) => c.name === name)!;
-
-beforeAll(async () => {
-  evaluated = await withProvider("the guardrail simulation", () => evaluateGuardrail(generated().files, GUARDRAIL_CASES));
-  if (evaluated) simulation = await buildGuardrailSimulation(evaluated);
-});
-
-describe("the guardrail, simulated as SCPs, denies what each choice says and nothing more", () => {
-  test("the expectations cover every case, principal and column", () => {
+describe("the expectations written here by hand", () => {
+  test("they cover every case, principal and column, every attempt and every flow", () => {
     expect(COLUMNS).toEqual(COLUMN_LABELS);
     expect(Object.keys(CHOICES).sort()).toEqual(GUARDRAIL_CASES.map((c) => c.name).sort());
     for (const c of GUARDRAIL_CASES) expect(`${c.name}: ${Object.keys(CHOICES[c.name]).sort()}`).toBe(`${c.name}: ${[...c.principals].sort()}`);
-  });
-
-  test.each(GUARDRAIL_CASES.flatMap((c) => c.principals.map((p) => [c.name, p])))("%s, %s: every column as expected", (name, principal) => {
-    if (!evaluated) return;
-    const expected = letters(CHOICES[name][principal]);
-    const simulated = resultsOf(name)[principal];
-    const wrong = COLUMNS.flatMap((c, i) => (simulated[c] === expected[i] ? [] : [`${c}: expected ${expected[i]}, simulated ${simulated[c]}`]));
-    expect(wrong).toEqual([]);
-  });
-
-  test("every statement is a Deny; with exemptions every one but the invariants carries both exemption conditions, and the invariants none", () => {
-    if (!evaluated) return;
-    const invariants = Object.values(S).filter((s) => s.invariant).map((s) => s.Sid);
-    for (const c of evaluated) {
-      const statements = c.policy.Statement as { Sid: string; Effect: string; Condition?: Record<string, Record<string, unknown>> }[];
-      for (const s of statements) {
-        expect(`${c.name} / ${s.Sid}: ${s.Effect}`).toBe(`${c.name} / ${s.Sid}: Deny`);
-        if (!("exempt_principal_arns" in c.inputs)) continue;
-        const arns = s.Condition?.ArnNotLike?.["aws:PrincipalArn"];
-        const tag = s.Condition?.StringNotEquals?.["aws:PrincipalTag/dp:exclude"];
-        if (invariants.some((i) => s.Sid.startsWith(i))) {
-          expect(`${c.name} / ${s.Sid}: ${arns} ${tag}`).toBe(`${c.name} / ${s.Sid}: undefined undefined`);
-        } else {
-          expect(arns).toEqual(expect.arrayContaining(c.inputs.exempt_principal_arns as string[]));
-          expect(tag).toBe("true");
-        }
-      }
-    }
-  });
-
-  test("the SCPs are minified, each within 10,240 characters, in as few SCPs as fit; the protection comes first", () => {
-    if (!evaluated) return;
-    for (const c of evaluated) {
-      expect(JSON.stringify(c.policy).length).toBe(c.size);
-      for (const p of c.policies) expect(JSON.stringify(p).length).toBeLessThanOrEqual(10240);
-      expect(`${c.name}: ${c.policies.length}`).toBe(`${c.name}: ${Math.ceil(c.size / 10240)}`);
-      expect(c.policies.flatMap((p) => p.Statement)).toEqual(c.policy.Statement);
-    }
-    // Every statement that protects the exemptions is in the first SCP, before every other.
-    const every = caseNamed(EVERY_PROTECTION.name);
-    const exemption = [S.exemptRoles, S.taggedRoles, S.tags, S.identityProviders, S.widening, S.wideningTagged, S.userTags].map((s) => s.Sid);
-    expect(every.policies[0].Statement.slice(0, exemption.length).map((s) => s.Sid)).toEqual(exemption);
-    expect(every.policies).toHaveLength(2);
-    expect(every.rcp && JSON.stringify(every.rcp).length).toBeLessThanOrEqual(5120);
+    expect(Object.keys(ATTEMPTS).sort()).toEqual(ATTACKS.map((a) => a.label).sort());
+    expect(FLOW_RESULTS).toHaveLength(FLOWS.length);
   });
 
   test("a principal is exempt by its role ARN, not by the name of a look-alike", () => {
@@ -214,45 +162,7 @@ describe("the guardrail, simulated as SCPs, denies what each choice says and not
     expect(PRINCIPALS.developer.arn).not.toMatch(/break-glass/);
     expect(PRINCIPALS.developer.tags).toEqual({});
   });
-});
 
-describe("what an insider tries, and what the platform still does", () => {
-  const rows = () => simulation.attacks.rows;
-
-  test("every attempt has its expectation, and every principal is simulated", () => {
-    expect(Object.keys(ATTEMPTS).sort()).toEqual(ATTACKS.map((a) => a.label).sort());
-    if (!evaluated) return;
-    expect(simulation.attacks.principals).toEqual([...ATTACK_PRINCIPALS]);
-  });
-
-  test.each(Object.entries(ATTEMPTS))("%s", (label, [expected, stoppedBy]) => {
-    if (!evaluated) return;
-    const row = rows().find((r) => r.label === label)!;
-    const [insider, control, ...others] = letters(expected);
-    const got = [row.results[ATTACK_PRINCIPALS[0]], row.control, ...ATTACK_PRINCIPALS.slice(1).map((p) => row.results[p])];
-    expect(got).toEqual([insider, control, ...others]);
-    expect(row.stoppedBy).toEqual([...stoppedBy].sort());
-  });
-
-  test("every statement the guardrail adds stops at least one attempt (or flow), so none is untested", () => {
-    if (!evaluated) return;
-    const stopping = new Set([...rows().flatMap((r) => r.stoppedBy), ...simulation.flows.flatMap((f) => f.stoppedBy)]);
-    const added = [...Object.values(S).map((s) => s.Sid), RCP_STATEMENT.Sid];
-    expect(added.filter((sid) => !stopping.has(sid))).toEqual([]);
-    // and every one is in the simulated case's policies
-    const ids = new Set([...caseNamed(EVERY_PROTECTION.name).statementIds, ...(caseNamed(EVERY_PROTECTION.name).rcp?.Statement.map((s) => s.Sid) ?? [])]);
-    expect(added.filter((sid) => !ids.has(sid))).toEqual([]);
-  });
-
-  test.each(FLOWS.map((f, i) => [f.label, ...FLOW_RESULTS[i]] as const))("flow: %s", (label, result, stoppedBy, control) => {
-    expect(FLOW_RESULTS).toHaveLength(FLOWS.length);
-    if (!evaluated) return;
-    const flow = simulation.flows.find((f) => f.label === label)!;
-    expect([flow.result, flow.stoppedBy, flow.control ?? "-"]).toEqual([LETTER[result], [...stoppedBy].sort(), control === "-" ? "-" : LETTER[control]]);
-  });
-});
-
-describe("the committed guardrail simulation", () => {
   test("the README's usage is the case simulated as every protection, so the sizes it quotes are its own", async () => {
     const readme = generated().files.get(`${MODULE}/README.md`)!;
     const usage = readme.slice(readme.indexOf("## Usage"));
@@ -261,21 +171,106 @@ describe("the committed guardrail simulation", () => {
     expect([source, version, target_ids].every((x) => x !== undefined)).toBe(true);
     expect(inputs).toEqual(EVERY_PROTECTION.inputs);
   });
+});
 
-  test("evidence/guardrail-simulation.json is what Terraform and the simulator give today", () => {
-    if (!evaluated) return;
-    expectCommitted(GUARDRAIL_FILE, simulation);
+describeWithProvider("the guardrail's SCPs as Terraform computes them, simulated", () => {
+  let evaluated: EvaluatedCase[];
+  let simulation: GuardrailSimulation;
+  const resultsOf = (name: string) => simulation.cases.find((c) => c.name === name)!.results;
+  const caseNamed = (name: string) => evaluated.find((c) => c.name === name)!;
+
+  beforeAll(async () => {
+    evaluated = await evaluateGuardrail(generated().files, GUARDRAIL_CASES);
+    simulation = await buildGuardrailSimulation(evaluated);
   });
 
-  test("the README tables: one row per case and principal, per attempt, per flow", () => {
-    if (!evaluated) return;
-    const t = guardrailTables(simulation);
-    const rowsOf = (table: string) => table.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| **"));
-    expect(rowsOf(t.guardrailTable)).toHaveLength(1 + GUARDRAIL_CASES.reduce((n, c) => n + c.principals.length, 0));
-    for (const row of rowsOf(t.guardrailTable)) expect(row.split(" | ")).toHaveLength(COLUMN_LABELS.length + 2);
-    expect(rowsOf(t.attacksTable)).toHaveLength(1 + ATTACKS.length);
-    expect(rowsOf(t.flowsTable)).toHaveLength(1 + FLOWS.length);
-    const readme = generated().files.get(`${MODULE}/README.md`)!;
-    for (const table of [t.guardrailTable, t.attacksTable, t.flowsTable]) expect(readme).toContain(table);
+  describe("the guardrail denies what each choice says and nothing more", () => {
+    test.each(GUARDRAIL_CASES.flatMap((c) => c.principals.map((p) => [c.name, p])))("%s, %s: every column as expected", (name, principal) => {
+      const expected = letters(CHOICES[name][principal]);
+      const simulated = resultsOf(name)[principal];
+      const wrong = COLUMNS.flatMap((c, i) => (simulated[c] === expected[i] ? [] : [`${c}: expected ${expected[i]}, simulated ${simulated[c]}`]));
+      expect(wrong).toEqual([]);
+    });
+
+    test("every statement is a Deny; with exemptions every one but the invariants carries both exemption conditions, and the invariants none", () => {
+      const invariants = Object.values(S).filter((s) => s.invariant).map((s) => s.Sid);
+      for (const c of evaluated) {
+        const statements = c.policy.Statement as { Sid: string; Effect: string; Condition?: Record<string, Record<string, unknown>> }[];
+        for (const s of statements) {
+          expect(`${c.name} / ${s.Sid}: ${s.Effect}`).toBe(`${c.name} / ${s.Sid}: Deny`);
+          if (!("exempt_principal_arns" in c.inputs)) continue;
+          const arns = s.Condition?.ArnNotLike?.["aws:PrincipalArn"];
+          const tag = s.Condition?.StringNotEquals?.["aws:PrincipalTag/dp:exclude"];
+          if (invariants.some((i) => s.Sid.startsWith(i))) {
+            expect(`${c.name} / ${s.Sid}: ${arns} ${tag}`).toBe(`${c.name} / ${s.Sid}: undefined undefined`);
+          } else {
+            expect(arns).toEqual(expect.arrayContaining(c.inputs.exempt_principal_arns as string[]));
+            expect(tag).toBe("true");
+          }
+        }
+      }
+    });
+
+    test("the SCPs are minified, each within 10,240 characters, in as few SCPs as fit; the protection comes first", () => {
+      for (const c of evaluated) {
+        expect(JSON.stringify(c.policy).length).toBe(c.size);
+        for (const p of c.policies) expect(JSON.stringify(p).length).toBeLessThanOrEqual(10240);
+        expect(`${c.name}: ${c.policies.length}`).toBe(`${c.name}: ${Math.ceil(c.size / 10240)}`);
+        expect(c.policies.flatMap((p) => p.Statement)).toEqual(c.policy.Statement);
+      }
+      // Every statement that protects the exemptions is in the first SCP, before every other.
+      const every = caseNamed(EVERY_PROTECTION.name);
+      const exemption = [S.exemptRoles, S.taggedRoles, S.tags, S.identityProviders, S.widening, S.wideningTagged, S.userTags].map((s) => s.Sid);
+      expect(every.policies[0].Statement.slice(0, exemption.length).map((s) => s.Sid)).toEqual(exemption);
+      expect(every.policies).toHaveLength(2);
+      expect(every.rcp && JSON.stringify(every.rcp).length).toBeLessThanOrEqual(5120);
+    });
+  });
+
+  describe("what an insider tries, and what the platform still does", () => {
+    const rows = () => simulation.attacks.rows;
+
+    test("every principal is simulated", () => {
+      expect(simulation.attacks.principals).toEqual([...ATTACK_PRINCIPALS]);
+    });
+
+    test.each(Object.entries(ATTEMPTS))("%s", (label, [expected, stoppedBy]) => {
+      const row = rows().find((r) => r.label === label)!;
+      const [insider, control, ...others] = letters(expected);
+      const got = [row.results[ATTACK_PRINCIPALS[0]], row.control, ...ATTACK_PRINCIPALS.slice(1).map((p) => row.results[p])];
+      expect(got).toEqual([insider, control, ...others]);
+      expect(row.stoppedBy).toEqual([...stoppedBy].sort());
+    });
+
+    test("every statement the guardrail adds stops at least one attempt (or flow), so none is untested", () => {
+      const stopping = new Set([...rows().flatMap((r) => r.stoppedBy), ...simulation.flows.flatMap((f) => f.stoppedBy)]);
+      const added = [...Object.values(S).map((s) => s.Sid), RCP_STATEMENT.Sid];
+      expect(added.filter((sid) => !stopping.has(sid))).toEqual([]);
+      // and every one is in the simulated case's policies
+      const ids = new Set([...caseNamed(EVERY_PROTECTION.name).statementIds, ...(caseNamed(EVERY_PROTECTION.name).rcp?.Statement.map((s) => s.Sid) ?? [])]);
+      expect(added.filter((sid) => !ids.has(sid))).toEqual([]);
+    });
+
+    test.each(FLOWS.map((f, i) => [f.label, ...FLOW_RESULTS[i]] as const))("flow: %s", (label, result, stoppedBy, control) => {
+      const flow = simulation.flows.find((f) => f.label === label)!;
+      expect([flow.result, flow.stoppedBy, flow.control ?? "-"]).toEqual([LETTER[result], [...stoppedBy].sort(), control === "-" ? "-" : LETTER[control]]);
+    });
+  });
+
+  describe("the committed guardrail simulation", () => {
+    test("evidence/guardrail-simulation.json is what Terraform and the simulator give today", () => {
+      expectCommitted(GUARDRAIL_FILE, simulation);
+    });
+
+    test("the README tables: one row per case and principal, per attempt, per flow", () => {
+      const t = guardrailTables(simulation);
+      const rowsOf = (table: string) => table.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| **"));
+      expect(rowsOf(t.guardrailTable)).toHaveLength(1 + GUARDRAIL_CASES.reduce((n, c) => n + c.principals.length, 0));
+      for (const row of rowsOf(t.guardrailTable)) expect(row.split(" | ")).toHaveLength(COLUMN_LABELS.length + 2);
+      expect(rowsOf(t.attacksTable)).toHaveLength(1 + ATTACKS.length);
+      expect(rowsOf(t.flowsTable)).toHaveLength(1 + FLOWS.length);
+      const readme = generated().files.get(`${MODULE}/README.md`)!;
+      for (const table of [t.guardrailTable, t.attacksTable, t.flowsTable]) expect(readme).toContain(table);
+    });
   });
 });

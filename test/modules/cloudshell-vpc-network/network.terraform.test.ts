@@ -116,8 +116,8 @@ describe("cloudshell-vpc-network: synthesized resources", () => {
   });
 
   test("decisions.tf refers to no resource, module or data source", () => {
-    const plan = file(DECISIONS_FILE);
-    expect(plan.match(/\b(aws_[a-z_]+\.[a-z_]+|module\.\w+|data\.\w+)/g) ?? []).toEqual([]);
+    const decisions = file(DECISIONS_FILE);
+    expect(decisions.match(/\b(aws_[a-z_]+\.[a-z_]+|module\.\w+|data\.\w+)/g) ?? []).toEqual([]);
   });
 
   test("every input has a description, and every input but create has validation", () => {
