@@ -17,7 +17,7 @@ output "event_patterns" {
 }
 
 output "target_arn" {
-  description = "Where the matched events go: the SNS topic (created or given) or the event bus."
+  description = "Where the rules send their alerts: the SNS topic (created or given) or the event bus."
   value       = local.target_arn
 }
 

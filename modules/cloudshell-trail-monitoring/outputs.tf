@@ -22,7 +22,7 @@ output "alarm_names" {
 }
 
 output "target_arn" {
-  description = "Where the alarms go: the SNS topic (created or given) or the event bus."
+  description = "Where the alarms send their alerts: the SNS topic (created or given) or the event bus."
   value       = local.target_arn
 }
 
@@ -37,7 +37,7 @@ output "topic_policy_statement" {
 }
 
 output "kms_key_policy_statement" {
-  description = "The statement the customer managed key's policy needs so that CloudWatch can publish to the encrypted topic (JSON); null when the module creates no topic."
+  description = "The statement the customer managed key's policy needs so that CloudWatch can publish to the encrypted topic (JSON); null when the module creates no topic (also when create is false)."
   value       = local.creates_topic ? jsonencode({ Sid = "AllowCloudWatchToPublishToTheEncryptedTopic", Effect = "Allow", Principal = { Service = "cloudwatch.amazonaws.com" }, Action = ["kms:Decrypt", "kms:GenerateDataKey"], Resource = "*" }) : null
 }
 

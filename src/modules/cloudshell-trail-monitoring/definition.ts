@@ -30,9 +30,9 @@ import { detections, MAX_PATTERN, NETWORK_CHANGES, OUTSIDE } from "./detections"
 import { objectLocal } from "../strict-object";
 import { trailMonitoringReadme } from "./readme";
 import { trailMonitoringTests } from "./terraform-tests";
+import { ACTIONS } from "../cloudshell-monitoring/resources";
+import { topicOutputs } from "../cloudshell-monitoring/outputs";
 
-/** Statements the module writes; their actions are checked against the AWS action catalog. */
-const ACTIONS = { topic: ["sns:Publish"], bus: ["events:PutEvents"], trust: ["sts:AssumeRole"], key: ["kms:Decrypt", "kms:GenerateDataKey"] };
 /** Metric filters per log group (CloudWatch Logs quotas; not adjustable), shared with the log group's other filters. */
 export const METRIC_FILTERS_PER_LOG_GROUP = 100;
 export const NAMESPACE = "CloudShell";
@@ -284,16 +284,7 @@ function build(unit: Unit): void {
   unit.output("insights_queries", { description: "Each rule's CloudWatch Logs Insights query (also saved as <name>/<rule>), by rule key.", value: tf("{ for k, r in local.rules : k => local.insights_queries[k] if r.enabled }") });
   unit.output("alarm_arns", { description: "ARN of each alarm, by rule key.", value: tf("{ for k, a in aws_cloudwatch_metric_alarm.this : k => a.arn }") });
   unit.output("alarm_names", { description: "Name of each alarm, by rule key.", value: tf("{ for k, a in aws_cloudwatch_metric_alarm.this : k => a.alarm_name }") });
-  unit.output("target_arn", { description: "Where the alarms go: the SNS topic (created or given) or the event bus.", value: tf("local.target_arn") });
-  unit.output("sns_topic_arn", { description: "ARN of the SNS topic the module created; null otherwise.", value: tf("try(aws_sns_topic.this[0].arn, null)") });
-  unit.output("topic_policy_statement", {
-    description: "The statement an existing topic's policy needs so that only these alarms may publish (JSON); the created topic has it.",
-    value: tf("var.create && var.event_bus_arn == null ? jsonencode(local.topic_policy_statement) : null"),
-  });
-  unit.output("kms_key_policy_statement", {
-    description: "The statement the customer managed key's policy needs so that CloudWatch can publish to the encrypted topic (JSON); null when the module creates no topic.",
-    value: tf(`local.creates_topic ? jsonencode({ Sid = "AllowCloudWatchToPublishToTheEncryptedTopic", Effect = "Allow", Principal = { Service = "cloudwatch.amazonaws.com" }, Action = ${hclStrings(ACTIONS.key)}, Resource = "*" }) : null`),
-  });
+  topicOutputs(unit, { senders: "alarms", service: "CloudWatch", principal: "cloudwatch.amazonaws.com" });
   unit.output("event_bus_role_arn", { description: "ARN of the role EventBridge uses to put the alarms' state changes on event_bus_arn; null otherwise.", value: tf("try(aws_iam_role.to_event_bus[0].arn, null)") });
   unit.output("subscription_filter_pattern", { description: "The subscription filter's pattern; null without a subscription.", value: tf("local.subscription.destination_arn != null ? local.subscription_pattern : null") });
   unit.output("cost", { description: "Billed units a month, their list price in USD and the Region of each price: custom metrics and alarms; log ingestion when cost_assumptions says it is this module's; Logs Insights per GB scanned.", value: tf("local.cost") });
