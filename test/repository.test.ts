@@ -41,6 +41,14 @@ export function npmScriptsNamed(text: string): string[] {
 
 const FACT_SHEET = /fact[ -]sheet/i;
 
+/** Paths into this repository's code that a text names in backticks (patterns and placeholders left out). */
+const namedCodePaths = (text: string): string[] =>
+  [...text.matchAll(/`((?:src|test|tools|scripts)\/[\w./-]*)`/g)].map((m) => m[1]);
+/** Paths the documents name that are not there, on purpose, each with why. */
+const GONE_ON_PURPOSE: Record<string, string> = {
+  "src/policy/": "where the permission matrix was before evidence/: CONTRIBUTING.md says the review reads it there for an old ref",
+};
+
 describe("nothing points outside the repository", () => {
   const files = trackedTexts();
   const scripts = Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts as Record<string, string>);
@@ -53,6 +61,7 @@ describe("nothing points outside the repository", () => {
     expect(absolutePaths(sample)).toEqual([outside]);
     expect(npmScriptsNamed(sample)).toEqual(["matrix", "review", "test:unit"]);
     expect(FACT_SHEET.test(sample)).toBe(true);
+    expect(namedCodePaths("matched by `tools/filter-pattern.ts`, see `src/modules/*/inputs.ts` and `src/evidence/`")).toEqual(["tools/filter-pattern.ts", "src/evidence/"]);
     expect(absolutePaths("https://github.com/o/terraform-aws-x//modules/y and src/facts/prices.ts, #!/usr/bin/env bash")).toEqual([]);
   });
 
@@ -65,6 +74,12 @@ describe("nothing points outside the repository", () => {
   test("every `npm run <script>` a tracked file names is a script of package.json", () => {
     const found = files.filter(([f]) => !f.startsWith("node_modules/") && f !== "package-lock.json").flatMap(([f, text]) => npmScriptsNamed(text).filter((s) => !scripts.includes(s)).map((s) => `${f}: npm run ${s}`));
     expect(found).toEqual([]);
+  });
+
+  test("every file of this repository a Markdown document names in backticks exists (a moved file is renamed there too)", () => {
+    const named = files.filter(([f]) => f.endsWith(".md")).flatMap(([f, text]) => namedCodePaths(text).map((p) => [f, p] as const));
+    expect(named.length).toBeGreaterThan(50);
+    expect(named.filter(([, p]) => !GONE_ON_PURPOSE[p] && !fs.existsSync(path.join(ROOT, p))).map(([f, p]) => `${f}: ${p}`)).toEqual([]);
   });
 
   test("no tracked file cites a fact sheet: claims cite an AWS URL, a file here or a test", () => {
