@@ -5,7 +5,7 @@
 // could not be read off an AWS page is marked UNCONFIRMED and the module is built to fail loud
 // (an alert too many) rather than silent where it matters.
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.RULE_NAME_MAX = exports.VPC_ID_SPELLINGS = exports.ROUTE53_RESOLVER_EVENTS = exports.RECORDING_EVENT_SOURCES = exports.IAM_EVENT_REGIONS = exports.CONFIG_RULE_IDENTIFIER = exports.POLICY_ARN_PARAMETER = exports.ATTACH_POLICY_EVENTS = exports.VPC_CONFIG_SPELLINGS = exports.ALL_MANAGEMENT_EVENTS_STATE = exports.CLOUDSHELL_EVENT_NAMES = exports.IAM_EVENTS = exports.CLOUDSHELL_EVENTS = exports.CLOUDTRAIL_DETAIL_TYPE = void 0;
+exports.ALARM_STATE_CHANGE = exports.RULE_NAME_MAX = exports.VPC_ID_SPELLINGS = exports.ROUTE53_RESOLVER_EVENTS = exports.RECORDING_EVENT_SOURCES = exports.IAM_EVENT_REGIONS = exports.CONFIG_RULE_IDENTIFIER = exports.POLICY_ARN_PARAMETER = exports.ATTACH_POLICY_EVENTS = exports.VPC_CONFIG_SPELLINGS = exports.ALL_MANAGEMENT_EVENTS_STATE = exports.CLOUDSHELL_EVENT_NAMES = exports.IAM_EVENTS = exports.CLOUDSHELL_EVENTS = exports.CLOUDTRAIL_DETAIL_TYPE = void 0;
 /** CloudTrail events reach EventBridge with this detail-type, and only where a trail logs them
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html). */
 exports.CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail";
@@ -70,3 +70,6 @@ exports.ROUTE53_RESOLVER_EVENTS = { eventSource: "route53resolver.amazonaws.com"
 exports.VPC_ID_SPELLINGS = ["VpcId", "vpcId", "VPCId", "vPCId"];
 /** Rule names: 1-64 of . - _ A-Z a-z 0-9 (EventBridge PutRule API). */
 exports.RULE_NAME_MAX = 64;
+/** The detail-type of a CloudWatch alarm's state change on the default event bus, from source aws.cloudwatch
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-eventbridge.html). */
+exports.ALARM_STATE_CHANGE = "CloudWatch Alarm State Change";

@@ -79,3 +79,7 @@ export const VPC_ID_SPELLINGS = ["VpcId", "vpcId", "VPCId", "vPCId"];
 
 /** Rule names: 1-64 of . - _ A-Z a-z 0-9 (EventBridge PutRule API). */
 export const RULE_NAME_MAX = 64;
+
+/** The detail-type of a CloudWatch alarm's state change on the default event bus, from source aws.cloudwatch
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-eventbridge.html). */
+export const ALARM_STATE_CHANGE = "CloudWatch Alarm State Change";

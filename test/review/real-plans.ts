@@ -78,7 +78,15 @@ const EXPECTED: Record<string, { code: number; says: string[] }> = {
   },
   "with-nat": { code: 3, says: ["- **network module.network**: adds internet through 1 NAT gateway (us-east-1a) (widens)"] },
   "existing-vpc": { code: 0, says: ["**module.network** (new): VPC vpc-0123456789abcdef0", "- Internet: no internet path (no NAT gateway)"] },
-  "trail-monitoring": { code: 0, says: ["- **detections added** in module.cloudshell_trail_monitoring", "- `module.cloudshell_trail_monitoring`: module cloudshell-trail-monitoring"] },
+  "trail-monitoring": {
+    code: 0,
+    says: [
+      "- **detections added** in module.cloudshell_trail_monitoring",
+      "- `module.cloudshell_trail_monitoring`: module cloudshell-trail-monitoring",
+      // A metric filter on the organization trail's log group, through its alarm's state change to the central bus.
+      '| `module.cloudshell_trail_monitoring.aws_cloudwatch_log_metric_filter.this["file_transfer"]` | CloudShell: file upload or download URLs were requested. | yes | arn:aws:events:us-east-1:999999999999:event-bus/security-central (its state changes, if matched by module.cloudshell_trail_monitoring.aws_cloudwatch_event_rule.alarms[0]: its pattern is known only after apply) |',
+    ],
+  },
   monitoring: {
     code: 0,
     says: [

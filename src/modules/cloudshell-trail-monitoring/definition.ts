@@ -17,6 +17,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { tf, tfList, tfMap, Unit } from "../../cdktf/seam";
+import { ALARM_STATE_CHANGE } from "../../facts/monitoring";
 import { declareActions } from "../../generator/action-check";
 import { Definition, sourceOf } from "../../generator/definition";
 import { CLOUDWATCH_LIST_PRICES, US_EAST_1_CLOUDWATCH_PRICES } from "../../facts/cloudwatch-prices";
@@ -148,7 +149,7 @@ function targets(unit: Unit, file: string): void {
 
   unit.local(
     "alarm_state_pattern",
-    { source: ["aws.cloudwatch"], "detail-type": ["CloudWatch Alarm State Change"], resources: "${local.alarm_arns}", detail: { state: { value: ["ALARM"] } } },
+    { source: ["aws.cloudwatch"], "detail-type": [ALARM_STATE_CHANGE], resources: "${local.alarm_arns}", detail: { state: { value: ["ALARM"] } } },
     { ...at, comment: "CloudWatch sends each alarm's state changes to this account's default bus; the rule forwards those of these alarms going into ALARM." },
   );
   unit.resource(

@@ -5,6 +5,7 @@
 import { sourceOf } from "../../generator/definition";
 import { Run, sameJson, testFile } from "../../generator/tftest";
 import { US_EAST_1_CLOUDWATCH_PRICES as PRICES } from "../../facts/cloudwatch-prices";
+import { ALARM_STATE_CHANGE } from "../../facts/monitoring";
 import { rulesOn } from "../cloudshell-monitoring/rules";
 import { TOGGLE_DEFAULTS } from "./inputs";
 
@@ -99,7 +100,7 @@ const RUNS: Run[] = [
     asserts: [
       everyAlarm("length(a.alarm_actions) == 0", "alarms cannot target a bus: no alarm actions"),
       ["length(aws_sns_topic.this) == 0", "no topic when forwarding to a bus"],
-      sameJson("jsondecode(aws_cloudwatch_event_rule.alarms[0].event_pattern)", { detail: { state: { value: ["ALARM"] } }, "detail-type": ["CloudWatch Alarm State Change"], resources: DEFAULT_RULES.map(() => ALARM_ARN), source: ["aws.cloudwatch"] }, "the rule must forward these alarms going into ALARM"),
+      sameJson("jsondecode(aws_cloudwatch_event_rule.alarms[0].event_pattern)", { detail: { state: { value: ["ALARM"] } }, "detail-type": [ALARM_STATE_CHANGE], resources: DEFAULT_RULES.map(() => ALARM_ARN), source: ["aws.cloudwatch"] }, "the rule must forward these alarms going into ALARM"),
       [`aws_cloudwatch_event_target.alarms[0].arn == "${BUS}" && aws_cloudwatch_event_target.alarms[0].role_arn == "${ROLE_ARN}"`, "the rule must target the bus with the role"],
       [`jsondecode(aws_iam_role_policy.to_event_bus[0].policy).Statement[0].Action == "events:PutEvents" && jsondecode(aws_iam_role_policy.to_event_bus[0].policy).Statement[0].Resource == "${BUS}"`, "the role may only put events on the bus"],
       [`jsondecode(aws_iam_role.to_event_bus[0].assume_role_policy).Statement[0].Condition.ArnEquals["aws:SourceArn"] == "${RULE_ARN}"`, "only the forwarding rule may assume the role"],
