@@ -22,6 +22,7 @@ const QUOTA = {
     user: { limit: limits_1.POLICY_SIZE_LIMITS.inline_user, whitespace: false, what: "a user's inline policies" },
     group: { limit: limits_1.POLICY_SIZE_LIMITS.inline_group, whitespace: false, what: "a group's inline policies" },
     scp: { limit: limits_1.POLICY_SIZE_LIMITS.scp, whitespace: true, what: "SCP" },
+    rcp: { limit: limits_1.POLICY_SIZE_LIMITS.rcp, whitespace: true, what: "RCP" },
 };
 /** Reads policy JSON; a document that is not one is kept as unreadable, never dropped. */
 function parsePolicy(text) {
@@ -222,29 +223,32 @@ function accessOf(world, config) {
         const b = (0, plan_1.attribute)(r, "permissions_boundary")?.[0];
         attach(setOf(r), b?.managed_policy_arn ? policyByArn(b.managed_policy_arn, r, "permissions_boundary") : byName(r, b?.customer_managed_policy_reference), "boundaries");
     }
-    // Service control policies and their targets.
-    const scps = byType("aws_organizations_policy")
-        .filter((r) => ((0, plan_1.knownString)(r, "type") ?? "SERVICE_CONTROL_POLICY") === "SERVICE_CONTROL_POLICY")
+    // Service and resource control policies, and their targets.
+    const organizationPolicies = (type, kind, quota) => byType("aws_organizations_policy")
+        .filter((r) => ((0, plan_1.knownString)(r, "type") ?? "SERVICE_CONTROL_POLICY") === type)
         .map((r) => {
-        const p = fromResource(r, "content", "SCP", QUOTA.scp);
+        const p = fromResource(r, "content", kind, quota);
         policies.push(p);
         return { resource: r, policy: p };
     });
+    const scps = organizationPolicies("SERVICE_CONTROL_POLICY", "SCP", QUOTA.scp);
+    const rcps = organizationPolicies("RESOURCE_CONTROL_POLICY", "RCP", QUOTA.rcp);
     for (const r of byType("aws_organizations_policy_attachment")) {
         const id = (0, plan_1.knownString)(r, "policy_id");
-        let attached = scps.filter((s) => id && (0, plan_1.knownString)(s.resource, "id") === id).map((s) => s.policy);
-        if (!attached.length && !id) {
-            const linked = (0, links_1.resolve)(config, world, r.module, (0, plan_1.referencesOf)(config, r, "policy_id"));
-            attached = scps.filter((s) => linked.includes(s.resource) || (!config && s.resource.module === r.module)).map((s) => s.policy);
-        }
-        if (!attached.length && id)
-            continue; // another kind of policy (a tag or backup policy), or an SCP outside this plan
+        const linked = id ? [] : (0, links_1.resolve)(config, world, r.module, (0, plan_1.referencesOf)(config, r, "policy_id"));
+        const attachedOf = (list) => list.filter((s) => (id ? (0, plan_1.knownString)(s.resource, "id") === id : linked.includes(s.resource) || (!config && s.resource.module === r.module))).map((s) => s.policy);
+        const [attachedScps, attachedRcps] = [attachedOf(scps), attachedOf(rcps)];
+        if (!attachedScps.length && !attachedRcps.length && id)
+            continue; // another kind of policy (a tag or backup policy), or one outside this plan
         const target = (0, plan_1.knownString)(r, "target_id") ?? `(known after apply: ${r.address})`;
-        const t = targets.get(target) ?? { id: target, scps: [] };
-        for (const p of attached)
+        const t = targets.get(target) ?? { id: target, scps: [], rcps: [] };
+        for (const p of attachedScps)
             if (!t.scps.includes(p))
                 t.scps.push(p);
-        attached.forEach((p) => held.add(p.id));
+        for (const p of attachedRcps)
+            if (!t.rcps.includes(p))
+                t.rcps.push(p);
+        [...attachedScps, ...attachedRcps].forEach((p) => held.add(p.id));
         targets.set(target, t);
     }
     // Policy documents the root module outputs (a JSON string, or a list of them).
@@ -270,7 +274,8 @@ function accessOf(world, config) {
     return {
         principals: [...principals.values()].filter((p) => p.identity.length || p.boundaries.length).sort((a, b) => a.key.localeCompare(b.key)),
         targets: [...targets.values()].sort((a, b) => a.id.localeCompare(b.id)),
-        unattached: policies.filter((p) => !held.has(p.id) && (p.document === "unknown" || touchesCloudShell(p.document))),
+        // An RCP attached nowhere does nothing, and it grants or denies no CloudShell feature: left out.
+        unattached: policies.filter((p) => !held.has(p.id) && p.kind !== "RCP" && (p.document === "unknown" || touchesCloudShell(p.document))),
         documents,
         partition,
     };

@@ -178,19 +178,27 @@ function reviewPlan(plan, source, options = {}) {
     const targetIds = [...new Set([...before.access.targets, ...after.access.targets].map((t) => t.id))].sort();
     for (const id of targetIds) {
         const [tb, ta] = [before.access.targets.find((t) => t.id === id), after.access.targets.find((t) => t.id === id)];
-        const statements = (t) => (t?.scps ?? []).flatMap((p) => (p.document === "unknown" ? [] : (0, statements_1.summarizeDocument)(p.document).map((s) => ({ ...s, policy: p.name }))));
-        const [sb, sa] = [statements(tb), statements(ta)];
+        const statements = (list) => (list ?? []).flatMap((p) => (p.document === "unknown" ? [] : (0, statements_1.summarizeDocument)(p.document).map((s) => ({ ...s, policy: p.name }))));
+        const statementTable = (header, list) => table([header, "Effect", "What it does", "Exempt"], list.map((s) => [s.sid ?? "(no Sid)", s.effect, s.what, s.exempt.join("; ") || "nobody"]));
+        const [sb, sa] = [statements(tb?.scps), statements(ta?.scps)];
+        const [rb, ra] = [statements(tb?.rcps), statements(ta?.rcps)];
         if (ta) {
-            scpLines.push(`**${id}**${tb ? "" : " (new)"}: ${ta.scps.map((p) => `\`${p.name}\`: ${sizeWords(p)}`).join("; ")}`, "");
-            const unknownScps = ta.scps.filter((p) => p.document === "unknown");
-            if (unknownScps.length)
-                scpLines.push(`Known only after apply: ${unknownScps.map((p) => `\`${p.name}\``).join(", ")}.`, "");
-            scpLines.push(...table(["Statement", "Effect", "What it does", "Exempt"], sa.map((s) => [s.sid ?? "(no Sid)", s.effect, s.what, s.exempt.join("; ") || "nobody"])), "");
+            const held = [...ta.scps, ...ta.rcps];
+            scpLines.push(`**${id}**${tb ? "" : " (new)"}: ${held.map((p) => `\`${p.name}\`: ${sizeWords(p)}`).join("; ")}`, "");
+            const unknown = held.filter((p) => p.document === "unknown");
+            if (unknown.length)
+                scpLines.push(`Known only after apply: ${unknown.map((p) => `\`${p.name}\``).join(", ")}.`, "");
+            if (ta.scps.length)
+                scpLines.push(...statementTable("Statement", sa), "");
+            // An RCP limits what anyone may do to the resources of the services it covers (STS among them), not CloudShell's features.
+            if (ta.rcps.length)
+                scpLines.push(...statementTable("RCP statement", ra), "");
             scpLines.push(...(targetTables.get(id) ?? []));
         }
         else
-            scpLines.push(`**${id}**: no SCP of this plan is attached any more.`, "");
+            scpLines.push(`**${id}**: no SCP or RCP of this plan is attached any more.`, "");
         statementChanges(`SCPs on ${id}`, sb, sa, Boolean(tb), Boolean(ta));
+        statementChanges(`RCPs on ${id}`, rb, ra, Boolean(tb), Boolean(ta));
     }
     // Guardrail documents no target of this plan holds (an SCP as an output): the same.
     const guardrailDocs = (st) => st.entities.filter((e) => e.group === "policy" && e.reading === "guardrail");
@@ -243,7 +251,7 @@ function reviewPlan(plan, source, options = {}) {
     // ---- Known only after apply ----
     const unknownLines = [];
     const seen = new Set();
-    const allPolicies = [...after.access.principals.flatMap((p) => [...p.identity, ...p.boundaries]), ...after.access.targets.flatMap((t) => t.scps), ...after.access.unattached];
+    const allPolicies = [...after.access.principals.flatMap((p) => [...p.identity, ...p.boundaries]), ...after.access.targets.flatMap((t) => [...t.scps, ...t.rcps]), ...after.access.unattached];
     for (const p of allPolicies) {
         if (p.document !== "unknown" || !p.resource || seen.has(p.id))
             continue;
@@ -271,7 +279,7 @@ function reviewPlan(plan, source, options = {}) {
     for (const d of after.detections.filter((x) => x.sends.some((s) => s.includes("known after apply"))))
         unknownLines.push(`- where \`${d.name}\` sends: ${d.sends.filter((s) => s.includes("known after apply")).join(", ")}`);
     // ---- Sizes of lone and held policies ----
-    const sizeLines = [...new Map(allPolicies.filter((p) => p.quota && (p.document === "unknown" || (0, access_1.touchesCloudShell)(p.document))).map((p) => [p.id, p])).values()].map((p) => `- \`${p.name}\`: ${sizeWords(p)}`);
+    const sizeLines = [...new Map(allPolicies.filter((p) => p.quota && (p.kind === "RCP" || p.document === "unknown" || (0, access_1.touchesCloudShell)(p.document))).map((p) => [p.id, p])).values()].map((p) => `- \`${p.name}\`: ${sizeWords(p)}`);
     const over = sizeLines.filter((l) => l.includes("over the quota"));
     const head = [
         `## CloudShell review of ${source}`,
@@ -285,7 +293,7 @@ function reviewPlan(plan, source, options = {}) {
         "",
     ];
     const section = (title, lines, empty) => [`### ${title}`, "", ...(lines.length ? lines : [empty, ""])];
-    sections.push(...section("Changes", changes.length ? [...changes, ""] : [], "No change in what anyone may do with CloudShell, in the SCPs, the networks or the detections."), ...section("Who may use CloudShell", tables.principal, "No principal in this plan holds a policy that touches CloudShell."), ...(scpLines.length ? section("Service control policies", scpLines, "") : []), ...(tables.policy.length ? section("Policies no principal of this plan holds", tables.policy, "") : []), ...(sizeLines.length ? section("Policy sizes", [...sizeLines, ""], "") : []), ...section("Networks", netLines, "No CloudShell network in this plan."), ...section("Monitoring", [...monLines, ""], ""), ...section("Calls of this project's modules", callLines.length ? [...callLines, ""] : [], "None."), ...section("Known only after apply", unknownLines.length ? [...unknownLines, ""] : [], "Nothing this review reads."), "<sub>Read from the plan alone: policies attached outside this plan are not seen; principals are taken to carry no tags but those this plan gives them and to match no exemption pattern but by their own name; SCPs are read with FullAWSAccess still attached, and those attached to the organization root apply to every principal here (not to the management account). Each feature is asked in every Region and network the policies name, and in one they do not.</sub>", "");
+    sections.push(...section("Changes", changes.length ? [...changes, ""] : [], "No change in what anyone may do with CloudShell, in the SCPs, the networks or the detections."), ...section("Who may use CloudShell", tables.principal, "No principal in this plan holds a policy that touches CloudShell."), ...(scpLines.length ? section("Service and resource control policies", scpLines, "") : []), ...(tables.policy.length ? section("Policies no principal of this plan holds", tables.policy, "") : []), ...(sizeLines.length ? section("Policy sizes", [...sizeLines, ""], "") : []), ...section("Networks", netLines, "No CloudShell network in this plan."), ...section("Monitoring", [...monLines, ""], ""), ...section("Calls of this project's modules", callLines.length ? [...callLines, ""] : [], "None."), ...section("Known only after apply", unknownLines.length ? [...unknownLines, ""] : [], "Nothing this review reads."), "<sub>Read from the plan alone: policies attached outside this plan are not seen; principals are taken to carry no tags but those this plan gives them and to match no exemption pattern but by their own name; SCPs are read with FullAWSAccess still attached, and those attached to the organization root apply to every principal here (not to the management account). Each feature is asked in every Region and network the policies name, and in one they do not.</sub>", "");
     return { markdown: [...head, ...sections].join("\n"), needsApproval, changes };
 }
 /** Reads and reviews a plan's JSON text; bad input throws BadInput with the message to show. */

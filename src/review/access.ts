@@ -9,7 +9,7 @@ import { resolve } from "./links";
 import { ANOTHER_REGION } from "./requests";
 import { attribute, configResource, ConfigModule, knownString, referencesOf, Resource, World } from "./plan";
 
-export type PolicyKind = "managed policy" | "inline policy" | "permission set policy" | "SCP" | "document";
+export type PolicyKind = "managed policy" | "inline policy" | "permission set policy" | "SCP" | "RCP" | "document";
 
 export interface Policy extends NamedPolicy {
   /** The same across the two states: an address, address/inline name, output name or AWS managed ARN. */
@@ -44,6 +44,8 @@ export interface Principal {
 export interface Target {
   id: string;
   scps: Policy[];
+  /** Resource control policies: shown with the SCPs; they cover STS and other services' resources, not CloudShell's features. */
+  rcps: Policy[];
 }
 
 export interface Access {
@@ -63,6 +65,7 @@ const QUOTA = {
   user: { limit: POLICY_SIZE_LIMITS.inline_user, whitespace: false, what: "a user's inline policies" },
   group: { limit: POLICY_SIZE_LIMITS.inline_group, whitespace: false, what: "a group's inline policies" },
   scp: { limit: POLICY_SIZE_LIMITS.scp, whitespace: true, what: "SCP" },
+  rcp: { limit: POLICY_SIZE_LIMITS.rcp, whitespace: true, what: "RCP" },
 };
 
 /** Reads policy JSON; a document that is not one is kept as unreadable, never dropped. */
@@ -247,26 +250,29 @@ export function accessOf(world: World, config: ConfigModule | undefined): Access
     attach(setOf(r), b?.managed_policy_arn ? policyByArn(b.managed_policy_arn, r, "permissions_boundary") : byName(r, b?.customer_managed_policy_reference), "boundaries");
   }
 
-  // Service control policies and their targets.
-  const scps = byType("aws_organizations_policy")
-    .filter((r) => (knownString(r, "type") ?? "SERVICE_CONTROL_POLICY") === "SERVICE_CONTROL_POLICY")
-    .map((r) => {
-      const p = fromResource(r, "content", "SCP", QUOTA.scp);
-      policies.push(p);
-      return { resource: r, policy: p };
-    });
+  // Service and resource control policies, and their targets.
+  const organizationPolicies = (type: string, kind: "SCP" | "RCP", quota: Policy["quota"]) =>
+    byType("aws_organizations_policy")
+      .filter((r) => (knownString(r, "type") ?? "SERVICE_CONTROL_POLICY") === type)
+      .map((r) => {
+        const p = fromResource(r, "content", kind, quota);
+        policies.push(p);
+        return { resource: r, policy: p };
+      });
+  const scps = organizationPolicies("SERVICE_CONTROL_POLICY", "SCP", QUOTA.scp);
+  const rcps = organizationPolicies("RESOURCE_CONTROL_POLICY", "RCP", QUOTA.rcp);
   for (const r of byType("aws_organizations_policy_attachment")) {
     const id = knownString(r, "policy_id");
-    let attached = scps.filter((s) => id && knownString(s.resource, "id") === id).map((s) => s.policy);
-    if (!attached.length && !id) {
-      const linked = resolve(config, world, r.module, referencesOf(config, r, "policy_id"));
-      attached = scps.filter((s) => linked.includes(s.resource) || (!config && s.resource.module === r.module)).map((s) => s.policy);
-    }
-    if (!attached.length && id) continue; // another kind of policy (a tag or backup policy), or an SCP outside this plan
+    const linked = id ? [] : resolve(config, world, r.module, referencesOf(config, r, "policy_id"));
+    const attachedOf = (list: typeof scps) =>
+      list.filter((s) => (id ? knownString(s.resource, "id") === id : linked.includes(s.resource) || (!config && s.resource.module === r.module))).map((s) => s.policy);
+    const [attachedScps, attachedRcps] = [attachedOf(scps), attachedOf(rcps)];
+    if (!attachedScps.length && !attachedRcps.length && id) continue; // another kind of policy (a tag or backup policy), or one outside this plan
     const target = knownString(r, "target_id") ?? `(known after apply: ${r.address})`;
-    const t = targets.get(target) ?? { id: target, scps: [] };
-    for (const p of attached) if (!t.scps.includes(p)) t.scps.push(p);
-    attached.forEach((p) => held.add(p.id));
+    const t = targets.get(target) ?? { id: target, scps: [], rcps: [] };
+    for (const p of attachedScps) if (!t.scps.includes(p)) t.scps.push(p);
+    for (const p of attachedRcps) if (!t.rcps.includes(p)) t.rcps.push(p);
+    [...attachedScps, ...attachedRcps].forEach((p) => held.add(p.id));
     targets.set(target, t);
   }
 
@@ -290,7 +296,8 @@ export function accessOf(world: World, config: ConfigModule | undefined): Access
   return {
     principals: [...principals.values()].filter((p) => p.identity.length || p.boundaries.length).sort((a, b) => a.key.localeCompare(b.key)),
     targets: [...targets.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    unattached: policies.filter((p) => !held.has(p.id) && (p.document === "unknown" || touchesCloudShell(p.document))),
+    // An RCP attached nowhere does nothing, and it grants or denies no CloudShell feature: left out.
+    unattached: policies.filter((p) => !held.has(p.id) && p.kind !== "RCP" && (p.document === "unknown" || touchesCloudShell(p.document))),
     documents,
     partition,
   };

@@ -186,16 +186,23 @@ export function reviewPlan(plan: Plan, source: string, options: { allowEmpty?: b
   const targetIds = [...new Set([...before.access.targets, ...after.access.targets].map((t) => t.id))].sort();
   for (const id of targetIds) {
     const [tb, ta] = [before.access.targets.find((t) => t.id === id), after.access.targets.find((t) => t.id === id)];
-    const statements = (t: typeof ta) => (t?.scps ?? []).flatMap((p) => (p.document === "unknown" ? [] : summarizeDocument(p.document).map((s) => ({ ...s, policy: p.name }))));
-    const [sb, sa] = [statements(tb), statements(ta)];
+    const statements = (list: Policy[] | undefined) => (list ?? []).flatMap((p) => (p.document === "unknown" ? [] : summarizeDocument(p.document).map((s) => ({ ...s, policy: p.name }))));
+    const statementTable = (header: string, list: ReturnType<typeof statements>) =>
+      table([header, "Effect", "What it does", "Exempt"], list.map((s) => [s.sid ?? "(no Sid)", s.effect, s.what, s.exempt.join("; ") || "nobody"]));
+    const [sb, sa] = [statements(tb?.scps), statements(ta?.scps)];
+    const [rb, ra] = [statements(tb?.rcps), statements(ta?.rcps)];
     if (ta) {
-      scpLines.push(`**${id}**${tb ? "" : " (new)"}: ${ta.scps.map((p) => `\`${p.name}\`: ${sizeWords(p)}`).join("; ")}`, "");
-      const unknownScps = ta.scps.filter((p) => p.document === "unknown");
-      if (unknownScps.length) scpLines.push(`Known only after apply: ${unknownScps.map((p) => `\`${p.name}\``).join(", ")}.`, "");
-      scpLines.push(...table(["Statement", "Effect", "What it does", "Exempt"], sa.map((s) => [s.sid ?? "(no Sid)", s.effect, s.what, s.exempt.join("; ") || "nobody"])), "");
+      const held = [...ta.scps, ...ta.rcps];
+      scpLines.push(`**${id}**${tb ? "" : " (new)"}: ${held.map((p) => `\`${p.name}\`: ${sizeWords(p)}`).join("; ")}`, "");
+      const unknown = held.filter((p) => p.document === "unknown");
+      if (unknown.length) scpLines.push(`Known only after apply: ${unknown.map((p) => `\`${p.name}\``).join(", ")}.`, "");
+      if (ta.scps.length) scpLines.push(...statementTable("Statement", sa), "");
+      // An RCP limits what anyone may do to the resources of the services it covers (STS among them), not CloudShell's features.
+      if (ta.rcps.length) scpLines.push(...statementTable("RCP statement", ra), "");
       scpLines.push(...(targetTables.get(id) ?? []));
-    } else scpLines.push(`**${id}**: no SCP of this plan is attached any more.`, "");
+    } else scpLines.push(`**${id}**: no SCP or RCP of this plan is attached any more.`, "");
     statementChanges(`SCPs on ${id}`, sb, sa, Boolean(tb), Boolean(ta));
+    statementChanges(`RCPs on ${id}`, rb, ra, Boolean(tb), Boolean(ta));
   }
   // Guardrail documents no target of this plan holds (an SCP as an output): the same.
   const guardrailDocs = (st: State) => st.entities.filter((e) => e.group === "policy" && e.reading === "guardrail");
@@ -259,7 +266,7 @@ export function reviewPlan(plan: Plan, source: string, options: { allowEmpty?: b
   // ---- Known only after apply ----
   const unknownLines: string[] = [];
   const seen = new Set<string>();
-  const allPolicies = [...after.access.principals.flatMap((p) => [...p.identity, ...p.boundaries]), ...after.access.targets.flatMap((t) => t.scps), ...after.access.unattached];
+  const allPolicies = [...after.access.principals.flatMap((p) => [...p.identity, ...p.boundaries]), ...after.access.targets.flatMap((t) => [...t.scps, ...t.rcps]), ...after.access.unattached];
   for (const p of allPolicies) {
     if (p.document !== "unknown" || !p.resource || seen.has(p.id)) continue;
     seen.add(p.id);
@@ -283,7 +290,7 @@ export function reviewPlan(plan: Plan, source: string, options: { allowEmpty?: b
   for (const d of after.detections.filter((x) => x.sends.some((s) => s.includes("known after apply")))) unknownLines.push(`- where \`${d.name}\` sends: ${d.sends.filter((s) => s.includes("known after apply")).join(", ")}`);
 
   // ---- Sizes of lone and held policies ----
-  const sizeLines = [...new Map(allPolicies.filter((p) => p.quota && (p.document === "unknown" || touchesCloudShell(p.document))).map((p) => [p.id, p])).values()].map((p) => `- \`${p.name}\`: ${sizeWords(p)}`);
+  const sizeLines = [...new Map(allPolicies.filter((p) => p.quota && (p.kind === "RCP" || p.document === "unknown" || touchesCloudShell(p.document))).map((p) => [p.id, p])).values()].map((p) => `- \`${p.name}\`: ${sizeWords(p)}`);
   const over = sizeLines.filter((l) => l.includes("over the quota"));
 
   const head = [
@@ -301,7 +308,7 @@ export function reviewPlan(plan: Plan, source: string, options: { allowEmpty?: b
   sections.push(
     ...section("Changes", changes.length ? [...changes, ""] : [], "No change in what anyone may do with CloudShell, in the SCPs, the networks or the detections."),
     ...section("Who may use CloudShell", tables.principal, "No principal in this plan holds a policy that touches CloudShell."),
-    ...(scpLines.length ? section("Service control policies", scpLines, "") : []),
+    ...(scpLines.length ? section("Service and resource control policies", scpLines, "") : []),
     ...(tables.policy.length ? section("Policies no principal of this plan holds", tables.policy, "") : []),
     ...(sizeLines.length ? section("Policy sizes", [...sizeLines, ""], "") : []),
     ...section("Networks", netLines, "No CloudShell network in this plan."),

@@ -63,6 +63,10 @@ const EXPECTED: Record<string, { code: number; says: string[] }> = {
       "principals matching `arn:aws:iam::*:role/break-glass-*`; principals matching `arn:aws:iam::*:role/stacksets-exec-*`; principals tagged `dp:exclude=true` |",
       "| DenyWideningExemptRoles | Deny | no one, exempt or not, may pass an exempt role to a service, give it a permissions boundary, or attach to it a policy other than an AWS managed one or one named like it | nobody |",
       "| DenyAttachingAWSCloudShellFullAccess | Deny | no attaching AWSCloudShellFullAccess |",
+      // The RCP beside the SCPs on the root: its statement in plain words, who is exempt, its size against its own quota.
+      "`RCP cloudshell-organization-rcp`: 629 of 5,120 characters (RCP, whitespace counted)",
+      "| DenyExemptSessionTags | Deny | no session may carry an exempt tag key unless the caller is exempt, whoever calls: also SAML and OIDC federation | principals matching `arn:aws:iam::*:role/AWSAFTExecution`;",
+      "- `RCP cloudshell-organization-rcp`: 629 of 5,120 characters (RCP, whitespace counted)",
     ],
   },
   isolated: {
