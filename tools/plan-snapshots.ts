@@ -166,7 +166,7 @@ export async function planExamplesTogether(
   examples: string[],
   extra: ExtraCall[] = [],
   options: PlanOptions = {},
-): Promise<{ snapshots: Map<string, PlanSnapshot>; modules: string[]; plan: Record<string, unknown>; warnings: string[] }> {
+): Promise<{ snapshots: Map<string, PlanSnapshot>; modules: string[]; plan: Record<string, unknown>; warnings: string[]; log: string }> {
   const planned = [...examples, ...(options.roots ?? [])];
   // Provider blocks by alias ("" for the default one); an example with aliased blocks (more
   // Regions) gets them passed in, and declares them as configuration_aliases in its scratch copy.
@@ -223,7 +223,7 @@ export async function planExamplesTogether(
     snapshots.set(e, normalizePlan(call ? call.directory : `examples/${e}`, call || usesProvider.get(e) ? result.provider : undefined, own, dir));
   }
   fs.rmSync(dir, { recursive: true, force: true });
-  return { snapshots, modules, plan: result.plan, warnings: result.warnings };
+  return { snapshots, modules, plan: result.plan, warnings: result.warnings, log: result.log };
 }
 
 /** Every example's snapshot files (path relative to the repository -> content). */
@@ -240,15 +240,15 @@ export async function planSnapshotsWith(
   examples: string[],
   extra: ExtraCall[],
   options: PlanOptions = {},
-): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot>; modules: string[]; plan: Record<string, unknown>; warnings: string[] }> {
+): Promise<{ files: Map<string, string>; extra: Map<string, PlanSnapshot>; modules: string[]; plan: Record<string, unknown>; warnings: string[]; log: string }> {
   const out = new Map<string, string>();
-  const { snapshots, modules, plan, warnings } = await planExamplesTogether(files, examples, extra, options);
+  const { snapshots, modules, plan, warnings, log } = await planExamplesTogether(files, examples, extra, options);
   for (const e of examples) {
     const s = snapshots.get(e)!;
     out.set(path.join(PLANS_DIR, `${e}.json`), snapshotJson(s));
     out.set(path.join(PLANS_DIR, `${e}.md`), snapshotMarkdown(s));
   }
-  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])), modules, plan, warnings };
+  return { files: out, extra: new Map(extra.map((c) => [c.name, snapshots.get(c.name)!])), modules, plan, warnings, log };
 }
 
 export function readSnapshot(text: string): PlanSnapshot {

@@ -337,6 +337,8 @@ export interface PlanResult extends InitResult {
   plan: Record<string, unknown>;
   /** The plan's warnings, such as "Argument is deprecated" (a deprecated argument or attribute). */
   warnings: string[];
+  /** What `terraform plan -no-color` printed, standard output then standard error. */
+  log: string;
 }
 
 /**
@@ -364,7 +366,8 @@ export async function planJson(dir: string, options: { refresh?: boolean } = {})
   const planned = await terraformAsync(dir, args);
   if (planned.status !== 0) throw failure(dir, args, planned);
   const plan = JSON.parse(await mustTerraformAsync(dir, ["show", "-json", "tfplan"]));
-  return { ...initialized, plan, warnings: warningsOf(`${planned.stdout}\n${planned.stderr}`) };
+  const log = `${planned.stdout}\n${planned.stderr}`;
+  return { ...initialized, plan, warnings: warningsOf(log), log };
 }
 
 /** Plans a configuration that needs no provider and returns its output values. */

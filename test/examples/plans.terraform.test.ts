@@ -2,6 +2,7 @@
 // the committed plan snapshots (evidence/plans/) compared with those plans. A plan also validates
 // the example and every module it calls.
 import { GUARDRAIL_STATEMENTS, RCP_STATEMENT } from "../../src/facts/organizations";
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { directories, exampleNames, generated, ROOT } from "../../tools/generated";
@@ -9,7 +10,7 @@ import { checkInputs } from "../../tools/input-checks";
 import { committedSnapshots, PLANS_DIR, planSnapshotsWith, PlanSnapshot, readSnapshot } from "../../tools/plan-snapshots";
 import { ENVIRONMENT_ARN } from "../../src/evidence/simulate";
 import { simulateWithBoundary } from "../../src/evidence/simulate-scp";
-import { AWS_PROVIDER_VERSION } from "../../src/evidence/terraform";
+import { AWS_PROVIDER_VERSION, tempDir } from "../../src/evidence/terraform";
 import { wrapperCallName, wrapperCalls } from "../../tools/wrapper-calls";
 import { WRAPPER_EXAMPLES } from "../../src/modules/wrapper-examples";
 import { RULES, rulesOn } from "../../src/modules/cloudshell-monitoring/rules";
@@ -24,6 +25,8 @@ let fresh: Map<string, string>;
 let loaded: string[];
 /** What the plan warned about. */
 let warnings: string[];
+/** What the plan printed (terraform plan -no-color). */
+let planLog: string;
 /** The wrappers' test calls, planned in the same plan as the examples, by module name. */
 let wrappers: Map<string, PlanSnapshot>;
 /** The whole plan, `terraform show -json`: the review's roots are planned in it too (test/review/roots.ts). */
@@ -40,6 +43,7 @@ async function planAll(): Promise<void> {
   raw = result.plan;
   loaded = result.modules;
   warnings = result.warnings;
+  planLog = result.log;
   wrappers = new Map([...result.extra].map(([name, s]) => [name.replace(/^wrapper_/, "").replace(/_/g, "-"), s]));
 }
 
@@ -117,6 +121,25 @@ describeWithProvider("one plan of every example, every wrapper's items and the r
       expect(failing.some((m) => m.includes("eu_west_1"))).toBe(true);
       // The control: a network in us-east-1 without flow logs or a DNS Firewall has every price.
       expect(failing.some((m) => m.startsWith("module.with_nat."))).toBe(false);
+    });
+
+    // The pull-request workflow's version matrix fails a plan that warns, but for check "prices":
+    // its filter, run on this plan's own printout, passes it; the same printout with a deprecation
+    // warning added (the control) fails, printing that warning and not the prices ones.
+    test("the workflow's warning filter (.ci/plan-warnings) passes this plan's printout, and fails it with another warning added", () => {
+      const dir = tempDir("plan-warnings-");
+      const run = (log: string) => {
+        fs.writeFileSync(path.join(dir, "plan.log"), log);
+        return spawnSync("bash", [path.join(ROOT, ".ci", "plan-warnings"), path.join(dir, "plan.log")], { encoding: "utf8" });
+      };
+      expect(planLog).toContain('in check "prices"');
+      const clean = run(planLog);
+      expect([clean.status, clean.stdout]).toEqual([0, ""]);
+      const deprecated = 'Warning: Argument is deprecated\n\n  with module.x.aws_s3_bucket.y,\n  on main.tf line 3, in resource "aws_s3_bucket" "y":\n\nUse another argument.\n';
+      const warned = run(`${planLog}\n${deprecated}`);
+      expect(warned.status).toBe(1);
+      expect(warned.stdout).toContain("Warning: Argument is deprecated");
+      expect(warned.stdout).not.toContain('check "prices"');
     });
 
     test("the SCP example's plan carries the guardrail's deny statements", () => {

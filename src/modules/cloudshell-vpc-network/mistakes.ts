@@ -95,6 +95,13 @@ export const networkMistakes: Mistake[] = [
   { module: MODULE, what: "A misspelled egress rule key", inputs: { ...OK, cloudshell_egress_rules: { web: { cidr_ipv4: "0.0.0.0/0", from_port: 80, to_prot: 80 } } }, expect: "Each entry of cloudshell_egress_rules accepts only the keys " },
   { module: MODULE, what: "A misspelled prices key", inputs: { ...OK, prices: { nat_hour: 0.05 } }, expect: "prices accepts only the keys " },
   { module: MODULE, what: "A word for a number", inputs: { ...OK, prices: { nat_gateway_hour: "cheap" } }, expect: "prices.nat_gateway_hour must be a number or null." },
+  {
+    module: MODULE,
+    what: 'A word for a true/false key ("yes"; Terraform converts "true" and "false", as for a bool variable)',
+    inputs: { ...OK, vpc: { create: "yes" } },
+    expect: "vpc.create must be true or false or null.",
+    control: { ...OK, vpc: { create: "true" } },
+  },
   { module: MODULE, what: "A list for the endpoints object", inputs: { ...OK, endpoints: ["sts"] }, expect: "endpoints accepts only the keys " },
   { module: MODULE, what: "Flow logs to S3 without a bucket", inputs: { ...OK, flow_logs: { enabled: true, destination: "s3" } }, expect: "flow_logs.s3_bucket_arn must be a bucket ARN" },
   { module: MODULE, what: "Flow logs to an unknown destination", inputs: { ...OK, flow_logs: { enabled: true, destination: "kinesis" } }, expect: "flow_logs.destination must be one of \"cloud-watch-logs\", \"s3\"" },
