@@ -62,12 +62,14 @@ exports.RECORDING_EVENT_SOURCES = ["cloudtrail.amazonaws.com", "config.amazonaws
 /** Route 53 Resolver's CloudTrail events (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/logging-using-cloudtrail.html). */
 exports.ROUTE53_RESOLVER_EVENTS = { eventSource: "route53resolver.amazonaws.com" };
 /**
- * Where a Route 53 Resolver record names the VPC: its API's VpcId (AssociateFirewallRuleGroup) or
- * VPCId (AssociateResolverRule), kept as sent or in lower camel case (vpcId, vPCId) as CloudTrail
- * writes other JSON APIs' parameters: which one is UNCONFIRMED (no AWS page shows these records),
- * so the rule looks at all four.
+ * Where a Route 53 Resolver record names the VPC: its API's VpcId (AssociateFirewallRuleGroup),
+ * VPCId (AssociateResolverRule) or ResourceId, the VPC's ID (UpdateFirewallConfig,
+ * https://docs.aws.amazon.com/Route53/latest/APIReference/API_route53resolver_UpdateFirewallConfig.html),
+ * kept as sent or in lower camel case (vpcId, vPCId, resourceId) as CloudTrail writes other JSON
+ * APIs' parameters: which one is UNCONFIRMED (no AWS page shows these records), so the rule looks
+ * at all six.
  */
-exports.VPC_ID_SPELLINGS = ["VpcId", "vpcId", "VPCId", "vPCId"];
+exports.VPC_ID_SPELLINGS = ["VpcId", "vpcId", "VPCId", "vPCId", "ResourceId", "resourceId"];
 /** Rule names: 1-64 of . - _ A-Z a-z 0-9 (EventBridge PutRule API). */
 exports.RULE_NAME_MAX = 64;
 /** The detail-type of a CloudWatch alarm's state change on the default event bus, from source aws.cloudwatch

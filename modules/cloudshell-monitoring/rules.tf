@@ -149,14 +149,14 @@ locals {
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
         eventSource = ["route53resolver.amazonaws.com"]
-        eventName   = ["AssociateFirewallRuleGroup", "AssociateResolverRule"]
+        eventName   = ["AssociateFirewallRuleGroup", "AssociateResolverRule", "UpdateFirewallConfig"]
         errorCode = [
           {
             exists = false
           },
         ]
       }
-      "$or" = [for f in ["VpcId", "vpcId", "VPCId", "vPCId"] : { detail = { requestParameters = { (f) = var.approved_vpc_ids == null ? [] : sort(var.approved_vpc_ids) } } }]
+      "$or" = [for f in ["VpcId", "vpcId", "VPCId", "vPCId", "ResourceId", "resourceId"] : { detail = { requestParameters = { (f) = var.approved_vpc_ids == null ? [] : sort(var.approved_vpc_ids) } } }]
     }
     recording_stopped = {
       "detail-type" = ["AWS API Call via CloudTrail"]
@@ -211,7 +211,7 @@ locals {
     }
     approved_network_changes = {
       enabled     = var.detect_approved_network_changes && var.approved_vpc_ids != null
-      description = "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC."
+      description = "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC, or its DNS Firewall configuration changed."
       state       = "ENABLED"
     }
     recording_stopped = {

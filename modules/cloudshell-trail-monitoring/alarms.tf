@@ -35,7 +35,7 @@ locals {
     }
     approved_network_changes = {
       enabled     = var.detect_approved_network_changes && length(local.network_change_clauses) > 0
-      description = "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC."
+      description = "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC, or its DNS Firewall configuration changed."
       suffix      = "approved-network-changes"
     }
     recording_stopped = {

@@ -22,7 +22,7 @@ locals {
     credential_forwarding    = "eventType = \"AwsApiCall\" and eventSource = \"cloudshell.amazonaws.com\" and (eventName in [\"PutCredentials\", \"putCredentials\"]) and not ispresent(errorCode)"
     access_denied            = "eventType = \"AwsApiCall\" and eventSource = \"cloudshell.amazonaws.com\" and errorCode like /^AccessDenied/"
     full_access_attached     = "eventType = \"AwsApiCall\" and eventSource = \"iam.amazonaws.com\" and (eventName in [\"AttachUserPolicy\", \"AttachGroupPolicy\", \"AttachRolePolicy\"]) and not ispresent(errorCode) and requestParameters.policyArn = \"${local.full_access_arn}\""
-    approved_network_changes = "eventType = \"AwsApiCall\" and eventSource = \"route53resolver.amazonaws.com\" and (eventName in [\"AssociateFirewallRuleGroup\", \"AssociateResolverRule\"]) and not ispresent(errorCode)"
+    approved_network_changes = "eventType = \"AwsApiCall\" and eventSource = \"route53resolver.amazonaws.com\" and (eventName in [\"AssociateFirewallRuleGroup\", \"AssociateResolverRule\", \"UpdateFirewallConfig\"]) and not ispresent(errorCode)"
     recording_stopped        = "eventType = \"AwsApiCall\" and (eventSource in [\"cloudtrail.amazonaws.com\", \"config.amazonaws.com\"]) and (eventName in [\"StopLogging\", \"DeleteTrail\", \"UpdateTrail\", \"PutEventSelectors\", \"StopConfigurationRecorder\", \"DeleteConfigurationRecorder\", \"PutConfigurationRecorder\", \"DeleteDeliveryChannel\"])"
   }
   insights_queries = { for k, f in local.insights_filters : k => "fields @timestamp, recipientAccountId, awsRegion, eventName, errorCode, userIdentity.arn, sourceIPAddress, requestParameters\n| filter ${f}\n| sort @timestamp desc\n| limit 100" }
@@ -143,10 +143,10 @@ locals {
   outside_filters = merge({}, [for k, c in local.outside_clauses : { for i, chunk in chunklist(c, local.outside_chunk[k]) : "outside_approved_network-${k}-${i}" => "{ ${local.outside_prefix[k]} && (${join(" || ", chunk)}) }" }]...)
 
   # One clause per approved VPC and spelling of the VPC field (UNCONFIRMED which one Route 53 Resolver's records use).
-  network_change_clauses = { for k, s in local.approved_scopes : k => flatten([for id in sort(s.vpc_ids) : [for f in ["VpcId", "vpcId", "VPCId", "vPCId"] : format("$.requestParameters.%s = \"%s\"", f, id)]]) if length(s.vpc_ids) > 0 }
+  network_change_clauses = { for k, s in local.approved_scopes : k => flatten([for id in sort(s.vpc_ids) : [for f in ["VpcId", "vpcId", "VPCId", "vPCId", "ResourceId", "resourceId"] : format("$.requestParameters.%s = \"%s\"", f, id)]]) if length(s.vpc_ids) > 0 }
 
   # The rule's derived base (a successful association) and the scope's accounts.
-  network_change_prefix  = { for k, s in local.approved_scopes : k => join(" && ", compact(["$.eventType = \"AwsApiCall\" && $.eventSource = \"route53resolver.amazonaws.com\" && ($.eventName = \"AssociateFirewallRuleGroup\" || $.eventName = \"AssociateResolverRule\") && $.errorCode NOT EXISTS", s.account == null ? join(" && ", [for a in sort(keys(local.approved_networks_by_account)) : format("$.recipientAccountId != \"%s\"", a)]) : format("$.recipientAccountId = \"%s\"", s.account)])) }
+  network_change_prefix  = { for k, s in local.approved_scopes : k => join(" && ", compact(["$.eventType = \"AwsApiCall\" && $.eventSource = \"route53resolver.amazonaws.com\" && ($.eventName = \"AssociateFirewallRuleGroup\" || $.eventName = \"AssociateResolverRule\" || $.eventName = \"UpdateFirewallConfig\") && $.errorCode NOT EXISTS", s.account == null ? join(" && ", [for a in sort(keys(local.approved_networks_by_account)) : format("$.recipientAccountId != \"%s\"", a)]) : format("$.recipientAccountId = \"%s\"", s.account)])) }
   network_change_chunk   = { for k, c in local.network_change_clauses : k => max(1, floor((1024 - length(local.network_change_prefix[k]) - 10) / (max(0, [for x in c : length(x)]...) + 4))) }
   network_change_filters = merge({}, [for k, c in local.network_change_clauses : { for i, chunk in chunklist(c, local.network_change_chunk[k]) : "approved_network_changes-${k}-${i}" => "{ ${local.network_change_prefix[k]} && (${join(" || ", chunk)}) }" }]...)
   subscription_parts = {
@@ -176,7 +176,7 @@ locals {
     }
     approved_network_changes = {
       head = "$.eventType = \"AwsApiCall\" && $.eventSource = \"route53resolver.amazonaws.com\""
-      rest = "($.eventName = \"AssociateFirewallRuleGroup\" || $.eventName = \"AssociateResolverRule\") && $.errorCode NOT EXISTS"
+      rest = "($.eventName = \"AssociateFirewallRuleGroup\" || $.eventName = \"AssociateResolverRule\" || $.eventName = \"UpdateFirewallConfig\") && $.errorCode NOT EXISTS"
     }
     recording_stopped = {
       head = "$.eventType = \"AwsApiCall\" && ($.eventSource = \"cloudtrail.amazonaws.com\" || $.eventSource = \"config.amazonaws.com\")"

@@ -136,7 +136,7 @@ variable "detect_full_access_attachments" {
 }
 
 variable "detect_approved_network_changes" {
-  description = "Alert when a DNS Firewall rule group or a Route 53 Resolver rule is associated with a VPC in approved_vpc_ids: the changes that reopen an approved network for which AWS gives no condition key the guardrail could deny them by. Needs approved_vpc_ids."
+  description = "Alert when a DNS Firewall rule group or a Route 53 Resolver rule is associated with a VPC in approved_vpc_ids, or its DNS Firewall configuration is changed (fail open): the changes that reopen an approved network for which AWS gives no condition key the guardrail could deny them by. Needs approved_vpc_ids."
   type        = bool
   default     = true
   nullable    = false

@@ -131,8 +131,8 @@ export const LATTICE_ACTIONS = ["vpc-lattice:CreateServiceNetworkVpcAssociation"
 
 /**
  * What has no VPC key, matched by the protection tag the network module puts on its resources:
- * endpoint policies and endpoints, flow logs, the DNS Firewall's association, rules, domain
- * lists and configuration, DNS query logging, the log groups and the flow-log role.
+ * endpoint policies and endpoints, flow logs, the DNS Firewall's association, rules and domain
+ * lists, DNS query logging, the log groups and the flow-log role.
  */
 export const NETWORK_TAGGED_ACTIONS = [
   "ec2:ModifyVpcEndpoint",
@@ -144,7 +144,6 @@ export const NETWORK_TAGGED_ACTIONS = [
   "route53resolver:UpdateFirewallRule",
   "route53resolver:DeleteFirewallRule",
   "route53resolver:UpdateFirewallDomains",
-  "route53resolver:UpdateFirewallConfig",
   "route53resolver:DisassociateResolverQueryLogConfig",
   "logs:DeleteLogGroup",
   ...MODULE_ROLE_ACTIONS,
@@ -161,7 +160,11 @@ export const CLOUDSHELL_SERVICE = "cloudshell.amazonaws.com";
 
 /**
  * Changes that reopen an approved VPC for which AWS gives no usable condition: a new DNS Firewall
- * association (only its own tags as keys) and a Resolver forwarding rule associated with the VPC.
- * cloudshell-monitoring alerts on them instead, by the VPC ID in the CloudTrail record.
+ * association (only its own tags as keys), a Resolver forwarding rule associated with the VPC, and
+ * the VPC's DNS Firewall configuration (fail open: queries pass while the firewall cannot answer).
+ * The configuration's resource takes aws:ResourceTag, but hashicorp/aws's
+ * aws_route53_resolver_firewall_config has no tags, so the network module cannot mark it: a Deny by
+ * the protection tag would never match. cloudshell-monitoring alerts on these instead, by the VPC ID
+ * in the CloudTrail record.
  */
-export const UNCONDITIONED_NETWORK_ACTIONS = ["route53resolver:AssociateFirewallRuleGroup", "route53resolver:AssociateResolverRule"];
+export const UNCONDITIONED_NETWORK_ACTIONS = ["route53resolver:AssociateFirewallRuleGroup", "route53resolver:AssociateResolverRule", "route53resolver:UpdateFirewallConfig"];

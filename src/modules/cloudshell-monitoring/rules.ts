@@ -137,10 +137,10 @@ export const RULES: RuleSpec[] = [
       input: "detect_approved_network_changes",
       default: true,
       description:
-        "Alert when a DNS Firewall rule group or a Route 53 Resolver rule is associated with a VPC in approved_vpc_ids: the changes that reopen an approved network for which AWS gives no condition key the guardrail could deny them by. Needs approved_vpc_ids.",
+        "Alert when a DNS Firewall rule group or a Route 53 Resolver rule is associated with a VPC in approved_vpc_ids, or its DNS Firewall configuration is changed (fail open): the changes that reopen an approved network for which AWS gives no condition key the guardrail could deny them by. Needs approved_vpc_ids.",
     },
     needsAnyOf: ["approved_vpc_ids"],
-    description: "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC.",
+    description: "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC, or its DNS Firewall configuration changed.",
     state: "ENABLED",
     pattern: {
       "detail-type": [CLOUDTRAIL_DETAIL_TYPE],

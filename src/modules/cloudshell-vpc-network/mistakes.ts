@@ -99,7 +99,7 @@ export const networkMistakes: Mistake[] = [
     module: MODULE,
     what: 'A word for a true/false key ("yes"; Terraform converts "true" and "false", as for a bool variable)',
     inputs: { ...OK, vpc: { create: "yes" } },
-    expect: "vpc.create must be true or false or null.",
+    expect: "vpc.create must be true or false.",
     control: { ...OK, vpc: { create: "true" } },
   },
   { module: MODULE, what: "A list for the endpoints object", inputs: { ...OK, endpoints: ["sts"] }, expect: "endpoints accepts only the keys " },
