@@ -99,6 +99,12 @@ module "guardrail" {
   name                     = "cloudshell-regions"
   deny_public_environments = true
   allowed_regions          = ["us-east-1", "eu-west-1"]
-  exempt_principal_arns    = ["arn:aws:iam::*:role/break-glass-*"]
-  target_ids               = ["r-ab12"]
+  exempt_principal_arns = [
+    "arn:aws:iam::*:role/break-glass-*",
+    "arn:aws:iam::*:role/AWSControlTowerExecution",
+    "arn:aws:iam::*:role/AWSAFTExecution",
+    "arn:aws:iam::*:role/stacksets-exec-*",
+    "arn:aws:iam::*:role/OrganizationAccountAccessRole",
+  ]
+  target_ids = ["r-ab12"]
 }

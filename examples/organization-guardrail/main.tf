@@ -34,13 +34,20 @@ module "organization" {
   target_ids                = ["r-ab12"]
 }
 
-# No CloudShell at all in the sandbox OUs.
+# No CloudShell at all in the sandbox OUs; the same exempt roles, so that the deployment roles
+# still manage the break-glass roles there.
 module "sandboxes" {
   source = "../../modules/cloudshell-guardrail"
 
-  name                  = "cloudshell-disabled"
-  description           = "No CloudShell in sandbox OUs."
-  disable_cloudshell    = true
-  exempt_principal_arns = ["arn:aws:iam::*:role/break-glass-*"]
-  target_ids            = ["ou-ab12-sandbox1a", "ou-ab12-sandbox2b"]
+  name               = "cloudshell-disabled"
+  description        = "No CloudShell in sandbox OUs."
+  disable_cloudshell = true
+  exempt_principal_arns = [
+    "arn:aws:iam::*:role/break-glass-*",
+    "arn:aws:iam::*:role/AWSControlTowerExecution",
+    "arn:aws:iam::*:role/AWSAFTExecution",
+    "arn:aws:iam::*:role/stacksets-exec-*",
+    "arn:aws:iam::*:role/OrganizationAccountAccessRole",
+  ]
+  target_ids = ["ou-ab12-sandbox1a", "ou-ab12-sandbox2b"]
 }

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { type Simulation } from "@cloud-copilot/iam-simulate";
 import { catalogVersion } from "../facts/action-catalog";
-import { DEPLOYMENT_ROLES } from "../facts/exemptions";
+import { DEPLOYMENT_ROLE_PATTERNS } from "../facts/exemptions";
 import { FULL_ACCESS_POLICY } from "../facts/organizations";
 import type { GuardrailFile } from "./files";
 import {
@@ -150,7 +150,7 @@ export const EVERY_PROTECTION: GuardrailCase = {
   name: "every choice and protection (the README example)",
   inputs: {
     ...EVERY_CHOICE,
-    exempt_principal_arns: [EXEMPTIONS.exempt_principal_arns[0], ...DEPLOYMENT_ROLES.map((r) => r.pattern.replace("${Partition}", "aws"))],
+    exempt_principal_arns: [EXEMPTIONS.exempt_principal_arns[0], ...DEPLOYMENT_ROLE_PATTERNS],
     exempt_permission_sets: [PERMISSION_SET],
     exempt_principal_tags: EXEMPTIONS.exempt_principal_tags,
     protect_detection: true,

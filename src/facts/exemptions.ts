@@ -136,3 +136,9 @@ export const DEPLOYMENT_ROLES = [
     source: "https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_access-cross-account-role.html",
   },
 ];
+
+/** The deployment roles' patterns in the aws partition, as a guardrail's exempt_principal_arns lists them. */
+export const DEPLOYMENT_ROLE_PATTERNS = DEPLOYMENT_ROLES.map((r) => r.pattern.replace("${Partition}", "aws"));
+
+/** What the examples exempt: the break-glass roles and the roles that deploy into member accounts (else the protections stop those too). */
+export const EXAMPLE_EXEMPT_ARNS = ["arn:aws:iam::*:role/break-glass-*", ...DEPLOYMENT_ROLE_PATTERNS];

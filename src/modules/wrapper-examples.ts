@@ -2,6 +2,7 @@
 // tests plan (test/examples/plans.terraform.test.ts plans them in the same plan as the examples). A module without
 // an entry still gets its wrapper; its README then shows a generic example, and the test names it.
 import type { WrapperExample } from "../generator/wrappers";
+import { EXAMPLE_EXEMPT_ARNS } from "../facts/exemptions";
 
 export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
   // Provider-free, with an input of type any (vpc_environments) passed through lookup().
@@ -20,7 +21,7 @@ export const WRAPPER_EXAMPLES: Record<string, WrapperExample> = {
     },
   },
   "cloudshell-guardrail": {
-    defaults: { deny_credential_forwarding: true, exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"] },
+    defaults: { deny_credential_forwarding: true, exempt_principal_arns: EXAMPLE_EXEMPT_ARNS },
     items: {
       organization: { name: "cloudshell-organization", deny_public_environments: true, target_ids: ["r-ab12"] },
       // disable_cloudshell cannot be combined with another denial: the item overrides the default.

@@ -59,7 +59,7 @@ const EXPECTED: Record<string, { code: number; says: string[] }> = {
     says: [
       "**r-ab12** (new): `SCP cloudshell-organization`:",
       "**ou-ab12-sandbox1a** (new): `SCP cloudshell-disabled`:",
-      "| DenyCloudShell | Deny | no CloudShell at all | principals matching `arn:aws:iam::*:role/break-glass-*` |",
+      "| DenyCloudShell | Deny | no CloudShell at all | principals matching `arn:aws:iam::*:role/AWSAFTExecution`; principals matching `arn:aws:iam::*:role/AWSControlTowerExecution`; principals matching `arn:aws:iam::*:role/OrganizationAccountAccessRole`; principals matching `arn:aws:iam::*:role/break-glass-*`; principals matching `arn:aws:iam::*:role/stacksets-exec-*` |",
       "principals matching `arn:aws:iam::*:role/break-glass-*`; principals matching `arn:aws:iam::*:role/stacksets-exec-*`; principals tagged `dp:exclude=true` |",
       "| DenyWideningExemptRoles | Deny | no one, exempt or not, may pass an exempt role to a service, give it a permissions boundary, or attach to it a policy other than an AWS managed one or one named like it | nobody |",
       "| DenyAttachingAWSCloudShellFullAccess | Deny | no attaching AWSCloudShellFullAccess |",
@@ -103,7 +103,7 @@ const EXPECTED: Record<string, { code: number; says: string[] }> = {
     code: 3,
     says: [
       "**r-ab12** (new): `SCP cloudshell-regions`:",
-      "| DenyCloudShellOutsideAllowedRegions | Deny | no CloudShell outside the allowed Regions | principals matching `arn:aws:iam::*:role/break-glass-*` |",
+      "| DenyCloudShellOutsideAllowedRegions | Deny | no CloudShell outside the allowed Regions | principals matching `arn:aws:iam::*:role/AWSAFTExecution`; principals matching `arn:aws:iam::*:role/AWSControlTowerExecution`; principals matching `arn:aws:iam::*:role/OrganizationAccountAccessRole`; principals matching `arn:aws:iam::*:role/break-glass-*`; principals matching `arn:aws:iam::*:role/stacksets-exec-*` |",
       "| Launch CloudShell (open a session): public environment | no: denied by DenyCloudShellPublicEnvironments in SCP cloudshell-regions |",
       "input vpc_environments of module.cloudshell_policy: ",
       "aws_subnet.private in module.eu_west_1",

@@ -8,6 +8,7 @@ import { tf, Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
 import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
 import { NETWORK_SOURCE } from "../network-example";
+import { EXAMPLE_EXEMPT_ARNS } from "../../facts/exemptions";
 
 /** One network per Region: its provider alias (null: the default provider), its zones and CIDR. */
 export const NETWORKS = [
@@ -82,7 +83,7 @@ function build(unit: Unit): void {
   const guardrail = unit.module(
     "guardrail",
     "../../modules/cloudshell-guardrail",
-    { name: "cloudshell-regions", deny_public_environments: true, allowed_regions: REGIONS, exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], target_ids: ["r-ab12"] },
+    { name: "cloudshell-regions", deny_public_environments: true, allowed_regions: REGIONS, exempt_principal_arns: EXAMPLE_EXEMPT_ARNS, target_ids: ["r-ab12"] },
     {
       comment:
         "The organization's guardrail: VPC environments only, in these Regions. Usually applied from the\nmanagement account's own configuration, where allowed_vpc_ids takes the IDs as values (here they\nwould be unknown at plan, which it sizes with every ID at its longest form).",

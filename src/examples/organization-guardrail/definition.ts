@@ -7,13 +7,10 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { tf, Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
 import { AWS_PROVIDER, TERRAFORM } from "../../modules/requirements";
-import { DEPLOYMENT_ROLES } from "../../facts/exemptions";
+import { EXAMPLE_EXEMPT_ARNS } from "../../facts/exemptions";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 
 const GUARDRAIL = "../../modules/cloudshell-guardrail";
-const BREAK_GLASS = ["arn:aws:iam::*:role/break-glass-*"];
-/** The break-glass roles and the roles that deploy into member accounts. */
-const EXEMPT = [...BREAK_GLASS, ...DEPLOYMENT_ROLES.map((r) => r.pattern.replace("${Partition}", "aws"))];
 
 function build(unit: Unit): void {
   unit.provider(AwsProvider, { region: "us-east-1" });
@@ -26,7 +23,7 @@ function build(unit: Unit): void {
       allowed_vpc_ids: ["vpc-0aaaaaaaaaaaaaaaa"],
       deny_credential_forwarding: true,
       deny_attaching_full_access: true,
-      exempt_principal_arns: EXEMPT,
+      exempt_principal_arns: EXAMPLE_EXEMPT_ARNS,
       exempt_permission_sets: ["BreakGlass"],
       exempt_principal_tags: { "dp:exclude": "true" },
       protect_detection: true,
@@ -46,10 +43,10 @@ function build(unit: Unit): void {
       name: "cloudshell-disabled",
       description: "No CloudShell in sandbox OUs.",
       disable_cloudshell: true,
-      exempt_principal_arns: BREAK_GLASS,
+      exempt_principal_arns: EXAMPLE_EXEMPT_ARNS,
       target_ids: ["ou-ab12-sandbox1a", "ou-ab12-sandbox2b"],
     },
-    { comment: "No CloudShell at all in the sandbox OUs." },
+    { comment: "No CloudShell at all in the sandbox OUs; the same exempt roles, so that the deployment roles\nstill manage the break-glass roles there." },
   );
   unit.output("organization_scp", { description: "Every statement of the organization-wide SCPs, as one minified document.", value: tf(`${everywhere}.json`) });
   unit.output("organization_scp_sizes", { description: `Characters in each of the organization-wide SCPs (at most ${thousands(POLICY_SIZE_LIMITS.scp)} each).`, value: tf(`${everywhere}.policy_sizes`) });

@@ -1,7 +1,7 @@
 // Mistakes made with modules/cloudshell-guardrail, and what the plan says (src/modules/mistakes.ts).
 import type { Value } from "../../hcl/writer";
 import type { Mistake } from "../mistakes";
-import { DEPLOYMENT_ROLES } from "../../facts/exemptions";
+import { DEPLOYMENT_ROLE_PATTERNS } from "../../facts/exemptions";
 
 const MODULE = "modules/cloudshell-guardrail";
 const ROOT = { target_ids: ["r-ab12"] };
@@ -90,7 +90,7 @@ export const guardrailMistakes: Mistake[] = [
   row("protect_detection without an exemption (it would stop the deployment roles too)", { ...PUBLIC, protect_detection: true }, "protect_detection and protect_approved_networks deny changes to everyone who is not exempt", {
     ...PUBLIC,
     protect_detection: true,
-    exempt_principal_arns: DEPLOYMENT_ROLES.map((r) => r.pattern.replace("${Partition}", "aws")),
+    exempt_principal_arns: DEPLOYMENT_ROLE_PATTERNS,
   }, "22"),
   row("protect_approved_networks without an exemption", { allowed_vpc_ids: [VPC], protect_approved_networks: true }, "name them in exempt_principal_arns", undefined, "22"),
   row("protect_approved_networks without approved VPCs", { ...PUBLIC, protect_approved_networks: true, exempt_principal_arns: [BREAK_GLASS] }, "protect_approved_networks protects the VPCs in allowed_vpc_ids: set allowed_vpc_ids", {
