@@ -167,6 +167,8 @@ export const ATTACKS: Attack[] = [
 /** Accounts of the flows: the management account (no SCP applies to it) and the AFT account (governed, like the member). */
 export const MANAGEMENT_ACCOUNT = "111111111111";
 export const AFT_ACCOUNT = "222222222222";
+/** An account outside the organization, the insider's own: no SCP applies to its principals. */
+export const OUTSIDE_ACCOUNT = "999988887777";
 
 export interface Flow {
   label: string;
@@ -213,6 +215,12 @@ export const FLOWS: Flow[] = [
     principal: { arn: iam("saml-provider", "corp"), tags: {} },
     under: "rcp",
     request: { action: "sts:TagSession", resource: iam("role", "federated"), context: settingTag(EXEMPT_TAG), resourcePolicy: trustsProvider(iam("saml-provider", "corp")) },
+  },
+  {
+    label: "A role that trusts an account outside the organization (the insider's own) is assumed from there with the exempt tag",
+    principal: { arn: `arn:aws:iam::${OUTSIDE_ACCOUNT}:role/outsider`, tags: {} },
+    under: "rcp",
+    request: { action: "sts:TagSession", resource: iam("role", "trusts-outsider"), context: settingTag(EXEMPT_TAG), resourcePolicy: trust(`arn:aws:iam::${OUTSIDE_ACCOUNT}:role/outsider`) },
   },
   {
     label: "The break-glass role passes the exempt tag on when it assumes another role",

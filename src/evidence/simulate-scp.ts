@@ -137,7 +137,8 @@ const EVERY_CHOICE = {
   allowed_regions: [REGION],
   deny_attaching_full_access: true,
 };
-export const EXEMPTIONS = { exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], exempt_principal_tags: { [EXEMPT_TAG]: "true" } };
+/** Exemptions by ARN pattern and by tag; the tag needs the resource control policy (an input rule). */
+export const EXEMPTIONS = { exempt_principal_arns: ["arn:aws:iam::*:role/break-glass-*"], exempt_principal_tags: { [EXEMPT_TAG]: "true" }, resource_control_policy: true };
 const EXEMPT_PRINCIPALS = [ORDINARY, "break-glass role", `${EXEMPT_TAG}=true`, `${EXEMPT_TAG}=false`];
 
 /**

@@ -34,6 +34,7 @@ export const NEWCOMER_ROOTS: Record<string, string> = {
   allowed_vpc_ids       = ["vpc-0123456789abcdef0"]
   deny_file_transfer    = true
   exempt_principal_tags = { "dp:exclude" = "true" }
+  resource_control_policy = true
   target_ids            = ["ou-ab12-cd34ef56"]
 }
 `,

@@ -30,7 +30,8 @@ run "every_choice_with_exemptions_attached_by_target_id" {
     exempt_principal_tags = {
       "dp:exclude" = "true"
     }
-    target_ids = ["r-ab12", "ou-ab12-cd34ef56", "123456789012"]
+    resource_control_policy = true
+    target_ids              = ["r-ab12", "ou-ab12-cd34ef56", "123456789012"]
     tags = {
       team = "platform"
     }
@@ -148,8 +149,8 @@ run "every_choice_with_exemptions_attached_by_target_id" {
     error_message = "the SCP must plan between the old 5,120 and the current 10,240 characters"
   }
   assert {
-    condition     = output.rcp_json == null && length(aws_organizations_policy.rcp) == 0
-    error_message = "no resource control policy unless asked for"
+    condition     = output.rcp_json != null && length(aws_organizations_policy.rcp) == 1
+    error_message = "exempt tags come with the resource control policy they require"
   }
   assert {
     condition     = jsonencode(output.policies) == jsonencode([output.json])
@@ -193,6 +194,10 @@ run "disable_cloudshell_in_govcloud_without_exemptions" {
     condition     = length(aws_organizations_policy_attachment.more) == 0
     error_message = "one SCP, no further attachments"
   }
+  assert {
+    condition     = output.rcp_json == null && length(aws_organizations_policy.rcp) == 0
+    error_message = "no resource control policy unless asked for"
+  }
 }
 
 run "create_false_creates_nothing_but_computes_the_json" {
@@ -203,7 +208,8 @@ run "create_false_creates_nothing_but_computes_the_json" {
     exempt_principal_tags = {
       "dp:exclude" = "true"
     }
-    target_ids = ["r-ab12"]
+    resource_control_policy = true
+    target_ids              = ["r-ab12"]
   }
   assert {
     condition     = output.id == null && output.arn == null

@@ -231,13 +231,19 @@ const PROTECTION_INPUTS: Input[] = [
   {
     name: "resource_control_policy",
     description:
-      "Also create a resource control policy (RCP) that denies sessions carrying an exempt tag key to everyone who is not exempt, whoever the caller: also through SAML and OIDC federation (AssumeRoleWithSAML, AssumeRoleWithWebIdentity), whose calls no SCP is known to see. RCPs must be enabled in the organization.",
+      "Also create a resource control policy (RCP) that denies sessions carrying an exempt tag key to everyone who is not exempt, whoever the caller: also through SAML and OIDC federation (AssumeRoleWithSAML, AssumeRoleWithWebIdentity), whose calls no SCP is known to see, and from accounts outside the organization. Required with exempt_principal_tags; RCPs must be enabled in the organization.",
     type: "bool",
     default: false,
     validation: [
       {
         condition: "!var.resource_control_policy || length(var.exempt_principal_tags) > 0",
         errorMessage: "resource_control_policy protects the exempt tags on sessions: set exempt_principal_tags, or leave resource_control_policy false.",
+      },
+      {
+        // No SCP sees a caller outside the organization: only the RCP keeps the exempt tag off its sessions.
+        condition: "var.resource_control_policy || length(var.exempt_principal_tags) == 0",
+        errorMessage:
+          "exempt_principal_tags needs resource_control_policy = true: without it, a role that trusts an account outside the organization can be assumed with the exempt tag (no SCP applies to that caller), and the session is exempt. Enable RCPs in the organization and set resource_control_policy = true, or exempt by exempt_principal_arns instead.",
       },
     ],
   },

@@ -6,6 +6,8 @@ import { DEPLOYMENT_ROLE_PATTERNS } from "../../facts/exemptions";
 const MODULE = "modules/cloudshell-guardrail";
 const ROOT = { target_ids: ["r-ab12"] };
 const PUBLIC = { ...ROOT, deny_public_environments: true };
+/** Exemption by tag needs the resource control policy (its own row below). */
+const TAGGED = { ...PUBLIC, resource_control_policy: true };
 const BREAK_GLASS = "arn:aws:iam::*:role/break-glass-*";
 const VPC = "vpc-0123456789abcdef0";
 /** Nine exempt patterns: each is repeated in every statement, so with 40 subnets they take two SCPs. */
@@ -83,9 +85,16 @@ export const guardrailMistakes: Mistake[] = [
     ...PUBLIC,
     exempt_permission_sets: ["BreakGlass", "Security.Response-1"],
   }),
-  row("An empty exempt tag value", { ...PUBLIC, exempt_principal_tags: { "dp:exclude": "" } }, "an empty value would exempt every principal that carries the key", { ...PUBLIC, exempt_principal_tags: { "dp:exclude": "true" } }, "22"),
-  row("The protection tag as exemption", { ...PUBLIC, exempt_principal_tags: { "cloudshell:protected": "x" } }, "exempt_principal_tags must not use cloudshell:protected", undefined, "22"),
-  row("A reserved exemption tag key", { ...PUBLIC, exempt_principal_tags: { "aws:exclude": "true" } }, "exempt_principal_tags must map IAM tag keys"),
+  row("An empty exempt tag value", { ...TAGGED, exempt_principal_tags: { "dp:exclude": "" } }, "an empty value would exempt every principal that carries the key", { ...TAGGED, exempt_principal_tags: { "dp:exclude": "true" } }, "22"),
+  row("The protection tag as exemption", { ...TAGGED, exempt_principal_tags: { "cloudshell:protected": "x" } }, "exempt_principal_tags must not use cloudshell:protected", undefined, "22"),
+  row("A reserved exemption tag key", { ...TAGGED, exempt_principal_tags: { "aws:exclude": "true" } }, "exempt_principal_tags must map IAM tag keys"),
+  row(
+    "Exempt tags without the resource control policy (a role trusting an outside account would take the tag)",
+    { ...PUBLIC, exempt_principal_tags: { "dp:exclude": "true" } },
+    "exempt_principal_tags needs resource_control_policy = true",
+    { ...TAGGED, exempt_principal_tags: { "dp:exclude": "true" } },
+    "22",
+  ),
   // What the guardrail protects
   row("protect_detection without an exemption (it would stop the deployment roles too)", { ...PUBLIC, protect_detection: true }, "protect_detection and protect_approved_networks deny changes to everyone who is not exempt", {
     ...PUBLIC,

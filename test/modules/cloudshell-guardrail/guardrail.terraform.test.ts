@@ -145,6 +145,7 @@ const FLOW_RESULTS: [string, string[], string][] = [
   ["D", [S.exemptRoles.Sid], "A"],
   ["D", [RCP_STATEMENT.Sid], "A"],
   ["D", [RCP_STATEMENT.Sid], "A"],
+  ["D", [RCP_STATEMENT.Sid], "A"],
   ["A", [], "-"],
 ];
 
