@@ -126,6 +126,14 @@ describe("registry pages: a README works without the repository around it", () =
     }
   });
 
+  test("no page the registry shows names this repository's internal issue numbers (they mean nothing to a user)", () => {
+    const ISSUE = /\(issues? \d+/;
+    expect(ISSUE.test("A word for a true/false key (issue 23.6)")).toBe(true); // the control
+    const pages = [...directories("modules"), ...directories("wrappers"), ...directories("examples")].map((dir) => `${dir}/README.md`);
+    expect(pages.filter((page) => ISSUE.test(files().get(page)!))).toEqual([]);
+    expect(ISSUE.test(read("README.md"))).toBe(false);
+  });
+
   test("the root README, which the registry shows for the repository, has no relative link either", () => {
     const text = read("README.md");
     expect(relativeLinks(text)).toEqual([]);

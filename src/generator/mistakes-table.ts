@@ -11,7 +11,8 @@ const says = (r: MistakeRow) => (r.severity ? `${r.severity === "warning" ? "war
 function table(rows: MistakeRow[], withModule: boolean): string {
   const head = withModule ? "| Module | Mistake | Input | What the plan says | Done right (plans cleanly) |\n|---|---|---|---|---|" : "| Mistake | Input | What the plan says | Done right (plans cleanly) |\n|---|---|---|---|";
   const lines = rows.map((r) => {
-    const cells = [escape(r.what) + (r.issue ? ` (issue ${r.issue})` : ""), code(r.inputs), says(r), r.control ? code(r.control) : "-"];
+    // The issue that asked for a row is for this repository's contributors (evidence/mistakes.md), not for a registry page.
+    const cells = [escape(r.what) + (withModule && r.issue ? ` (issue ${r.issue})` : ""), code(r.inputs), says(r), r.control ? code(r.control) : "-"];
     return `| ${withModule ? `\`${r.module}\` | ` : ""}${cells.join(" | ")} |`;
   });
   return [head, ...lines].join("\n");
