@@ -60,7 +60,7 @@ export const wrapperMistakes: Mistake[] = [
   },
   {
     module: "wrappers/cloudshell-trail-monitoring",
-    what: "The same log group in two items (two sets of alarms on one trail, and their names collide)",
+    what: "One name for two items (defaults.name): their filters, alarms and topic on one log group would collide",
     inputs: {
       defaults: { log_group_name: "aws-cloudtrail-logs-o-exampleorgid", log_group_region: "us-east-1", sns_topic_arn: "arn:aws:sns:us-east-1:111122223333:security-alerts", name: "org" },
       items: { a: {}, b: {} },
