@@ -180,7 +180,7 @@ locals {
       s = {
         Sid       = "DenyUsingApprovedNetworkGroups"
         Effect    = "Deny"
-        Action    = ["ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"]
+        Action    = ["ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute", "ec2:ModifyInstanceAttribute"]
         Resource  = local.security_groups
         Condition = { StringEquals = { "aws:ResourceTag/cloudshell:protected" = "network" }, "ForAllValues:StringNotEquals" = { "aws:CalledVia" = ["cloudshell.amazonaws.com"] } }
       }
@@ -264,7 +264,7 @@ locals {
       s = {
         Sid       = "DenyUsingApprovedNetworkGroups"
         Effect    = "Deny"
-        Action    = ["ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"]
+        Action    = ["ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute", "ec2:ModifyInstanceAttribute"]
         Resource  = local.security_groups
         Condition = { StringEquals = { "aws:ResourceTag/cloudshell:protected" = "network" }, "ForAllValues:StringNotEquals" = { "aws:CalledVia" = ["cloudshell.amazonaws.com"] } }
       }

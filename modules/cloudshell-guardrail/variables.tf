@@ -166,6 +166,11 @@ variable "exempt_principal_arns" {
   }
 
   validation {
+    condition     = alltrue([for p in var.exempt_principal_arns : !can(regex("^arn:[^:]+:iam::[*?]+:root$", p))])
+    error_message = "exempt_principal_arns must not exempt the root user of every account (\"arn:aws:iam::*:root\"): whoever holds any member account's root credentials could then lift every Deny. Name the account whose root user is exempt, such as \"arn:aws:iam::123456789012:root\", or exempt roles."
+  }
+
+  validation {
     condition     = alltrue([for p in var.exempt_principal_arns : !can(regex(":role/", p)) || length(try(regex(":role/([^*?]*)", p)[0], "")) >= 3])
     error_message = "exempt_principal_arns must name the roles it exempts: the role name (or path) must begin with at least 3 characters before any wildcard, such as \"arn:aws:iam::*:role/break-glass-*\" (the account may stay a wildcard). role/*, role/*-* or role/?* would exempt every role, or every role with a dash, from every Deny."
   }

@@ -152,8 +152,8 @@ export const ATTACKS: Attack[] = [
   },
   {
     group: NETWORK,
-    label: "Launch a proxy with the network's security group",
-    requests: on(ec2("security-group", IDS.allowedSecurityGroup), protectedAs(PROTECTION_TAG.values.network), "ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"),
+    label: "Launch a proxy with the network's security group, or put it on an existing instance",
+    requests: on(ec2("security-group", IDS.allowedSecurityGroup), protectedAs(PROTECTION_TAG.values.network), "ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute", "ec2:ModifyInstanceAttribute"),
   },
 
   { group: SCOPE, label: "CloudShell creates its network interface in the approved network", requests: on(ec2("security-group", IDS.allowedSecurityGroup), { ...protectedAs(PROTECTION_TAG.values.network), "aws:CalledVia": [CLOUDSHELL_SERVICE] }, "ec2:CreateNetworkInterface") },

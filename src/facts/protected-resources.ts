@@ -151,11 +151,12 @@ export const NETWORK_TAGGED_ACTIONS = [
 
 /**
  * Putting the approved network's security groups on anything but CloudShell's own network
- * interface: an instance with them would be a proxy that CloudShell and the endpoints admit.
+ * interface (a new instance or interface, or an existing one's groups changed): an instance with
+ * them would be a proxy that CloudShell and the endpoints admit.
  * CloudShell creates its interface with the user's credentials through itself
  * (aws:CalledVia cloudshell.amazonaws.com, AWS's VPC permission example), which stays allowed.
  */
-export const GROUP_USE_ACTIONS = ["ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"];
+export const GROUP_USE_ACTIONS = ["ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute", "ec2:ModifyInstanceAttribute"];
 export const CLOUDSHELL_SERVICE = "cloudshell.amazonaws.com";
 
 /**

@@ -159,6 +159,11 @@ const EXEMPTION_INPUTS: Input[] = [
           'exempt_principal_arns must hold IAM role ARN patterns such as "arn:aws:iam::*:role/break-glass-*" or a root user such as "arn:aws:iam::123456789012:root" (arn:<partition>:iam::<12-digit account or *>:role/... or root); a session ARN (arn:aws:sts::...:assumed-role/...) never matches aws:PrincipalArn.',
       },
       {
+        condition: `alltrue([for p in var.exempt_principal_arns : !can(regex("^arn:[^:]+:iam::[*?]+:root$", p))])`,
+        errorMessage:
+          'exempt_principal_arns must not exempt the root user of every account ("arn:aws:iam::*:root"): whoever holds any member account\'s root credentials could then lift every Deny. Name the account whose root user is exempt, such as "arn:aws:iam::123456789012:root", or exempt roles.',
+      },
+      {
         condition: `alltrue([for p in var.exempt_principal_arns : !can(regex(":role/", p)) || length(${literalPart("p")}) >= ${MIN_LITERAL_PREFIX}])`,
         errorMessage: `exempt_principal_arns must name the roles it exempts: the role name (or path) must begin with at least ${MIN_LITERAL_PREFIX} characters before any wildcard, such as "arn:aws:iam::*:role/break-glass-*" (the account may stay a wildcard). role/*, role/*-* or role/?* would exempt every role, or every role with a dash, from every Deny.`,
       },

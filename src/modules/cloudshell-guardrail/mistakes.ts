@@ -81,6 +81,7 @@ export const guardrailMistakes: Mistake[] = [
   exemption("Identity Center's roles as exemption", "arn:aws:iam::*:role/aws-reserved/sso.amazonaws.com/*", "exempted by name with exempt_permission_sets"),
   exemption("An Identity Center role name as exemption", "arn:aws:iam::*:role/AWSReservedSSO_Admin_*", "exempt_principal_arns must not match AWS's own roles"),
   exemption("A prefix of AWS's paths as exemption", "arn:aws:iam::*:role/aws-*", "exempt_principal_arns must not match AWS's own roles", "arn:aws:iam::123456789012:root"),
+  exemption("Every account's root user as exemption", "arn:aws:iam::*:root", "exempt_principal_arns must not exempt the root user of every account", "arn:aws:iam::123456789012:root"),
   row("A permission set ARN instead of its name", { ...PUBLIC, exempt_permission_sets: ["arn:aws:sso:::permissionSet/ssoins-1/ps-1"] }, 'exempt_permission_sets must hold permission set names such as "BreakGlass"', {
     ...PUBLIC,
     exempt_permission_sets: ["BreakGlass", "Security.Response-1"],

@@ -130,7 +130,7 @@ const ATTEMPTS: Record<string, [string, string[]]> = {
   "Change or delete an endpoint of the network":                         [STOPPED, [S.protectedResources.Sid]],
   "Delete the network's flow logs":                                      [STOPPED, [S.protectedResources.Sid]],
   "Take the DNS Firewall off, or open it":                               [STOPPED, [S.protectedResources.Sid]],
-  "Launch a proxy with the network's security group":                    [STOPPED, [S.groupUse.Sid]],
+  "Launch a proxy with the network's security group, or put it on an existing instance": [STOPPED, [S.groupUse.Sid]],
   "CloudShell creates its network interface in the approved network":   [ALLOWED, []],
   "Open another VPC's security group":                                   [ALLOWED, []],
   "Delete one's own EventBridge rule":                                   [ALLOWED, []],
