@@ -41,6 +41,11 @@ output "max_policy_sizes" {
   value       = local.max_policy_sizes
 }
 
+output "policies_with_placeholder_ids" {
+  description = "policies with every allowed ID replaced by a placeholder of the longest ID form (such as vpc-unknown0000000000), split as the SCPs are: known at plan even when the IDs are not (networks created in the same apply), for reviewers; max_policy_sizes measures them."
+  value       = [for p in range(length(local.policies)) : jsonencode({ Version = "2012-10-17", Statement = slice(local.sized_statements, local.piece_bounds[p], local.piece_bounds[p + 1]) })]
+}
+
 output "statement_ids" {
   description = "The Sid of each Deny statement, in order (known at plan)."
   value       = [for s in local.sized_statements : s.Sid]

@@ -59,6 +59,11 @@ output "cloudshell_policy_json" {
   value       = var.create ? module.cloudshell_policy.json : null
 }
 
+output "cloudshell_policy_json_with_placeholder_ids" {
+  description = "cloudshell_policy_json with this network's IDs replaced by placeholders of the longest ID form: known at plan when the IDs are not (the network created in the same apply), for reviewers; null when create is false."
+  value       = var.create ? module.cloudshell_policy.json_with_placeholder_ids : null
+}
+
 output "cloudshell_policy_size" {
   description = "Characters of cloudshell_policy_json as IAM counts them (whitespace not counted): a managed policy takes 6,144, an inline user policy 2,048; 0 when create is false."
   value       = var.create ? module.cloudshell_policy.json_size : 0

@@ -153,6 +153,10 @@ run "every_choice_with_exemptions_attached_by_target_id" {
     error_message = "exempt tags come with the resource control policy they require"
   }
   assert {
+    condition     = [for p in output.policies_with_placeholder_ids : length(p)] == output.max_policy_sizes && strcontains(output.policies_with_placeholder_ids[0], "vpc-unknown0000000000")
+    error_message = "the SCPs with placeholder IDs must be what max_policy_sizes measures"
+  }
+  assert {
     condition     = jsonencode(output.policies) == jsonencode([output.json])
     error_message = "statements that fit one SCP must make one SCP"
   }

@@ -162,6 +162,10 @@ run "two_zones_give_the_console_the_mocked_network" {
     error_message = "vpc_id must be the form's VPC"
   }
   assert {
+    condition     = strcontains(output.cloudshell_policy_json_with_placeholder_ids, "vpc-unknown0000000000") && !strcontains(output.cloudshell_policy_json_with_placeholder_ids, "vpc-0c5e1a2b3d4f56789") && length(replace(output.cloudshell_policy_json_with_placeholder_ids, "/[[:space:]]/", "")) == output.cloudshell_policy_max_size
+    error_message = "the policy with placeholder IDs must hold no real ID and be what cloudshell_policy_max_size measures"
+  }
+  assert {
     condition     = output.cloudshell_security_group_id == "sg-0d4e5f6a7b8c9d0e1" && output.endpoint_security_group_id == "sg-0e5f6a7b8c9d0e1f2"
     error_message = "the two security groups must be the mocked ones"
   }

@@ -8,7 +8,7 @@ import { declareActions } from "../../generator/action-check";
 import { SESSION_TAG_ACTIONS } from "../../facts/exemptions";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { EXEMPTION_KEYS, RCP_STATEMENT, SCP_MAX_PER_TARGET } from "../../facts/organizations";
-import { hclStrings } from "../hcl-snippets";
+import { hclStrings, placeholderExample } from "../hcl-snippets";
 
 /** The most SCPs AWS attaches to one target: the split is computed up to it, max_scps decides. */
 const MAX_PIECES = SCP_MAX_PER_TARGET;
@@ -181,6 +181,11 @@ function outputs(unit: Unit): void {
   unit.output("max_policy_sizes", {
     description: `The most characters each SCP can take, with every allowed ID at its longest form: known at plan, and what the plan checks against the ${thousands(POLICY_SIZE_LIMITS.scp)} of an SCP.`,
     value: tf("local.max_policy_sizes"),
+  });
+  unit.output("policies_with_placeholder_ids", {
+    description:
+      `policies with every allowed ID replaced by a placeholder of the longest ID form (such as ${placeholderExample("vpc")}), split as the SCPs are: known at plan even when the IDs are not (networks created in the same apply), for reviewers; max_policy_sizes measures them.`,
+    value: tf('[for p in range(length(local.policies)) : jsonencode({ Version = "2012-10-17", Statement = slice(local.sized_statements, local.piece_bounds[p], local.piece_bounds[p + 1]) })]'),
   });
   unit.output("statement_ids", { description: "The Sid of each Deny statement, in order (known at plan).", value: tf("[for s in local.sized_statements : s.Sid]") });
   unit.output("exempt_arns", {

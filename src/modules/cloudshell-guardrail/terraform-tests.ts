@@ -4,7 +4,7 @@
 import { sourceOf } from "../../generator/definition";
 import { Assert, Run, sameJson, testFile } from "../../generator/tftest";
 import { GUARDRAIL_STATEMENTS } from "../../facts/organizations";
-import { hclStrings } from "../hcl-snippets";
+import { hclStrings, placeholderExample } from "../hcl-snippets";
 
 const SOURCE = sourceOf(__filename);
 const POLICY_ID = "p-examplepolicyid111";
@@ -108,6 +108,10 @@ const RUNS: Run[] = [
       [`output.json == jsonencode(jsondecode(output.json)) && !strcontains(output.json, "\\n")`, "the SCP must be minified JSON"],
       [`output.size == length(output.json) && output.size > 5120 && output.size <= 10240`, "the SCP must plan between the old 5,120 and the current 10,240 characters"],
       [`output.rcp_json != null && length(aws_organizations_policy.rcp) == 1`, "exempt tags come with the resource control policy they require"],
+      [
+        `[for p in output.policies_with_placeholder_ids : length(p)] == output.max_policy_sizes && strcontains(output.policies_with_placeholder_ids[0], "${placeholderExample("vpc")}")`,
+        "the SCPs with placeholder IDs must be what max_policy_sizes measures",
+      ],
       ["jsonencode(output.policies) == jsonencode([output.json])", "statements that fit one SCP must make one SCP"],
       ["length(aws_organizations_policy.this) == 1", "one SCP"],
     ],

@@ -56,6 +56,11 @@ export function policyAndOutputs(unit: Unit): void {
     `var.create ? ${policy}.json : null`,
   );
   out(
+    "cloudshell_policy_json_with_placeholder_ids",
+    "cloudshell_policy_json with this network's IDs replaced by placeholders of the longest ID form: known at plan when the IDs are not (the network created in the same apply), for reviewers; null when create is false.",
+    `var.create ? ${policy}.json_with_placeholder_ids : null`,
+  );
+  out(
     "cloudshell_policy_size",
     `Characters of cloudshell_policy_json as IAM counts them (whitespace not counted): a managed policy takes ${thousands(POLICY_SIZE_LIMITS.managed)}, an inline user policy ${thousands(POLICY_SIZE_LIMITS.inline_user)}; 0 when create is false.`,
     `var.create ? ${policy}.json_size : 0`,

@@ -7,6 +7,7 @@
 import { sourceOf } from "../../generator/definition";
 import { Run, sameJson, testFile } from "../../generator/tftest";
 import { Value } from "../../hcl/writer";
+import { iamSize, placeholderExample } from "../hcl-snippets";
 import { costScenarios, priceSources } from "./cost";
 import { ACCOUNT, apply, byLabel, CLOUDSHELL_SG, CODECATALYST, cost, DEFAULT_GATEWAY, DEFAULT_INTERFACE, denies, endpointTypes, ENDPOINTS_SG, EXISTING_VPC, GROUP_AND_S3_OVERRIDES, inRegion, INTERFACE_VPCE, isEmpty, MOCK, NAT, none, perimeter, PRIVATE_SUBNETS, REGION, S3_VPCE, statement, subnetOverrides, THREE_ZONES, TWO_ZONES, VPC } from "./test-mocks";
 import { DNS_RUNS, ENDPOINT_RUNS, FLOW_LOG_RUNS, REACH_SOURCE } from "./terraform-tests-reach";
@@ -26,6 +27,10 @@ const DEFAULT_RUNS: Run[] = [
       }),
       sameJson("output.private_subnet_ids", { "us-east-1a": PRIVATE_SUBNETS["us-east-1a"], "us-east-1b": PRIVATE_SUBNETS["us-east-1b"] }),
       ["output.vpc_id == output.vpc_environment.vpc_id", "vpc_id must be the form's VPC"],
+      [
+        `strcontains(output.cloudshell_policy_json_with_placeholder_ids, "${placeholderExample("vpc")}") && !strcontains(output.cloudshell_policy_json_with_placeholder_ids, "${VPC}") && ${iamSize("output.cloudshell_policy_json_with_placeholder_ids")} == output.cloudshell_policy_max_size`,
+        "the policy with placeholder IDs must hold no real ID and be what cloudshell_policy_max_size measures",
+      ],
       [`output.cloudshell_security_group_id == "${CLOUDSHELL_SG}" && output.endpoint_security_group_id == "${ENDPOINTS_SG}"`, "the two security groups must be the mocked ones"],
       [`output.region == "${REGION}"`, "the Region must come from the zone names"],
       isEmpty("nat_gateway_ids"),
