@@ -10,6 +10,7 @@ exports.networkWidening = networkWidening;
 const limits_1 = require("../facts/limits");
 const access_1 = require("./access");
 const evaluate_1 = require("./evaluate");
+const links_1 = require("./links");
 const plan_1 = require("./plan");
 const NETWORK_TYPES = ["aws_vpc", "aws_subnet", "aws_vpc_endpoint", "aws_nat_gateway", "aws_route53_resolver_firewall_rule_group_association"];
 /** An endpoint policy holds 20,480 characters, whitespace included (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html). */
@@ -37,8 +38,22 @@ function endpointOf(r, policies) {
         address: r.address,
     };
 }
+/** The domains of the lists a module's ALLOW rules use: by the list's ID where known, else by the rule's reference in the configuration. */
+function allowedDomainsOf(world, config, rules, lists) {
+    const used = rules
+        .filter((r) => (0, plan_1.knownString)(r, "action") === "ALLOW")
+        .flatMap((r) => {
+        const id = (0, plan_1.knownString)(r, "firewall_domain_list_id");
+        return id ? lists.filter((l) => (0, plan_1.knownString)(l, "id") === id) : (0, links_1.resolve)(config, world, r.module, (0, plan_1.referencesOf)(config, r, "firewall_domain_list_id")).filter((l) => lists.includes(l));
+    });
+    const domains = used.flatMap((l) => {
+        const listed = (0, plan_1.attribute)(l, "domains");
+        return Array.isArray(listed) ? listed : [];
+    });
+    return [...new Set(domains.filter((d) => typeof d === "string"))].sort();
+}
 /** The networks of one state: every module instance with network resources, or only those `keep` admits. */
-function networksOf(world, keep) {
+function networksOf(world, keep, config) {
     const modules = [...new Set(world.resources.filter((r) => r.mode === "managed" && NETWORK_TYPES.includes(r.type)).map((r) => r.module))].filter(keep).sort();
     const endpointPolicies = world.resources.filter((r) => r.type === "aws_vpc_endpoint_policy");
     return modules.map((module) => {
@@ -59,6 +74,7 @@ function networksOf(world, keep) {
                 .map((r) => endpointOf(r, endpointPolicies))
                 .sort((a, b) => a.label.localeCompare(b.label)),
             dnsFirewall: associated ? (rules.length ? rules.join(", ") : "associated") : undefined,
+            allowedDomains: associated ? allowedDomainsOf(world, config, here("aws_route53_resolver_firewall_rule"), here("aws_route53_resolver_firewall_domain_list")) : [],
             flowLogs: here("aws_flow_log").length,
         };
     });
@@ -97,6 +113,9 @@ function networkWidening(before, after) {
     }
     if (before?.dnsFirewall && !after.dnsFirewall)
         out.push("the DNS Firewall is removed");
+    const more = before?.dnsFirewall && after.dnsFirewall ? after.allowedDomains.filter((d) => !before.allowedDomains.includes(d)) : [];
+    if (more.length)
+        out.push(`the DNS Firewall lets more names resolve: ${more.join(", ")}`);
     if (before?.flowLogs && !after.flowLogs)
         out.push("its flow logs are removed");
     return out;

@@ -31,7 +31,7 @@ function stateOf(world, plan, calls) {
             return true;
         return world.resources.some((r) => r.module === module && typeof r.values.vpc_id === "string" && vpcs.has(r.values.vpc_id));
     };
-    return { access, entities, networks: (0, network_1.networksOf)(world, keep), detections: (0, monitoring_1.detectionsOf)(world, plan.config) };
+    return { access, entities, networks: (0, network_1.networksOf)(world, keep, plan.config), detections: (0, monitoring_1.detectionsOf)(world, plan.config) };
 }
 /** An entity is worth a row when a policy of its own touches CloudShell (or is known only after apply inside this project's modules). */
 /** This project's modules whose policies grant or deny CloudShell. */

@@ -3,7 +3,8 @@
 import { POLICY_SIZE_LIMITS } from "../facts/limits";
 import { parsePolicy, policySize } from "./access";
 import { PolicyDocument, statementsOf } from "./evaluate";
-import { attribute, knownString, Resource, World } from "./plan";
+import { resolve } from "./links";
+import { attribute, ConfigModule, knownString, referencesOf, Resource, World } from "./plan";
 
 export interface Endpoint {
   label: string;
@@ -22,6 +23,8 @@ export interface NetworkView {
   internetGateway: boolean;
   endpoints: Endpoint[];
   dnsFirewall?: string;
+  /** The names the DNS Firewall's ALLOW rules let resolve (their domain lists' domains), sorted. */
+  allowedDomains: string[];
   flowLogs: number;
 }
 
@@ -53,8 +56,23 @@ function endpointOf(r: Resource, policies: Resource[]): Endpoint {
   };
 }
 
+/** The domains of the lists a module's ALLOW rules use: by the list's ID where known, else by the rule's reference in the configuration. */
+function allowedDomainsOf(world: World, config: ConfigModule | undefined, rules: Resource[], lists: Resource[]): string[] {
+  const used = rules
+    .filter((r) => knownString(r, "action") === "ALLOW")
+    .flatMap((r) => {
+      const id = knownString(r, "firewall_domain_list_id");
+      return id ? lists.filter((l) => knownString(l, "id") === id) : resolve(config, world, r.module, referencesOf(config, r, "firewall_domain_list_id")).filter((l) => lists.includes(l));
+    });
+  const domains = used.flatMap((l) => {
+    const listed = attribute(l, "domains");
+    return Array.isArray(listed) ? listed : [];
+  });
+  return [...new Set(domains.filter((d): d is string => typeof d === "string"))].sort();
+}
+
 /** The networks of one state: every module instance with network resources, or only those `keep` admits. */
-export function networksOf(world: World, keep: (module: string) => boolean): NetworkView[] {
+export function networksOf(world: World, keep: (module: string) => boolean, config?: ConfigModule): NetworkView[] {
   const modules = [...new Set(world.resources.filter((r) => r.mode === "managed" && NETWORK_TYPES.includes(r.type)).map((r) => r.module))].filter(keep).sort();
   const endpointPolicies = world.resources.filter((r) => r.type === "aws_vpc_endpoint_policy");
   return modules.map((module) => {
@@ -75,6 +93,7 @@ export function networksOf(world: World, keep: (module: string) => boolean): Net
         .map((r) => endpointOf(r, endpointPolicies))
         .sort((a, b) => a.label.localeCompare(b.label)),
       dnsFirewall: associated ? (rules.length ? rules.join(", ") : "associated") : undefined,
+      allowedDomains: associated ? allowedDomainsOf(world, config, here("aws_route53_resolver_firewall_rule"), here("aws_route53_resolver_firewall_domain_list")) : [],
       flowLogs: here("aws_flow_log").length,
     };
   });
@@ -111,6 +130,8 @@ export function networkWidening(before: NetworkView | undefined, after: NetworkV
     if (was?.policy === "policy" && e.policy !== "policy") out.push(`the ${e.label} endpoint loses its policy (${e.policy === "unknown" ? "new policy known after apply" : "full access"})`);
   }
   if (before?.dnsFirewall && !after.dnsFirewall) out.push("the DNS Firewall is removed");
+  const more = before?.dnsFirewall && after.dnsFirewall ? after.allowedDomains.filter((d) => !before.allowedDomains.includes(d)) : [];
+  if (more.length) out.push(`the DNS Firewall lets more names resolve: ${more.join(", ")}`);
   if (before?.flowLogs && !after.flowLogs) out.push("its flow logs are removed");
   return out;
 }

@@ -41,7 +41,7 @@ function stateOf(world: World, plan: Plan, calls: Call[]): State {
     if (OUR_NETWORK.test(callHolding(calls, module)?.module ?? "")) return true;
     return world.resources.some((r) => r.module === module && typeof r.values.vpc_id === "string" && vpcs.has(r.values.vpc_id as string));
   };
-  return { access, entities, networks: networksOf(world, keep), detections: detectionsOf(world, plan.config) };
+  return { access, entities, networks: networksOf(world, keep, plan.config), detections: detectionsOf(world, plan.config) };
 }
 
 /** An entity is worth a row when a policy of its own touches CloudShell (or is known only after apply inside this project's modules). */
