@@ -14,7 +14,8 @@ type Call = { where: string; arns: string[] };
 async function exampleCalls(): Promise<Call[]> {
   const calls: Call[] = [];
   for (const dir of directories("examples")) {
-    for (const [rel, content] of [...generated().files].filter(([f]) => f.startsWith(`${dir}/`) && f.endsWith(".tf"))) {
+    // Only the files that call the guardrail are parsed (parsing is most of this test's time).
+    for (const [rel, content] of [...generated().files].filter(([f, text]) => f.startsWith(`${dir}/`) && f.endsWith(".tf") && text.includes("/cloudshell-guardrail\""))) {
       const json = (await parse(rel, content)) as { module?: Record<string, { source: string; exempt_principal_arns?: string[] }[]> };
       for (const [name, [call]] of Object.entries(json.module ?? {})) {
         if (call.source.endsWith("/cloudshell-guardrail")) calls.push({ where: `${dir} module.${name}`, arns: call.exempt_principal_arns ?? [] });
