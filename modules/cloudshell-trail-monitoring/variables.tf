@@ -18,6 +18,11 @@ variable "name" {
     condition     = can(regex("^[A-Za-z0-9_-]{1,51}$", var.name))
     error_message = "name must be 1-51 characters of A-Z a-z 0-9 _ -, such as \"cloudshell-trail-monitoring\"."
   }
+
+  validation {
+    condition     = length("${var.name}-events-${var.log_group_region}") <= 64
+    error_message = "name is too long for the event-bus role \"<name>-events-<log_group_region>\", which IAM takes up to 64 characters: shorten name."
+  }
 }
 
 variable "tags" {

@@ -2,7 +2,7 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 terraform {
-  # >= 1.9: validation conditions here refer to other input variables (sns_topic_arn checks event_bus_arn; kms_key_arn checks sns_topic_arn, event_bus_arn; subscription checks log_group_region); that is new in Terraform 1.9.
+  # >= 1.9: validation conditions here refer to other input variables (name checks log_group_region; sns_topic_arn checks event_bus_arn; kms_key_arn checks sns_topic_arn, event_bus_arn and 1 more); that is new in Terraform 1.9.
   required_version = ">= 1.9"
 
   required_providers {

@@ -12,8 +12,10 @@ import { Input, VariableInput } from "../inputs";
 import { Fields, field } from "../strict-object";
 
 export const NAME = "cloudshell-trail-monitoring";
-/** The longest name suffix: "<name>-to-event-bus" (an IAM role and EventBridge rule names take 64). */
+/** The longest fixed suffix: "<name>-to-event-bus" (an IAM role and EventBridge rule names take 64); the event-bus role's "<name>-events-<region>" is checked with the Region. */
 export const NAME_MAX = 64 - "-to-event-bus".length;
+/** IAM role names take 64 characters. */
+const ROLE_NAME_MAX = 64;
 
 const KMS_ARN = "^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:(key/[A-Za-z0-9-]+|alias/[A-Za-z0-9/_-]+)$";
 /** CloudWatch Logs log group names: 1-512 of a-z A-Z 0-9 _ - / . # (CloudTrail's log group naming page). */
@@ -88,7 +90,14 @@ export const INPUTS: Input[] = [
     description: `Prefix of every name: metric filters, metrics and alarms "<name>-<rule>", saved queries "<name>/<rule>", the topic "<name>" (1-${NAME_MAX} of A-Z a-z 0-9 _ -).`,
     type: "string",
     default: NAME,
-    validation: [{ condition: `can(regex("^[A-Za-z0-9_-]{1,${NAME_MAX}}$", var.name))`, errorMessage: `name must be 1-${NAME_MAX} characters of A-Z a-z 0-9 _ -, such as "${NAME}".` }],
+    validation: [
+      { condition: `can(regex("^[A-Za-z0-9_-]{1,${NAME_MAX}}$", var.name))`, errorMessage: `name must be 1-${NAME_MAX} characters of A-Z a-z 0-9 _ -, such as "${NAME}".` },
+      {
+        // IAM names are global to the account: the Region keeps two deployments apart.
+        condition: `length("\${var.name}-events-\${var.log_group_region}") <= ${ROLE_NAME_MAX}`,
+        errorMessage: `name is too long for the event-bus role "<name>-events-<log_group_region>", which IAM takes up to ${ROLE_NAME_MAX} characters: shorten name.`,
+      },
+    ],
   },
   tagsInput(`Tags for every resource that takes them; each also gets ${PROTECTION_TAG.key} = "${PROTECTION_TAG.values.detection}", which the guardrail's protect_detection protects.`),
   {

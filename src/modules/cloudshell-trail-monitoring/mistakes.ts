@@ -17,6 +17,14 @@ export const trailMonitoringMistakes: Mistake[] = [
     expect: "log_group_name must be a log group name of 1-512 characters",
     control: WITH_TOPIC,
   },
+  {
+    module: MODULE,
+    what: "A name too long for the event-bus role with the Region (<name>-events-<region>)",
+    inputs: { ...LOG, log_group_region: "eu-west-3", event_bus_arn: "arn:aws:events:eu-west-3:999999999999:event-bus/security-central", name: "a".repeat(48) },
+    expect: "name is too long for the event-bus role",
+    control: { ...LOG, log_group_region: "eu-west-3", event_bus_arn: "arn:aws:events:eu-west-3:999999999999:event-bus/security-central", name: "a".repeat(47) },
+    provider: "eu_west_3",
+  },
   { module: MODULE, what: "A log group Region that is no Region", inputs: { ...WITH_TOPIC, log_group_region: "us-east" }, expect: 'log_group_region must be a Region name such as "us-east-1"' },
   {
     module: MODULE,
