@@ -51,12 +51,12 @@ variable "disable_cloudshell" {
   nullable    = false
 
   validation {
-    condition     = !var.disable_cloudshell || !anytrue([var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, var.allowed_vpc_ids != null, var.allowed_subnet_ids != null, var.allowed_security_group_ids != null, length(var.allowed_regions) > 0])
+    condition     = !var.disable_cloudshell || !anytrue([var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, var.allowed_vpc_ids != null, var.allowed_subnet_ids != null, var.allowed_security_group_ids != null, var.allowed_regions != null])
     error_message = "disable_cloudshell = true already denies every CloudShell action: leave deny_public_environments, deny_file_transfer, deny_credential_forwarding, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions unset (deny_attaching_full_access may be combined)."
   }
 
   validation {
-    condition     = anytrue([var.disable_cloudshell, var.deny_attaching_full_access, var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, var.allowed_vpc_ids != null, var.allowed_subnet_ids != null, var.allowed_security_group_ids != null, length(var.allowed_regions) > 0])
+    condition     = anytrue([var.disable_cloudshell, var.deny_attaching_full_access, var.deny_public_environments, var.deny_file_transfer, var.deny_credential_forwarding, var.allowed_vpc_ids != null, var.allowed_subnet_ids != null, var.allowed_security_group_ids != null, var.allowed_regions != null])
     error_message = "The guardrail denies nothing: set at least one of disable_cloudshell, deny_public_environments, deny_file_transfer, deny_credential_forwarding, allowed_vpc_ids, allowed_subnet_ids, allowed_security_group_ids, allowed_regions, deny_attaching_full_access."
   }
 }
@@ -117,14 +117,18 @@ variable "allowed_security_group_ids" {
 }
 
 variable "allowed_regions" {
-  description = "Regions where CloudShell may be used, such as [\"us-east-1\", \"eu-west-1\"]: every CloudShell action requested in another Region is denied (aws:RequestedRegion). Empty: every Region."
+  description = "Regions where CloudShell may be used, such as [\"us-east-1\", \"eu-west-1\"]: every CloudShell action requested in another Region is denied (aws:RequestedRegion). Null (default): every Region; an empty list is an error."
   type        = set(string)
-  default     = []
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = alltrue([for r in var.allowed_regions : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", r)) && !startswith(r, "cn-")])
+    condition     = var.allowed_regions == null ? true : alltrue([for r in var.allowed_regions : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", r)) && !startswith(r, "cn-")])
     error_message = "allowed_regions must hold Region names such as \"us-east-1\" or \"us-gov-west-1\" (CloudShell has no China Regions)."
+  }
+
+  validation {
+    condition     = var.allowed_regions == null ? true : length(var.allowed_regions) > 0
+    error_message = "allowed_regions is empty: list the Regions, or leave allowed_regions out (null, the default) for every Region. An empty list is not \"no restriction\" here, as for every allow-list: one built from networks not created would otherwise lift the restriction in silence."
   }
 }
 

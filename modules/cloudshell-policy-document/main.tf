@@ -45,13 +45,13 @@ locals {
   )
 
   # allowed_regions: CloudShell anywhere else is denied, whatever else the policy grants.
-  region_statements = [for regions in [sort(var.allowed_regions)] : {
+  region_statements = [for regions in var.allowed_regions == null ? [] : [sort(var.allowed_regions)] : {
     Sid       = "DenyCloudShellOutsideAllowedRegions"
     Effect    = "Deny"
     Action    = ["cloudshell:*"]
     Resource  = "*"
     Condition = { StringNotEquals = { "aws:RequestedRegion" = regions } }
-  } if length(regions) > 0]
+  }]
 
   # The whole policy; its Deny statements alone make a guardrail for an SCP.
   statements = concat(

@@ -203,24 +203,28 @@ variable "vpc_environments" {
 }
 
 variable "allowed_regions" {
-  description = "Regions where CloudShell may be used, such as [\"us-east-1\", \"eu-west-1\"]; empty (default) allows every Region. Any CloudShell action requested in another Region is denied (aws:RequestedRegion). The console opens CloudShell in the nearest supported Region when the selected one has none, so this keeps sessions, and the files in their home directories, in the Regions you chose."
+  description = "Regions where CloudShell may be used, such as [\"us-east-1\", \"eu-west-1\"]; null (default) allows every Region, and an empty list is an error. Any CloudShell action requested in another Region is denied (aws:RequestedRegion). The console opens CloudShell in the nearest supported Region when the selected one has none, so this keeps sessions, and the files in their home directories, in the Regions you chose."
   type        = set(string)
-  default     = []
-  nullable    = false
+  default     = null
 
   validation {
-    condition     = alltrue([for r in var.allowed_regions : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", r)) && !startswith(r, "cn-")])
+    condition     = var.allowed_regions == null ? true : alltrue([for r in var.allowed_regions : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", r)) && !startswith(r, "cn-")])
     error_message = "allowed_regions must hold Region names such as \"us-east-1\" or \"us-gov-west-1\" (CloudShell has no China Regions)."
   }
 
   validation {
-    condition     = length(var.allowed_regions) == 0 || try(alltrue([for n in flatten([lookup(var.vpc_environments, "networks", null)]) : contains(var.allowed_regions, n.region) if n != null]), true)
+    condition     = var.allowed_regions == null ? true : length(var.allowed_regions) > 0
+    error_message = "allowed_regions is empty: list the Regions, or leave allowed_regions out (null, the default) for every Region. An empty list is not \"no restriction\" here, as for every allow-list: one built from networks not created would otherwise lift the restriction in silence."
+  }
+
+  validation {
+    condition     = var.allowed_regions == null || try(alltrue([for n in flatten([lookup(var.vpc_environments, "networks", null)]) : contains(var.allowed_regions, n.region) if n != null]), true)
     error_message = "allowed_regions leaves out ${try(join(", ", sort(distinct([for n in flatten([lookup(var.vpc_environments, "networks", null)]) : n.region if n != null && !contains(var.allowed_regions, n.region)]))), "a Region")}, the Region of a network in vpc_environments.networks: the policy would allow that network and deny CloudShell in its Region. Add the Region to allowed_regions."
   }
 
   validation {
-    condition     = var.preset != "deny-all" || length(var.allowed_regions) == 0
-    error_message = "allowed_regions cannot be combined with preset \"deny-all\", which denies every CloudShell action in every Region: leave it empty, or choose another preset."
+    condition     = var.preset != "deny-all" || var.allowed_regions == null
+    error_message = "allowed_regions cannot be combined with preset \"deny-all\", which denies every CloudShell action in every Region: leave it out, or choose another preset."
   }
 }
 

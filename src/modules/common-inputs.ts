@@ -28,11 +28,18 @@ export function tagsInput(description: string): VariableInput {
 export const protectedTags = (kind: ProtectedKind, extra = ""): string =>
   `merge(var.tags, { ${extra ? `${extra}, ` : ""}"${PROTECTION_TAG.key}" = "${PROTECTION_TAG.values[kind]}" })`;
 
-/** `allowed_regions`: Region names, none in China (CloudShell has no China Regions). */
-export const allowedRegionsValidation: Validation = {
-  condition: `alltrue([for r in var.allowed_regions : can(regex("${REGION_PATTERN}", r)) && !startswith(r, "cn-")])`,
-  errorMessage: 'allowed_regions must hold Region names such as "us-east-1" or "us-gov-west-1" (CloudShell has no China Regions).',
-};
+/** `allowed_regions`: null (every Region) or Region names, none in China (CloudShell has no China Regions); never empty. */
+export const allowedRegionsValidations: Validation[] = [
+  {
+    condition: `var.allowed_regions == null ? true : alltrue([for r in var.allowed_regions : can(regex("${REGION_PATTERN}", r)) && !startswith(r, "cn-")])`,
+    errorMessage: 'allowed_regions must hold Region names such as "us-east-1" or "us-gov-west-1" (CloudShell has no China Regions).',
+  },
+  {
+    condition: "var.allowed_regions == null ? true : length(var.allowed_regions) > 0",
+    errorMessage:
+      "allowed_regions is empty: list the Regions, or leave allowed_regions out (null, the default) for every Region. An empty list is not \"no restriction\" here, as for every allow-list: one built from networks not created would otherwise lift the restriction in silence.",
+  },
+];
 
 /** `partition`: one of the partitions with CloudShell. */
 export const partitionValidation: Validation = {

@@ -15,7 +15,7 @@ module "wrapper" {
   allowed_vpc_ids            = lookup(each.value, "allowed_vpc_ids", lookup(var.defaults, "allowed_vpc_ids", null))
   allowed_subnet_ids         = lookup(each.value, "allowed_subnet_ids", lookup(var.defaults, "allowed_subnet_ids", null))
   allowed_security_group_ids = lookup(each.value, "allowed_security_group_ids", lookup(var.defaults, "allowed_security_group_ids", null))
-  allowed_regions            = lookup(each.value, "allowed_regions", lookup(var.defaults, "allowed_regions", []))
+  allowed_regions            = lookup(each.value, "allowed_regions", lookup(var.defaults, "allowed_regions", null))
   deny_file_transfer         = lookup(each.value, "deny_file_transfer", lookup(var.defaults, "deny_file_transfer", false))
   deny_credential_forwarding = lookup(each.value, "deny_credential_forwarding", lookup(var.defaults, "deny_credential_forwarding", false))
   deny_attaching_full_access = lookup(each.value, "deny_attaching_full_access", lookup(var.defaults, "deny_attaching_full_access", false))

@@ -24,6 +24,6 @@ module "wrapper" {
   allow_file_upload       = lookup(each.value, "allow_file_upload", lookup(var.defaults, "allow_file_upload", null))
   allow_file_download     = lookup(each.value, "allow_file_download", lookup(var.defaults, "allow_file_download", null))
   vpc_environments        = lookup(each.value, "vpc_environments", lookup(var.defaults, "vpc_environments", {}))
-  allowed_regions         = lookup(each.value, "allowed_regions", lookup(var.defaults, "allowed_regions", []))
+  allowed_regions         = lookup(each.value, "allowed_regions", lookup(var.defaults, "allowed_regions", null))
   partition               = lookup(each.value, "partition", lookup(var.defaults, "partition", "aws"))
 }

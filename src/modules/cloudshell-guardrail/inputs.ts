@@ -4,7 +4,7 @@ import { IDENTITY_CENTER_ROLE_PREFIX, MIN_LITERAL_PREFIX, RESERVED_ROLE_PATHS } 
 import { FULL_ACCESS_POLICY, SCP_MAX_PER_TARGET, TARGET_ID_FORMS } from "../../facts/organizations";
 import { PROTECTION_TAG } from "../../facts/protected-resources";
 import { RESTRICTIONS } from "../../facts/vpc-statements";
-import { allowedRegionsValidation, partitionValidation, tagsInput } from "../common-inputs";
+import { allowedRegionsValidations, partitionValidation, tagsInput } from "../common-inputs";
 import { awsIdPattern, hclStrings } from "../hcl-snippets";
 import { Input, VariableInput } from "../inputs";
 
@@ -62,7 +62,7 @@ const POLICY_INPUTS: Input[] = [
   tagsInput("Tags for the service control policies."),
 ];
 
-const featureChoices = [...CLOUDSHELL_CHOICES.map((c) => `var.${c}`), ...ID_INPUTS.map((r) => `var.${r.guardrailInput} != null`), "length(var.allowed_regions) > 0"];
+const featureChoices = [...CLOUDSHELL_CHOICES.map((c) => `var.${c}`), ...ID_INPUTS.map((r) => `var.${r.guardrailInput} != null`), "var.allowed_regions != null"];
 const choiceNames = [...CLOUDSHELL_CHOICES, ...ID_INPUTS.map((r) => r.guardrailInput), "allowed_regions"];
 
 /** An allow-list of IDs: an environment elsewhere is denied, and so are public ones. */
@@ -115,10 +115,10 @@ const CHOICE_INPUTS: Input[] = [
   {
     name: "allowed_regions",
     description:
-      'Regions where CloudShell may be used, such as ["us-east-1", "eu-west-1"]: every CloudShell action requested in another Region is denied (aws:RequestedRegion). Empty: every Region.',
+      'Regions where CloudShell may be used, such as ["us-east-1", "eu-west-1"]: every CloudShell action requested in another Region is denied (aws:RequestedRegion). Null (default): every Region; an empty list is an error.',
     type: "set(string)",
-    default: [],
-    validation: [allowedRegionsValidation],
+    default: null,
+    validation: allowedRegionsValidations,
   },
   {
     name: "deny_file_transfer",

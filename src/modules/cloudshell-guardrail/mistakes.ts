@@ -57,6 +57,7 @@ export const guardrailMistakes: Mistake[] = [
     { allowed_subnet_ids: "${aws_subnet.more[*].id}", allowed_vpc_ids: ["${module.network.vpc_id}"], protect_approved_networks: true, exempt_principal_arns: NINE_PATTERNS },
     "23.1",
   ),
+  row("An empty allowed_regions (no restriction is null)", { deny_public_environments: true, allowed_regions: [] }, "allowed_regions is empty", { deny_public_environments: true }),
   row("A Region written without its number", { deny_public_environments: true, allowed_regions: ["us-east"] }, 'allowed_regions must hold Region names such as "us-east-1"', {
     allowed_regions: ["us-east-1", "eu-west-1"],
   }),

@@ -3,7 +3,7 @@
 // (src/facts/features.ts): a preset added there is accepted, described and checked here.
 import { DEFAULT_PRESET, OVERRIDABLE, PRESETS } from "../../facts/features";
 import { RESTRICTIONS } from "../../facts/vpc-statements";
-import { allowedRegionsValidation, partitionValidation } from "../common-inputs";
+import { allowedRegionsValidations, partitionValidation } from "../common-inputs";
 import { awsIdPattern, hclStrings, REGION_PATTERN } from "../hcl-snippets";
 import { Input, VariableInput } from "../inputs";
 import { field, Fields } from "../strict-object";
@@ -120,18 +120,18 @@ export const INPUTS: Input[] = [
   {
     name: "allowed_regions",
     description:
-      'Regions where CloudShell may be used, such as ["us-east-1", "eu-west-1"]; empty (default) allows every Region. Any CloudShell action requested in another Region is denied (aws:RequestedRegion). The console opens CloudShell in the nearest supported Region when the selected one has none, so this keeps sessions, and the files in their home directories, in the Regions you chose.',
+      'Regions where CloudShell may be used, such as ["us-east-1", "eu-west-1"]; null (default) allows every Region, and an empty list is an error. Any CloudShell action requested in another Region is denied (aws:RequestedRegion). The console opens CloudShell in the nearest supported Region when the selected one has none, so this keeps sessions, and the files in their home directories, in the Regions you chose.',
     type: "set(string)",
-    default: [],
+    default: null,
     validation: [
-      allowedRegionsValidation,
+      ...allowedRegionsValidations,
       {
-        condition: `length(var.allowed_regions) == 0 || try(alltrue([for n in ${givenNetworks} : contains(var.allowed_regions, n.region) if n != null]), true)`,
+        condition: `var.allowed_regions == null || try(alltrue([for n in ${givenNetworks} : contains(var.allowed_regions, n.region) if n != null]), true)`,
         errorMessage: `allowed_regions leaves out \${try(join(", ", sort(distinct([for n in ${givenNetworks} : n.region if n != null && !contains(var.allowed_regions, n.region)]))), "a Region")}, the Region of a network in vpc_environments.networks: the policy would allow that network and deny CloudShell in its Region. Add the Region to allowed_regions.`,
       },
       {
-        condition: `${NOT_DENY_ALL} || length(var.allowed_regions) == 0`,
-        errorMessage: `allowed_regions cannot be combined with preset ${DENY_ALL_NAMES}, which denies every CloudShell action in every Region: leave it empty, or choose another preset.`,
+        condition: `${NOT_DENY_ALL} || var.allowed_regions == null`,
+        errorMessage: `allowed_regions cannot be combined with preset ${DENY_ALL_NAMES}, which denies every CloudShell action in every Region: leave it out, or choose another preset.`,
       },
     ],
   },

@@ -70,6 +70,13 @@ export const policyDocumentMistakes: Mistake[] = [
   },
   {
     module: MODULE,
+    what: "An empty allowed_regions, as from networks not created (no restriction is null)",
+    inputs: { preset: "minimum", allowed_regions: [] },
+    expect: "allowed_regions is empty",
+    control: { preset: "minimum" },
+  },
+  {
+    module: MODULE,
     what: "allowed_regions without the Region of a network the same policy allows",
     inputs: { vpc_environments: { ...GRANT, networks: ["${module.network.vpc_environment}"] }, allowed_regions: ["eu-west-1"] },
     expect: "allowed_regions leaves out us-east-1, the Region of a network in vpc_environments.networks",

@@ -39,13 +39,13 @@ Resource = "*"
   unit.local("deny_public_statement", withReferences(DENY_PUBLIC_STATEMENT, partition), vpc);
   unit.local(
     "region_statements",
-    `\${[for regions in [sort(var.allowed_regions)] : {
+    `\${[for regions in var.allowed_regions == null ? [] : [sort(var.allowed_regions)] : {
 Sid       = "${OUTSIDE_REGIONS.Sid}"
 Effect    = "Deny"
 Action    = ["cloudshell:*"]
 Resource  = "*"
 Condition = { StringNotEquals = { "aws:RequestedRegion" = regions } }
-} if length(regions) > 0]}`,
+}]}`,
     { comment: "allowed_regions: CloudShell anywhere else is denied, whatever else the policy grants." },
   );
   // The policy twice: with the IDs, and with placeholders of their longest form (its size is known at plan).
