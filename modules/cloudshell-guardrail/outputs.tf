@@ -67,6 +67,6 @@ output "rcp_id" {
 }
 
 output "target_ids" {
-  description = "The targets the SCPs are attached to (empty when create is false)."
-  value       = sort(keys(aws_organizations_policy_attachment.targets))
+  description = "The IDs of the targets the SCPs are attached to, sorted (empty when create is false; known after apply where targets names IDs created in the same apply)."
+  value       = sort([for a in aws_organizations_policy_attachment.targets : a.target_id])
 }

@@ -36,8 +36,8 @@ resource "aws_organizations_policy" "rcp" {
 }
 
 resource "aws_organizations_policy_attachment" "rcp" {
-  for_each = var.create && var.resource_control_policy ? toset(var.target_ids) : toset([])
+  for_each = var.create && var.resource_control_policy ? local.attachment_targets : {}
 
   policy_id = aws_organizations_policy.rcp[0].id
-  target_id = each.key
+  target_id = each.value
 }

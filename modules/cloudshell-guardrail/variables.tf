@@ -267,8 +267,29 @@ variable "target_ids" {
   }
 
   validation {
-    condition     = !var.create || length(var.target_ids) > 0
-    error_message = "target_ids is empty: the SCP would be created and attached nowhere. Name the root, OUs or accounts (such as [\"r-ab12\"]), or set create = false to compute the json output only."
+    condition     = var.targets == null || length(var.target_ids) == 0
+    error_message = "Set target_ids or targets, not both: targets (names you choose => IDs) is for IDs known only after apply."
+  }
+
+  validation {
+    condition     = !var.create || length(var.target_ids) > 0 || var.targets != null
+    error_message = "target_ids is empty: the SCP would be created and attached nowhere. Name the root, OUs or accounts (such as [\"r-ab12\"]), or targets by names you choose, or set create = false to compute the json output only."
+  }
+}
+
+variable "targets" {
+  description = "Where to attach the policies, keyed by names you choose, such as { sandboxes = aws_organizations_organizational_unit.sandboxes.id }: instead of target_ids when the IDs are created in the same apply (Terraform needs the keys of a for_each at plan; these names are known where the IDs are not). Each value a root, OU or account ID; the attachments are keyed by the names."
+  type        = map(string)
+  default     = null
+
+  validation {
+    condition     = var.targets == null ? true : length(var.targets) > 0
+    error_message = "targets is empty: the SCP would be attached nowhere. Name at least one target, or leave targets out (null) and use target_ids."
+  }
+
+  validation {
+    condition     = var.targets == null ? true : alltrue([for id in values(var.targets) : anytrue([for p in ["^r-[0-9a-z]{4,32}$", "^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$", "^[0-9]{12}$"] : can(regex(p, id))])])
+    error_message = "targets must map names to root IDs (\"r-ab12\"), organizational unit IDs (\"ou-ab12-cd34ef56\") or account IDs (\"123456789012\")."
   }
 }
 

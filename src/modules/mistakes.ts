@@ -71,11 +71,16 @@ resource "aws_subnet" "more" {
   vpc_id     = module.network.vpc_id
   cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index + 10)
 }
+
+resource "aws_organizations_organizational_unit" "sandboxes" {
+  name      = "sandboxes"
+  parent_id = "r-ab12"
+}
 `;
 
 /** How the table describes the fixtures a row may name. */
 export const FIXTURES_TEXT =
-  "`module.network` is a `cloudshell-vpc-network` (us-east-1a, us-east-1b) in the same configuration, so its IDs are unknown at plan; `module.network_not_created` one with `create = false`; `aws_subnet.more` 40 subnets created beside them.";
+  "`module.network` is a `cloudshell-vpc-network` (us-east-1a, us-east-1b) in the same configuration, so its IDs are unknown at plan; `module.network_not_created` one with `create = false`; `aws_subnet.more` 40 subnets created beside them; `aws_organizations_organizational_unit.sandboxes` an OU created in the same apply.";
 
 /** Every row, module by module; each wrapper's after the modules. */
 export const MISTAKES: Mistake[] = [...policyDocumentMistakes, ...policyMistakes, ...guardrailMistakes, ...networkMistakes, ...monitoringMistakes, ...trailMonitoringMistakes, ...wrapperMistakes];

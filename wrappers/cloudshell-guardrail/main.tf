@@ -26,6 +26,7 @@ module "wrapper" {
   protect_approved_networks  = lookup(each.value, "protect_approved_networks", lookup(var.defaults, "protect_approved_networks", false))
   resource_control_policy    = lookup(each.value, "resource_control_policy", lookup(var.defaults, "resource_control_policy", false))
   target_ids                 = lookup(each.value, "target_ids", lookup(var.defaults, "target_ids", []))
+  targets                    = lookup(each.value, "targets", lookup(var.defaults, "targets", null))
   max_scps                   = lookup(each.value, "max_scps", lookup(var.defaults, "max_scps", 2))
   scp_count                  = lookup(each.value, "scp_count", lookup(var.defaults, "scp_count", null))
   partition                  = lookup(each.value, "partition", lookup(var.defaults, "partition", "aws"))

@@ -222,6 +222,17 @@ variable "target_ids" {
   }
 }
 
+variable "targets" {
+  description = "Not an input of the wrapper: set targets in defaults (every item) or in an item. Declared so that passing it beside items is an error that says so."
+  type        = any
+  default     = null
+
+  validation {
+    condition     = var.targets == null
+    error_message = "targets is an input of each cloudshell-guardrail, not of the wrapper: put it in defaults (for every item) or in an item (items.<key>.targets)."
+  }
+}
+
 variable "max_scps" {
   description = "Not an input of the wrapper: set max_scps in defaults (every item) or in an item. Declared so that passing it beside items is an error that says so."
   type        = any

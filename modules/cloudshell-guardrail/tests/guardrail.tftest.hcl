@@ -404,6 +404,29 @@ run "the_resource_control_policy_is_attached_to_every_target" {
   }
 }
 
+run "targets_are_attached_by_the_names_given" {
+  command = plan
+  variables {
+    deny_public_environments = true
+    targets = {
+      organization = "r-ab12"
+      sandboxes    = "ou-ab12-cd34ef56"
+    }
+  }
+  assert {
+    condition     = jsonencode(sort(keys(aws_organizations_policy_attachment.targets))) == jsonencode(["organization", "sandboxes"])
+    error_message = "sort(keys(aws_organizations_policy_attachment.targets)) is not [\"organization\", \"sandboxes\"]"
+  }
+  assert {
+    condition     = aws_organizations_policy_attachment.targets["sandboxes"].target_id == "ou-ab12-cd34ef56"
+    error_message = "each attachment goes to the ID its name maps to"
+  }
+  assert {
+    condition     = jsonencode(output.target_ids) == jsonencode(["ou-ab12-cd34ef56", "r-ab12"])
+    error_message = "output.target_ids is not [\"ou-ab12-cd34ef56\", \"r-ab12\"]"
+  }
+}
+
 run "statements_that_no_split_fits_fail_at_plan" {
   command = plan
   variables {

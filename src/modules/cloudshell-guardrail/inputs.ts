@@ -267,8 +267,30 @@ const PLACEMENT_INPUTS: Input[] = [
         errorMessage: `target_ids must hold ${TARGET_ID_FORMS.map((f) => `${f.what.replace(/^an? /, "")} IDs ("${f.example}")`).join(", ").replace(/, ([^,]+)$/, " or $1")}.`,
       },
       {
-        condition: "!var.create || length(var.target_ids) > 0",
-        errorMessage: 'target_ids is empty: the SCP would be created and attached nowhere. Name the root, OUs or accounts (such as ["r-ab12"]), or set create = false to compute the json output only.',
+        // Both checks across the two inputs sit here: validations that refer to each other's variable would be a cycle.
+        condition: "var.targets == null || length(var.target_ids) == 0",
+        errorMessage: "Set target_ids or targets, not both: targets (names you choose => IDs) is for IDs known only after apply.",
+      },
+      {
+        condition: "!var.create || length(var.target_ids) > 0 || var.targets != null",
+        errorMessage: 'target_ids is empty: the SCP would be created and attached nowhere. Name the root, OUs or accounts (such as ["r-ab12"]), or targets by names you choose, or set create = false to compute the json output only.',
+      },
+    ],
+  },
+  {
+    name: "targets",
+    description:
+      'Where to attach the policies, keyed by names you choose, such as { sandboxes = aws_organizations_organizational_unit.sandboxes.id }: instead of target_ids when the IDs are created in the same apply (Terraform needs the keys of a for_each at plan; these names are known where the IDs are not). Each value a root, OU or account ID; the attachments are keyed by the names.',
+    type: "map(string)",
+    default: null,
+    validation: [
+      {
+        condition: "var.targets == null ? true : length(var.targets) > 0",
+        errorMessage: "targets is empty: the SCP would be attached nowhere. Name at least one target, or leave targets out (null) and use target_ids.",
+      },
+      {
+        condition: `var.targets == null ? true : alltrue([for id in values(var.targets) : anytrue([for p in ${hclStrings(TARGET_ID_FORMS.map((f) => f.pattern))} : can(regex(p, id))])])`,
+        errorMessage: `targets must map names to ${TARGET_ID_FORMS.map((f) => `${f.what.replace(/^an? /, "")} IDs ("${f.example}")`).join(", ").replace(/, ([^,]+)$/, " or $1")}.`,
       },
     ],
   },

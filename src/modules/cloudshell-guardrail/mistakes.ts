@@ -62,6 +62,14 @@ export const guardrailMistakes: Mistake[] = [
     allowed_regions: ["us-east-1", "eu-west-1"],
   }),
   // Where to attach
+  row(
+    "An OU created in the same apply, in target_ids (its ID is a for_each key Terraform needs at plan)",
+    { deny_public_environments: true, target_ids: ["${aws_organizations_organizational_unit.sandboxes.id}"] },
+    "cannot be determined until apply",
+    { deny_public_environments: true, target_ids: [], targets: { sandboxes: "${aws_organizations_organizational_unit.sandboxes.id}" } },
+  ),
+  row("target_ids and targets both", { deny_public_environments: true, target_ids: ["r-ab12"], targets: { root: "r-ab12" } }, "Set target_ids or targets, not both", { deny_public_environments: true, target_ids: [], targets: { root: "r-ab12" } }),
+  row("An empty targets map", { deny_public_environments: true, target_ids: [], targets: {} }, "targets is empty"),
   row("An OU ID without its root part", { deny_public_environments: true, target_ids: ["ou-cd34ef56"] }, 'target_ids must hold root IDs ("r-ab12"), organizational unit IDs ("ou-ab12-cd34ef56") or account IDs ("123456789012")', {
     deny_public_environments: true,
     target_ids: ["r-ab12", "ou-ab12-cd34ef56", "123456789012"],

@@ -92,14 +92,18 @@ function scps(unit: Unit): void {
   );
 
   const attachments = { file: "attachments.tf" };
+  unit.local("attachment_targets", "${var.targets != null ? var.targets : { for id in var.target_ids : id => id }}", {
+    ...attachments,
+    comment: "Each target by its key: the name given in targets, or the ID itself from target_ids.",
+  });
   unit.resource(
     OrganizationsPolicyAttachment,
     "targets",
-    { policyId: tf("aws_organizations_policy.this[0].id"), targetId: tf("each.key") },
+    { policyId: tf("aws_organizations_policy.this[0].id"), targetId: tf("each.value") },
     {
-      forEach: "var.create ? toset(var.target_ids) : toset([])",
+      forEach: "var.create ? local.attachment_targets : {}",
       ...attachments,
-      comment: "The first SCP on every target, keyed by target ID (the address it always had).",
+      comment: "The first SCP on every target, keyed by target ID (the address it always had) or by its name in targets.",
     },
   );
   unit.resource(
@@ -107,11 +111,11 @@ function scps(unit: Unit): void {
     "more",
     { policyId: tf("aws_organizations_policy.this[each.value.policy].id"), targetId: tf("each.value.target") },
     {
-      forEach: 'var.create ? { for pair in setproduct(range(1, local.scp_count), sort(var.target_ids)) : "${pair[1]}/${pair[0] + 1}" => { policy = pair[0], target = pair[1] } } : {}',
+      forEach: 'var.create ? { for pair in setproduct(range(1, local.scp_count), sort(keys(local.attachment_targets))) : "${pair[1]}/${pair[0] + 1}" => { policy = pair[0], target = local.attachment_targets[pair[1]] } } : {}',
       dependsOn: ["aws_organizations_policy_attachment.targets"],
       ...attachments,
       comment:
-        "The other SCPs, keyed <target ID>/<n>, attached only after the first is on every target: an apply that\nstops half-way never leaves exemptions in force without the statements that protect them.",
+        "The other SCPs, keyed <target key>/<n>, attached only after the first is on every target: an apply that\nstops half-way never leaves exemptions in force without the statements that protect them.",
     },
   );
 }
@@ -162,8 +166,8 @@ Condition = merge(
   unit.resource(
     OrganizationsPolicyAttachment,
     "rcp",
-    { policyId: tf("aws_organizations_policy.rcp[0].id"), targetId: tf("each.key") },
-    { forEach: "var.create && var.resource_control_policy ? toset(var.target_ids) : toset([])", ...file },
+    { policyId: tf("aws_organizations_policy.rcp[0].id"), targetId: tf("each.value") },
+    { forEach: "var.create && var.resource_control_policy ? local.attachment_targets : {}", ...file },
   );
 }
 
@@ -198,8 +202,8 @@ function outputs(unit: Unit): void {
   });
   unit.output("rcp_id", { description: "ID of the resource control policy; null when not created.", value: tf("try(aws_organizations_policy.rcp[0].id, null)") });
   unit.output("target_ids", {
-    description: "The targets the SCPs are attached to (empty when create is false).",
-    value: tf("sort(keys(aws_organizations_policy_attachment.targets))"),
+    description: "The IDs of the targets the SCPs are attached to, sorted (empty when create is false; known after apply where targets names IDs created in the same apply).",
+    value: tf("sort([for a in aws_organizations_policy_attachment.targets : a.target_id])"),
   });
 }
 

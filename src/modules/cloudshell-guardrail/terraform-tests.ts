@@ -188,6 +188,16 @@ const RUNS: Run[] = [
     ],
   },
   {
+    name: "targets_are_attached_by_the_names_given",
+    command: "plan",
+    variables: { deny_public_environments: true, targets: { organization: ROOT, sandboxes: OU } },
+    asserts: [
+      sameJson("sort(keys(aws_organizations_policy_attachment.targets))", ["organization", "sandboxes"]),
+      [`aws_organizations_policy_attachment.targets["sandboxes"].target_id == "${OU}"`, "each attachment goes to the ID its name maps to"],
+      sameJson("output.target_ids", [OU, ROOT]),
+    ],
+  },
+  {
     name: "statements_that_no_split_fits_fail_at_plan",
     command: "plan",
     variables: { disable_cloudshell: true, deny_attaching_full_access: true, exempt_principal_arns: manyPatterns(200), max_scps: 9, target_ids: [ROOT] },
