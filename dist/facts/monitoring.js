@@ -5,7 +5,7 @@
 // could not be read off an AWS page is marked UNCONFIRMED and the module is built to fail loud
 // (an alert too many) rather than silent where it matters.
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.ALARM_STATE_CHANGE = exports.RULE_NAME_MAX = exports.VPC_ID_SPELLINGS = exports.ROUTE53_RESOLVER_EVENTS = exports.RECORDING_EVENT_SOURCES = exports.IAM_EVENT_REGIONS = exports.CONFIG_RULE_IDENTIFIER = exports.POLICY_ARN_PARAMETER = exports.ATTACH_POLICY_EVENTS = exports.VPC_CONFIG_SPELLINGS = exports.ALL_MANAGEMENT_EVENTS_STATE = exports.CLOUDSHELL_EVENT_NAMES = exports.IAM_EVENTS = exports.CLOUDSHELL_EVENTS = exports.CLOUDTRAIL_DETAIL_TYPE = void 0;
+exports.ALARM_STATE_CHANGE = exports.RULE_NAME_MAX = exports.VPC_ID_SPELLINGS = exports.ROUTE53_RESOLVER_EVENTS = exports.MONITORING_EVENT_SOURCES = exports.RECORDING_EVENT_SOURCES = exports.IAM_EVENT_REGIONS = exports.CONFIG_RULE_IDENTIFIER = exports.POLICY_ARN_PARAMETER = exports.ATTACH_POLICY_EVENTS = exports.VPC_CONFIG_SPELLINGS = exports.ALL_MANAGEMENT_EVENTS_STATE = exports.CLOUDSHELL_EVENT_NAMES = exports.IAM_EVENTS = exports.CLOUDSHELL_EVENTS = exports.CLOUDTRAIL_DETAIL_TYPE = void 0;
 /** CloudTrail events reach EventBridge with this detail-type, and only where a trail logs them
  * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html). */
 exports.CLOUDTRAIL_DETAIL_TYPE = "AWS API Call via CloudTrail";
@@ -59,6 +59,20 @@ exports.IAM_EVENT_REGIONS = ["us-east-1", "us-gov-west-1"];
  * (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-logging.html;
  * https://docs.aws.amazon.com/config/latest/developerguide/log-api-calls.html). */
 exports.RECORDING_EVENT_SOURCES = ["cloudtrail.amazonaws.com", "config.amazonaws.com"];
+/**
+ * The CloudTrail eventSource of each service whose changes to the monitoring the guardrail's
+ * protect_detection denies, by IAM service prefix: "<service>.amazonaws.com", as CloudTrail names a
+ * record's service (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html),
+ * and CloudWatch's monitoring.amazonaws.com
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/logging_cw_api_calls.html).
+ */
+exports.MONITORING_EVENT_SOURCES = {
+    events: "events.amazonaws.com",
+    sns: "sns.amazonaws.com",
+    cloudwatch: "monitoring.amazonaws.com",
+    logs: "logs.amazonaws.com",
+    config: "config.amazonaws.com",
+};
 /** Route 53 Resolver's CloudTrail events (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/logging-using-cloudtrail.html). */
 exports.ROUTE53_RESOLVER_EVENTS = { eventSource: "route53resolver.amazonaws.com" };
 /**

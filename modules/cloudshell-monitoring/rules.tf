@@ -158,6 +158,45 @@ locals {
       }
       "$or" = [for f in ["VpcId", "vpcId", "VPCId", "vPCId", "ResourceId", "resourceId"] : { detail = { requestParameters = { (f) = var.approved_vpc_ids == null ? [] : sort(var.approved_vpc_ids) } } }]
     }
+    monitoring_tampering = {
+      "detail-type" = ["AWS API Call via CloudTrail"]
+      detail = {
+        eventSource = [
+          "events.amazonaws.com",
+          "sns.amazonaws.com",
+          "config.amazonaws.com",
+          "monitoring.amazonaws.com",
+          "logs.amazonaws.com",
+        ]
+        eventName = [
+          "DisableRule",
+          "DeleteRule",
+          "PutRule",
+          "PutTargets",
+          "RemoveTargets",
+          "DeleteTopic",
+          "SetTopicAttributes",
+          "AddPermission",
+          "RemovePermission",
+          "Unsubscribe",
+          "DeleteConfigRule",
+          "PutConfigRule",
+          "DeleteEvaluationResults",
+          "DeleteAlarms",
+          "DisableAlarmActions",
+          "PutMetricAlarm",
+          "SetAlarmState",
+          "DeleteMetricFilter",
+          "PutMetricFilter",
+          "DeleteSubscriptionFilter",
+        ]
+        errorCode = [
+          {
+            prefix = "AccessDenied"
+          },
+        ]
+      }
+    }
     recording_stopped = {
       "detail-type" = ["AWS API Call via CloudTrail"]
       detail = {
@@ -212,6 +251,11 @@ locals {
     approved_network_changes = {
       enabled     = var.detect_approved_network_changes && var.approved_vpc_ids != null
       description = "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC, or its DNS Firewall configuration changed."
+      state       = "ENABLED"
+    }
+    monitoring_tampering = {
+      enabled     = var.detect_monitoring_tampering
+      description = "Detection: a change to the monitoring's rules, targets, topic, alarms, filters or Config rule was denied (someone probing the detection)."
       state       = "ENABLED"
     }
     recording_stopped = {

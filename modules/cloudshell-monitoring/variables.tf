@@ -122,6 +122,13 @@ variable "detect_approved_network_changes" {
   nullable    = false
 }
 
+variable "detect_monitoring_tampering" {
+  description = "Alert when a change to the monitoring itself is denied (errorCode AccessDenied*): EventBridge rules and targets, SNS topics, CloudWatch alarms, metric and subscription filters, AWS Config rules. The guardrail's protect_detection denies these to all but the exempt roles, so a denied attempt is someone probing the detection."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
 variable "detect_recording_stopped" {
   description = "Alert when a CloudTrail trail or AWS Config's configuration recorder or delivery channel is stopped, changed or deleted, whether it succeeded or was denied: the record the detection reads (the guardrail's protect_detection denies it to all but the exempt roles)."
   type        = bool
@@ -136,8 +143,8 @@ variable "enable_config_rule" {
   nullable    = false
 
   validation {
-    condition     = var.enable_config_rule || anytrue([(var.detect_public_environments), (var.approved_vpc_ids != null || var.approved_subnet_ids != null || var.approved_security_group_ids != null), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && var.approved_vpc_ids != null), (var.detect_recording_stopped)])
-    error_message = "The module monitors nothing: turn on at least one of detect_public_environments, approved_vpc_ids, approved_subnet_ids, approved_security_group_ids, detect_file_transfer, detect_credential_forwarding, detect_access_denied, detect_full_access_attachments, detect_approved_network_changes, approved_vpc_ids, detect_recording_stopped, enable_config_rule."
+    condition     = var.enable_config_rule || anytrue([(var.detect_public_environments), (var.approved_vpc_ids != null || var.approved_subnet_ids != null || var.approved_security_group_ids != null), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && var.approved_vpc_ids != null), (var.detect_monitoring_tampering), (var.detect_recording_stopped)])
+    error_message = "The module monitors nothing: turn on at least one of detect_public_environments, approved_vpc_ids, approved_subnet_ids, approved_security_group_ids, detect_file_transfer, detect_credential_forwarding, detect_access_denied, detect_full_access_attachments, detect_approved_network_changes, approved_vpc_ids, detect_monitoring_tampering, detect_recording_stopped, enable_config_rule."
   }
 }
 
@@ -179,7 +186,7 @@ variable "kms_key_arn" {
   }
 
   validation {
-    condition     = var.kms_key_arn != null || !(var.sns_topic_arn == null && var.event_bus_arn == null) || !anytrue([(var.detect_public_environments), (var.approved_vpc_ids != null || var.approved_subnet_ids != null || var.approved_security_group_ids != null), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && var.approved_vpc_ids != null), (var.detect_recording_stopped)])
+    condition     = var.kms_key_arn != null || !(var.sns_topic_arn == null && var.event_bus_arn == null) || !anytrue([(var.detect_public_environments), (var.approved_vpc_ids != null || var.approved_subnet_ids != null || var.approved_security_group_ids != null), (var.detect_file_transfer), (var.detect_credential_forwarding), (var.detect_access_denied), (var.detect_full_access_attachments), (var.detect_approved_network_changes && var.approved_vpc_ids != null), (var.detect_monitoring_tampering), (var.detect_recording_stopped)])
     error_message = "kms_key_arn is required when the module creates the SNS topic (neither sns_topic_arn nor event_bus_arn set): the topic is encrypted with your customer managed key, never left unencrypted."
   }
 

@@ -2,7 +2,7 @@
 # Change the definition there (TypeScript and README.hbs), then run `npm run synth`.
 
 terraform {
-  # >= 1.9: validation conditions here refer to other input variables (enable_config_rule checks detect_public_environments, approved_vpc_ids, approved_subnet_ids and 7 more; sns_topic_arn checks event_bus_arn; kms_key_arn checks sns_topic_arn, event_bus_arn, detect_public_environments and 9 more); that is new in Terraform 1.9.
+  # >= 1.9: validation conditions here refer to other input variables (enable_config_rule checks detect_public_environments, approved_vpc_ids, approved_subnet_ids and 8 more; sns_topic_arn checks event_bus_arn; kms_key_arn checks sns_topic_arn, event_bus_arn, detect_public_environments and 10 more); that is new in Terraform 1.9.
   required_version = ">= 1.9"
 
   required_providers {

@@ -38,6 +38,11 @@ locals {
       description = "Network: a DNS Firewall rule group or a Resolver rule was associated with an approved VPC, or its DNS Firewall configuration changed."
       suffix      = "approved-network-changes"
     }
+    monitoring_tampering = {
+      enabled     = var.detect_monitoring_tampering
+      description = "Detection: a change to the monitoring's rules, targets, topic, alarms, filters or Config rule was denied (someone probing the detection)."
+      suffix      = "monitoring-tampering"
+    }
     recording_stopped = {
       enabled     = var.detect_recording_stopped
       description = "Detection: a CloudTrail trail or AWS Config's recorder or delivery channel was stopped, changed or deleted, or someone tried."

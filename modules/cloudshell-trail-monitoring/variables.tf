@@ -147,6 +147,13 @@ variable "detect_approved_network_changes" {
   nullable    = false
 }
 
+variable "detect_monitoring_tampering" {
+  description = "Alert when a change to the monitoring itself is denied (errorCode AccessDenied*): EventBridge rules and targets, SNS topics, CloudWatch alarms, metric and subscription filters, AWS Config rules. The guardrail's protect_detection denies these to all but the exempt roles, so a denied attempt is someone probing the detection."
+  type        = bool
+  default     = true
+  nullable    = false
+}
+
 variable "detect_recording_stopped" {
   description = "Alert when a CloudTrail trail or AWS Config's configuration recorder or delivery channel is stopped, changed or deleted, whether it succeeded or was denied: the record the detection reads (the guardrail's protect_detection denies it to all but the exempt roles)."
   type        = bool
@@ -311,8 +318,8 @@ variable "subscription" {
   }
 
   validation {
-    condition     = try(length(setsubtract(toset([for v in try(var.subscription.rules, []) : tostring(v)]), ["public_environment", "outside_approved_network", "file_transfer", "credential_forwarding", "access_denied", "full_access_attached", "approved_network_changes", "recording_stopped"])) == 0, true)
-    error_message = "subscription.rules must name rule keys of this module: public_environment, outside_approved_network, file_transfer, credential_forwarding, access_denied, full_access_attached, approved_network_changes, recording_stopped."
+    condition     = try(length(setsubtract(toset([for v in try(var.subscription.rules, []) : tostring(v)]), ["public_environment", "outside_approved_network", "file_transfer", "credential_forwarding", "access_denied", "full_access_attached", "approved_network_changes", "monitoring_tampering", "recording_stopped"])) == 0, true)
+    error_message = "subscription.rules must name rule keys of this module: public_environment, outside_approved_network, file_transfer, credential_forwarding, access_denied, full_access_attached, approved_network_changes, monitoring_tampering, recording_stopped."
   }
 
   validation {

@@ -25,6 +25,7 @@ export const FIELD_SOURCES: Record<string, string> = {
   "detail.requestParameters": `"The parameters, if any, that were sent with the request" ([CloudTrail record contents](${DOCS.record}))`,
   "detail.requestParameters.VpcConfig / vpcConfig (VpcId, SubnetIds, SecurityGroupIds)": "UNCONFIRMED: no AWS page shows a CloudShell record. CloudShell's (undocumented) API takes VpcConfig { VpcId, SubnetIds, SecurityGroupIds } (third-party captures); CloudTrail keeps a JSON API's own casing for some services (MWAA's CreateEnvironment record) and lower camel case for others (IAM), so the samples use both",
   "detail.requestParameters.VpcId / vpcId / VPCId / vPCId / ResourceId / resourceId (Route 53 Resolver)": `UNCONFIRMED: the Route 53 Resolver API's VpcId (AssociateFirewallRuleGroup), VPCId (AssociateResolverRule) and ResourceId (UpdateFirewallConfig: the VPC's ID), as sent or in lower camel case; Resolver's calls are recorded by CloudTrail ([Route 53: CloudTrail](${DOCS.resolverLogging})) but no record is shown there, so the samples use both spellings and the rule looks at six`,
+  "detail.eventSource (EventBridge, CloudWatch)": "`events.amazonaws.com`, `monitoring.amazonaws.com`: CloudTrail's record contents (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html) and CloudWatch's CloudTrail page (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/logging_cw_api_calls.html)",
   "detail.eventSource (CloudTrail, AWS Config)": "`cloudtrail.amazonaws.com`, `config.amazonaws.com`: the services' own CloudTrail pages (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-logging.html, https://docs.aws.amazon.com/config/latest/developerguide/log-api-calls.html)",
   "detail.requestParameters.policyArn": `the IAM API's PolicyArn parameter, in lower camel case as the IAM page's records show their parameters (\`userName\`, \`policyName\`; [IAM: CloudTrail](${DOCS.iamLogging})); an AttachRolePolicy record itself is not on that page: UNCONFIRMED`,
 };
@@ -40,7 +41,7 @@ const USER = {
 };
 
 interface Call {
-  source: "aws.cloudshell" | "aws.iam" | "aws.route53resolver" | "aws.cloudtrail" | "aws.config";
+  source: "aws.cloudshell" | "aws.iam" | "aws.route53resolver" | "aws.cloudtrail" | "aws.config" | "aws.events" | "aws.cloudwatch";
   region: string;
   eventName: string;
   requestParameters?: unknown;
@@ -50,7 +51,9 @@ interface Call {
 
 /** An EventBridge event whose detail is a CloudTrail record of `call`. */
 function event(call: Call, n: number): Record<string, unknown> {
-  const service = `${call.source.slice("aws.".length)}.amazonaws.com`;
+  const prefix = call.source.slice("aws.".length);
+  // Written here, not taken from the facts the rules use: CloudWatch's records name monitoring.amazonaws.com.
+  const service = prefix === "cloudwatch" ? "monitoring.amazonaws.com" : `${prefix}.amazonaws.com`;
   const id = `0000000${n}-0000-4000-8000-000000000000`.slice(-36);
   return {
     version: "0",
@@ -123,6 +126,9 @@ const CALLS: (Omit<Sample, "event"> & { call: Call })[] = [
   { name: "DNS Firewall of the approved VPC set to fail open", note: "UpdateFirewallConfig, lower camel case resourceId (the VPC's ID): queries pass while the firewall cannot answer", alerts: ["approved_network_changes"], call: { source: "aws.route53resolver", region: "us-east-1", eventName: "UpdateFirewallConfig", requestParameters: { resourceId: APPROVED.vpc, firewallFailOpen: "ENABLED" } } },
   { name: "DNS Firewall of another VPC set to fail open", note: "UpdateFirewallConfig in a VPC that is not approved", alerts: [], call: { source: "aws.route53resolver", region: "us-east-1", eventName: "UpdateFirewallConfig", requestParameters: { resourceId: OTHER.vpc, firewallFailOpen: "ENABLED" } } },
   { name: "DNS Firewall rule group associated with another VPC", note: "AssociateFirewallRuleGroup in a VPC that is not approved", alerts: [], call: { source: "aws.route53resolver", region: "us-east-1", eventName: "AssociateFirewallRuleGroup", requestParameters: { firewallRuleGroupId: "rslvr-frg-0123456789abcdef", vpcId: OTHER.vpc, priority: 101, name: "allow-all" } } },
+  { name: "monitoring rule deletion denied", note: "DeleteRule of a monitoring rule, denied by the guardrail: someone probing the detection", alerts: ["monitoring_tampering"], call: { source: "aws.events", region: "us-east-1", eventName: "DeleteRule", errorCode: "AccessDeniedException", requestParameters: { name: "cloudshell-monitoring-public-environment" } } },
+  { name: "alarm actions disable denied", note: "DisableAlarmActions on a trail-monitoring alarm, denied", alerts: ["monitoring_tampering"], call: { source: "aws.cloudwatch", region: "us-east-1", eventName: "DisableAlarmActions", errorCode: "AccessDenied", requestParameters: { alarmNames: ["cloudshell-trail-monitoring-public-environment"] } } },
+  { name: "a rule deleted by a deployment", note: "DeleteRule that succeeded (an exempt role's change): no alert", alerts: [], call: { source: "aws.events", region: "us-east-1", eventName: "DeleteRule", requestParameters: { name: "team-nightly-job" } } },
   { name: "trail stopped", note: "StopLogging of the organization trail's shadow in the account", alerts: ["recording_stopped"], call: { source: "aws.cloudtrail", region: "us-east-1", eventName: "StopLogging", requestParameters: { name: "arn:aws:cloudtrail:us-east-1:111122223333:trail/organization-trail" } } },
   { name: "Config recorder stop denied", note: "StopConfigurationRecorder denied by the guardrail: someone probing the detection", alerts: ["recording_stopped"], call: { source: "aws.config", region: "us-east-1", eventName: "StopConfigurationRecorder", errorCode: "AccessDenied", requestParameters: { configurationRecorderName: "default" } } },
   { name: "a trail created", note: "CreateTrail: more recording, no alert", alerts: [], call: { source: "aws.cloudtrail", region: "us-east-1", eventName: "CreateTrail", requestParameters: { name: "team-data-events" } } },

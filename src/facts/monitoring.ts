@@ -66,6 +66,21 @@ export const IAM_EVENT_REGIONS = ["us-east-1", "us-gov-west-1"];
  * https://docs.aws.amazon.com/config/latest/developerguide/log-api-calls.html). */
 export const RECORDING_EVENT_SOURCES = ["cloudtrail.amazonaws.com", "config.amazonaws.com"];
 
+/**
+ * The CloudTrail eventSource of each service whose changes to the monitoring the guardrail's
+ * protect_detection denies, by IAM service prefix: "<service>.amazonaws.com", as CloudTrail names a
+ * record's service (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html),
+ * and CloudWatch's monitoring.amazonaws.com
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/logging_cw_api_calls.html).
+ */
+export const MONITORING_EVENT_SOURCES: Record<string, string> = {
+  events: "events.amazonaws.com",
+  sns: "sns.amazonaws.com",
+  cloudwatch: "monitoring.amazonaws.com",
+  logs: "logs.amazonaws.com",
+  config: "config.amazonaws.com",
+};
+
 /** Route 53 Resolver's CloudTrail events (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/logging-using-cloudtrail.html). */
 export const ROUTE53_RESOLVER_EVENTS = { eventSource: "route53resolver.amazonaws.com" };
 

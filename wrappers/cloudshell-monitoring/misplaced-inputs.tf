@@ -134,6 +134,17 @@ variable "detect_approved_network_changes" {
   }
 }
 
+variable "detect_monitoring_tampering" {
+  description = "Not an input of the wrapper: set detect_monitoring_tampering in defaults (every item) or in an item. Declared so that passing it beside items is an error that says so."
+  type        = any
+  default     = null
+
+  validation {
+    condition     = var.detect_monitoring_tampering == null
+    error_message = "detect_monitoring_tampering is an input of each cloudshell-monitoring, not of the wrapper: put it in defaults (for every item) or in an item (items.<key>.detect_monitoring_tampering)."
+  }
+}
+
 variable "detect_recording_stopped" {
   description = "Not an input of the wrapper: set detect_recording_stopped in defaults (every item) or in an item. Declared so that passing it beside items is an error that says so."
   type        = any

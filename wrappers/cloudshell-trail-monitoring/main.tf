@@ -20,6 +20,7 @@ module "wrapper" {
   detect_access_denied            = lookup(each.value, "detect_access_denied", lookup(var.defaults, "detect_access_denied", true))
   detect_full_access_attachments  = lookup(each.value, "detect_full_access_attachments", lookup(var.defaults, "detect_full_access_attachments", true))
   detect_approved_network_changes = lookup(each.value, "detect_approved_network_changes", lookup(var.defaults, "detect_approved_network_changes", true))
+  detect_monitoring_tampering     = lookup(each.value, "detect_monitoring_tampering", lookup(var.defaults, "detect_monitoring_tampering", true))
   detect_recording_stopped        = lookup(each.value, "detect_recording_stopped", lookup(var.defaults, "detect_recording_stopped", true))
   approved_networks_by_account    = lookup(each.value, "approved_networks_by_account", lookup(var.defaults, "approved_networks_by_account", {}))
   sns_topic_arn                   = lookup(each.value, "sns_topic_arn", lookup(var.defaults, "sns_topic_arn", null))

@@ -44,8 +44,8 @@ run "defaults_alert_an_encrypted_topic_that_only_these_rules_may_publish_to" {
     }
   }
   assert {
-    condition     = jsonencode(keys(aws_cloudwatch_event_rule.this)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "public_environment", "recording_stopped"])
-    error_message = "keys(aws_cloudwatch_event_rule.this) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"public_environment\", \"recording_stopped\"]"
+    condition     = jsonencode(keys(aws_cloudwatch_event_rule.this)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "monitoring_tampering", "public_environment", "recording_stopped"])
+    error_message = "keys(aws_cloudwatch_event_rule.this) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"monitoring_tampering\", \"public_environment\", \"recording_stopped\"]"
   }
   assert {
     condition     = aws_cloudwatch_event_rule.this["public_environment"].name == "cloudshell-monitoring-public-environment"
@@ -72,7 +72,7 @@ run "defaults_alert_an_encrypted_topic_that_only_these_rules_may_publish_to" {
     error_message = "EventBridge must be the only publisher"
   }
   assert {
-    condition     = jsonencode(jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Condition.ArnEquals["aws:SourceArn"]) == jsonencode(["arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x"])
+    condition     = jsonencode(jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Condition.ArnEquals["aws:SourceArn"]) == jsonencode(["arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x"])
     error_message = "the topic policy must admit exactly the rules' ARNs"
   }
   assert {
@@ -84,8 +84,8 @@ run "defaults_alert_an_encrypted_topic_that_only_these_rules_may_publish_to" {
     error_message = "every rule must target the topic, without a role"
   }
   assert {
-    condition     = jsonencode(keys(aws_cloudwatch_event_target.this)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "public_environment", "recording_stopped"])
-    error_message = "keys(aws_cloudwatch_event_target.this) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"public_environment\", \"recording_stopped\"]"
+    condition     = jsonencode(keys(aws_cloudwatch_event_target.this)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "monitoring_tampering", "public_environment", "recording_stopped"])
+    error_message = "keys(aws_cloudwatch_event_target.this) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"monitoring_tampering\", \"public_environment\", \"recording_stopped\"]"
   }
   assert {
     condition     = length(aws_iam_role.to_event_bus) + length(aws_config_config_rule.full_access) == 0
@@ -123,7 +123,7 @@ run "forward_to_a_central_event_bus_with_a_role_only_these_rules_may_assume" {
     error_message = "EventBridge must assume the role"
   }
   assert {
-    condition     = jsonencode(jsondecode(aws_iam_role.to_event_bus[0].assume_role_policy).Statement[0].Condition.ArnEquals["aws:SourceArn"]) == jsonencode(["arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x"])
+    condition     = jsonencode(jsondecode(aws_iam_role.to_event_bus[0].assume_role_policy).Statement[0].Condition.ArnEquals["aws:SourceArn"]) == jsonencode(["arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x", "arn:aws:events:us-east-1:111122223333:rule/cloudshell-monitoring-x"])
     error_message = "only these rules may assume it"
   }
   assert {
@@ -147,8 +147,8 @@ run "alert_an_existing_topic" {
     error_message = "every rule must target the existing topic"
   }
   assert {
-    condition     = jsonencode(keys(aws_cloudwatch_event_rule.this)) == jsonencode(["credential_forwarding", "file_transfer", "public_environment", "recording_stopped"])
-    error_message = "keys(aws_cloudwatch_event_rule.this) is not [\"credential_forwarding\", \"file_transfer\", \"public_environment\", \"recording_stopped\"]"
+    condition     = jsonencode(keys(aws_cloudwatch_event_rule.this)) == jsonencode(["credential_forwarding", "file_transfer", "monitoring_tampering", "public_environment", "recording_stopped"])
+    error_message = "keys(aws_cloudwatch_event_rule.this) is not [\"credential_forwarding\", \"file_transfer\", \"monitoring_tampering\", \"public_environment\", \"recording_stopped\"]"
   }
 }
 
@@ -213,8 +213,8 @@ run "create_false_creates_nothing_but_computes_the_patterns" {
     error_message = "nothing must be created"
   }
   assert {
-    condition     = jsonencode(keys(output.event_patterns)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "public_environment", "recording_stopped"])
-    error_message = "keys(output.event_patterns) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"public_environment\", \"recording_stopped\"]"
+    condition     = jsonencode(keys(output.event_patterns)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "monitoring_tampering", "public_environment", "recording_stopped"])
+    error_message = "keys(output.event_patterns) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"monitoring_tampering\", \"public_environment\", \"recording_stopped\"]"
   }
   assert {
     condition     = output.sns_topic_arn == null && output.topic_policy_statement == null && output.kms_key_policy_statement == null

@@ -46,12 +46,12 @@ run "defaults_alarm_an_encrypted_topic_that_only_these_alarms_may_publish_to" {
     }
   }
   assert {
-    condition     = jsonencode(keys(aws_cloudwatch_log_metric_filter.this)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "public_environment", "recording_stopped"])
-    error_message = "keys(aws_cloudwatch_log_metric_filter.this) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"full_access_attached\", \"public_environment\", \"recording_stopped\"]"
+    condition     = jsonencode(keys(aws_cloudwatch_log_metric_filter.this)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "monitoring_tampering", "public_environment", "recording_stopped"])
+    error_message = "keys(aws_cloudwatch_log_metric_filter.this) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"full_access_attached\", \"monitoring_tampering\", \"public_environment\", \"recording_stopped\"]"
   }
   assert {
-    condition     = jsonencode(keys(aws_cloudwatch_metric_alarm.this)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "public_environment", "recording_stopped"])
-    error_message = "keys(aws_cloudwatch_metric_alarm.this) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"full_access_attached\", \"public_environment\", \"recording_stopped\"]"
+    condition     = jsonencode(keys(aws_cloudwatch_metric_alarm.this)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "monitoring_tampering", "public_environment", "recording_stopped"])
+    error_message = "keys(aws_cloudwatch_metric_alarm.this) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"full_access_attached\", \"monitoring_tampering\", \"public_environment\", \"recording_stopped\"]"
   }
   assert {
     condition     = aws_cloudwatch_log_metric_filter.this["public_environment"].log_group_name == "aws-cloudtrail-logs-o-exampleorgid"
@@ -90,7 +90,7 @@ run "defaults_alarm_an_encrypted_topic_that_only_these_alarms_may_publish_to" {
     error_message = "CloudWatch must be the only publisher"
   }
   assert {
-    condition     = jsonencode(jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Condition.ArnEquals["aws:SourceArn"]) == jsonencode(["arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x"])
+    condition     = jsonencode(jsondecode(aws_sns_topic_policy.this[0].policy).Statement[0].Condition.ArnEquals["aws:SourceArn"]) == jsonencode(["arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x"])
     error_message = "the topic policy must admit exactly the alarms' ARNs"
   }
   assert {
@@ -102,7 +102,7 @@ run "defaults_alarm_an_encrypted_topic_that_only_these_alarms_may_publish_to" {
     error_message = "no bus forwarding and no subscription by default"
   }
   assert {
-    condition     = output.cost.custom_metrics == 6 && output.cost.alarms == 6 && output.cost.monthly_usd.custom_metrics == 1.8 && output.cost.monthly_usd.alarms == 0.6 && output.cost.monthly_usd.log_ingestion == 0 && output.cost.monthly_usd.total == 2.4 && output.cost.region == "us-east-1"
+    condition     = output.cost.custom_metrics == 7 && output.cost.alarms == 7 && output.cost.monthly_usd.custom_metrics == 2.1 && output.cost.monthly_usd.alarms == 0.7 && output.cost.monthly_usd.log_ingestion == 0 && output.cost.monthly_usd.total == 2.8 && output.cost.region == "us-east-1"
     error_message = "the cost must count one metric and one alarm per rule"
   }
 }
@@ -121,8 +121,8 @@ run "approved_networks_per_account_and_for_the_organization" {
     }
   }
   assert {
-    condition     = jsonencode(sort(keys(aws_cloudwatch_log_metric_filter.this))) == jsonencode(["access_denied", "approved_network_changes-444455556666-0", "approved_network_changes-organization-0", "credential_forwarding", "file_transfer", "full_access_attached", "outside_approved_network-444455556666-0", "outside_approved_network-organization-0", "public_environment", "recording_stopped"])
-    error_message = "sort(keys(aws_cloudwatch_log_metric_filter.this)) is not [\"access_denied\", \"approved_network_changes-444455556666-0\", \"approved_network_changes-organization-0\", \"credential_forwarding\", \"file_transfer\", \"full_access_attached\", \"outside_approved_network-444455556666-0\", \"outside_approved_network-organization-0\", \"public_environment\", \"recording_stopped\"]"
+    condition     = jsonencode(sort(keys(aws_cloudwatch_log_metric_filter.this))) == jsonencode(["access_denied", "approved_network_changes-444455556666-0", "approved_network_changes-organization-0", "credential_forwarding", "file_transfer", "full_access_attached", "monitoring_tampering", "outside_approved_network-444455556666-0", "outside_approved_network-organization-0", "public_environment", "recording_stopped"])
+    error_message = "sort(keys(aws_cloudwatch_log_metric_filter.this)) is not [\"access_denied\", \"approved_network_changes-444455556666-0\", \"approved_network_changes-organization-0\", \"credential_forwarding\", \"file_transfer\", \"full_access_attached\", \"monitoring_tampering\", \"outside_approved_network-444455556666-0\", \"outside_approved_network-organization-0\", \"public_environment\", \"recording_stopped\"]"
   }
   assert {
     condition     = strcontains(output.filter_patterns["outside_approved_network-organization-0"], "$.recipientAccountId != \"444455556666\"")
@@ -190,7 +190,7 @@ run "forward_the_alarms_to_a_central_event_bus" {
     error_message = "no topic when forwarding to a bus"
   }
   assert {
-    condition     = jsonencode(jsondecode(aws_cloudwatch_event_rule.alarms[0].event_pattern)) == jsonencode({ detail = { state = { value = ["ALARM"] } }, "detail-type" = ["CloudWatch Alarm State Change"], resources = ["arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x"], source = ["aws.cloudwatch"] })
+    condition     = jsonencode(jsondecode(aws_cloudwatch_event_rule.alarms[0].event_pattern)) == jsonencode({ detail = { state = { value = ["ALARM"] } }, "detail-type" = ["CloudWatch Alarm State Change"], resources = ["arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:cloudshell-trail-monitoring-x"], source = ["aws.cloudwatch"] })
     error_message = "the rule must forward these alarms going into ALARM"
   }
   assert {
@@ -260,8 +260,8 @@ run "create_false_creates_nothing_but_computes_the_patterns" {
     error_message = "nothing must be created"
   }
   assert {
-    condition     = jsonencode(keys(output.filter_patterns)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "public_environment", "recording_stopped"])
-    error_message = "keys(output.filter_patterns) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"full_access_attached\", \"public_environment\", \"recording_stopped\"]"
+    condition     = jsonencode(keys(output.filter_patterns)) == jsonencode(["access_denied", "credential_forwarding", "file_transfer", "full_access_attached", "monitoring_tampering", "public_environment", "recording_stopped"])
+    error_message = "keys(output.filter_patterns) is not [\"access_denied\", \"credential_forwarding\", \"file_transfer\", \"full_access_attached\", \"monitoring_tampering\", \"public_environment\", \"recording_stopped\"]"
   }
   assert {
     condition     = output.cost.monthly_usd.log_ingestion == 1000 && output.cost.monthly_usd.total == 1000 && output.cost.alarms == 0

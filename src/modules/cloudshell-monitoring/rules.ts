@@ -10,13 +10,14 @@ import {
   CLOUDTRAIL_DETAIL_TYPE,
   IAM_EVENT_REGIONS,
   IAM_EVENTS,
+  MONITORING_EVENT_SOURCES,
   POLICY_ARN_PARAMETER,
   RECORDING_EVENT_SOURCES,
   ROUTE53_RESOLVER_EVENTS,
   VPC_CONFIG_SPELLINGS,
   VPC_ID_SPELLINGS,
 } from "../../facts/monitoring";
-import { RECORDING_ACTIONS, UNCONDITIONED_NETWORK_ACTIONS } from "../../facts/protected-resources";
+import { DETECTION_TAGGED_ACTIONS, RECORDING_ACTIONS, UNCONDITIONED_NETWORK_ACTIONS } from "../../facts/protected-resources";
 import { FULL_ACCESS_POLICY } from "../../facts/organizations";
 import { hclStrings } from "../hcl-snippets";
 
@@ -62,6 +63,9 @@ for i, config in ${hclStrings(VPC_CONFIG_SPELLINGS.map((s) => s.config))} : { co
 
 /** One "$or" branch per spelling of the VPC ID in a Route 53 Resolver record: an approved VPC. */
 const approvedVpc = `\${[for f in ${hclStrings(VPC_ID_SPELLINGS)} : { detail = { requestParameters = { (f) = var.approved_vpc_ids == null ? [] : sort(var.approved_vpc_ids) } } }]}`;
+
+/** The changes to the monitoring's own resources that protect_detection denies (IAM and KMS left out: their denials have many other causes). */
+const TAMPERING_ACTIONS = DETECTION_TAGGED_ACTIONS.filter((a) => a.split(":")[0] in MONITORING_EVENT_SOURCES);
 
 export const RULES: RuleSpec[] = [
   {
@@ -150,6 +154,27 @@ export const RULES: RuleSpec[] = [
         ...succeeded,
       },
       $or: approvedVpc,
+    },
+  },
+  {
+    // The changes to the monitoring itself that the guardrail's protect_detection denies, when denied:
+    // someone probing the detection (the exempt roles' own changes, which succeed, are deployments).
+    key: "monitoring_tampering",
+    toggle: {
+      input: "detect_monitoring_tampering",
+      default: true,
+      description:
+        "Alert when a change to the monitoring itself is denied (errorCode AccessDenied*): EventBridge rules and targets, SNS topics, CloudWatch alarms, metric and subscription filters, AWS Config rules. The guardrail's protect_detection denies these to all but the exempt roles, so a denied attempt is someone probing the detection.",
+    },
+    description: "Detection: a change to the monitoring's rules, targets, topic, alarms, filters or Config rule was denied (someone probing the detection).",
+    state: "ENABLED",
+    pattern: {
+      "detail-type": [CLOUDTRAIL_DETAIL_TYPE],
+      detail: {
+        eventSource: [...new Set(TAMPERING_ACTIONS.map((a) => MONITORING_EVENT_SOURCES[a.split(":")[0]]))],
+        eventName: TAMPERING_ACTIONS.map((a) => a.split(":")[1]),
+        errorCode: [{ prefix: "AccessDenied" }],
+      },
     },
   },
   {
