@@ -45,7 +45,7 @@ resource "aws_sns_topic_policy" "this" {
 resource "aws_iam_role" "to_event_bus" {
   count = local.forwards_to_bus ? 1 : 0
 
-  name               = "${var.name}-events-${data.aws_region.current.id}"
+  name               = format("%s-events-%s", var.name, data.aws_region.current.id)
   description        = "EventBridge puts the matched CloudShell events on the central event bus."
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "sts:AssumeRole", Condition = { ArnEquals = { "aws:SourceArn" = local.rule_arns } } }] })
   tags               = merge(var.tags, { "cloudshell:protected" = "detection" })

@@ -69,7 +69,7 @@ resource "aws_cloudwatch_event_rule" "alarms" {
 resource "aws_iam_role" "to_event_bus" {
   count = local.forwards_to_bus ? 1 : 0
 
-  name               = "${var.name}-events-${var.log_group_region}"
+  name               = format("%s-events-%s", var.name, var.log_group_region)
   description        = "EventBridge puts the CloudShell alarms' state changes on the central event bus."
   assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "sts:AssumeRole", Condition = { ArnEquals = { "aws:SourceArn" = aws_cloudwatch_event_rule.alarms[0].arn } } }] })
   tags               = merge(var.tags, { "cloudshell:protected" = "detection" })

@@ -20,7 +20,7 @@ variable "name" {
   }
 
   validation {
-    condition     = length("${var.name}-events-${var.log_group_region}") <= 64
+    condition     = length(format("%s-events-%s", var.name, var.log_group_region)) <= 64
     error_message = "name is too long for the event-bus role \"<name>-events-<log_group_region>\", which IAM takes up to 64 characters: shorten name."
   }
 }

@@ -75,7 +75,7 @@ export function targets(unit: Unit): void {
     IamRole,
     "to_event_bus",
     {
-      name: "${var.name}-events-${data.aws_region.current.id}",
+      name: tf(`format("%s-events-%s", var.name, data.aws_region.current.id)`),
       description: "EventBridge puts the matched CloudShell events on the central event bus.",
       assumeRolePolicy: tf(
         `jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "${ACTIONS.trust[0]}", Condition = { ArnEquals = { "aws:SourceArn" = local.rule_arns } } }] })`,

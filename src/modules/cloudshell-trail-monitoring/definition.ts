@@ -162,7 +162,7 @@ function targets(unit: Unit, file: string): void {
     IamRole,
     "to_event_bus",
     {
-      name: "${var.name}-events-${var.log_group_region}",
+      name: tf(`format("%s-events-%s", var.name, var.log_group_region)`),
       description: "EventBridge puts the CloudShell alarms' state changes on the central event bus.",
       assumeRolePolicy: tf(`jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Principal = { Service = "events.amazonaws.com" }, Action = "${ACTIONS.trust[0]}", Condition = { ArnEquals = { "aws:SourceArn" = aws_cloudwatch_event_rule.alarms[0].arn } } }] })`),
       tags: tfMap(protectedTags("detection")),

@@ -94,7 +94,7 @@ export const INPUTS: Input[] = [
       { condition: `can(regex("^[A-Za-z0-9_-]{1,${NAME_MAX}}$", var.name))`, errorMessage: `name must be 1-${NAME_MAX} characters of A-Z a-z 0-9 _ -, such as "${NAME}".` },
       {
         // IAM names are global to the account: the Region keeps two deployments apart.
-        condition: `length("\${var.name}-events-\${var.log_group_region}") <= ${ROLE_NAME_MAX}`,
+        condition: `length(format("%s-events-%s", var.name, var.log_group_region)) <= ${ROLE_NAME_MAX}`,
         errorMessage: `name is too long for the event-bus role "<name>-events-<log_group_region>", which IAM takes up to ${ROLE_NAME_MAX} characters: shorten name.`,
       },
     ],
