@@ -3,16 +3,9 @@
 // of the differential test has no say: what it does not evaluate is "Unknown", never a guess.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { main } from "../../src/review/cli";
 import { decide, NamedPolicy, Request } from "../../src/review/evaluate";
 import { tempDir } from "../../src/evidence/terraform";
-
-function run(args: string[], stdin = ""): { code: number; out: string; err: string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main(args, { stdin: () => stdin, stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
-  return { code, out: out.join(""), err: err.join("") };
-}
+import { runReview as run } from "../support/review";
 
 const SAVED = "Give the JSON of a saved plan: `terraform plan -out=plan.out` then `terraform show -json plan.out`.";
 /** A plan that creates one role with the full preset inline: something CloudShell. */

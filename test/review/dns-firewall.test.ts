@@ -1,38 +1,52 @@
 // cloudshell-review on a network's DNS Firewall: names added to the domain lists its ALLOW rules use
 // are a widening (exit 3), named; removing names, or adding them to a list a BLOCK rule uses (the
 // control), is not. The rule finds its list by the list's ID where the plan knows it.
-import { main } from "../../src/review/cli";
+import { planOf, resourceChange, review as reviewPlan } from "../support/review";
 
-type Values = Record<string, unknown>;
-const resource = (address: string, before: Values | null, after: Values | null) => {
-  const [type, name] = address.split(".");
-  const actions = before && after ? (JSON.stringify(before) === JSON.stringify(after) ? ["no-op"] : ["update"]) : after ? ["create"] : ["delete"];
-  return { address, type, name, mode: "managed", change: { actions, before, after, after_unknown: {} } };
-};
-const same = (address: string, values: Values) => resource(address, values, values);
+const same = (address: string, values: Record<string, unknown>) => resourceChange(address, values, values);
 
 /** Something CloudShell in the plan (a role's policy), so that the network is reviewed beside it. */
-const POLICY = { role: "developer", policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["cloudshell:CreateEnvironment", "cloudshell:CreateSession", "cloudshell:GetEnvironmentStatus", "cloudshell:StartEnvironment"], Resource: "*" }] }) };
+const POLICY = {
+  role: "developer",
+  policy: JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: ["cloudshell:CreateEnvironment", "cloudshell:CreateSession", "cloudshell:GetEnvironmentStatus", "cloudshell:StartEnvironment"],
+        Resource: "*",
+      },
+    ],
+  }),
+};
 
 /** A network whose ALLOW rule uses the list "allowed" and whose BLOCK rule uses "everything", the lists' domains before and after. */
 function review(allowed: [string[], string[]], everything: [string[], string[]] = [["*"], ["*"]]) {
   const list = (id: string, domains: string[]) => ({ id, name: id, domains });
-  const plan = {
-    format_version: "1.2",
-    resource_changes: [
+  return reviewPlan(
+    planOf([
       same("aws_iam_role_policy.cloudshell", POLICY),
-      same("aws_subnet.private", { id: "subnet-0123456789abcdef0", vpc_id: "vpc-0123456789abcdef0" }),
-      resource("aws_route53_resolver_firewall_domain_list.allowed", list("rslvr-fdl-allowed", allowed[0]), list("rslvr-fdl-allowed", allowed[1])),
-      resource("aws_route53_resolver_firewall_domain_list.everything", list("rslvr-fdl-everything", everything[0]), list("rslvr-fdl-everything", everything[1])),
-      same("aws_route53_resolver_firewall_rule.allow", { name: "allow-listed-domains", action: "ALLOW", firewall_domain_list_id: "rslvr-fdl-allowed" }),
-      same("aws_route53_resolver_firewall_rule.block", { name: "block-every-other-domain", action: "BLOCK", firewall_domain_list_id: "rslvr-fdl-everything" }),
-      same("aws_route53_resolver_firewall_rule_group_association.this", { vpc_id: "vpc-0123456789abcdef0" }),
-    ],
-  };
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main([], { stdin: () => JSON.stringify(plan), stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
-  return { code, out: out.join(""), err: err.join("") };
+      same("aws_subnet.private", {
+        id: "subnet-0123456789abcdef0",
+        vpc_id: "vpc-0123456789abcdef0",
+      }),
+      resourceChange("aws_route53_resolver_firewall_domain_list.allowed", list("rslvr-fdl-allowed", allowed[0]), list("rslvr-fdl-allowed", allowed[1])),
+      resourceChange("aws_route53_resolver_firewall_domain_list.everything", list("rslvr-fdl-everything", everything[0]), list("rslvr-fdl-everything", everything[1])),
+      same("aws_route53_resolver_firewall_rule.allow", {
+        name: "allow-listed-domains",
+        action: "ALLOW",
+        firewall_domain_list_id: "rslvr-fdl-allowed",
+      }),
+      same("aws_route53_resolver_firewall_rule.block", {
+        name: "block-every-other-domain",
+        action: "BLOCK",
+        firewall_domain_list_id: "rslvr-fdl-everything",
+      }),
+      same("aws_route53_resolver_firewall_rule_group_association.this", {
+        vpc_id: "vpc-0123456789abcdef0",
+      }),
+    ])
+  );
 }
 
 const AWS = ["*.amazonaws.com"];

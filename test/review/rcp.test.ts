@@ -2,11 +2,21 @@
 // team's own): shown beside the SCPs of their target, statement by statement with who is exempt, and
 // sized against the RCP quota; removing a statement or exempting someone more needs approval (exit 3).
 // Controls: an RCP changes no CloudShell feature's answer, and a tag policy attached beside is not one.
-import { main } from "../../src/review/cli";
+import { planOf, resourceChange, review as reviewPlan } from "../support/review";
 import { RCP_STATEMENT } from "../../src/facts/organizations";
 import { POLICY_SIZE_LIMITS, thousands } from "../../src/facts/limits";
 
-const SCP = { Version: "2012-10-17", Statement: [{ Sid: "DenyCredentialForwarding", Effect: "Deny", Action: "cloudshell:PutCredentials", Resource: "*" }] };
+const SCP = {
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Sid: "DenyCredentialForwarding",
+      Effect: "Deny",
+      Action: "cloudshell:PutCredentials",
+      Resource: "*",
+    },
+  ],
+};
 const rcp = (exempt: string[]) => ({
   Version: "2012-10-17",
   Statement: [
@@ -16,37 +26,33 @@ const rcp = (exempt: string[]) => ({
       Principal: "*",
       Action: ["sts:TagSession", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"],
       Resource: "*",
-      Condition: { "ForAnyValue:StringEquals": { "aws:TagKeys": ["dp:exclude"] }, ArnNotLike: { "aws:PrincipalArn": exempt } },
+      Condition: {
+        "ForAnyValue:StringEquals": { "aws:TagKeys": ["dp:exclude"] },
+        ArnNotLike: { "aws:PrincipalArn": exempt },
+      },
     },
   ],
 });
 
-type Values = Record<string, unknown>;
-const resource = (address: string, before: Values | null, after: Values | null) => {
-  const [type, name] = address.split(".");
-  const actions = before && after ? (JSON.stringify(before) === JSON.stringify(after) ? ["no-op"] : ["update"]) : after ? ["create"] : ["delete"];
-  return { address, type, name, mode: "managed", change: { actions, before, after, after_unknown: {} } };
-};
-
-const policy = (id: string, type: string, document: object) => ({ id, name: id, type, content: JSON.stringify(document) });
+const policy = (id: string, type: string, document: object) => ({
+  id,
+  name: id,
+  type,
+  content: JSON.stringify(document),
+});
 const attachment = (id: string) => ({ policy_id: id, target_id: "r-ab12" });
 
 /** The review of a plan in which the root holds the SCP and, before and after, the RCP given (or none). */
-function review(before: object | null, after: object | null, more: ReturnType<typeof resource>[] = []) {
-  const plan = {
-    format_version: "1.2",
-    resource_changes: [
-      resource("aws_organizations_policy.scp", policy("p-scp", "SERVICE_CONTROL_POLICY", SCP), policy("p-scp", "SERVICE_CONTROL_POLICY", SCP)),
-      resource("aws_organizations_policy_attachment.scp", attachment("p-scp"), attachment("p-scp")),
-      resource("aws_organizations_policy.rcp", before && policy("p-rcp", "RESOURCE_CONTROL_POLICY", before), after && policy("p-rcp", "RESOURCE_CONTROL_POLICY", after)),
-      resource("aws_organizations_policy_attachment.rcp", before && attachment("p-rcp"), after && attachment("p-rcp")),
+function review(before: object | null, after: object | null, more: ReturnType<typeof resourceChange>[] = []) {
+  return reviewPlan(
+    planOf([
+      resourceChange("aws_organizations_policy.scp", policy("p-scp", "SERVICE_CONTROL_POLICY", SCP), policy("p-scp", "SERVICE_CONTROL_POLICY", SCP)),
+      resourceChange("aws_organizations_policy_attachment.scp", attachment("p-scp"), attachment("p-scp")),
+      resourceChange("aws_organizations_policy.rcp", before && policy("p-rcp", "RESOURCE_CONTROL_POLICY", before), after && policy("p-rcp", "RESOURCE_CONTROL_POLICY", after)),
+      resourceChange("aws_organizations_policy_attachment.rcp", before && attachment("p-rcp"), after && attachment("p-rcp")),
       ...more,
-    ],
-  };
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main([], { stdin: () => JSON.stringify(plan), stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
-  return { code, out: out.join(""), err: err.join("") };
+    ])
+  );
 }
 
 const BREAK_GLASS = "arn:aws:iam::*:role/break-glass-*";
@@ -84,8 +90,8 @@ describe("cloudshell-review: resource control policies", () => {
   test("control: a tag policy attached to the same target is neither an SCP nor an RCP", () => {
     const tagPolicy = { tags: { team: { tag_key: { "@@assign": "team" } } } };
     const r = review(rcp([BREAK_GLASS]), rcp([BREAK_GLASS]), [
-      resource("aws_organizations_policy.tags", null, policy("p-tags", "TAG_POLICY", tagPolicy)),
-      resource("aws_organizations_policy_attachment.tags", null, attachment("p-tags")),
+      resourceChange("aws_organizations_policy.tags", null, policy("p-tags", "TAG_POLICY", tagPolicy)),
+      resourceChange("aws_organizations_policy_attachment.tags", null, attachment("p-tags")),
     ]);
     expect(r.code).toBe(0);
     expect(r.out).not.toContain("p-tags");

@@ -6,27 +6,14 @@
 // simulator too (test/support/differential.ts).
 import { accessOf } from "../../src/review/access";
 import { askedOf, candidatesOf, entitiesOf, ROWS } from "../../src/review/analyse";
-import { main } from "../../src/review/cli";
 import { PolicyDocument } from "../../src/review/evaluate";
 import { readPlan } from "../../src/review/plan";
 import { exampleNames } from "../../tools/generated";
 import { examplePlan } from "../../tools/plan-snapshots";
 import { compare } from "../support/differential";
 import { CHANGE_ROOTS, NEWCOMER_ROOTS, NOTHING_CLOUDSHELL } from "./roots";
+import { review } from "../support/review";
 
-export interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** The command as a user runs it, on a plan's JSON given on standard input. */
-export function review(plan: object): Run {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = main([], { stdin: () => JSON.stringify(plan), stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 /** What the review of each root must say (exit status, and lines a reviewer looks for). */
 const EXPECTED: Record<string, { code: number; says: string[] }> = {
