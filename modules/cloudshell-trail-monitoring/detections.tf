@@ -148,7 +148,9 @@ locals {
   network_change_clauses = { for k, s in local.approved_scopes : k => flatten([for id in sort(s.vpc_ids) : [for f in ["VpcId", "vpcId", "VPCId", "vPCId", "ResourceId", "resourceId"] : format("$.requestParameters.%s = \"%s\"", f, id)]]) if length(s.vpc_ids) > 0 }
 
   # The rule's derived base (a successful association) and the scope's accounts.
-  network_change_prefix  = { for k, s in local.approved_scopes : k => join(" && ", compact(["$.eventType = \"AwsApiCall\" && $.eventSource = \"route53resolver.amazonaws.com\" && ($.eventName = \"AssociateFirewallRuleGroup\" || $.eventName = \"AssociateResolverRule\" || $.eventName = \"UpdateFirewallConfig\") && $.errorCode NOT EXISTS", s.account == null ? join(" && ", [for a in sort(keys(local.approved_networks_by_account)) : format("$.recipientAccountId != \"%s\"", a)]) : format("$.recipientAccountId = \"%s\"", s.account)])) }
+  network_change_prefix = { for k, s in local.approved_scopes : k => join(" && ", compact(["$.eventType = \"AwsApiCall\" && $.eventSource = \"route53resolver.amazonaws.com\" && ($.eventName = \"AssociateFirewallRuleGroup\" || $.eventName = \"AssociateResolverRule\" || $.eventName = \"UpdateFirewallConfig\") && $.errorCode NOT EXISTS", s.account == null ? join(" && ", [for a in sort(keys(local.approved_networks_by_account)) : format("$.recipientAccountId != \"%s\"", a)]) : format("$.recipientAccountId = \"%s\"", s.account)])) }
+
+  # How many clauses fit one filter pattern of 1024 characters; a list too long for one pattern fails the metric filter's precondition.
   network_change_chunk   = { for k, c in local.network_change_clauses : k => max(1, floor((1024 - length(local.network_change_prefix[k]) - 10) / (max(0, [for x in c : length(x)]...) + 4))) }
   network_change_filters = merge({}, [for k, c in local.network_change_clauses : { for i, chunk in chunklist(c, local.network_change_chunk[k]) : "approved_network_changes-${k}-${i}" => "{ ${local.network_change_prefix[k]} && (${join(" || ", chunk)}) }" }]...)
   subscription_parts = {

@@ -39,6 +39,29 @@ function headAndRest(c: Condition): { head: string; rest: string } {
   return { head: join(head), rest: rest.length ? join(rest) : "" };
 }
 
+/**
+ * The filters of a rule whose clauses (local.<name>_clauses, a list per scope) may not fit one
+ * pattern: each scope's prefix (the rule's derived base and the scope's accounts), how many clauses
+ * fit one pattern of MAX_PATTERN characters, and the filters "<rule>-<scope>-<n>" that pack them.
+ */
+function packedFilters(unit: Unit, name: string, rule: string, condition: Condition, base: string, at: { file: string }): void {
+  unit.local(
+    `${name}_prefix`,
+    `\${{ for k, s in local.approved_scopes : k => join(" && ", compact([${JSON.stringify(filterExpression(condition))}, s.account == null ? join(" && ", [for a in sort(keys(local.approved_networks_by_account)) : format("$.recipientAccountId != \\"%s\\"", a)]) : format("$.recipientAccountId = \\"%s\\"", s.account)])) }}`,
+    { ...at, comment: `The rule's derived base (${base}) and the scope's accounts.` },
+  );
+  unit.local(
+    `${name}_chunk`,
+    `\${{ for k, c in local.${name}_clauses : k => max(1, floor((${MAX_PATTERN} - length(local.${name}_prefix[k]) - 10) / (max(0, [for x in c : length(x)]...) + 4))) }}`,
+    { ...at, comment: `How many clauses fit one filter pattern of ${MAX_PATTERN} characters; a list too long for one pattern fails the metric filter's precondition.` },
+  );
+  unit.local(
+    `${name}_filters`,
+    `\${merge({}, [for k, c in local.${name}_clauses : { for i, chunk in chunklist(c, local.${name}_chunk[k]) : "${rule}-\${k}-\${i}" => "{ \${local.${name}_prefix[k]} && (\${join(" || ", chunk)}) }" }]...)}`,
+    at,
+  );
+}
+
 export function detections(unit: Unit, file: string): DerivedRule[] {
   const derived = deriveRules(RULES, unit.name);
   const at = { file };
@@ -78,21 +101,7 @@ anytrue([${APPROVED_LISTS.map((l) => `var.${l.input} != null`).join(", ")}]) ? {
     '${{ for k, s in local.approved_scopes : k => [for p in local.outside_paths : format("(%s)", join(" && ", [for id in sort(s[p.ids]) : format("%s != \\"%s\\"", p.path, id)])) if length(s[p.ids]) > 0] }}',
     { ...at, comment: "One clause per field: the value is none of the approved IDs (an absent field matches no clause)." },
   );
-  unit.local(
-    "outside_prefix",
-    `\${{ for k, s in local.approved_scopes : k => join(" && ", compact([${JSON.stringify(filterExpression(outside.condition))}, s.account == null ? join(" && ", [for a in sort(keys(local.approved_networks_by_account)) : format("$.recipientAccountId != \\"%s\\"", a)]) : format("$.recipientAccountId = \\"%s\\"", s.account)])) }}`,
-    { ...at, comment: "The rule's derived base (a successful CreateEnvironment) and the scope's accounts." },
-  );
-  unit.local(
-    "outside_chunk",
-    `\${{ for k, c in local.outside_clauses : k => max(1, floor((${MAX_PATTERN} - length(local.outside_prefix[k]) - 10) / (max(0, [for x in c : length(x)]...) + 4))) }}`,
-    { ...at, comment: `How many clauses fit one filter pattern of ${MAX_PATTERN} characters; a list too long for one pattern fails the metric filter's precondition.` },
-  );
-  unit.local(
-    "outside_filters",
-    `\${merge({}, [for k, c in local.outside_clauses : { for i, chunk in chunklist(c, local.outside_chunk[k]) : "${OUTSIDE}-\${k}-\${i}" => "{ \${local.outside_prefix[k]} && (\${join(" || ", chunk)}) }" }]...)}`,
-    at,
-  );
+  packedFilters(unit, "outside", OUTSIDE, outside.condition, "a successful CreateEnvironment", at);
 
   // Changes to an approved VPC that no SCP can single out: one clause per VPC ID and spelling of the
   // record's VPC field, per scope with approved VPCs, packed like the outside filters.
@@ -103,21 +112,7 @@ anytrue([${APPROVED_LISTS.map((l) => `var.${l.input} != null`).join(", ")}]) ? {
     `\${{ for k, s in local.approved_scopes : k => flatten([for id in sort(s.${vpcField}) : [for f in ${hclStrings(VPC_ID_SPELLINGS)} : format("$.requestParameters.%s = \\"%s\\"", f, id)]]) if length(s.${vpcField}) > 0 }}`,
     { ...at, comment: "One clause per approved VPC and spelling of the VPC field (UNCONFIRMED which one Route 53 Resolver's records use)." },
   );
-  unit.local(
-    "network_change_prefix",
-    `\${{ for k, s in local.approved_scopes : k => join(" && ", compact([${JSON.stringify(filterExpression(changes.condition))}, s.account == null ? join(" && ", [for a in sort(keys(local.approved_networks_by_account)) : format("$.recipientAccountId != \\"%s\\"", a)]) : format("$.recipientAccountId = \\"%s\\"", s.account)])) }}`,
-    { ...at, comment: "The rule's derived base (a successful association) and the scope's accounts." },
-  );
-  unit.local(
-    "network_change_chunk",
-    `\${{ for k, c in local.network_change_clauses : k => max(1, floor((${MAX_PATTERN} - length(local.network_change_prefix[k]) - 10) / (max(0, [for x in c : length(x)]...) + 4))) }}`,
-    at,
-  );
-  unit.local(
-    "network_change_filters",
-    `\${merge({}, [for k, c in local.network_change_clauses : { for i, chunk in chunklist(c, local.network_change_chunk[k]) : "${NETWORK_CHANGES}-\${k}-\${i}" => "{ \${local.network_change_prefix[k]} && (\${join(" || ", chunk)}) }" }]...)}`,
-    at,
-  );
+  packedFilters(unit, "network_change", NETWORK_CHANGES, changes.condition, "a successful association", at);
 
   // The subscription: the chosen rules' conditions, grouped by event type and source to stay short.
   const parts = Object.fromEntries(derived.map((d) => [d.key, headAndRest(d.condition)]));
