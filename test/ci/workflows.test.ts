@@ -53,9 +53,19 @@ describe("every workflow parses and is well formed", () => {
       for (const m of script.matchAll(/\bbash +((?:\.\.\/)*)((?:scripts|\.ci)\/[\w.-]+)/g)) expect(fs.existsSync(path.join(ROOT, m[2]))).toBe(true);
       // Untrusted values reach scripts through env, never spliced into the script by ${{ }}.
       expect(script).not.toMatch(/\$\{\{\s*github\.(event\.pull_request|head_ref|event\.workflow_run\.(head_branch|display_title))/);
+      expect(pipeHidesFailure(script)).toBe(false);
     }
   });
+
+  test("control: a script that pipes a command without pipefail is found (GitHub's default bash has none)", () => {
+    expect(pipeHidesFailure("terraform plan | tee plan.log")).toBe(true);
+    expect(pipeHidesFailure("set -o pipefail\nterraform plan | tee plan.log")).toBe(false);
+    expect(pipeHidesFailure("if grep -q x f || true; then echo; fi")).toBe(false);
+  });
 });
+
+/** A run script with a pipe whose status would be the last command's: GitHub runs it with `bash -e`, no pipefail. */
+const pipeHidesFailure = (script: string) => /[^|]\|[^|]/.test(script.replace(/'[^']*'|"[^"]*"/g, "")) && !/set -o pipefail|set -[a-z]*o pipefail/.test(script);
 
 /**
  * The command the contributors' guide gives for the whole suite (the line of its first `sh` block
