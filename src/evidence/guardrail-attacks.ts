@@ -5,7 +5,8 @@
 // deployment role, the break-glass role, an exempt Identity Center role and a role exempt by tag.
 // The flows are end-to-end paths across accounts: break-glass from the management account, AFT
 // from its own account, and sessions federated through SAML or OIDC under the resource control policy.
-import { CLOUDSHELL_SERVICE, PROTECTION_TAG } from "../facts/protected-resources";
+import { PROTECTION_TAG } from "../facts/protected-resources";
+import { CLOUDSHELL_SERVICE } from "../facts/vpc-statements";
 import { ACCOUNT, Context, IamRequest, REGION } from "./simulate";
 import { IDS } from "./scenarios";
 
@@ -199,6 +200,12 @@ export const FLOWS: Flow[] = [
     request: { action: "sts:AssumeRole", resource: DEPLOYMENT_ROLE, resourcePolicy: trust(`arn:aws:iam::${AFT_ACCOUNT}:role/aws-aft-AdministratorRole`) },
   },
   {
+    label: "The member account's administrator assumes AWSAFTExecution, whose trust names the account (the AFT flow's denied twin)",
+    principal: { arn: iam("role", "developer"), tags: {} },
+    under: "scp",
+    request: { action: "sts:AssumeRole", resource: DEPLOYMENT_ROLE, resourcePolicy: TRUSTS_THE_ACCOUNT },
+  },
+  {
     label: "The member account's administrator assumes break-glass-admin, whose trust names the account",
     principal: { arn: iam("role", "developer"), tags: {} },
     under: "scp",
@@ -227,5 +234,11 @@ export const FLOWS: Flow[] = [
     principal: { arn: BREAK_GLASS_ROLE, tags: {} },
     under: "rcp",
     request: { action: "sts:TagSession", resource: iam("role", "any-role"), context: settingTag(EXEMPT_TAG), resourcePolicy: trust(BREAK_GLASS_ROLE) },
+  },
+  {
+    label: "The member account's administrator passes the exempt tag on when it assumes another role (the break-glass flow's denied twin)",
+    principal: { arn: iam("role", "developer"), tags: {} },
+    under: "rcp",
+    request: { action: "sts:TagSession", resource: iam("role", "any-role"), context: settingTag(EXEMPT_TAG), resourcePolicy: trust(iam("role", "developer")) },
   },
 ];

@@ -321,13 +321,15 @@ async function attackResults(c: EvaluatedCase): Promise<GuardrailFile["attacks"]
   return rows;
 }
 
-/** The flows across accounts, each with a control without the policy that decided it. */
+/** The flows across accounts; a denied one with a control without the statements that denied it. */
 async function flowResults(c: EvaluatedCase): Promise<GuardrailFile["flows"]> {
   const flows: GuardrailFile["flows"] = [];
   for (const f of FLOWS) {
+    if (f.under === "rcp" && !c.rcp) throw new Error(`the flow "${f.label}" needs the resource control policy, which the case "${c.name}" does not make`);
     const placement = { scps: f.under === "scp" ? c.policies : [], rcps: f.under === "rcp" && c.rcp ? [c.rcp] : [] };
     const r = await simulateUnder(placement, f.principal, f.request);
-    const control = r.deniedBy.length ? (await simulateUnder({ scps: withoutStatements(placement.scps as Policy[], r.deniedBy), rcps: [] }, f.principal, f.request)).result : undefined;
+    const without = { scps: withoutStatements(placement.scps, r.deniedBy), rcps: withoutStatements(placement.rcps, r.deniedBy) };
+    const control = r.deniedBy.length ? (await simulateUnder(without, f.principal, f.request)).result : undefined;
     flows.push({ label: f.label, principal: f.principal.arn, under: f.under, request: describeRequest(f.request), result: r.result, stoppedBy: r.deniedBy, ...(control ? { control } : {}) });
   }
   return flows;
