@@ -177,5 +177,19 @@ export async function planMistakes(tree: Map<string, string>, mistakes: Mistake[
 /** evidence/mistakes.json from the outcome. */
 export const mistakesFile = (outcome: MistakesOutcome): MistakesFile => ({ provider: `hashicorp/aws ${AWS_PROVIDER_VERSION}`, fixtures: FIXTURES_TEXT, rows: outcome.rows });
 
-/** evidence/mistakes.json: every row of the table planned against `tree`'s modules and wrappers. */
-export const compute = async (tree: Map<string, string>): Promise<MistakesFile> => mistakesFile(await planMistakes(tree, MISTAKES));
+/** What keeps an outcome out of the evidence: a control that did not plan cleanly, a diagnostic no row explains, a row the plan said nothing to. */
+export function outcomeProblems(outcome: MistakesOutcome): string[] {
+  return [
+    ...(outcome.controls.passed ? [] : [`the rows done right did not plan cleanly: ${outcome.controls.diagnostics.map((d) => `${d.context}: ${d.summary}`).join("; ") || "no diagnostic"}`]),
+    ...outcome.stray.map((d) => `a diagnostic no row explains: ${d.filename ?? "?"}: ${d.summary}`),
+    ...outcome.rows.filter((r) => r.severity === null).map((r) => `${r.module}: "${r.what}" planned with nothing to say`),
+  ];
+}
+
+/** evidence/mistakes.json: every row of the table planned against `tree`'s modules and wrappers; synth records nothing the tests would refuse. */
+export async function compute(tree: Map<string, string>): Promise<MistakesFile> {
+  const outcome = await planMistakes(tree, MISTAKES);
+  const problems = outcomeProblems(outcome);
+  if (problems.length) throw new Error(`Mistakes we catch cannot be recorded:\n  ${problems.join("\n  ")}`);
+  return mistakesFile(outcome);
+}
