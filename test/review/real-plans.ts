@@ -107,7 +107,7 @@ const EXPECTED: Record<string, { code: number; says: string[] }> = {
     says: [
       "- **role platform-engineer** (new): may",
       "| Launch CloudShell (open a session): public environment | no: denied by DenyCloudShellPublicEnvironments in SCP cloudshell-guardrail |",
-      "| DenyAttachingAWSCloudShellFullAccess | Deny | no attaching AWSCloudShellFullAccess | principals matching `arn:aws:iam::*:role/AWSAFTExecution`; principals matching `arn:aws:iam::*:role/AWSControlTowerExecution`; principals matching `arn:aws:iam::*:role/break-glass-*` |",
+      "| DenyAttachingAWSCloudShellFullAccess | Deny | no attaching AWSCloudShellFullAccess | principals matching `arn:aws:iam::*:role/AWSAFTExecution`; principals matching `arn:aws:iam::*:role/AWSControlTowerExecution`; principals matching `arn:aws:iam::*:role/OrganizationAccountAccessRole`; principals matching `arn:aws:iam::*:role/break-glass-*`; principals matching `arn:aws:iam::*:role/stacksets-exec-*` |",
       "| DenyStoppingCloudTrailAndConfig | Deny | no one but an exempt principal may stop, change or delete a CloudTrail trail, or stop or delete AWS Config's recorder or delivery channel |",
     ],
   },
