@@ -33,7 +33,6 @@ function stateOf(world, plan, calls) {
     };
     return { access, entities, networks: (0, network_1.networksOf)(world, keep, plan.config), detections: (0, monitoring_1.detectionsOf)(world, plan.config) };
 }
-/** An entity is worth a row when a policy of its own touches CloudShell (or is known only after apply inside this project's modules). */
 /** This project's modules whose policies grant or deny CloudShell. */
 const GRANTING = /^cloudshell-(policy|policy-document|guardrail)$/;
 /**

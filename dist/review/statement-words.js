@@ -15,7 +15,7 @@ const WORDS = new Map([
     ...Object.entries(vpc_statements_1.VPC_STATEMENT_WORDS),
     ...Object.entries(organizations_1.STATEMENT_WORDS),
 ]);
-/** The words for a Sid; numbered Sids (DenyChangingTaggedExemptPrincipals2) share their base's. */
+/** The words for a Sid; numbered Sids (DenyActingAsTaggedExemptRoles2) share their base's. */
 function statementWords(sid) {
     if (!sid)
         return undefined;

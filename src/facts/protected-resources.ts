@@ -157,7 +157,6 @@ export const NETWORK_TAGGED_ACTIONS = [
  * (aws:CalledVia cloudshell.amazonaws.com, AWS's VPC permission example), which stays allowed.
  */
 export const GROUP_USE_ACTIONS = ["ec2:RunInstances", "ec2:CreateNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute", "ec2:ModifyInstanceAttribute"];
-export const CLOUDSHELL_SERVICE = "cloudshell.amazonaws.com";
 
 /**
  * Changes that reopen an approved VPC for which AWS gives no usable condition: a new DNS Firewall

@@ -44,7 +44,6 @@ function stateOf(world: World, plan: Plan, calls: Call[]): State {
   return { access, entities, networks: networksOf(world, keep, plan.config), detections: detectionsOf(world, plan.config) };
 }
 
-/** An entity is worth a row when a policy of its own touches CloudShell (or is known only after apply inside this project's modules). */
 /** This project's modules whose policies grant or deny CloudShell. */
 const GRANTING = /^cloudshell-(policy|policy-document|guardrail)$/;
 

@@ -13,7 +13,7 @@ const WORDS = new Map<string, string>([
   ...Object.entries(STATEMENT_WORDS),
 ]);
 
-/** The words for a Sid; numbered Sids (DenyChangingTaggedExemptPrincipals2) share their base's. */
+/** The words for a Sid; numbered Sids (DenyActingAsTaggedExemptRoles2) share their base's. */
 export function statementWords(sid: string | undefined): string | undefined {
   if (!sid) return undefined;
   return WORDS.get(sid) ?? WORDS.get(sid.replace(/\d+$/, ""));

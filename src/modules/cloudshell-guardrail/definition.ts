@@ -8,7 +8,7 @@ import { Unit } from "../../cdktf/seam";
 import { Definition, sourceOf } from "../../generator/definition";
 import { GuardrailFile, GUARDRAIL_FILE } from "../../evidence/files";
 import { guardrailTables } from "./guardrail-table";
-import { DEPLOYMENT_ROLES, MIN_LITERAL_PREFIX } from "../../facts/exemptions";
+import { DEPLOYMENT_ROLE_PATTERNS, DEPLOYMENT_ROLES, MIN_LITERAL_PREFIX } from "../../facts/exemptions";
 import { POLICY_SIZE_LIMITS, thousands } from "../../facts/limits";
 import { GUARDRAIL_STATEMENTS, RCP_STATEMENT, SCP_MAX_PER_TARGET } from "../../facts/organizations";
 import { PROTECTION_TAG, UNCONDITIONED_NETWORK_ACTIONS } from "../../facts/protected-resources";
@@ -42,7 +42,7 @@ export const guardrail: Definition = {
     statements: Object.entries(GUARDRAIL_STATEMENTS).map(([key, s]) => ({ ...s, when: WHEN[key as keyof typeof WHEN] })),
     rcpStatement: RCP_STATEMENT,
     protectionTag: PROTECTION_TAG,
-    deploymentRoles: DEPLOYMENT_ROLES.map((r) => ({ ...r, pattern: r.pattern.replace("${Partition}", "aws") })),
+    deploymentRoles: DEPLOYMENT_ROLES.map((r, i) => ({ ...r, pattern: DEPLOYMENT_ROLE_PATTERNS[i] })),
     unconditioned: UNCONDITIONED_NETWORK_ACTIONS,
   }),
   extraFiles: guardrailTests,

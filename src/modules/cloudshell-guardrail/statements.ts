@@ -19,7 +19,6 @@ import {
 } from "../../facts/exemptions";
 import { DENY_FULL_ACCESS_STATEMENT, EXEMPTION_KEYS, FULL_ACCESS_POLICY, GUARDRAIL_STATEMENTS } from "../../facts/organizations";
 import {
-  CLOUDSHELL_SERVICE,
   DETECTION_TAGGED_ACTIONS,
   GROUP_USE_ACTIONS,
   LATTICE_ACTIONS,
@@ -29,6 +28,7 @@ import {
   VPC_KEYED_ACTIONS,
   VPC_RESOURCE_ACTIONS,
 } from "../../facts/protected-resources";
+import { CLOUDSHELL_SERVICE } from "../../facts/vpc-statements";
 import { DENY_PUBLIC_STATEMENT, RESTRICTIONS } from "../../facts/vpc-statements";
 import { hclStrings, placeholderFormat, withReferences } from "../hcl-snippets";
 import { ID_INPUTS } from "./inputs";

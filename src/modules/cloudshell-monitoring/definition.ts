@@ -1,6 +1,6 @@
 // modules/cloudshell-monitoring: detection of what the preventive controls cannot stop, or are
-// being worked around by. EventBridge rules on CloudShell's and IAM's CloudTrail events (each a
-// choice), one target for all of them (an encrypted SNS topic it creates, an existing topic, or
+// being worked around by. EventBridge rules on CloudTrail events (each a choice: CloudShell's, IAM's,
+// Route 53 Resolver's on approved VPCs, and those that switch the recording or the monitoring off), one target for all of them (an encrypted SNS topic it creates, an existing topic, or
 // another account's event bus), and optionally the AWS Config rule that reports identities with
 // AWSCloudShellFullAccess attached. The rules are one list (rules.ts); the files below follow it.
 import { Unit } from "../../cdktf/seam";

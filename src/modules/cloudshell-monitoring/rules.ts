@@ -232,6 +232,3 @@ export const DEFAULT_RULES = rulesOn({});
 
 /** Every rule's toggle set to false: a module call that monitors nothing. */
 export const NO_RULES: Record<string, boolean> = Object.fromEntries(RULES.filter((r) => r.toggle && DEFAULT_RULES.includes(r.key)).map((r) => [r.toggle!.input, false]));
-
-/** Every toggle that is off by default set to true: with the approved lists, a call that turns every rule on. */
-export const EVERY_TOGGLE_ON: Record<string, boolean> = Object.fromEntries(RULES.filter((r) => r.toggle && !r.toggle.default).map((r) => [r.toggle!.input, true]));

@@ -4,6 +4,7 @@
 // the subscription filter's pattern (the chosen rules' conditions, grouped by event source).
 import { Unit } from "../../cdktf/seam";
 import { VPC_CONFIG_SPELLINGS, VPC_ID_SPELLINGS } from "../../facts/monitoring";
+import { FULL_ACCESS_POLICY } from "../../facts/organizations";
 import { APPROVED_LISTS, RULES } from "../cloudshell-monitoring/rules";
 import { hclStrings } from "../hcl-snippets";
 import { objectLocal } from "../strict-object";
@@ -68,7 +69,7 @@ export function detections(unit: Unit, file: string): DerivedRule[] {
   const outside = derived.find((d) => d.key === OUTSIDE)!;
   const plain = derived.filter((d) => !d.declared);
 
-  unit.local("full_access_arn", "arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSCloudShellFullAccess", at);
+  unit.local("full_access_arn", `arn:\${data.aws_partition.current.partition}:iam::aws:policy/${FULL_ACCESS_POLICY}`, at);
   unit.local(
     "filter_patterns",
     Object.fromEntries(plain.map((d) => [d.key, filterPattern(d.condition)])),

@@ -229,12 +229,12 @@ export const insightsQuery = (filter: string) => `fields ${INSIGHTS_FIELDS.join(
 /**
  * Rules whose filter patterns are written here rather than derived: their EventBridge pattern
  * holds a Terraform expression or reads an array. `base` is the part of the rule's pattern that is
- * derived (everything but the keys in `declaredKeys`); the module adds the rest (definition.ts).
+ * derived (everything but the keys in `declaredKeys`); the module adds the rest (detections.ts).
  */
 export const DECLARED: Record<string, { declaredKeys: string[]; why: string }> = {
   outside_approved_network: {
     declaredKeys: ["$or"],
-    why: "its approved lists are Terraform expressions over per-account scopes, and subnets and security groups are arrays: the module writes one clause per scope, list and array index (definition.ts), in as many metric filters as the 1,024-character limit needs",
+    why: "its approved lists are Terraform expressions over per-account scopes, and subnets and security groups are arrays: the module writes one clause per scope, list and array index (detections.ts), in as many metric filters as the 1,024-character limit needs",
   },
   approved_network_changes: {
     declaredKeys: ["$or"],
