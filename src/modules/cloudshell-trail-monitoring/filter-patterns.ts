@@ -271,7 +271,7 @@ export function deriveRules(rules: RuleSpec[], unit: string): DerivedRule[] {
 
 /** What the translation does not keep exactly, for the README. */
 export const TRANSLATION_NOTES = [
-  "`equals-ignore-case` becomes the value as written or with its first letter in the other case (`CreateEnvironment`, `createEnvironment`): filter patterns are case sensitive, and a regular expression would spend the log group's quota of 5 regex-bearing filters. A name in any other casing alerts the EventBridge rule and not the metric filter.",
+  "`equals-ignore-case` becomes the value as written or with its first letter in the other case (`CreateEnvironment`, `createEnvironment`): filter patterns are case sensitive ([filter pattern syntax](https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html)), and a regular expression would spend the log group's quota of 5 regular expression patterns ([PutMetricFilter](https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutMetricFilter.html)). A name in any other casing alerts the EventBridge rule and not the metric filter.",
   "`exists: false` becomes `NOT EXISTS`, which is false for a property that holds an empty array or an object; EventBridge's holds for them (no leaf). A record with `SubnetIds: []` would alert the EventBridge rule only.",
   "A comparison (`=`, `!=`) on a property that is absent matches neither way here; the guide says so for objects and arrays, and its examples imply it for absent properties (UNCONFIRMED). `anything-but` in EventBridge does not match an absent field either.",
 ];
