@@ -121,10 +121,11 @@ describe("cloudshell-review: metric filters on a trail's log group", () => {
         before: filter(),
         after: filter(),
       },
+      // An update that keeps the detection (the alarm waits for two periods now): not a weakening.
       {
         address: "aws_cloudwatch_metric_alarm.a",
         before: alarm(),
-        after: alarm(),
+        after: alarm({ evaluation_periods: 2 }),
       },
     ]);
     expect(kept.code).toBe(0);
