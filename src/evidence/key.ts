@@ -41,14 +41,20 @@ function calledDirectories(tree: Map<string, string>, dir: string): string[] {
   return [...called];
 }
 
-/** The generated files an evidence file evaluates: what it names, and every directory they call. */
-export function filesRead(tree: Map<string, string>, reads: string[]): Map<string, string> {
+/** What `reads` names and every directory its Terraform calls, transitively (local sources only). */
+export function loadedFrom(tree: Map<string, string>, reads: string[]): Set<string> {
   const entries = new Set(reads);
   for (const entry of entries) for (const called of calledDirectories(tree, entry)) entries.add(called);
-  return new Map([...tree].filter(([rel]) => [...entries].some((e) => under(rel, e))).sort(([a], [b]) => a.localeCompare(b)));
+  return entries;
 }
 
-/** The specifiers a TypeScript file imports at run time: `import`/`export ... from`, `import "x"`, `require("x")`, not `import type`. */
+/** The generated files an evidence file evaluates: what it names, and every directory they call. */
+export function filesRead(tree: Map<string, string>, reads: string[]): Map<string, string> {
+  const entries = [...loadedFrom(tree, reads)];
+  return new Map([...tree].filter(([rel]) => entries.some((e) => under(rel, e))).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The specifiers a TypeScript file imports at run time: `import`/`export ... from`, `import "<module>"`, `require(<module>)`, not `import type`. */
 export function importsOf(source: string): string[] {
   const found: string[] = [];
   for (const m of source.matchAll(/^\s*(?:import|export)\s+(type\s+)?[^;]*?\bfrom\s+"([^"]+)"/gm)) if (!m[1]) found.push(m[2]);

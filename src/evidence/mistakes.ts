@@ -17,24 +17,13 @@ import { FIXTURES, FIXTURES_TEXT, Mistake, MISTAKE_PROVIDERS, MISTAKES, mistakeI
 import type { MistakeRow, MistakesFile } from "./files";
 import { attr, block, Item, renderFile, Value } from "../hcl/writer";
 import { wholeExpression } from "../hcl/template";
+import { loadedFrom } from "./key";
 import { AWS_PROVIDER_VERSION, Diagnostic, REQUIRES_AWS, scratchTree, testModule } from "./terraform";
 
 /** The Terraform files the rows are planned with: modules and wrappers, without their tests. */
 const modulesOf = (tree: Map<string, string>): [string, string][] =>
   [...tree].filter(([rel]) => /^(modules|wrappers)\//.test(rel) && rel.endsWith(".tf") && !rel.includes("/tests/"));
 
-/** `dir` and the directories its module calls load, transitively (local sources only). */
-function calledFrom(files: [string, string][], dir: string, found = new Set<string>()): Set<string> {
-  found.add(dir);
-  for (const [rel, content] of files) {
-    if (path.posix.dirname(rel) !== dir) continue;
-    for (const m of content.matchAll(/^\s*source\s*=\s*"(\.\.?\/[^"]+)"/gm)) {
-      const called = path.posix.normalize(path.posix.join(dir, m[1]));
-      if (!found.has(called)) calledFrom(files, called, found);
-    }
-  }
-  return found;
-}
 
 /** A value as one line of HCL, expressions as they are: what the tables show. */
 export function hclInline(v: Value | undefined): string {
@@ -97,7 +86,7 @@ export async function planMistakes(tree: Map<string, string>, mistakes: Mistake[
   const inputsOnly = modules.filter(([rel]) => rel.startsWith("wrappers/") || rel.endsWith("/variables.tf"));
   /** A row's copy: the directory it calls and every one that calls in turn (a wrapper's module, the network's document). */
   const copies = (i: number, stage: number): [string, string][] => {
-    const loaded = calledFrom(modules, mistakes[i].module);
+    const loaded = loadedFrom(new Map(modules), [mistakes[i].module]);
     return (stage === 1 ? inputsOnly : modules).filter(([rel]) => loaded.has(path.posix.dirname(rel))).map(([rel, c]) => [`m/${ids[i]}/${rel}`, c]);
   };
   // A wrapper's messages from the module it calls come from inside it: wrappers get copies in both plans.
