@@ -9,14 +9,14 @@ variable "create" {
 }
 
 variable "name" {
-  description = "Prefix of every name: metric filters, metrics and alarms \"<name>-<rule>\", saved queries \"<name>/<rule>\", the topic \"<name>\" (1-51 of A-Z a-z 0-9 _ -)."
+  description = "Prefix of every name: metric filters, metrics and alarms \"<name>-<rule>\", saved queries \"<name>/<rule>\", the topic \"<name>\" (1-57 of A-Z a-z 0-9 _ -)."
   type        = string
   default     = "cloudshell-trail-monitoring"
   nullable    = false
 
   validation {
-    condition     = can(regex("^[A-Za-z0-9_-]{1,51}$", var.name))
-    error_message = "name must be 1-51 characters of A-Z a-z 0-9 _ -, such as \"cloudshell-trail-monitoring\"."
+    condition     = can(regex("^[A-Za-z0-9_-]{1,57}$", var.name))
+    error_message = "name must be 1-57 characters of A-Z a-z 0-9 _ -, such as \"cloudshell-trail-monitoring\"."
   }
 
   validation {

@@ -111,7 +111,7 @@ export const ATTACKS: Attack[] = [
     label: "Disable or delete the topic's key, or rewrite its policy",
     requests: on(regional("kms", "key/1234abcd-12ab-34cd-56ef-1234567890ab"), protectedAs(PROTECTION_TAG.values.detection), "kms:ScheduleKeyDeletion", "kms:DisableKey", "kms:PutKeyPolicy").map((r) => ({ ...r, resourcePolicy: KEY_POLICY })),
   },
-  { group: DETECTION, label: "Change the event-bus role", requests: on(iam("role", "cloudshell-monitoring-to-event-bus"), protectedAs(PROTECTION_TAG.values.detection), "iam:DeleteRolePolicy", "iam:PutRolePolicy", "iam:DeleteRole") },
+  { group: DETECTION, label: "Change the event-bus role", requests: on(iam("role", "cloudshell-monitoring-events-us-east-1"), protectedAs(PROTECTION_TAG.values.detection), "iam:DeleteRolePolicy", "iam:PutRolePolicy", "iam:DeleteRole") },
   { group: DETECTION, label: "Delete or change the IAM.27 Config rule", requests: on(regional("config", "config-rule/config-rule-abc123"), protectedAs(PROTECTION_TAG.values.detection), "config:DeleteConfigRule", "config:PutConfigRule") },
   {
     group: DETECTION,

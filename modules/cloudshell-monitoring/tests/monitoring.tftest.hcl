@@ -15,7 +15,7 @@ mock_provider "aws" {
   }
   mock_resource "aws_iam_role" {
     defaults = {
-      arn = "arn:aws:iam::111122223333:role/cloudshell-monitoring-to-event-bus"
+      arn = "arn:aws:iam::111122223333:role/cloudshell-monitoring-events-us-east-1"
     }
   }
   mock_resource "aws_config_config_rule" {
@@ -111,7 +111,7 @@ run "forward_to_a_central_event_bus_with_a_role_only_these_rules_may_assume" {
     error_message = "no topic when forwarding to a bus"
   }
   assert {
-    condition     = alltrue([for t in aws_cloudwatch_event_target.this : t.arn == "arn:aws:events:us-east-1:999999999999:event-bus/security-central" && t.role_arn == "arn:aws:iam::111122223333:role/cloudshell-monitoring-to-event-bus"])
+    condition     = alltrue([for t in aws_cloudwatch_event_target.this : t.arn == "arn:aws:events:us-east-1:999999999999:event-bus/security-central" && t.role_arn == "arn:aws:iam::111122223333:role/cloudshell-monitoring-events-us-east-1"])
     error_message = "every rule must target the bus with the role"
   }
   assert {

@@ -20,7 +20,7 @@ mock_provider "aws" {
   }
   mock_resource "aws_iam_role" {
     defaults = {
-      arn = "arn:aws:iam::111122223333:role/cloudshell-trail-monitoring-to-event-bus"
+      arn = "arn:aws:iam::111122223333:role/cloudshell-trail-monitoring-events-us-east-1"
     }
   }
   mock_data "aws_region" {
@@ -194,7 +194,7 @@ run "forward_the_alarms_to_a_central_event_bus" {
     error_message = "the rule must forward these alarms going into ALARM"
   }
   assert {
-    condition     = aws_cloudwatch_event_target.alarms[0].arn == "arn:aws:events:us-east-1:999999999999:event-bus/security-central" && aws_cloudwatch_event_target.alarms[0].role_arn == "arn:aws:iam::111122223333:role/cloudshell-trail-monitoring-to-event-bus"
+    condition     = aws_cloudwatch_event_target.alarms[0].arn == "arn:aws:events:us-east-1:999999999999:event-bus/security-central" && aws_cloudwatch_event_target.alarms[0].role_arn == "arn:aws:iam::111122223333:role/cloudshell-trail-monitoring-events-us-east-1"
     error_message = "the rule must target the bus with the role"
   }
   assert {

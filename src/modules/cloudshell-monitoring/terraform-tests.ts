@@ -15,7 +15,7 @@ const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:cloudshell-monitoring`;
 const EXISTING_TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:security-alerts`;
 const BUS = "arn:aws:events:us-east-1:999999999999:event-bus/security-central";
 const RULE_ARN = `arn:aws:events:us-east-1:${ACCOUNT}:rule/cloudshell-monitoring-x`;
-const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/cloudshell-monitoring-to-event-bus`;
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/cloudshell-monitoring-events-us-east-1`;
 const MOCK = {
   provider: "aws",
   resources: {

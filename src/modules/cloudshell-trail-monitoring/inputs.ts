@@ -2,6 +2,7 @@
 // organization-wide approved lists are the rows of cloudshell-monitoring's table that the shared
 // rule list names (../cloudshell-monitoring/inputs.ts), with this module's descriptions and defaults
 // where OWN_INPUTS gives them, so a rule added there needs no second declaration here.
+import { RULE_NAME_MAX } from "../../facts/monitoring";
 import { FULL_ACCESS_POLICY } from "../../facts/organizations";
 import { tagsInput } from "../common-inputs";
 import { PROTECTION_TAG } from "../../facts/protected-resources";
@@ -12,8 +13,8 @@ import { Input, VariableInput } from "../inputs";
 import { Fields, field } from "../strict-object";
 
 export const NAME = "cloudshell-trail-monitoring";
-/** The longest fixed suffix: "<name>-to-event-bus" (an IAM role and EventBridge rule names take 64); the event-bus role's "<name>-events-<region>" is checked with the Region. */
-export const NAME_MAX = 64 - "-to-event-bus".length;
+/** The longest fixed suffix of a name that takes 64 characters: the forwarding rule "<name>-alarms" (EventBridge rule names); the event-bus role's "<name>-events-<region>" is checked with the Region. */
+export const NAME_MAX = RULE_NAME_MAX - "-alarms".length;
 /** IAM role names take 64 characters. */
 const ROLE_NAME_MAX = 64;
 

@@ -121,5 +121,6 @@ export const trailMonitoringMistakes: Mistake[] = [
     expect: "cost_assumptions.accounts must be at least 1",
     control: { ...WITH_TOPIC, cost_assumptions: { accounts: 1000, gb_per_account_month: 1.5, include_log_ingestion: true } },
   },
-  { module: MODULE, what: "A name too long for the role", inputs: { ...WITH_TOPIC, name: "x".repeat(52) }, expect: "name must be 1-51 characters" },
+  // 70 characters: longer than the forwarding rule "<name>-alarms" can take (EventBridge rule names take 64).
+  { module: MODULE, what: "A name too long for the forwarding rule (<name>-alarms)", inputs: { ...WITH_TOPIC, name: "x".repeat(70) }, expect: "name must be 1-" },
 ];

@@ -18,7 +18,7 @@ const EXISTING_TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:security-alerts`;
 const BUS = "arn:aws:events:us-east-1:999999999999:event-bus/security-central";
 const ALARM_ARN = `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:cloudshell-trail-monitoring-x`;
 const RULE_ARN = `arn:aws:events:us-east-1:${ACCOUNT}:rule/cloudshell-trail-monitoring-alarms`;
-const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/cloudshell-trail-monitoring-to-event-bus`;
+const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/cloudshell-trail-monitoring-events-us-east-1`;
 const DESTINATION = "arn:aws:logs:us-east-1:999999999999:destination:security-central";
 const MOCK = {
   provider: "aws",
